@@ -1,0 +1,21 @@
+// What the kiosk and console show about the institute: sedi, sectors and the services catalog.
+import { z } from 'zod';
+import { Sector, Sede, Service } from './config.ts';
+
+export const PublicSede = Sede.pick({
+  id: true,
+  name: true,
+  address: true,
+  municipality: true,
+  province: true,
+  region: true,
+  timezone: true,
+  publicHours: true,
+  appointmentHours: true,
+});
+export type PublicSede = z.infer<typeof PublicSede>;
+
+export const CatalogResponse = z
+  .object({ sedi: z.array(PublicSede), sectors: z.array(Sector), services: z.array(Service) })
+  .meta({ id: 'Catalog' });
+export type CatalogResponse = z.infer<typeof CatalogResponse>;

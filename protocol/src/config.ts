@@ -1,0 +1,148 @@
+// Deployment configuration read from config/*.json by the server and the station agent.
+// Sede = an office of the institute; sportello = a counter inside it.
+import { z } from 'zod';
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const Weekday = z.enum(weekdays);
+export type Weekday = z.infer<typeof Weekday>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM, e.g. 08:30');
+export const isoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD, e.g. 12-06');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lower-case id of letters, digits and -');
+
+export const TimeRange = z
+  .object({ from: hhmm, to: hhmm })
+  .refine((r) => r.from < r.to, { message: '"from" must be before "to"', path: ['to'] });
+export type TimeRange = z.infer<typeof TimeRange>;
+
+/** Time ranges per weekday; a missing day is closed. */
+export const WeeklyHours = z.partialRecord(Weekday, z.array(TimeRange));
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+/** Names and descriptions shown to citizens: Italian always, other languages where written. */
+export const languages = ['it', 'en', 'fr', 'ar', 'ro', 'uk'] as const;
+export const Language = z.enum(languages);
+export type Language = z.infer<typeof Language>;
+export const LocalizedText = z.strictObject({
+  it: z.string().min(1),
+  en: z.string().min(1),
+  fr: z.string().min(1).optional(),
+  ar: z.string().min(1).optional(),
+  ro: z.string().min(1).optional(),
+  uk: z.string().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const Closure = z.object({ from: isoDate, to: isoDate, reason: z.string().min(1) });
+
+export const Counter = z.object({ id, name: z.string().min(1), sectors: z.array(id).min(1) });
+
+export const Sede = z.object({
+  id,
+  name: z.string().min(1),
+  address: z.string().min(1),
+  municipality: z.string().min(1),
+  province: z.string().length(2),
+  region: z.string().min(1),
+  timezone: z.literal('Europe/Rome'),
+  /** Walk-in hours: tickets are issued only then. */
+  publicHours: WeeklyHours,
+  /** Hours when appointments (in person, callback, web meeting) may be booked. */
+  appointmentHours: WeeklyHours,
+  patronSaint: z.object({ name: z.string().min(1), date: monthDay }),
+  closures: z.array(Closure).default([]),
+  counters: z.array(Counter).default([]),
+});
+export type Sede = z.infer<typeof Sede>;
+
+/** A webcam station: in a town hall (municipal) or at a sede reception. */
+export const Station = z.object({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['municipal', 'sede']),
+  /** The organisation hosting it, e.g. "Comune di Adria". */
+  host: z.string().min(1),
+  address: z.string().min(1),
+  /** The sede whose officials serve it and whose tickets it prints (for kind "sede"). */
+  sede: id,
+});
+export type Station = z.infer<typeof Station>;
+
+export const Sector = z.object({ id, name: LocalizedText });
+export type Sector = z.infer<typeof Sector>;
+
+export const bookingModes = ['inPerson', 'callback', 'webMeeting'] as const;
+export const BookingMode = z.enum(bookingModes);
+export type BookingMode = z.infer<typeof BookingMode>;
+
+const minutes = z.number().int().min(5).max(120);
+export const ServiceChannels = z
+  .object({
+    /** A queue ticket at the sede; prefix letters like "A" give A001, A002… */
+    ticket: z.object({ prefix: z.string().regex(/^[A-Z]{1,2}$/, 'expected one or two capital letters') }),
+    /** Talk now by video with an official. */
+    videoNow: z.object({ minutes }),
+    inPerson: z.object({ minutes }),
+    callback: z.object({ minutes }),
+    webMeeting: z.object({ minutes }),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, { message: 'a service needs at least one channel' });
+export type ServiceChannels = z.infer<typeof ServiceChannels>;
+
+export const Service = z.object({
+  id,
+  name: LocalizedText,
+  description: LocalizedText,
+  /** Topic shown as one tile on the kiosk (several services may share one). */
+  topic: id,
+  /** primo = quick first-level information; secondo = personal consultation on appointment. */
+  level: z.enum(['primo', 'secondo']),
+  sector: id,
+  channels: ServiceChannels,
+  strongAuthRequired: z.boolean().default(false),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Official = z.object({
+  id,
+  name: z.string().min(1),
+  sede: id,
+  sectors: z.array(id).min(1),
+  availability: WeeklyHours,
+});
+export type Official = z.infer<typeof Official>;
+
+export const staffRoles = ['official', 'counter', 'technician', 'admin'] as const;
+export const StaffRole = z.enum(staffRoles);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const StaffAccount = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'expected 3-40 lower-case letters, digits, . _ -'),
+  name: z.string().min(1),
+  roles: z.array(StaffRole).min(1),
+  sede: id.optional(),
+  /** Links an official's account to their calendar entry. */
+  official: id.optional(),
+  /** scrypt$N$r$p$salt$hash, made by `npm run hash-password -w server`. */
+  passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'expected an scrypt hash'),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const ServerSettings = z.object({
+  port: z.number().int().min(0).max(65535).default(8080),
+  host: z.string().default('127.0.0.1'),
+  /** Public base URL, used in links sent to citizens. */
+  publicUrl: z.url(),
+  dataDir: z.string().default('data'),
+  /** How far ahead citizens may book. */
+  bookingHorizonDays: z.number().int().min(1).max(365).default(60),
+  /** Earliest bookable slot is this many minutes from now. */
+  bookingLeadMinutes: z.number().int().min(0).max(1440).default(30),
+  /** Personal data in bookings and tickets is removed after this many days; statistics stay. */
+  retentionDays: z.number().int().min(1).max(3650).default(90),
+  privacyNoticeVersion: z.string().min(1),
+  staffSessionHours: z.number().int().min(1).max(24).default(10),
+});
+export type ServerSettings = z.infer<typeof ServerSettings>;

@@ -1,0 +1,13 @@
+// Shared vocabulary of Sportello: the zod schemas and types every part validates and types with.
+// Italian domain words kept as staff say them: sede (office), sportello (counter),
+// codice fiscale (tax code), funzionario (official), Tessera Sanitaria (health card).
+export * from './auth.ts';
+export * from './booking.ts';
+export * from './catalog.ts';
+export * from './citizen.ts';
+export * from './codice-fiscale.ts';
+export * from './config.ts';
+export * from './errors.ts';
+export * from './phone.ts';
+export * from './station.ts';
+export * from './ticket.ts';
