@@ -1,0 +1,337 @@
+// The embedded store: lowdb JSON files under data/, one per sede and day, written atomically (steno's
+// write-then-rename). Transactions run one at a time; those that finish while a flush is on disk are
+// written together by the next flush (group commit), and each caller resolves once its writes are on disk.
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { DateTime } from 'luxon';
+import {
+  DuplicateKeyError,
+  REMOVED,
+  type RetentionResult,
+  type StaffSession,
+  type StationCredential,
+  type Store,
+  type StoreReader,
+  type StoreTx,
+  type StoredBooking,
+  type StoredTicket,
+} from '../store.ts';
+import {
+  coreFile,
+  dayFile,
+  emptyBookingDay,
+  emptyCore,
+  emptyTicketDay,
+  type BookingDay,
+  type Core,
+  type PartitionKind,
+  type TicketDay,
+} from './partitions.ts';
+
+export interface LowdbStoreOptions {
+  dataDir: string;
+  /** Booking days from this many days ago onwards are indexed by code at open. */
+  hotDays?: number;
+  now?: () => Date;
+}
+
+type Undo = () => void;
+
+export class LowdbStore implements Store {
+  private readonly dataDir: string;
+  private readonly hotDays: number;
+  private readonly now: () => Date;
+  private readonly files = new Map<string, Promise<Low<unknown>>>();
+  /** booking code → the day file holding it, for the hot window. */
+  private readonly codeIndex = new Map<string, { sede: string; day: string }>();
+  private core!: Low<Core>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly dirty = new Set<Low<unknown>>();
+  private flushing: Promise<void> | null = null;
+  private nextFlush: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(options: LowdbStoreOptions) {
+    this.dataDir = path.resolve(options.dataDir);
+    this.hotDays = options.hotDays ?? 7;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
+    const store = new LowdbStore(options);
+    await mkdir(store.dataDir, { recursive: true });
+    store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
+    await store.indexHotBookings();
+    return store;
+  }
+
+  // ---- Store ----
+
+  read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return fn(this.reader());
+  }
+
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const touched = new Set<Low<unknown>>();
+    const run = this.queue.then(async () => {
+      const undo: Undo[] = [];
+      try {
+        return await fn(this.writer(touched, undo));
+      } catch (error) {
+        for (const step of undo.reverse()) step();
+        touched.clear();
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    const result = await run;
+    if (touched.size > 0) {
+      for (const low of touched) this.dirty.add(low);
+      await this.flush();
+    }
+    return result;
+  }
+
+  async removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult> {
+    const result: RetentionResult = { bookings: 0, tickets: 0 };
+    const from = this.core.data.retentionDoneBefore;
+    const stamp = now.toISOString();
+    for (const kind of ['bookings', 'tickets'] as const) {
+      for (const { sede, day } of await this.listDays(kind)) {
+        if (day >= beforeDay || (from && day < from)) continue;
+        await this.transaction(async () => {
+          const low = await this.dayLow(kind, sede, day);
+          const records = kind === 'bookings' ? (low.data as BookingDay).bookings : (low.data as TicketDay).tickets;
+          let changed = 0;
+          for (const record of records) {
+            if (record.personalDataRemovedAt) continue;
+            if ('citizen' in record) {
+              record.citizen = { ...record.citizen, codiceFiscale: REMOVED, firstName: REMOVED, lastName: REMOVED, phone: REMOVED };
+            } else {
+              delete record.codiceFiscale;
+            }
+            record.personalDataRemovedAt = stamp;
+            changed++;
+          }
+          result[kind] += changed;
+          if (changed > 0) this.dirty.add(low);
+        });
+        await this.flush();
+        // Old days are not kept in memory once done with.
+        this.files.delete(dayFile(this.dataDir, kind, sede, day));
+      }
+    }
+    await this.transaction(async () => {
+      this.core.data.retentionDoneBefore = beforeDay;
+      this.dirty.add(this.core as Low<unknown>);
+    });
+    await this.flush();
+    return result;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await readdir(this.dataDir);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    await this.flush();
+    this.closed = true;
+  }
+
+  // ---- reading and writing records ----
+
+  private reader(): StoreReader {
+    return {
+      bookingByCode: async (code) => {
+        const where = this.codeIndex.get(code);
+        if (!where) return undefined;
+        const day = (await this.dayLow('bookings', where.sede, where.day)).data as BookingDay;
+        return clone(day.bookings.find((b) => b.code === code));
+      },
+      bookingsOfDay: async (sede, day) => clone(((await this.dayLow('bookings', sede, day)).data as BookingDay).bookings),
+      ticketsOfDay: async (sede, day) => clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).tickets),
+      sessionByTokenHash: async (tokenHash) => clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
+      stationByTokenHash: async (tokenHash) => clone(this.core.data.stations.find((s) => s.tokenHash === tokenHash)),
+    };
+  }
+
+  private writer(touched: Set<Low<unknown>>, undo: Undo[]): StoreTx {
+    const core = this.core as Low<unknown>;
+    const bookingsOf = async (sede: string, day: string) => {
+      const low = await this.dayLow('bookings', sede, day);
+      touched.add(low);
+      return (low.data as BookingDay).bookings;
+    };
+    const removeAt = <T>(list: T[], index: number) => {
+      const [removed] = list.splice(index, 1);
+      undo.push(() => list.splice(index, 0, removed!));
+    };
+    const push = <T>(list: T[], item: T) => {
+      list.push(item);
+      undo.push(() => void list.splice(list.indexOf(item), 1));
+    };
+    return {
+      ...this.reader(),
+      insertBooking: async (booking) => {
+        if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
+        const day = localDay(booking.start);
+        push(await bookingsOf(booking.sede, day), clone(booking));
+        this.codeIndex.set(booking.code, { sede: booking.sede, day });
+        undo.push(() => this.codeIndex.delete(booking.code));
+      },
+      updateBooking: async (booking) => {
+        const where = this.codeIndex.get(booking.code);
+        if (!where) throw new Error(`no booking ${booking.code} to update`);
+        const oldList = await bookingsOf(where.sede, where.day);
+        removeAt(oldList, oldList.findIndex((b) => b.code === booking.code));
+        const day = localDay(booking.start);
+        push(await bookingsOf(booking.sede, day), clone(booking));
+        this.codeIndex.set(booking.code, { sede: booking.sede, day });
+        undo.push(() => this.codeIndex.set(booking.code, where));
+      },
+      nextTicketNumber: async (sede, day, prefix) => {
+        const low = await this.dayLow('tickets', sede, day);
+        touched.add(low);
+        const counters = (low.data as TicketDay).counters;
+        const previous = counters[prefix];
+        counters[prefix] = (previous ?? 0) + 1;
+        undo.push(() => (previous === undefined ? delete counters[prefix] : (counters[prefix] = previous)));
+        return counters[prefix];
+      },
+      insertTicket: async (ticket) => {
+        const low = await this.dayLow('tickets', ticket.sede, ticket.day);
+        touched.add(low);
+        const tickets = (low.data as TicketDay).tickets;
+        if (tickets.some((t) => t.id === ticket.id)) throw new DuplicateKeyError('ticket id');
+        push(tickets, clone(ticket));
+      },
+      insertSession: async (session: StaffSession) => {
+        touched.add(core);
+        const sessions = this.core.data.sessions;
+        const nowIso = this.now().toISOString();
+        // Expired sessions are dropped here so the core file stays small.
+        for (let i = sessions.length - 1; i >= 0; i--) if (sessions[i]!.expiresAt <= nowIso) removeAt(sessions, i);
+        push(sessions, clone(session));
+      },
+      deleteSession: async (tokenHash) => {
+        touched.add(core);
+        const sessions = this.core.data.sessions;
+        const index = sessions.findIndex((s) => s.tokenHash === tokenHash);
+        if (index >= 0) removeAt(sessions, index);
+      },
+      putStationCredential: async (credential: StationCredential) => {
+        touched.add(core);
+        const stations = this.core.data.stations;
+        const index = stations.findIndex((s) => s.station === credential.station);
+        if (index >= 0) removeAt(stations, index);
+        push(stations, clone(credential));
+      },
+    };
+  }
+
+  // ---- files ----
+
+  private dayLow(kind: PartitionKind, sede: string, day: string): Promise<Low<unknown>> {
+    return this.file(dayFile(this.dataDir, kind, sede, day), kind === 'bookings' ? emptyBookingDay : emptyTicketDay);
+  }
+
+  /** Opens a partition once; concurrent callers share the same load. */
+  private file(filename: string, empty: () => object): Promise<Low<unknown>> {
+    let low = this.files.get(filename);
+    if (!low) {
+      low = (async () => {
+        await mkdir(path.dirname(filename), { recursive: true });
+        const db = new Low<unknown>(new JSONFile(filename), empty());
+        await db.read();
+        return db;
+      })();
+      this.files.set(filename, low);
+      low.catch(() => this.files.delete(filename));
+    }
+    return low;
+  }
+
+  /** Writes every dirty file; a flush requested while one runs is served by the next one. */
+  private flush(): Promise<void> {
+    if (!this.flushing) {
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      this.flushing = Promise.all(batch.map((low) => low.write()))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            for (const low of batch) this.dirty.add(low);
+            throw error;
+          },
+        )
+        .finally(() => {
+          this.flushing = null;
+        });
+      return this.flushing;
+    }
+    this.nextFlush ??= this.flushing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextFlush = null;
+        return this.flush();
+      });
+    return this.nextFlush;
+  }
+
+  private async listDays(kind: PartitionKind): Promise<{ sede: string; day: string }[]> {
+    const days: { sede: string; day: string }[] = [];
+    const root = path.join(this.dataDir, kind);
+    for (const sede of await readdirOrEmpty(root)) {
+      for (const month of await readdirOrEmpty(path.join(root, sede))) {
+        for (const file of await readdirOrEmpty(path.join(root, sede, month))) {
+          const match = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(file);
+          if (match) days.push({ sede, day: match[1]! });
+        }
+      }
+    }
+    return days.sort((a, b) => a.day.localeCompare(b.day));
+  }
+
+  private async indexHotBookings(): Promise<void> {
+    const from = DateTime.fromJSDate(this.now(), { zone: ZONE }).minus({ days: this.hotDays }).toISODate()!;
+    for (const { sede, day } of await this.listDays('bookings')) {
+      if (day < from) continue;
+      const data = (await this.dayLow('bookings', sede, day)).data as BookingDay;
+      for (const booking of data.bookings) this.codeIndex.set(booking.code, { sede, day });
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+}
+
+const ZONE = 'Europe/Rome';
+
+/** The sede-local calendar day a slot falls on. */
+function localDay(isoStart: string): string {
+  const day = DateTime.fromISO(isoStart, { zone: ZONE }).toISODate();
+  if (!day) throw new Error(`bad start ${isoStart}`);
+  return day;
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Callers get copies: nothing outside a transaction may change what is stored. */
+function clone<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}

@@ -1,0 +1,35 @@
+// Where each record lives on disk: small JSON files per sede and day, so a write never rewrites history.
+import path from 'node:path';
+
+export interface BookingDay {
+  bookings: import('../store.ts').StoredBooking[];
+}
+export interface TicketDay {
+  /** Last number issued per prefix. */
+  counters: Record<string, number>;
+  tickets: import('../store.ts').StoredTicket[];
+}
+export interface Core {
+  sessions: import('../store.ts').StaffSession[];
+  stations: import('../store.ts').StationCredential[];
+  /** Days before this one have had their personal data removed. */
+  retentionDoneBefore?: string;
+}
+
+export type PartitionKind = 'bookings' | 'tickets';
+
+const safe = /^[a-z0-9-]+$/;
+
+/** data/bookings/rovigo/2026-11/2026-11-28.json */
+export function dayFile(dataDir: string, kind: PartitionKind, sede: string, day: string): string {
+  if (!safe.test(sede) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad partition ${sede}/${day}`);
+  return path.join(dataDir, kind, sede, day.slice(0, 7), `${day}.json`);
+}
+
+export function coreFile(dataDir: string): string {
+  return path.join(dataDir, 'core.json');
+}
+
+export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
+export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
+export const emptyCore = (): Core => ({ sessions: [], stations: [] });
