@@ -39,7 +39,15 @@ export const PhoneNumber = z
  * How the citizen proved who they are. cie-pin, cns-pin and spid are strong authentication;
  * a card read without PIN, a Tessera Sanitaria barcode or a typed code only identify.
  */
-export const authMethods = ['cie-pin', 'cns-pin', 'spid', 'cie-card', 'cns-card', 'ts-barcode', 'typed'] as const;
+export const authMethods = [
+  'cie-pin',
+  'cns-pin',
+  'spid',
+  'cie-card',
+  'cns-card',
+  'ts-barcode',
+  'typed',
+] as const;
 export const AuthMethod = z.enum(authMethods);
 export type AuthMethod = z.infer<typeof AuthMethod>;
 export const strongAuthMethods: readonly AuthMethod[] = ['cie-pin', 'cns-pin', 'spid'];

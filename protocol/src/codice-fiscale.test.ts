@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, codiceFiscaleProblem, isValidCodiceFiscale, maskCodiceFiscale } from './codice-fiscale.ts';
+import {
+  checkCharacter,
+  codiceFiscaleProblem,
+  isValidCodiceFiscale,
+  maskCodiceFiscale,
+} from './codice-fiscale.ts';
 
 describe('codice fiscale', () => {
   it('accepts a valid code, in any case and with spaces', () => {

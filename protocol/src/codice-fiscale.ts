@@ -2,15 +2,47 @@
 // Hand-written because the only maintained library is CC BY-SA and ships the whole list of comuni (312 KB).
 
 const ODD_VALUES: Record<string, number> = {
-  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
-  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
-  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+  '0': 1,
+  '1': 0,
+  '2': 5,
+  '3': 7,
+  '4': 9,
+  '5': 13,
+  '6': 15,
+  '7': 17,
+  '8': 19,
+  '9': 21,
+  A: 1,
+  B: 0,
+  C: 5,
+  D: 7,
+  E: 9,
+  F: 13,
+  G: 15,
+  H: 17,
+  I: 19,
+  J: 21,
+  K: 2,
+  L: 4,
+  M: 18,
+  N: 20,
+  O: 11,
+  P: 3,
+  Q: 6,
+  R: 8,
+  S: 12,
+  T: 14,
+  U: 16,
+  V: 10,
+  W: 22,
+  X: 25,
+  Y: 24,
+  Z: 23,
 };
 
 // Omocodia replaces digits with these letters (0–9) when two people would share a code.
 const OMOCODE_LETTERS = 'LMNPQRSTUV';
-const STRUCTURE =
-  /^[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z]$/;
+const STRUCTURE = /^[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z]$/;
 
 export type CodiceFiscaleProblem = 'length' | 'characters' | 'structure' | 'date' | 'check';
 
@@ -52,5 +84,7 @@ export function isValidCodiceFiscale(input: string): boolean {
 
 /** Shows only what a person needs to recognise their own code, e.g. "RSS***********1U". */
 export function maskCodiceFiscale(cf: string): string {
-  return cf.length < 6 ? '*'.repeat(cf.length) : `${cf.slice(0, 3)}${'*'.repeat(cf.length - 5)}${cf.slice(-2)}`;
+  return cf.length < 6
+    ? '*'.repeat(cf.length)
+    : `${cf.slice(0, 3)}${'*'.repeat(cf.length - 5)}${cf.slice(-2)}`;
 }

@@ -13,7 +13,11 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lower-case 
 
 export const TimeRange = z
   .object({ from: hhmm, to: hhmm })
-  .refine((r) => r.from < r.to, { message: '"from" must be before "to"', path: ['to'] });
+  .refine((r) => r.from < r.to, {
+    message: '"from" must be before "to"',
+    path: ['to'],
+    when: (p) => p.issues.length === 0,
+  });
 export type TimeRange = z.infer<typeof TimeRange>;
 
 /** Time ranges per weekday; a missing day is closed. */
@@ -126,7 +130,9 @@ export const StaffAccount = z.object({
   /** Links an official's account to their calendar entry. */
   official: id.optional(),
   /** scrypt$N$r$p$salt$hash, made by `npm run hash-password -w server`. */
-  passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'expected an scrypt hash'),
+  passwordHash: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'expected an scrypt hash'),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 

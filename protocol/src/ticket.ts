@@ -8,6 +8,9 @@ export const priorities = ['none', 'disability', 'pregnancy', 'elderly', 'appoin
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
 
+/** Prefix of tickets for booked appointments (appuntamento) checked in at a kiosk; no service may use it. */
+export const APPOINTMENT_TICKET_PREFIX = 'A';
+
 export const IssueTicketBody = z
   .object({
     sede: z.string().min(1).max(40),

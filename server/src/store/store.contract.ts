@@ -20,7 +20,13 @@ export function booking(code: string, start: string, overrides: Partial<StoredBo
     start,
     end,
     status: 'booked',
-    citizen: { codiceFiscale: 'RSSMRA80A01H501U', firstName: 'Mario', lastName: 'Rossi', phone: '+393471234567', language: 'it' },
+    citizen: {
+      codiceFiscale: 'RSSMRA80A01H501U',
+      firstName: 'Mario',
+      lastName: 'Rossi',
+      phone: '+393471234567',
+      language: 'it',
+    },
     authMethod: 'typed',
     privacyNoticeVersion: '2026-01',
     bookedBy: { channel: 'station', id: 'adria' },
@@ -92,7 +98,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('numbers tickets per sede, day and prefix, without gaps or repeats under concurrency', async () => {
       const numbers = await Promise.all(
-        Array.from({ length: 50 }, () => store.transaction((tx) => tx.nextTicketNumber('rovigo', '2026-12-01', 'A'))),
+        Array.from({ length: 50 }, () =>
+          store.transaction((tx) => tx.nextTicketNumber('rovigo', '2026-12-01', 'A')),
+        ),
       );
       expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(await store.transaction((tx) => tx.nextTicketNumber('rovigo', '2026-12-01', 'B'))).toBe(1);
@@ -107,7 +115,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
         Array.from({ length: 30 }, (_, i) =>
           store.transaction(async (tx) => {
             const today = await tx.bookingsOfDay('rovigo', '2026-12-07');
-            if (today.length < 10) await tx.insertBooking(booking(`G${String(i).padStart(7, '0')}`, '2026-12-07T09:00:00+01:00'));
+            if (today.length < 10)
+              await tx.insertBooking(booking(`G${String(i).padStart(7, '0')}`, '2026-12-07T09:00:00+01:00'));
           }),
         ),
       );
@@ -117,14 +126,34 @@ export function storeContract(name: string, factory: StoreFactory): void {
     it('stores tickets, sessions and station credentials', async () => {
       await store.transaction(async (tx) => {
         await tx.insertTicket({
-          id: 't1', number: 'A001', sede: 'rovigo', service: 'naspi-info', sector: 'prestazioni', day: '2026-12-01',
-          priority: 'none', status: 'waiting', issuedAt: '2026-12-01T08:31:00+01:00', codiceFiscale: 'RSSMRA80A01H501U',
+          id: 't1',
+          number: 'A001',
+          sede: 'rovigo',
+          service: 'naspi-info',
+          sector: 'prestazioni',
+          day: '2026-12-01',
+          priority: 'none',
+          status: 'waiting',
+          issuedAt: '2026-12-01T08:31:00+01:00',
+          codiceFiscale: 'RSSMRA80A01H501U',
         });
         await tx.insertSession({
-          tokenHash: 'h1', username: 'admin', roles: ['admin'], createdAt: '2026-12-01T08:00:00Z', expiresAt: '2999-01-01T00:00:00Z',
+          tokenHash: 'h1',
+          username: 'admin',
+          roles: ['admin'],
+          createdAt: '2026-12-01T08:00:00Z',
+          expiresAt: '2999-01-01T00:00:00Z',
         });
-        await tx.putStationCredential({ station: 'adria', tokenHash: 's1', issuedAt: '2026-12-01T08:00:00Z' });
-        await tx.putStationCredential({ station: 'adria', tokenHash: 's2', issuedAt: '2026-12-01T09:00:00Z' });
+        await tx.putStationCredential({
+          station: 'adria',
+          tokenHash: 's1',
+          issuedAt: '2026-12-01T08:00:00Z',
+        });
+        await tx.putStationCredential({
+          station: 'adria',
+          tokenHash: 's2',
+          issuedAt: '2026-12-01T09:00:00Z',
+        });
       });
       store = await factory.reopen(store);
       expect(await store.read((r) => r.ticketsOfDay('rovigo', '2026-12-01'))).toHaveLength(1);
@@ -140,8 +169,16 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await tx.insertBooking(booking('HHHHHHHH', '2026-08-01T08:30:00+02:00'));
         await tx.insertBooking(booking('JJJJJJJJ', '2026-12-01T08:30:00+01:00'));
         await tx.insertTicket({
-          id: 't2', number: 'A001', sede: 'rovigo', service: 'naspi-info', sector: 'prestazioni', day: '2026-08-01',
-          priority: 'none', status: 'served', issuedAt: '2026-08-01T08:31:00+02:00', codiceFiscale: 'RSSMRA80A01H501U',
+          id: 't2',
+          number: 'A001',
+          sede: 'rovigo',
+          service: 'naspi-info',
+          sector: 'prestazioni',
+          day: '2026-08-01',
+          priority: 'none',
+          status: 'served',
+          issuedAt: '2026-08-01T08:31:00+02:00',
+          codiceFiscale: 'RSSMRA80A01H501U',
         });
       });
       const removed = await store.removePersonalData('2026-09-01', new Date('2026-11-30T02:00:00Z'));

@@ -30,10 +30,14 @@ describe('lowdb store files', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const store = await LowdbStore.open({ dataDir, now });
     await store.transaction((tx) => tx.insertBooking(booking('KKKKKKKK', '2026-12-01T08:30:00+01:00')));
-    await store.transaction((tx) => tx.insertBooking(booking('MMMMMMMM', '2026-12-02T08:30:00+01:00', { sede: 'napoli' })));
+    await store.transaction((tx) =>
+      tx.insertBooking(booking('MMMMMMMM', '2026-12-02T08:30:00+01:00', { sede: 'napoli' })),
+    );
     await store.close();
     expect(await readdir(path.join(dataDir, 'bookings', 'rovigo', '2026-12'))).toEqual(['2026-12-01.json']);
-    const file = JSON.parse(await readFile(path.join(dataDir, 'bookings', 'napoli', '2026-12', '2026-12-02.json'), 'utf8'));
+    const file = JSON.parse(
+      await readFile(path.join(dataDir, 'bookings', 'napoli', '2026-12', '2026-12-02.json'), 'utf8'),
+    );
     expect(file.bookings.map((b: { code: string }) => b.code)).toEqual(['MMMMMMMM']);
   });
 
@@ -42,10 +46,14 @@ describe('lowdb store files', () => {
     const store = await LowdbStore.open({ dataDir, now });
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        store.transaction((tx) => tx.insertBooking(booking(`N${String(i).padStart(7, '0')}`, '2026-12-03T08:30:00+01:00'))),
+        store.transaction((tx) =>
+          tx.insertBooking(booking(`N${String(i).padStart(7, '0')}`, '2026-12-03T08:30:00+01:00')),
+        ),
       ),
     );
-    const file = JSON.parse(await readFile(path.join(dataDir, 'bookings', 'rovigo', '2026-12', '2026-12-03.json'), 'utf8'));
+    const file = JSON.parse(
+      await readFile(path.join(dataDir, 'bookings', 'rovigo', '2026-12', '2026-12-03.json'), 'utf8'),
+    );
     expect(file.bookings).toHaveLength(100);
     await store.close();
   });

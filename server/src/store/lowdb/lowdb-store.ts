@@ -15,8 +15,6 @@ import {
   type Store,
   type StoreReader,
   type StoreTx,
-  type StoredBooking,
-  type StoredTicket,
 } from '../store.ts';
 import {
   coreFile,
@@ -105,12 +103,19 @@ export class LowdbStore implements Store {
         if (day >= beforeDay || (from && day < from)) continue;
         await this.transaction(async () => {
           const low = await this.dayLow(kind, sede, day);
-          const records = kind === 'bookings' ? (low.data as BookingDay).bookings : (low.data as TicketDay).tickets;
+          const records =
+            kind === 'bookings' ? (low.data as BookingDay).bookings : (low.data as TicketDay).tickets;
           let changed = 0;
           for (const record of records) {
             if (record.personalDataRemovedAt) continue;
             if ('citizen' in record) {
-              record.citizen = { ...record.citizen, codiceFiscale: REMOVED, firstName: REMOVED, lastName: REMOVED, phone: REMOVED };
+              record.citizen = {
+                ...record.citizen,
+                codiceFiscale: REMOVED,
+                firstName: REMOVED,
+                lastName: REMOVED,
+                phone: REMOVED,
+              };
             } else {
               delete record.codiceFiscale;
             }
@@ -155,10 +160,14 @@ export class LowdbStore implements Store {
         const day = (await this.dayLow('bookings', where.sede, where.day)).data as BookingDay;
         return clone(day.bookings.find((b) => b.code === code));
       },
-      bookingsOfDay: async (sede, day) => clone(((await this.dayLow('bookings', sede, day)).data as BookingDay).bookings),
-      ticketsOfDay: async (sede, day) => clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).tickets),
-      sessionByTokenHash: async (tokenHash) => clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
-      stationByTokenHash: async (tokenHash) => clone(this.core.data.stations.find((s) => s.tokenHash === tokenHash)),
+      bookingsOfDay: async (sede, day) =>
+        clone(((await this.dayLow('bookings', sede, day)).data as BookingDay).bookings),
+      ticketsOfDay: async (sede, day) =>
+        clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).tickets),
+      sessionByTokenHash: async (tokenHash) =>
+        clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
+      stationByTokenHash: async (tokenHash) =>
+        clone(this.core.data.stations.find((s) => s.tokenHash === tokenHash)),
     };
   }
 
@@ -190,7 +199,10 @@ export class LowdbStore implements Store {
         const where = this.codeIndex.get(booking.code);
         if (!where) throw new Error(`no booking ${booking.code} to update`);
         const oldList = await bookingsOf(where.sede, where.day);
-        removeAt(oldList, oldList.findIndex((b) => b.code === booking.code));
+        removeAt(
+          oldList,
+          oldList.findIndex((b) => b.code === booking.code),
+        );
         const day = localDay(booking.start);
         push(await bookingsOf(booking.sede, day), clone(booking));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
@@ -217,7 +229,8 @@ export class LowdbStore implements Store {
         const sessions = this.core.data.sessions;
         const nowIso = this.now().toISOString();
         // Expired sessions are dropped here so the core file stays small.
-        for (let i = sessions.length - 1; i >= 0; i--) if (sessions[i]!.expiresAt <= nowIso) removeAt(sessions, i);
+        for (let i = sessions.length - 1; i >= 0; i--)
+          if (sessions[i]!.expiresAt <= nowIso) removeAt(sessions, i);
         push(sessions, clone(session));
       },
       deleteSession: async (tokenHash) => {
@@ -239,7 +252,10 @@ export class LowdbStore implements Store {
   // ---- files ----
 
   private dayLow(kind: PartitionKind, sede: string, day: string): Promise<Low<unknown>> {
-    return this.file(dayFile(this.dataDir, kind, sede, day), kind === 'bookings' ? emptyBookingDay : emptyTicketDay);
+    return this.file(
+      dayFile(this.dataDir, kind, sede, day),
+      kind === 'bookings' ? emptyBookingDay : emptyTicketDay,
+    );
   }
 
   /** Opens a partition once; concurrent callers share the same load. */

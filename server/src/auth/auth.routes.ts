@@ -1,0 +1,92 @@
+// /api/v1/auth: staff sign-in and sign-out; /api/v1/stations/:id/token: a technician issues a station credential.
+import { ErrorBody, LoginBody, LoginResponse, StaffUser, StationTokenResponse } from '@sportello/protocol';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { SESSION_COOKIE } from '../http/authenticate.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { signIn, issueStationToken } from './auth.service.ts';
+
+const err = (description: string) => ({ description, schema: ErrorBody });
+
+export function authRoutes(ctx: AppContext): RouteSpec[] {
+  const secure = ctx.config.server.publicUrl.startsWith('https:') ? '; Secure' : '';
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with username and password; answers a bearer token and sets a session cookie',
+      tag: 'auth',
+      roles: 'public',
+      body: LoginBody,
+      responses: {
+        200: { description: 'Signed in', schema: LoginResponse },
+        401: err('Wrong username or password'),
+      },
+      handler: async ({ body }) => {
+        const session = await signIn(ctx, body);
+        const maxAge = Math.floor((Date.parse(session.expiresAt) - ctx.clock().getTime()) / 1000);
+        return {
+          body: session,
+          headers: {
+            'Set-Cookie': `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'End the current staff session',
+      tag: 'auth',
+      roles: ['official', 'counter', 'technician', 'admin'],
+      responses: { 204: { description: 'Signed out' } },
+      handler: async ({ principal }) => {
+        if (principal.kind === 'staff')
+          await ctx.store.transaction((tx) => tx.deleteSession(principal.tokenHash));
+        return {
+          status: 204,
+          headers: {
+            'Set-Cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}`,
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'The signed-in staff member',
+      tag: 'auth',
+      roles: ['official', 'counter', 'technician', 'admin'],
+      responses: { 200: { description: 'Who you are', schema: z.object({ user: StaffUser }) } },
+      handler: async ({ principal }) => {
+        if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
+        const account = ctx.config.staff.find((s) => s.username === principal.username);
+        if (!account) throw new ApiError(401, 'unauthenticated', 'this account no longer exists');
+        return {
+          body: {
+            user: {
+              username: account.username,
+              name: account.name,
+              roles: account.roles,
+              sede: account.sede,
+            },
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/stations/:id/token',
+      summary: 'Issue (or replace) a station’s credential; shown once',
+      tag: 'stations',
+      roles: ['technician', 'admin'],
+      params: z.object({ id: z.string().max(40) }),
+      responses: {
+        201: { description: 'The new credential', schema: StationTokenResponse },
+        404: err('No such station'),
+      },
+      handler: async ({ params }) => ({ status: 201, body: await issueStationToken(ctx, params.id) }),
+    }),
+  ];
+}

@@ -1,0 +1,124 @@
+// /api/v1/availability and /api/v1/bookings.
+import {
+  AvailabilityQuery,
+  AvailabilityResponse,
+  BookingLookupBody,
+  BookingResponse,
+  CreateBookingBody,
+  CreateBookingResponse,
+  ErrorBody,
+  RescheduleBookingBody,
+} from '@sportello/protocol';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import type { Principal } from '../http/principal.ts';
+import {
+  availability,
+  cancelBooking,
+  createBooking,
+  lookupBooking,
+  rescheduleBooking,
+} from './booking.service.ts';
+
+const CodeParam = z.object({ code: z.string().max(20) });
+const staffAndStations = ['station', 'official', 'counter', 'admin'] as const;
+const err = (description: string) => ({ description, schema: ErrorBody });
+
+function bookedBy(principal: Principal) {
+  if (principal.kind === 'station') return { channel: 'station' as const, id: principal.station };
+  if (principal.kind === 'staff') return { channel: 'staff' as const, id: principal.username };
+  throw new ApiError(401, 'unauthenticated', 'sign in first');
+}
+
+/** The code in the path must be the code the body proves knowledge of. */
+function sameCode(params: { code: string }, body: { code: string }): void {
+  if (params.code.toUpperCase().replace(/-/g, '') !== body.code)
+    throw ApiError.field('code', 'does not match the code in the path');
+}
+
+export function bookingRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/availability',
+      summary: 'Free appointment slots per day for a sede, service and mode',
+      tag: 'bookings',
+      roles: 'public',
+      query: AvailabilityQuery,
+      responses: {
+        200: { description: 'Days and their free slots', schema: AvailabilityResponse },
+        400: err('Bad query'),
+      },
+      handler: async ({ query }) => ({ body: await availability(ctx, query) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings',
+      summary: 'Book a slot; returns the booking code and the one-time admission code',
+      tag: 'bookings',
+      roles: staffAndStations,
+      body: CreateBookingBody,
+      responses: {
+        201: { description: 'Booked', schema: CreateBookingResponse },
+        400: err('Invalid field'),
+        403: err('Strong authentication required'),
+        409: err('Slot taken, past or closed; error.details.nextSlots suggests free ones'),
+      },
+      handler: async ({ body, principal }) => ({
+        status: 201,
+        body: await createBooking(ctx, body, bookedBy(principal)),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings/lookup',
+      summary: 'Find a booking by its code and the citizen’s codice fiscale',
+      tag: 'bookings',
+      roles: 'public',
+      body: BookingLookupBody,
+      responses: {
+        200: { description: 'The booking', schema: BookingResponse },
+        404: err('No such booking for this codice fiscale'),
+      },
+      handler: async ({ body }) => ({ body: { booking: await lookupBooking(ctx, body) } }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings/:code/cancel',
+      summary: 'Cancel a booking',
+      tag: 'bookings',
+      roles: 'public',
+      params: CodeParam,
+      body: BookingLookupBody,
+      responses: {
+        200: { description: 'Cancelled', schema: BookingResponse },
+        404: err('No such booking for this codice fiscale'),
+        409: err('Already cancelled or started'),
+      },
+      handler: async ({ params, body }) => {
+        sameCode(params, body);
+        return { body: { booking: await cancelBooking(ctx, body) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings/:code/reschedule',
+      summary: 'Move a booking to another free slot',
+      tag: 'bookings',
+      roles: 'public',
+      params: CodeParam,
+      body: RescheduleBookingBody,
+      responses: {
+        200: { description: 'Moved', schema: BookingResponse },
+        404: err('No such booking for this codice fiscale'),
+        409: err('Slot taken; error.details.nextSlots suggests free ones'),
+      },
+      handler: async ({ params, body }) => {
+        sameCode(params, body);
+        return { body: { booking: await rescheduleBooking(ctx, body) } };
+      },
+    }),
+  ];
+}

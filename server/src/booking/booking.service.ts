@@ -1,0 +1,325 @@
+// Booking rules: availability, taking a slot atomically, lookup, cancel and reschedule.
+import {
+  isStrongAuth,
+  type AvailabilityQuery,
+  type AvailabilityResponse,
+  type BookedBy,
+  type Booking,
+  type BookingLookupBody,
+  type BookingMode,
+  type CreateBookingBody,
+  type RescheduleBookingBody,
+  type Sede,
+  type Service,
+  type Slot,
+} from '@sportello/protocol';
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import {
+  checkSlot,
+  computeAvailability,
+  nextFreeSlots,
+  type BookedInterval,
+} from '../calendar/availability.ts';
+import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { DuplicateKeyError, type StoreReader, type StoredBooking } from '../store/store.ts';
+import { hashAdmissionCode, newAdmissionCode, newBookingCode } from './booking-codes.ts';
+
+const ZONE = 'Europe/Rome';
+const SUGGESTIONS = 3;
+const SUGGESTION_DAYS = 14;
+/** The widest availability query, so one request cannot make the server walk a year of days. */
+const MAX_RANGE_DAYS = 62;
+/** Conflicts after which the citizen is offered the next free times. */
+const SLOT_CONFLICTS = new Set(['slot_taken', 'slot_past', 'sede_closed']);
+
+type CreateInput = z.output<typeof CreateBookingBody>;
+type LookupInput = z.output<typeof BookingLookupBody>;
+type RescheduleInput = z.output<typeof RescheduleBookingBody>;
+
+export async function availability(ctx: AppContext, query: AvailabilityQuery): Promise<AvailabilityResponse> {
+  const sede = sedeOf(ctx.config, query.sede);
+  const service = bookableService(ctx, query.service, query.mode);
+  if (query.to < query.from) throw ApiError.field('to', 'must not be before "from"');
+  const from = DateTime.fromISO(query.from, { zone: ZONE });
+  const to = DateTime.fromISO(query.to, { zone: ZONE });
+  if (to.diff(from, 'days').days >= MAX_RANGE_DAYS)
+    throw ApiError.field('to', `ask for at most ${MAX_RANGE_DAYS} days at a time`);
+  const bookings = await ctx.store.read((r) => activeIntervals(r, sede.id, query.from, query.to));
+  const days = computeAvailability({
+    ...calendarInput(ctx, sede, service, query.mode),
+    from: query.from,
+    to: query.to,
+    bookings,
+  });
+  return { sede: sede.id, service: service.id, mode: query.mode, timezone: ZONE, days };
+}
+
+export async function createBooking(
+  ctx: AppContext,
+  input: CreateInput,
+  bookedBy: z.output<typeof BookedBy>,
+): Promise<{ booking: Booking; admissionCode: string }> {
+  const sede = sedeOf(ctx.config, input.sede);
+  const service = bookableService(ctx, input.service, input.mode);
+  requireAuthLevel(service, input.mode, input.authMethod);
+  if (input.privacyNoticeVersion !== ctx.config.server.privacyNoticeVersion) {
+    throw ApiError.field(
+      'privacyNoticeVersion',
+      `the citizen must read and accept the current privacy notice (version ${ctx.config.server.privacyNoticeVersion})`,
+    );
+  }
+  const admissionCode = newAdmissionCode();
+  const now = ctx.clock().toISOString();
+  for (let attempt = 0; ; attempt++) {
+    const code = newBookingCode();
+    try {
+      const booking = await ctx.store.transaction(async (tx) => {
+        const slot = await takeSlot(ctx, tx, sede, service, input.mode, input.start);
+        const day = localDay(slot.start);
+        const same = (await tx.bookingsOfDay(sede.id, day)).find(
+          (b) =>
+            b.status === 'booked' &&
+            b.service === service.id &&
+            b.citizen.codiceFiscale === input.citizen.codiceFiscale,
+        );
+        if (same) {
+          throw new ApiError(
+            409,
+            'already_booked',
+            'this citizen already has an appointment for this service that day',
+            undefined,
+            {
+              code: same.code,
+              start: same.start,
+            },
+          );
+        }
+        const stored: StoredBooking = {
+          code,
+          sede: sede.id,
+          service: service.id,
+          sector: service.sector,
+          mode: input.mode,
+          start: slot.start,
+          end: slot.end,
+          status: 'booked',
+          citizen: input.citizen,
+          authMethod: input.authMethod,
+          privacyNoticeVersion: input.privacyNoticeVersion,
+          bookedBy,
+          createdAt: now,
+          updatedAt: now,
+          admissionCodeHash: hashAdmissionCode(ctx.secret, code, admissionCode),
+        };
+        await tx.insertBooking(stored);
+        return stored;
+      });
+      return { booking: publicBooking(booking), admissionCode };
+    } catch (error) {
+      // A code collision is astronomically rare; draw another.
+      if (error instanceof DuplicateKeyError && attempt < 3) continue;
+      throw await withSuggestions(ctx, error, sede, service, input.mode, input.start);
+    }
+  }
+}
+
+export async function lookupBooking(ctx: AppContext, input: LookupInput): Promise<Booking> {
+  return publicBooking(await ownBooking(ctx.store.read.bind(ctx.store), input));
+}
+
+export async function cancelBooking(ctx: AppContext, input: LookupInput): Promise<Booking> {
+  const booking = await ctx.store.transaction(async (tx) => {
+    const booking = await ownBooking((fn) => fn(tx), input);
+    requireChangeable(ctx, booking);
+    const cancelled: StoredBooking = {
+      ...booking,
+      status: 'cancelled',
+      updatedAt: ctx.clock().toISOString(),
+    };
+    await tx.updateBooking(cancelled);
+    return cancelled;
+  });
+  return publicBooking(booking);
+}
+
+export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput): Promise<Booking> {
+  let target: { sede: Sede; service: Service; mode: BookingMode } | undefined;
+  try {
+    const booking = await ctx.store.transaction(async (tx) => {
+      const booking = await ownBooking((fn) => fn(tx), input);
+      requireChangeable(ctx, booking);
+      const sede = sedeOf(ctx.config, booking.sede);
+      const service = bookableService(ctx, booking.service, booking.mode);
+      target = { sede, service, mode: booking.mode };
+      const slot = await takeSlot(ctx, tx, sede, service, booking.mode, input.start, booking.code);
+      const moved: StoredBooking = {
+        ...booking,
+        start: slot.start,
+        end: slot.end,
+        updatedAt: ctx.clock().toISOString(),
+      };
+      await tx.updateBooking(moved);
+      return moved;
+    });
+    return publicBooking(booking);
+  } catch (error) {
+    if (!target) throw error;
+    throw await withSuggestions(ctx, error, target.sede, target.service, target.mode, input.start);
+  }
+}
+
+// ---- rules ----
+
+function bookableService(ctx: AppContext, id: string, mode: BookingMode): Service {
+  const service = serviceOf(ctx.config, id);
+  if (!service.channels[mode]) {
+    const offered = (['inPerson', 'callback', 'webMeeting'] as const).filter((m) => service.channels[m]);
+    throw ApiError.field(
+      'mode',
+      `this service cannot be booked as ${mode}; it offers: ${offered.join(', ') || 'no booking'}`,
+    );
+  }
+  return service;
+}
+
+function requireAuthLevel(service: Service, mode: BookingMode, method: CreateInput['authMethod']): void {
+  if (isStrongAuth(method)) return;
+  if (mode === 'webMeeting') {
+    throw new ApiError(
+      403,
+      'strong_authentication_required',
+      'a web meeting needs the citizen to sign in with CIE, CNS or SPID',
+    );
+  }
+  if (service.strongAuthRequired) {
+    throw new ApiError(
+      403,
+      'strong_authentication_required',
+      'this service needs the citizen to sign in with CIE, CNS or SPID',
+    );
+  }
+}
+
+/** Checks the slot and its capacity inside the caller's transaction; `except` is a booking being moved. */
+async function takeSlot(
+  ctx: AppContext,
+  tx: StoreReader,
+  sede: Sede,
+  service: Service,
+  mode: BookingMode,
+  start: string,
+  except?: string,
+): Promise<{ start: string; end: string }> {
+  const day = localDay(start);
+  const bookings = (await activeIntervals(tx, sede.id, day, day, except)) satisfies BookedInterval[];
+  const result = checkSlot({ ...calendarInput(ctx, sede, service, mode), start, bookings });
+  if (result.ok) return { start: result.start, end: result.end };
+  switch (result.reason) {
+    case 'full':
+      throw new ApiError(409, 'slot_taken', 'this time has just been taken; here are the next free times');
+    case 'past':
+      throw new ApiError(
+        409,
+        'slot_past',
+        'this time has passed or is too close to book; here are the next free times',
+      );
+    case 'closed':
+      throw new ApiError(409, 'sede_closed', 'the sede is closed that day; here are the next free times');
+    case 'beyond-horizon':
+      throw ApiError.field(
+        'start',
+        `appointments can be booked at most ${ctx.config.server.bookingHorizonDays} days ahead`,
+      );
+    case 'not-a-slot':
+      throw ApiError.field('start', 'this is not one of the offered times; ask /availability for them');
+  }
+}
+
+function requireChangeable(ctx: AppContext, booking: StoredBooking): void {
+  if (booking.status !== 'booked') throw new ApiError(409, 'not_active', `this booking is ${booking.status}`);
+  if (Date.parse(booking.start) <= ctx.clock().getTime()) {
+    throw new ApiError(409, 'already_started', 'this appointment has already started or passed');
+  }
+}
+
+/** Code and codice fiscale must both match; a wrong pair looks exactly like a missing booking. */
+async function ownBooking(
+  read: <T>(fn: (r: StoreReader) => Promise<T>) => Promise<T>,
+  input: LookupInput,
+): Promise<StoredBooking> {
+  const booking = await read((r) => r.bookingByCode(input.code));
+  if (!booking || booking.citizen.codiceFiscale !== input.codiceFiscale) throw ApiError.notFound('booking');
+  return booking;
+}
+
+async function withSuggestions(
+  ctx: AppContext,
+  error: unknown,
+  sede: Sede,
+  service: Service,
+  mode: BookingMode,
+  start: string,
+): Promise<unknown> {
+  if (!(error instanceof ApiError) || !SLOT_CONFLICTS.has(error.code)) return error;
+  const nowDay = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+  const asked = DateTime.fromISO(start, { zone: ZONE });
+  const from = asked > nowDay ? asked.toISODate()! : nowDay.toISODate()!;
+  const to = DateTime.fromISO(from, { zone: ZONE }).plus({ days: SUGGESTION_DAYS }).toISODate()!;
+  const bookings = await ctx.store.read((r) => activeIntervals(r, sede.id, from, to));
+  const nextSlots: Slot[] = nextFreeSlots(
+    { ...calendarInput(ctx, sede, service, mode), from, to, bookings },
+    SUGGESTIONS,
+  );
+  return new ApiError(error.status, error.code, error.message, undefined, { nextSlots });
+}
+
+function calendarInput(ctx: AppContext, sede: Sede, service: Service, mode: BookingMode) {
+  return {
+    sede,
+    service,
+    mode,
+    officials: ctx.config.officials,
+    now: ctx.clock(),
+    leadMinutes: ctx.config.server.bookingLeadMinutes,
+    horizonDays: ctx.config.server.bookingHorizonDays,
+  };
+}
+
+async function activeIntervals(
+  reader: StoreReader,
+  sede: string,
+  from: string,
+  to: string,
+  except?: string,
+): Promise<BookedInterval[]> {
+  const intervals: BookedInterval[] = [];
+  for (
+    let day = DateTime.fromISO(from, { zone: ZONE });
+    day.toISODate()! <= to;
+    day = day.plus({ days: 1 })
+  ) {
+    for (const b of await reader.bookingsOfDay(sede, day.toISODate()!)) {
+      if (b.status === 'booked' && b.code !== except)
+        intervals.push({ sector: b.sector, start: b.start, end: b.end });
+    }
+  }
+  return intervals;
+}
+
+function localDay(iso: string): string {
+  const day = DateTime.fromISO(iso, { zone: ZONE });
+  if (!day.isValid) throw ApiError.field('start', 'expected an ISO date-time with offset');
+  return day.toISODate()!;
+}
+
+/** Strips what only the store may see. */
+export function publicBooking({
+  admissionCodeHash: _hash,
+  personalDataRemovedAt: _removed,
+  ...booking
+}: StoredBooking): Booking {
+  return booking;
+}

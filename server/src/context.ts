@@ -1,0 +1,13 @@
+// What every service needs, passed explicitly: configuration, store, clock, secret, logger.
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/load-config.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppContext {
+  config: AppConfig;
+  store: Store;
+  clock: () => Date;
+  /** Keys the HMAC of admission codes. */
+  secret: Buffer;
+  log: Logger;
+}

@@ -1,0 +1,49 @@
+// The one place errors become HTTP answers; internals of unexpected errors never reach the caller.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { ErrorBody } from '@sportello/protocol';
+import { ApiError } from './api-error.ts';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = toApiError(error);
+    if (!known) log.error({ err: error }, 'unexpected error');
+    const answer =
+      known ?? new ApiError(500, 'internal', 'something went wrong on our side; please try again');
+    const body: ErrorBody = { error: { code: answer.code, message: answer.message } };
+    if (answer.fields) body.error.fields = answer.fields;
+    if (answer.details) body.error.details = answer.details;
+    res.status(answer.status).json(body);
+  };
+}
+
+function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.parse.failed':
+      return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+    case 'entity.too.large':
+      return new ApiError(
+        413,
+        'body_too_large',
+        `the request body is larger than ${parserError.limit} bytes`,
+      );
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError(415, 'unsupported_encoding', 'send the body as UTF-8 JSON');
+  }
+  return undefined;
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  const body: ErrorBody = { error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } };
+  res.status(404).json(body);
+};

@@ -1,0 +1,51 @@
+// One declaration per route: path, roles, schemas and handler. Express is wired from it and the
+// OpenAPI document is generated from it, so the docs cannot drift from what is enforced.
+import type { Role } from '@sportello/protocol';
+import type { z } from 'zod';
+import type { Principal } from './principal.ts';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface Reply<T = unknown> {
+  status?: number;
+  body?: T;
+  headers?: Record<string, string | string[]>;
+}
+
+export interface HandlerContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  principal: Principal;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: Method;
+  /** Express-style, relative to /api/v1: `/bookings/:code`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed to call it, or "public" for anyone (citizens' own lookups, catalog). */
+  roles: readonly Role[] | 'public';
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Status → description and schema, for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handler(ctx: HandlerContext<Out<B>, Out<Q>, Out<P>>): Promise<Reply>;
+}
+
+/** Keeps each route's handler typed by its own schemas. */
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<B, Q, P>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

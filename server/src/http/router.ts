@@ -1,0 +1,42 @@
+// Wires route declarations into Express: authenticate, check the role, validate, call, reply.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApiError, validationError } from './api-error.ts';
+import { authenticate } from './authenticate.ts';
+import { hasRole } from './principal.ts';
+import type { RouteSpec } from './route.ts';
+import type { Store } from '../store/store.ts';
+
+export function buildRouter(routes: RouteSpec[], store: Store, clock: () => Date): express.Router {
+  const router = express.Router();
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const principal = await authenticate(req, store, clock());
+        if (route.roles !== 'public') {
+          if (principal.kind === 'anonymous') throw new ApiError(401, 'unauthenticated', 'sign in first');
+          if (!hasRole(principal, route.roles)) {
+            throw new ApiError(403, 'forbidden', `this needs one of the roles: ${route.roles.join(', ')}`);
+          }
+        }
+        const body = parse(route.body, req.body ?? {}, 'body');
+        const query = parse(route.query, req.query, 'query');
+        const params = parse(route.params, req.params, 'path');
+        const reply = await route.handler({ body, query, params, principal });
+        for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+        res.status(reply.status ?? 200);
+        if (reply.body === undefined) res.end();
+        else res.json(reply.body);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+  return router;
+}
+
+function parse(schema: RouteSpec['body'], value: unknown, where: string): never {
+  if (!schema) return undefined as never;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where === 'body' ? undefined : where);
+  return result.data as never;
+}

@@ -1,0 +1,60 @@
+// Starts and stops a whole server: config → store → app → HTTP listener → background jobs.
+import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { loadServerSecret } from './auth/server-secret.ts';
+import { loadConfig, type AppConfig } from './config/load-config.ts';
+import type { AppContext } from './context.ts';
+import { createLogger } from './log/logger.ts';
+import { scheduleRetention } from './retention/retention-job.ts';
+import { LowdbStore } from './store/lowdb/lowdb-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface StartOptions {
+  configDir: string;
+  /** Overrides config/server.json's port (0 picks a free one) and data directory. */
+  port?: number;
+  dataDir?: string;
+  clock?: () => Date;
+  log?: Logger;
+  /** Run the nightly retention job (off in tests that want a quiet store). */
+  jobs?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config: AppConfig = await loadConfig(options.configDir);
+  const log = options.log ?? createLogger();
+  const dataDir = path.resolve(options.dataDir ?? config.server.dataDir);
+  const clock = options.clock ?? (() => new Date());
+  const store: Store = await LowdbStore.open({ dataDir, now: clock });
+  const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log };
+
+  const server = http.createServer(createApp(ctx));
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.server.port, config.server.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const stopJobs = options.jobs === false ? () => undefined : scheduleRetention(ctx);
+
+  return {
+    url: `http://${config.server.host}:${port}`,
+    ctx,
+    async stop() {
+      stopJobs();
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// Queue tickets at a sede's reception: numbered atomically per sede, day and prefix, with priorities
+// and check-in of a booked appointment.
+import { randomUUID } from 'node:crypto';
+import {
+  APPOINTMENT_TICKET_PREFIX,
+  weekdays,
+  type BookingLookupBody,
+  type IssueTicketBody,
+  type Priority,
+  type Sede,
+  type Ticket,
+  type TicketResponse,
+} from '@sportello/protocol';
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import { sedeOf, serviceOf, stationOf } from '../catalog/catalog.ts';
+import { closureOf } from '../calendar/closures.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { Principal } from '../http/principal.ts';
+import type { StoreTx, StoredTicket } from '../store/store.ts';
+
+const ZONE = 'Europe/Rome';
+/** Average minutes a counter spends on one ticket, for the wait estimate. */
+const MINUTES_PER_TICKET = 10;
+/** A booked citizen may check in from an hour before to half an hour after the appointment. */
+const CHECK_IN_EARLY_MINUTES = 60;
+const CHECK_IN_LATE_MINUTES = 30;
+
+type IssueInput = z.output<typeof IssueTicketBody>;
+type LookupInput = z.output<typeof BookingLookupBody>;
+
+export async function issueTicket(
+  ctx: AppContext,
+  input: IssueInput,
+  principal: Principal,
+): Promise<TicketResponse> {
+  const sede = sedeOf(ctx.config, input.sede);
+  requireStationAt(ctx, principal, sede);
+  const service = serviceOf(ctx.config, input.service);
+  if (!service.channels.ticket)
+    throw ApiError.field('service', 'this service has no queue ticket; book an appointment instead');
+  const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+  requireOpenForWalkIns(sede, now);
+  return ctx.store.transaction((tx) =>
+    issue(tx, ctx, sede, {
+      service: service.id,
+      sector: service.sector,
+      prefix: service.channels.ticket!.prefix,
+      priority: input.priority,
+    }),
+  );
+}
+
+export async function checkIn(
+  ctx: AppContext,
+  input: LookupInput,
+  principal: Principal,
+): Promise<TicketResponse> {
+  return ctx.store.transaction(async (tx) => {
+    const booking = await tx.bookingByCode(input.code);
+    if (!booking || booking.citizen.codiceFiscale !== input.codiceFiscale) throw ApiError.notFound('booking');
+    const sede = sedeOf(ctx.config, booking.sede);
+    requireStationAt(ctx, principal, sede);
+    if (booking.status !== 'booked')
+      throw new ApiError(409, 'not_active', `this booking is ${booking.status}`);
+    if (booking.mode !== 'inPerson') {
+      throw new ApiError(
+        409,
+        'not_in_person',
+        'this appointment is not at the counter: wait for the call or join the web meeting',
+      );
+    }
+    const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+    const start = DateTime.fromISO(booking.start, { zone: ZONE });
+    if (now < start.minus({ minutes: CHECK_IN_EARLY_MINUTES })) {
+      throw new ApiError(
+        409,
+        'too_early',
+        `check in from ${start.minus({ minutes: CHECK_IN_EARLY_MINUTES }).toFormat('dd/MM HH:mm')}`,
+        undefined,
+        {
+          start: booking.start,
+        },
+      );
+    }
+    if (now > start.plus({ minutes: CHECK_IN_LATE_MINUTES })) {
+      throw new ApiError(
+        409,
+        'too_late',
+        'this appointment time has passed; please book a new one',
+        undefined,
+        { start: booking.start },
+      );
+    }
+    const today = now.toISODate()!;
+    const existing = (await tx.ticketsOfDay(sede.id, today)).find((t) => t.bookingCode === booking.code);
+    if (existing) return respond(ctx, sede, await tx.ticketsOfDay(sede.id, today), existing);
+    return issue(tx, ctx, sede, {
+      service: booking.service,
+      sector: booking.sector,
+      prefix: APPOINTMENT_TICKET_PREFIX,
+      priority: 'appointment',
+      bookingCode: booking.code,
+      codiceFiscale: booking.citizen.codiceFiscale,
+    });
+  });
+}
+
+export async function listTickets(
+  ctx: AppContext,
+  sedeId: string,
+  day: string | undefined,
+): Promise<Ticket[]> {
+  const sede = sedeOf(ctx.config, sedeId);
+  const date = day ?? DateTime.fromJSDate(ctx.clock(), { zone: ZONE }).toISODate()!;
+  const tickets = await ctx.store.read((r) => r.ticketsOfDay(sede.id, date));
+  return tickets.map(publicTicket);
+}
+
+interface NewTicket {
+  service: string;
+  sector: string;
+  prefix: string;
+  priority: Priority;
+  bookingCode?: string;
+  codiceFiscale?: string;
+}
+
+async function issue(tx: StoreTx, ctx: AppContext, sede: Sede, wanted: NewTicket): Promise<TicketResponse> {
+  const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+  const day = now.toISODate()!;
+  const n = await tx.nextTicketNumber(sede.id, day, wanted.prefix);
+  const ticket: StoredTicket = {
+    id: randomUUID(),
+    number: `${wanted.prefix}${String(n).padStart(3, '0')}`,
+    sede: sede.id,
+    service: wanted.service,
+    sector: wanted.sector,
+    day,
+    priority: wanted.priority,
+    status: 'waiting',
+    issuedAt: now.toISO({ suppressMilliseconds: true })!,
+    ...(wanted.bookingCode ? { bookingCode: wanted.bookingCode } : {}),
+    ...(wanted.codiceFiscale ? { codiceFiscale: wanted.codiceFiscale } : {}),
+  };
+  await tx.insertTicket(ticket);
+  return respond(ctx, sede, await tx.ticketsOfDay(sede.id, day), ticket);
+}
+
+/** Priority tickets go first; within a class, first come first served. */
+function respond(
+  _ctx: AppContext,
+  sede: Sede,
+  dayTickets: StoredTicket[],
+  ticket: StoredTicket,
+): TicketResponse {
+  const priority = (t: StoredTicket) => (t.priority === 'none' ? 1 : 0);
+  const position = dayTickets.findIndex((t) => t.id === ticket.id);
+  const ahead = dayTickets.filter(
+    (t, i) =>
+      t.status === 'waiting' &&
+      t.sector === ticket.sector &&
+      (priority(t) < priority(ticket) || (priority(t) === priority(ticket) && i < position)),
+  ).length;
+  const counters = Math.max(1, sede.counters.filter((c) => c.sectors.includes(ticket.sector)).length);
+  return {
+    ticket: publicTicket(ticket),
+    ahead,
+    estimatedWaitMinutes: Math.ceil((ahead * MINUTES_PER_TICKET) / counters),
+  };
+}
+
+function requireOpenForWalkIns(sede: Sede, now: DateTime): void {
+  const closure = closureOf(sede, now.toISODate()!);
+  if (closure) throw new ApiError(409, 'sede_closed', `the sede is closed today (${closure})`);
+  const weekday = weekdays[now.weekday - 1]!;
+  const hhmm = now.toFormat('HH:mm');
+  const open = (sede.publicHours[weekday] ?? []).some((r) => r.from <= hhmm && hhmm < r.to);
+  if (!open)
+    throw new ApiError(
+      409,
+      'sede_closed',
+      'tickets are issued only during opening hours; you can book an appointment',
+    );
+}
+
+/** A station prints tickets only for the sede whose reception it stands in. */
+function requireStationAt(ctx: AppContext, principal: Principal, sede: Sede): void {
+  if (principal.kind !== 'station') return;
+  const station = stationOf(ctx.config, principal.station);
+  if (!station || station.kind !== 'sede' || station.sede !== sede.id) {
+    throw new ApiError(403, 'wrong_station', 'tickets are issued only by a station at this sede');
+  }
+}
+
+function publicTicket({
+  codiceFiscale: _cf,
+  personalDataRemovedAt: _removed,
+  ...ticket
+}: StoredTicket): Ticket {
+  return ticket;
+}
