@@ -29,7 +29,7 @@ function toApiError(error: unknown): ApiError | undefined {
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
-      return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+      return new ApiError(400, 'invalid_json', 'the request body is not a valid JSON object');
     case 'entity.too.large':
       return new ApiError(
         413,

@@ -1,0 +1,101 @@
+// Starts a real server on a free loopback port with a fresh data folder and a clock tests can move.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { checkCharacter } from '@sportello/protocol';
+import { defaultConfigDir } from '../config/load-config.ts';
+import { createLogger } from '../log/logger.ts';
+import { startServer, type RunningServer } from '../server.ts';
+
+export interface TestServer extends RunningServer {
+  /** Moves the server's clock. */
+  setNow(iso: string): void;
+  /** Every log line written so far. */
+  logs(): string;
+  login(username: string): Promise<string>;
+  stationToken(station: string): Promise<string>;
+  call(method: string, urlPath: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<CallResult>;
+}
+
+export interface CallResult {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read answers freely
+  headers: Headers;
+}
+
+export async function startTestServer(nowIso: string): Promise<TestServer> {
+  let now = new Date(nowIso);
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-api-'));
+  const running = await startServer({
+    configDir: defaultConfigDir(),
+    dataDir,
+    port: 0,
+    clock: () => now,
+    jobs: false,
+    log: createLogger({ level: 'debug' }, sink),
+  });
+
+  const call: TestServer['call'] = async (method, urlPath, options = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.raw;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(running.url + urlPath, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (the docs page): leave it as text.
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+
+  return {
+    ...running,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    logs: () => lines.join(''),
+    call,
+    async login(username) {
+      const result = await call('POST', '/api/v1/auth/login', { body: { username, password: `demo-${username}` } });
+      if (result.status !== 200) throw new Error(`login ${username}: ${result.status}`);
+      return result.body.token as string;
+    },
+    async stationToken(station) {
+      const token = await this.login('tecnico');
+      const result = await call('POST', `/api/v1/stations/${station}/token`, { token });
+      if (result.status !== 201) throw new Error(`station token ${station}: ${result.status}`);
+      return result.body.token as string;
+    },
+  };
+}
+
+/** A valid codice fiscale per index, so many distinct citizens can book. */
+export function codiceFiscaleFor(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const a = letters[index % 26]!;
+  const b = letters[Math.floor(index / 26) % 26]!;
+  const c = letters[Math.floor(index / 676) % 26]!;
+  const first15 = `RSS${a}${b}${c}80A01H501`;
+  return first15 + checkCharacter(first15);
+}
+
+export function citizen(index = 0) {
+  return {
+    codiceFiscale: codiceFiscaleFor(index),
+    firstName: 'Mario',
+    lastName: 'Rossi',
+    phone: '+39 347 123 4567',
+  };
+}
