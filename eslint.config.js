@@ -1,10 +1,12 @@
 // Lint rules for every workspace: typescript-eslint's recommended set, formatting left to Prettier.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -12,5 +14,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
-  { files: ['scripts/**', 'test/bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', '*/scripts/**', 'test/bench/**'], rules: { 'no-console': 'off' } },
 );

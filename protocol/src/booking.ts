@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AuthMethod, Citizen, CodiceFiscale } from './citizen.ts';
 import { BookingMode, isoDate } from './config.ts';
 
-const offsetDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO date-time with offset' });
+const offsetDateTime = z.iso
+  .datetime({ offset: true, message: 'expected an ISO date-time with offset' })
+  .meta({ example: '2026-12-01T08:30:00+01:00' });
 const slugId = z.string().min(1).max(40);
 
 export const AvailabilityQuery = z.object({

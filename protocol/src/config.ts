@@ -11,13 +11,11 @@ export const isoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD, e.g. 12-06');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lower-case id of letters, digits and -');
 
-export const TimeRange = z
-  .object({ from: hhmm, to: hhmm })
-  .refine((r) => r.from < r.to, {
-    message: '"from" must be before "to"',
-    path: ['to'],
-    when: (p) => p.issues.length === 0,
-  });
+export const TimeRange = z.object({ from: hhmm, to: hhmm }).refine((r) => r.from < r.to, {
+  message: '"from" must be before "to"',
+  path: ['to'],
+  when: (p) => p.issues.length === 0,
+});
 export type TimeRange = z.infer<typeof TimeRange>;
 
 /** Time ranges per weekday; a missing day is closed. */

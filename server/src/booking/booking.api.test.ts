@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function slotsOn(day: string, service = SERVICE, mode = 'inPerson') {
-  const result = await server.call('GET', `/api/v1/availability?sede=rovigo&service=${service}&mode=${mode}&from=${day}&to=${day}`);
+  const result = await server.call(
+    'GET',
+    `/api/v1/availability?sede=rovigo&service=${service}&mode=${mode}&from=${day}&to=${day}`,
+  );
   expect(result.status).toBe(200);
   return result.body.days[0].slots as { start: string; end: string; free: number }[];
 }
@@ -61,10 +64,16 @@ describe('availability', () => {
   });
 
   it('says which sede or service does not exist, and refuses a mode the service lacks', async () => {
-    const unknown = await server.call('GET', `/api/v1/availability?sede=milano&service=${SERVICE}&mode=inPerson&from=${TUESDAY}&to=${TUESDAY}`);
+    const unknown = await server.call(
+      'GET',
+      `/api/v1/availability?sede=milano&service=${SERVICE}&mode=inPerson&from=${TUESDAY}&to=${TUESDAY}`,
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields[0].path).toBe('sede');
-    const mode = await server.call('GET', `/api/v1/availability?sede=rovigo&service=maternita&mode=inPerson&from=${TUESDAY}&to=${TUESDAY}`);
+    const mode = await server.call(
+      'GET',
+      `/api/v1/availability?sede=rovigo&service=maternita&mode=inPerson&from=${TUESDAY}&to=${TUESDAY}`,
+    );
     expect(mode.status).toBe(400);
     expect(mode.body.error.fields[0].path).toBe('mode');
   });
@@ -84,11 +93,16 @@ describe('booking', () => {
 
     const code = created.body.booking.code as string;
     const found = await server.call('POST', '/api/v1/bookings/lookup', {
-      body: { code: `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`, codiceFiscale: citizen(1).codiceFiscale.toLowerCase() },
+      body: {
+        code: `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`,
+        codiceFiscale: citizen(1).codiceFiscale.toLowerCase(),
+      },
     });
     expect(found.status).toBe(200);
     expect(found.body.booking.start).toBe(slot!.start);
-    const wrongPerson = await server.call('POST', '/api/v1/bookings/lookup', { body: { code, codiceFiscale: citizen(2).codiceFiscale } });
+    const wrongPerson = await server.call('POST', '/api/v1/bookings/lookup', {
+      body: { code, codiceFiscale: citizen(2).codiceFiscale },
+    });
     expect(wrongPerson.status).toBe(404);
   });
 
@@ -125,7 +139,9 @@ describe('booking', () => {
       'citizen.phone',
       'start',
     ]);
-    expect(result.body.error.fields.find((f: { path: string }) => f.path === 'citizen.codiceFiscale').message).toMatch(/last letter/);
+    expect(
+      result.body.error.fields.find((f: { path: string }) => f.path === 'citizen.codiceFiscale').message,
+    ).toMatch(/last letter/);
   });
 
   it('refuses an outdated privacy notice, an off-grid time, a past time and a closed day', async () => {
@@ -153,7 +169,15 @@ describe('booking', () => {
     const counter = await server.login('sportello.rovigo');
     const byStaff = await server.call('POST', '/api/v1/bookings', {
       token: counter,
-      body: { sede: 'rovigo', service: SERVICE, mode: 'callback', start: slot!.start, citizen: citizen(8), authMethod: 'typed', privacyNoticeVersion: '2026-01' },
+      body: {
+        sede: 'rovigo',
+        service: SERVICE,
+        mode: 'callback',
+        start: slot!.start,
+        citizen: citizen(8),
+        authMethod: 'typed',
+        privacyNoticeVersion: '2026-01',
+      },
     });
     expect(byStaff.status).toBe(201);
     expect(byStaff.body.booking.bookedBy).toEqual({ channel: 'staff', id: 'sportello.rovigo' });
@@ -211,7 +235,9 @@ describe('the race for the last place', () => {
     for (const r of lost) {
       expect(r.body.error.code).toBe('slot_taken');
       expect(r.body.error.details.nextSlots.length).toBeGreaterThan(0);
-      expect(r.body.error.details.nextSlots.map((s: { start: string }) => s.start)).not.toContain(slot!.start);
+      expect(r.body.error.details.nextSlots.map((s: { start: string }) => s.start)).not.toContain(
+        slot!.start,
+      );
     }
     expect((await slotsOn('2026-12-03')).find((s) => s.start === slot!.start)).toBeUndefined();
   });

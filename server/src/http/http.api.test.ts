@@ -29,7 +29,9 @@ describe('health and docs', () => {
       const path = '/api/v1' + route.path.replace(/:(\w+)/g, '{$1}');
       expect(doc.body.paths[path]?.[route.method], `${route.method} ${path}`).toBeDefined();
     }
-    expect(doc.body.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(
+      doc.body.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema,
+    ).toBeDefined();
     const page = await fetch(server.url + '/api/v1/docs/');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger-ui');
@@ -44,8 +46,12 @@ describe('health and docs', () => {
 
 describe('staff sessions', () => {
   it('refuses a wrong password without saying which part was wrong', async () => {
-    const wrong = await server.call('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'nope' } });
-    const nobody = await server.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'nope' } });
+    const wrong = await server.call('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: 'nope' },
+    });
+    const nobody = await server.call('POST', '/api/v1/auth/login', {
+      body: { username: 'nobody', password: 'nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(nobody.body).toEqual(wrong.body);
   });
@@ -74,11 +80,18 @@ describe('staff sessions', () => {
   });
 
   it('lets only technicians and admins issue station credentials, and replaces the old one', async () => {
-    expect((await server.call('POST', '/api/v1/stations/adria-municipio/token', { token: tokens.counter })).status).toBe(403);
-    expect((await server.call('POST', '/api/v1/stations/atlantide/token', { token: tokens.admin })).status).toBe(404);
+    expect(
+      (await server.call('POST', '/api/v1/stations/adria-municipio/token', { token: tokens.counter })).status,
+    ).toBe(403);
+    expect(
+      (await server.call('POST', '/api/v1/stations/atlantide/token', { token: tokens.admin })).status,
+    ).toBe(404);
     const first = await server.stationToken('napoli-accoglienza');
     await server.stationToken('napoli-accoglienza');
-    const stale = await server.call('POST', '/api/v1/tickets', { token: first, body: { sede: 'napoli', service: 'naspi-informazioni' } });
+    const stale = await server.call('POST', '/api/v1/tickets', {
+      token: first,
+      body: { sede: 'napoli', service: 'naspi-informazioni' },
+    });
     expect(stale.status).toBe(401);
   });
 });
@@ -93,10 +106,14 @@ describe('bad input on every route', () => {
       const token = route.roles === 'public' ? undefined : tokens[route.roles[0]!];
       const path = '/api/v1' + route.path.replace(/:(\w+)/g, 'x'.repeat(50));
       for (const body of route.method === 'get' ? [undefined] : garbage) {
-        const result = await server.call(route.method.toUpperCase(), path + (route.query ? '?from=yesterday' : ''), {
-          ...(token ? { token } : {}),
-          ...(body === undefined ? {} : { raw: JSON.stringify(body) }),
-        });
+        const result = await server.call(
+          route.method.toUpperCase(),
+          path + (route.query ? '?from=yesterday' : ''),
+          {
+            ...(token ? { token } : {}),
+            ...(body === undefined ? {} : { raw: JSON.stringify(body) }),
+          },
+        );
         const where = `${route.method} ${route.path} with ${JSON.stringify(body)}`;
         expect(result.status, where).toBeLessThan(500);
         expect(result.status, where).toBeGreaterThanOrEqual(400);
@@ -112,7 +129,10 @@ describe('bad input on every route', () => {
     const broken = await server.call('POST', '/api/v1/bookings', { token: tokens.station, raw: '{"sede": ' });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
-    const huge = await server.call('POST', '/api/v1/bookings', { token: tokens.station, raw: JSON.stringify({ pad: 'x'.repeat(100_000) }) });
+    const huge = await server.call('POST', '/api/v1/bookings', {
+      token: tokens.station,
+      raw: JSON.stringify({ pad: 'x'.repeat(100_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
   });
@@ -121,17 +141,37 @@ describe('bad input on every route', () => {
 describe('logs', () => {
   it('never contain a codice fiscale, a name, a phone number or a token', async () => {
     const person = citizen(77);
-    const slots = await server.call('GET', '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-12-01&to=2026-12-01');
+    const slots = await server.call(
+      'GET',
+      '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-12-01&to=2026-12-01',
+    );
     const body = {
-      sede: 'rovigo', service: 'naspi-consulenza', mode: 'inPerson', start: slots.body.days[0].slots[0].start,
-      citizen: { ...person, firstName: 'Wilhelmina', lastName: 'Zanzibarova' }, authMethod: 'typed', privacyNoticeVersion: '2026-01',
+      sede: 'rovigo',
+      service: 'naspi-consulenza',
+      mode: 'inPerson',
+      start: slots.body.days[0].slots[0].start,
+      citizen: { ...person, firstName: 'Wilhelmina', lastName: 'Zanzibarova' },
+      authMethod: 'typed',
+      privacyNoticeVersion: '2026-01',
     };
     expect((await server.call('POST', '/api/v1/bookings', { token: tokens.station, body })).status).toBe(201);
-    await server.call('POST', '/api/v1/bookings', { token: tokens.station, body: { ...body, citizen: { ...body.citizen, phone: 'x' } } });
-    await server.call('POST', '/api/v1/bookings/lookup', { body: { code: 'ABCDEFGH', codiceFiscale: person.codiceFiscale } });
+    await server.call('POST', '/api/v1/bookings', {
+      token: tokens.station,
+      body: { ...body, citizen: { ...body.citizen, phone: 'x' } },
+    });
+    await server.call('POST', '/api/v1/bookings/lookup', {
+      body: { code: 'ABCDEFGH', codiceFiscale: person.codiceFiscale },
+    });
     const logs = server.logs();
     expect(logs).toContain('/api/v1/bookings');
-    for (const secret of [person.codiceFiscale, 'Wilhelmina', 'Zanzibarova', '3471234567', tokens.station!, 'demo-admin']) {
+    for (const secret of [
+      person.codiceFiscale,
+      'Wilhelmina',
+      'Zanzibarova',
+      '3471234567',
+      tokens.station!,
+      'demo-admin',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

@@ -15,7 +15,11 @@ export interface TestServer extends RunningServer {
   logs(): string;
   login(username: string): Promise<string>;
   stationToken(station: string): Promise<string>;
-  call(method: string, urlPath: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<CallResult>;
+  call(
+    method: string,
+    urlPath: string,
+    options?: { token?: string; body?: unknown; raw?: string },
+  ): Promise<CallResult>;
 }
 
 export interface CallResult {
@@ -60,6 +64,14 @@ export async function startTestServer(nowIso: string): Promise<TestServer> {
     return { status: response.status, body: parsed, headers: response.headers };
   };
 
+  const login = async (username: string): Promise<string> => {
+    const result = await call('POST', '/api/v1/auth/login', {
+      body: { username, password: `demo-${username}` },
+    });
+    if (result.status !== 200) throw new Error(`login ${username}: ${result.status}`);
+    return result.body.token as string;
+  };
+
   return {
     ...running,
     setNow: (iso) => {
@@ -67,13 +79,9 @@ export async function startTestServer(nowIso: string): Promise<TestServer> {
     },
     logs: () => lines.join(''),
     call,
-    async login(username) {
-      const result = await call('POST', '/api/v1/auth/login', { body: { username, password: `demo-${username}` } });
-      if (result.status !== 200) throw new Error(`login ${username}: ${result.status}`);
-      return result.body.token as string;
-    },
+    login,
     async stationToken(station) {
-      const token = await this.login('tecnico');
+      const token = await login('tecnico');
       const result = await call('POST', `/api/v1/stations/${station}/token`, { token });
       if (result.status !== 201) throw new Error(`station token ${station}: ${result.status}`);
       return result.body.token as string;

@@ -12,13 +12,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const issue = (body: Record<string, unknown>, token = reception) => server.call('POST', '/api/v1/tickets', { token, body: { sede: 'rovigo', ...body } });
+const issue = (body: Record<string, unknown>, token = reception) =>
+  server.call('POST', '/api/v1/tickets', { token, body: { sede: 'rovigo', ...body } });
 
 describe('tickets', () => {
   it('numbers tickets per service prefix and estimates the wait', async () => {
     const first = await issue({ service: 'naspi-informazioni' });
     expect(first.status).toBe(201);
-    expect(first.body.ticket).toMatchObject({ number: 'N001', sede: 'rovigo', day: '2026-11-30', status: 'waiting', priority: 'none' });
+    expect(first.body.ticket).toMatchObject({
+      number: 'N001',
+      sede: 'rovigo',
+      day: '2026-11-30',
+      status: 'waiting',
+      priority: 'none',
+    });
     expect(first.body.ahead).toBe(0);
     const second = await issue({ service: 'naspi-informazioni' });
     expect(second.body.ticket.number).toBe('N002');
@@ -34,7 +41,9 @@ describe('tickets', () => {
   });
 
   it('never gives two people the same number', async () => {
-    const results = await Promise.all(Array.from({ length: 100 }, () => issue({ service: 'assistenza-stranieri' })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => issue({ service: 'assistenza-stranieri' })),
+    );
     const numbers = results.map((r) => r.body.ticket.number as string);
     expect(new Set(numbers).size).toBe(100);
     expect(numbers.sort().at(-1)).toBe('S100');
@@ -73,11 +82,24 @@ describe('tickets', () => {
 describe('check-in of an appointment', () => {
   it('turns an in-person booking into an appointment ticket, once, within its window', async () => {
     server.setNow('2026-11-30T07:00:00+01:00');
-    const slots = await server.call('GET', '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-11-30&to=2026-11-30');
-    const slot = slots.body.days[0].slots.find((s: { start: string }) => s.start === '2026-11-30T10:10:00+01:00');
+    const slots = await server.call(
+      'GET',
+      '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-11-30&to=2026-11-30',
+    );
+    const slot = slots.body.days[0].slots.find(
+      (s: { start: string }) => s.start === '2026-11-30T10:10:00+01:00',
+    );
     const booking = await server.call('POST', '/api/v1/bookings', {
       token: reception,
-      body: { sede: 'rovigo', service: 'naspi-consulenza', mode: 'inPerson', start: slot.start, citizen: citizen(1), authMethod: 'cns-card', privacyNoticeVersion: '2026-01' },
+      body: {
+        sede: 'rovigo',
+        service: 'naspi-consulenza',
+        mode: 'inPerson',
+        start: slot.start,
+        citizen: citizen(1),
+        authMethod: 'cns-card',
+        privacyNoticeVersion: '2026-01',
+      },
     });
     expect(booking.status).toBe(201);
     const proof = { code: booking.body.booking.code, codiceFiscale: citizen(1).codiceFiscale };
@@ -90,7 +112,11 @@ describe('check-in of an appointment', () => {
     server.setNow('2026-11-30T09:55:00+01:00');
     const ticket = await server.call('POST', '/api/v1/tickets/check-in', { token: reception, body: proof });
     expect(ticket.status).toBe(201);
-    expect(ticket.body.ticket).toMatchObject({ number: 'A001', priority: 'appointment', bookingCode: proof.code });
+    expect(ticket.body.ticket).toMatchObject({
+      number: 'A001',
+      priority: 'appointment',
+      bookingCode: proof.code,
+    });
     expect(ticket.body.ticket).not.toHaveProperty('codiceFiscale');
     const again = await server.call('POST', '/api/v1/tickets/check-in', { token: reception, body: proof });
     expect(again.body.ticket.number).toBe('A001');
@@ -98,7 +124,10 @@ describe('check-in of an appointment', () => {
     server.setNow('2026-11-30T10:45:00+01:00');
     const late = await server.call('POST', '/api/v1/tickets/check-in', { token: reception, body: proof });
     expect(late.body.error.code).toBe('too_late');
-    const wrong = await server.call('POST', '/api/v1/tickets/check-in', { token: reception, body: { ...proof, codiceFiscale: citizen(2).codiceFiscale } });
+    const wrong = await server.call('POST', '/api/v1/tickets/check-in', {
+      token: reception,
+      body: { ...proof, codiceFiscale: citizen(2).codiceFiscale },
+    });
     expect(wrong.status).toBe(404);
     server.setNow(MONDAY_OPEN);
   });
