@@ -1,0 +1,322 @@
+// `npm run bench`: lowdb store with 1k/10k/100k existing bookings — availability and booking over HTTP, against lowdb's own floor.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
+import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
+import { lowdbFloor } from './lowdb-floor.ts';
+import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
+import type { FromChild, ToChild } from './server-child.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CONFIG_DIR = path.resolve(HERE, '../../config');
+const SIZES = [1_000, 10_000, 100_000];
+const CONNECTIONS = 10;
+const SECONDS = 5;
+const FLOOR_SECONDS = 3;
+/** Bookings made before the measured run so the first row does not pay for JIT warm-up. */
+const BOOKING_WARMUP = 200;
+/** Slots closer than this are left out: they could fall inside the 30-minute lead time mid-run. */
+const SAFETY_MINUTES = 20;
+/** Citizens of the booking phase start here, far from the seeded ones. */
+const CITIZEN_BASE = 50_000_000;
+
+interface Row {
+  n: number;
+  operation: string;
+  p50?: number;
+  p99?: number;
+  rate: number;
+  ok?: number;
+  failed?: string;
+  rssMB?: number;
+}
+
+// ---- the server in a child process ----
+
+interface Child {
+  url: string;
+  token: string;
+  openMs: number;
+  rssMB(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function nextMessage<T extends FromChild['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<FromChild, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromChild) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as Extract<FromChild, { type: T }>);
+    };
+    const onExit = (code: number | null) =>
+      reject(new Error(`server process exited (${code}) before "${type}"`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+async function startChild(dataDir: string): Promise<Child> {
+  // fork keeps tsx's loader flags (execArgv), so the child runs TypeScript too.
+  const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
+  const send = (message: ToChild) => child.send(message);
+  const ready = await nextMessage(child, 'ready');
+  return {
+    url: ready.url,
+    token: ready.token,
+    openMs: ready.openMs,
+    async rssMB() {
+      const reply = nextMessage(child, 'rss');
+      send({ type: 'rss' });
+      return (await reply).rss / 2 ** 20;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      send({ type: 'stop' });
+      await nextMessage(child, 'stopped');
+      await exited;
+    },
+  };
+}
+
+// ---- load ----
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) =>
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+}
+
+/** Requests per second from the actual count: autocannon's per-second samples skew short runs. */
+const rateOf = (r: autocannon.Result) => (r['2xx'] + r.non2xx) / r.duration;
+
+function failures(r: autocannon.Result, codes: Map<string, number>): string {
+  const parts = [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`);
+  if (r.errors) parts.push(`conn errors ${r.errors}`);
+  return parts.length ? `${r.non2xx} (${parts.join(', ')})` : String(r.non2xx);
+}
+
+/** Non-2xx responses by HTTP status, for runs whose bodies are not read. */
+function statusCounts(r: autocannon.Result): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [status, { count = 0 }] of Object.entries(r.statusCodeStats ?? {}))
+    if (!status.startsWith('2') && count > 0) counts.set(`HTTP ${status}`, count);
+  return counts;
+}
+
+const romeDay = (plusDays: number) => DateTime.now().setZone(ZONE).plus({ days: plusDays }).toISODate()!;
+
+/** One second-level service per sector: services of a sector share its officials, so their slots overlap. */
+function servicePerSector(config: AppConfig): Service[] {
+  const chosen = new Map<string, Service>();
+  for (const s of config.services)
+    if (s.level === 'secondo' && s.channels.inPerson && !chosen.has(s.sector)) chosen.set(s.sector, s);
+  return [...chosen.values()];
+}
+
+async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<Row, 'n'>> {
+  const service = config.services.find((s) => s.level === 'secondo' && s.channels.inPerson)!;
+  const query = new URLSearchParams({
+    sede: 'rovigo',
+    service: service.id,
+    mode: 'inPerson',
+    from: romeDay(1),
+    to: romeDay(7),
+  });
+  const options = { url: `${child.url}/api/v1/availability?${query}`, connections: CONNECTIONS };
+  await run({ ...options, duration: 2 }); // warm-up (JIT, first file loads), not counted
+  const r = await run({ ...options, duration: SECONDS });
+  return {
+    operation: `GET availability (rovigo, ${service.id}, 7 days)`,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rate: rateOf(r),
+    ok: r['2xx'],
+    failed: failures(r, statusCounts(r)),
+  };
+}
+
+interface Unit {
+  sede: string;
+  service: string;
+  start: string;
+}
+
+/** Every free (slot × capacity) unit of the next 60 days, shuffled so concurrent requests hit different days. */
+async function planBookings(child: Child, config: AppConfig): Promise<Unit[]> {
+  const units: Unit[] = [];
+  const earliest = Date.now() + (config.server.bookingLeadMinutes + SAFETY_MINUTES) * 60_000;
+  for (const sede of config.sedi) {
+    for (const service of servicePerSector(config)) {
+      const query = new URLSearchParams({
+        sede: sede.id,
+        service: service.id,
+        mode: 'inPerson',
+        from: romeDay(0),
+        to: romeDay(config.server.bookingHorizonDays),
+      });
+      const response = await fetch(`${child.url}/api/v1/availability?${query}`);
+      if (!response.ok) throw new Error(`availability ${response.status}: ${await response.text()}`);
+      const body = (await response.json()) as AvailabilityResponse;
+      for (const day of body.days)
+        for (const slot of day.slots)
+          if (Date.parse(slot.start) > earliest)
+            for (let k = 0; k < slot.free; k++)
+              units.push({ sede: sede.id, service: service.id, start: slot.start });
+    }
+  }
+  return shuffle(random(7), units);
+}
+
+async function benchBookings(
+  child: Child,
+  config: AppConfig,
+  plan: Unit[],
+): Promise<{ row: Omit<Row, 'n'>; used: number }> {
+  let next = 0;
+  let codes = new Map<string, number>();
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/bookings',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${child.token}` },
+    // Each request takes the next unit and a new citizen, so none is refused as full or already booked.
+    setupRequest: (req) => {
+      const i = next++;
+      const unit = plan[i % plan.length]!;
+      const body: CreateBookingBody = {
+        sede: unit.sede,
+        service: unit.service,
+        mode: 'inPerson',
+        start: unit.start,
+        citizen: {
+          codiceFiscale: codiceFiscale(CITIZEN_BASE + i),
+          firstName: 'Carla',
+          lastName: 'Bench',
+          phone: `+39347${String(1_000_000 + i).slice(-7)}`,
+          language: 'it',
+        },
+        authMethod: 'cie-pin',
+        privacyNoticeVersion: config.server.privacyNoticeVersion,
+      };
+      return { ...req, body: JSON.stringify(body) };
+    },
+    onResponse: (status, body) => {
+      if (status < 300) return;
+      let code = `HTTP ${status}`;
+      try {
+        code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? code;
+      } catch {
+        // not JSON: keep the status
+      }
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    },
+  };
+  const options = { url: child.url, connections: CONNECTIONS, requests: [request] };
+  await run({ ...options, amount: BOOKING_WARMUP });
+  codes = new Map();
+  // setupRequest runs once more per connection than requests are sent: keep a margin so units never repeat.
+  const left = plan.length - next - 3 * CONNECTIONS;
+  if (left < CONNECTIONS * 10) throw new Error(`only ${left} free slots left to book`);
+  const r = await run({ ...options, duration: SECONDS, maxOverallRequests: left });
+  return {
+    row: {
+      operation: `POST booking (${r.duration.toFixed(1)} s)`,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      rate: rateOf(r),
+      ok: r['2xx'],
+      failed: failures(r, codes),
+    },
+    used: next,
+  };
+}
+
+// ---- output ----
+
+function table(rows: Row[]): string {
+  const head = ['existing', 'operation', 'p50 ms', 'p99 ms', 'req/s', '2xx', 'non-2xx', 'server RSS MB'];
+  const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '' : v.toFixed(digits));
+  const body = rows.map((r) => [
+    r.n.toLocaleString('en-US'),
+    r.operation,
+    fmt(r.p50, 1),
+    fmt(r.p99, 1),
+    fmt(r.rate, r.rate < 10 ? 1 : 0),
+    r.ok === undefined ? '' : String(r.ok),
+    r.failed ?? '',
+    fmt(r.rssMB),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+  const numeric = new Set([2, 3, 4, 5, 7]);
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(head), rule, ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  console.log(
+    `machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown cpu'}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
+  console.log(
+    `load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row (after warm-up), server in a child process\n`,
+  );
+  const config = await loadConfig(CONFIG_DIR);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const n of SIZES) {
+    const now = new Date();
+    const bookings = generateBookings(config, n, now);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-bench-'));
+    try {
+      const seedStarted = performance.now();
+      const seeded = await writeDayFiles(dataDir, config, bookings, now);
+      const seedMs = performance.now() - seedStarted;
+      const child = await startChild(dataDir);
+      try {
+        console.error(`[${n}] seeded, server up; availability…`);
+        const availability = await benchAvailability(child, config);
+        rows.push({ n, ...availability, rssMB: await child.rssMB() });
+        const plan = await planBookings(child, config);
+        console.error(`[${n}] booking ${plan.length} free slot units…`);
+        const booking = await benchBookings(child, config, plan);
+        rows.push({ n, ...booking.row, rssMB: await child.rssMB() });
+        notes.push(
+          `${n.toLocaleString('en-US')}: ${seeded.files} day files (${(seeded.bytes / 1e6).toFixed(1)} MB, ` +
+            `${seeded.future} in the future) written in ${(seedMs / 1000).toFixed(1)} s; server opened in ` +
+            `${child.openMs.toFixed(0)} ms; ${plan.length} free slot units, ${booking.used} used`,
+        );
+      } finally {
+        await child.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    console.error(`[${n}] lowdb floor…`);
+    const floor = await lowdbFloor(bookings, FLOOR_SECONDS);
+    rows.push({
+      n,
+      operation: `floor: lowdb write() of 1 file, ${floor.fileMB.toFixed(1)} MB`,
+      p50: 1000 / floor.writesPerSecond,
+      rate: floor.writesPerSecond,
+      ok: floor.writes,
+    });
+  }
+  console.log(table(rows));
+  console.log(
+    '\nfloor rows: req/s = writes/s of one Low+JSONFile holding all N bookings; p50 column = mean ms per write',
+  );
+  for (const note of notes) console.log(`seed ${note}`);
+}
+
+await main();
