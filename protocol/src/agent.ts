@@ -22,10 +22,24 @@ export const CardData = z.discriminatedUnion('kind', [
 ]);
 export type CardData = z.infer<typeof CardData>;
 
-export const cardErrorCodes = ['unreadable', 'unsupported-card', 'removed-during-read', 'mute', 'no-driver', 'expired'] as const;
+export const cardErrorCodes = [
+  'unreadable',
+  'unsupported-card',
+  'removed-during-read',
+  'mute',
+  'no-driver',
+  'expired',
+] as const;
 export const CardErrorCode = z.enum(cardErrorCodes);
 
-export const printerStates = ['ok', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'absent'] as const;
+export const printerStates = [
+  'ok',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'absent',
+] as const;
 export const PrinterState = z.enum(printerStates);
 export type PrinterState = z.infer<typeof PrinterState>;
 

@@ -148,5 +148,9 @@ export const ServerSettings = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(90),
   privacyNoticeVersion: z.string().min(1),
   staffSessionHours: z.number().int().min(1).max(24).default(10),
+  /** A station is shown offline after this long without a heartbeat. */
+  stationOfflineSeconds: z.number().int().min(15).max(3600).default(90),
+  /** How long a station enrolment code stays valid. */
+  enrolmentCodeMinutes: z.number().int().min(5).max(10080).default(60),
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;

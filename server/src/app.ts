@@ -13,13 +13,20 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
 import type { RouteSpec } from './http/route.ts';
+import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
 
 export const API_VERSION = '0.1.0';
 const BODY_LIMIT = '32kb';
 
 export function allRoutes(ctx: AppContext): RouteSpec[] {
-  return [...catalogRoutes(ctx), ...bookingRoutes(ctx), ...ticketRoutes(ctx), ...authRoutes(ctx)];
+  return [
+    ...catalogRoutes(ctx),
+    ...bookingRoutes(ctx),
+    ...ticketRoutes(ctx),
+    ...authRoutes(ctx),
+    ...stationRoutes(ctx),
+  ];
 }
 
 export function createApp(ctx: AppContext): Express {
@@ -77,6 +84,7 @@ export function createApp(ctx: AppContext): Express {
       '/api/v1/bookings/:code/cancel',
       '/api/v1/bookings/:code/reschedule',
       '/api/v1/tickets/check-in',
+      '/api/v1/stations/enrol',
     ],
     guessLimit,
   );

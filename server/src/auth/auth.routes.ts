@@ -1,11 +1,11 @@
-// /api/v1/auth: staff sign-in and sign-out; /api/v1/stations/:id/token: a technician issues a station credential.
-import { ErrorBody, LoginBody, LoginResponse, StaffUser, StationTokenResponse } from '@sportello/protocol';
+// /api/v1/auth: staff sign-in, sign-out and who is signed in.
+import { ErrorBody, LoginBody, LoginResponse, StaffUser } from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { signIn, issueStationToken } from './auth.service.ts';
+import { signIn } from './auth.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
@@ -74,19 +74,6 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           },
         };
       },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/stations/:id/token',
-      summary: 'Issue (or replace) a station’s credential; shown once',
-      tag: 'stations',
-      roles: ['technician', 'admin'],
-      params: z.object({ id: z.string().max(40) }),
-      responses: {
-        201: { description: 'The new credential', schema: StationTokenResponse },
-        404: err('No such station'),
-      },
-      handler: async ({ params }) => ({ status: 201, body: await issueStationToken(ctx, params.id) }),
     }),
   ];
 }

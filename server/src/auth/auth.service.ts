@@ -1,10 +1,9 @@
-// Staff sessions and station credentials.
+// Staff sessions: sign in with a password checked against its scrypt hash.
 import type { LoginBody, LoginResponse } from '@sportello/protocol';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import { stationOf } from '../catalog/catalog.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { hashToken, newToken, STAFF_TOKEN_PREFIX, STATION_TOKEN_PREFIX } from './tokens.ts';
+import { hashToken, newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
 
 // Unknown usernames still cost one KDF run, so timing does not reveal which accounts exist.
 let decoyHash: Promise<string> | undefined;
@@ -36,21 +35,4 @@ export async function signIn(ctx: AppContext, body: LoginBody): Promise<LoginRes
     expiresAt,
     user: { username: account.username, name: account.name, roles: account.roles, sede: account.sede },
   };
-}
-
-export async function issueStationToken(
-  ctx: AppContext,
-  stationId: string,
-): Promise<{ station: string; token: string }> {
-  if (!stationOf(ctx.config, stationId)) throw ApiError.notFound(`station "${stationId}"`);
-  const token = newToken(STATION_TOKEN_PREFIX);
-  await ctx.store.transaction((tx) =>
-    tx.putStationCredential({
-      station: stationId,
-      tokenHash: hashToken(token),
-      issuedAt: ctx.clock().toISOString(),
-    }),
-  );
-  ctx.log.info({ station: stationId }, 'station credential issued');
-  return { station: stationId, token };
 }

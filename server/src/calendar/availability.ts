@@ -106,8 +106,23 @@ function weekdayOf(date: string): Weekday {
   return weekdays[day.weekday - 1] as Weekday;
 }
 
-/** Rome wall-clock time as an instant: a repeated time takes its first occurrence, a skipped one the jump. */
+// Time-zone arithmetic dominates an availability query, and the same few hours recur every day.
+const wallClockCache = new Map<string, number>();
+const WALL_CLOCK_CACHE_SIZE = 20_000;
+
 function wallClock(date: string, hhmm: string): number {
+  const key = `${date}T${hhmm}`;
+  let ms = wallClockCache.get(key);
+  if (ms === undefined) {
+    if (wallClockCache.size >= WALL_CLOCK_CACHE_SIZE) wallClockCache.clear();
+    ms = computeWallClock(date, hhmm);
+    wallClockCache.set(key, ms);
+  }
+  return ms;
+}
+
+/** Rome wall-clock time as an instant: a repeated time takes its first occurrence, a skipped one the jump. */
+function computeWallClock(date: string, hhmm: string): number {
   const day = DateTime.fromISO(date, { zone: ZONE });
   const offsets = [...new Set([day.offset, day.endOf('day').offset])];
   // The wall-clock reading expressed as if it were UTC; subtracting an offset gives a candidate instant.

@@ -197,6 +197,46 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.removePersonalData('2026-09-01', new Date())).toEqual({ bookings: 0, tickets: 0 });
     });
 
+    it('keeps enrolment codes until expiry and the last status of each station', async () => {
+      const code = {
+        codeHash: 'c1',
+        station: 'adria',
+        createdBy: 'tecnico',
+        createdAt: '2026-11-28T09:00:00Z',
+        expiresAt: '2999-01-01T00:00:00Z',
+      };
+      await store.transaction((tx) => tx.putEnrolmentCode(code));
+      await store.transaction((tx) => tx.putEnrolmentCode({ ...code, usedAt: '2026-11-28T09:05:00Z' }));
+      const devices = {
+        reader: 'ok',
+        printer: 'ok',
+        scanner: 'absent',
+        camera: { page: 'unknown', device: false },
+      } as const;
+      await store.transaction(async (tx) => {
+        await tx.putStationStatus({
+          station: 'adria',
+          lastHeartbeatAt: '2026-11-28T09:00:00Z',
+          agentVersion: '1',
+          uptimeSeconds: 1,
+          devices,
+        });
+        await tx.putStationStatus({
+          station: 'adria',
+          lastHeartbeatAt: '2026-11-28T09:00:30Z',
+          agentVersion: '1',
+          uptimeSeconds: 31,
+          devices,
+        });
+      });
+      store = await factory.reopen(store);
+      expect((await store.read((r) => r.enrolmentCode('c1')))?.usedAt).toBe('2026-11-28T09:05:00Z');
+      expect(await store.read((r) => r.enrolmentCode('nope'))).toBeUndefined();
+      const statuses = await store.read((r) => r.stationStatuses());
+      expect(statuses).toHaveLength(1);
+      expect(statuses[0]?.uptimeSeconds).toBe(31);
+    });
+
     it('answers ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

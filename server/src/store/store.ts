@@ -1,6 +1,6 @@
 // The store contract every service is written against: async reads, and atomic transactions that
 // a lowdb file store and a PostgreSQL store both implement (take a slot, number a ticket, …).
-import type { Booking, Ticket, StaffRole } from '@sportello/protocol';
+import type { Booking, DeviceHealth, Ticket, StaffRole } from '@sportello/protocol';
 
 export interface StoredBooking extends Booking {
   /** HMAC-SHA256 of the admission code under the server's secret: six digits are too few for a plain hash. */
@@ -30,6 +30,26 @@ export interface StationCredential {
   issuedAt: string;
 }
 
+// ---- stations: enrolment and health ----
+
+export interface EnrolmentCode {
+  codeHash: string;
+  station: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+/** What a station's agent last reported in its heartbeat. */
+export interface StationStatus {
+  station: string;
+  lastHeartbeatAt: string;
+  agentVersion: string;
+  uptimeSeconds: number;
+  devices: DeviceHealth;
+}
+
 /** Reads see every committed write and, within a transaction, that transaction's own writes. */
 export interface StoreReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
@@ -38,6 +58,8 @@ export interface StoreReader {
   ticketsOfDay(sede: string, day: string): Promise<StoredTicket[]>;
   sessionByTokenHash(tokenHash: string): Promise<StaffSession | undefined>;
   stationByTokenHash(tokenHash: string): Promise<StationCredential | undefined>;
+  enrolmentCode(codeHash: string): Promise<EnrolmentCode | undefined>;
+  stationStatuses(): Promise<StationStatus[]>;
 }
 
 export interface StoreTx extends StoreReader {
@@ -52,6 +74,9 @@ export interface StoreTx extends StoreReader {
   deleteSession(tokenHash: string): Promise<void>;
   /** One credential per station: a new one replaces the old. */
   putStationCredential(credential: StationCredential): Promise<void>;
+  /** Inserts a code, or replaces the one with the same hash (to mark it used). */
+  putEnrolmentCode(code: EnrolmentCode): Promise<void>;
+  putStationStatus(status: StationStatus): Promise<void>;
 }
 
 export interface RetentionResult {

@@ -82,9 +82,13 @@ export async function startTestServer(nowIso: string): Promise<TestServer> {
     login,
     async stationToken(station) {
       const token = await login('tecnico');
-      const result = await call('POST', `/api/v1/stations/${station}/token`, { token });
-      if (result.status !== 201) throw new Error(`station token ${station}: ${result.status}`);
-      return result.body.token as string;
+      const code = await call('POST', `/api/v1/stations/${station}/enrolment-codes`, { token });
+      if (code.status !== 201) throw new Error(`enrolment code ${station}: ${code.status}`);
+      const enrolled = await call('POST', '/api/v1/stations/enrol', {
+        body: { code: code.body.code, agentVersion: 'test' },
+      });
+      if (enrolled.status !== 200) throw new Error(`enrol ${station}: ${enrolled.status}`);
+      return enrolled.body.token as string;
     },
   };
 }

@@ -9,9 +9,11 @@ import { DateTime } from 'luxon';
 import {
   DuplicateKeyError,
   REMOVED,
+  type EnrolmentCode,
   type RetentionResult,
   type StaffSession,
   type StationCredential,
+  type StationStatus,
   type Store,
   type StoreReader,
   type StoreTx,
@@ -19,11 +21,14 @@ import {
 import {
   coreFile,
   dayFile,
+  emptyFleet,
+  fleetFile,
   emptyBookingDay,
   emptyCore,
   emptyTicketDay,
   type BookingDay,
   type Core,
+  type Fleet,
   type PartitionKind,
   type TicketDay,
 } from './partitions.ts';
@@ -45,6 +50,7 @@ export class LowdbStore implements Store {
   /** booking code → the day file holding it, for the hot window. */
   private readonly codeIndex = new Map<string, { sede: string; day: string }>();
   private core!: Low<Core>;
+  private fleet!: Low<Fleet>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<Low<unknown>>();
   private flushing: Promise<void> | null = null;
@@ -61,6 +67,7 @@ export class LowdbStore implements Store {
     const store = new LowdbStore(options);
     await mkdir(store.dataDir, { recursive: true });
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
+    store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
     await store.indexHotBookings();
     return store;
   }
@@ -168,6 +175,9 @@ export class LowdbStore implements Store {
         clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
       stationByTokenHash: async (tokenHash) =>
         clone(this.core.data.stations.find((s) => s.tokenHash === tokenHash)),
+      enrolmentCode: async (codeHash) =>
+        clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
+      stationStatuses: async () => clone(this.fleet.data.statuses),
     };
   }
 
@@ -245,6 +255,23 @@ export class LowdbStore implements Store {
         const index = stations.findIndex((s) => s.station === credential.station);
         if (index >= 0) removeAt(stations, index);
         push(stations, clone(credential));
+      },
+      putEnrolmentCode: async (code: EnrolmentCode) => {
+        touched.add(this.fleet as Low<unknown>);
+        const codes = this.fleet.data.enrolmentCodes;
+        const nowIso = this.now().toISOString();
+        // Expired codes are of no use to anyone; dropping them keeps the file small.
+        for (let i = codes.length - 1; i >= 0; i--) if (codes[i]!.expiresAt <= nowIso) removeAt(codes, i);
+        const index = codes.findIndex((c) => c.codeHash === code.codeHash);
+        if (index >= 0) removeAt(codes, index);
+        push(codes, clone(code));
+      },
+      putStationStatus: async (status: StationStatus) => {
+        touched.add(this.fleet as Low<unknown>);
+        const statuses = this.fleet.data.statuses;
+        const index = statuses.findIndex((s) => s.station === status.station);
+        if (index >= 0) removeAt(statuses, index);
+        push(statuses, clone(status));
       },
     };
   }

@@ -16,6 +16,12 @@ export interface Core {
   retentionDoneBefore?: string;
 }
 
+/** Station enrolment codes and last heartbeats: rewritten by heartbeats, so kept apart from sessions. */
+export interface Fleet {
+  enrolmentCodes: import('../store.ts').EnrolmentCode[];
+  statuses: import('../store.ts').StationStatus[];
+}
+
 export type PartitionKind = 'bookings' | 'tickets';
 
 const safe = /^[a-z0-9-]+$/;
@@ -30,6 +36,11 @@ export function coreFile(dataDir: string): string {
   return path.join(dataDir, 'core.json');
 }
 
+export function fleetFile(dataDir: string): string {
+  return path.join(dataDir, 'fleet.json');
+}
+
 export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
 export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [] });
+export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
