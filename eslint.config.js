@@ -14,5 +14,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
-  { files: ['scripts/**', '*/scripts/**', 'test/bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', '*/scripts/**', 'test/bench/**', '**/cli.ts'], rules: { 'no-console': 'off' } },
 );

@@ -1,0 +1,71 @@
+// One running agent: devices from config, the loopback API for the kiosk, the link to the server.
+import type { Logger } from 'pino';
+import type { LoadedAgentConfig } from './config/agent-config.ts';
+import { createStationDevices, type SimulatorControls } from './devices/create-station-devices.ts';
+import { startLocalApi, type LocalApi } from './local-api/local-api.ts';
+import { readCredential, type StationCredential } from './server-link/credential-file.ts';
+import { startHeartbeat } from './server-link/heartbeat.ts';
+import { ServerMonitor } from './server-link/server-monitor.ts';
+import { AGENT_VERSION } from './version.ts';
+
+export interface RunningAgent {
+  url: string;
+  credential: StationCredential | null;
+  localApi: LocalApi;
+  /** Present when the config chose simulated devices: the demo and the tests drive them. */
+  simulators: SimulatorControls;
+  stop(): Promise<void>;
+}
+
+export async function startAgent(
+  config: LoadedAgentConfig,
+  log: Logger,
+  options: { port?: number } = {},
+): Promise<RunningAgent> {
+  const credential = await readCredential(config.credentialFile);
+  if (!credential)
+    log.warn(
+      { file: config.credentialFile },
+      'not enrolled: run `station-agent enroll --server URL --code CODE`',
+    );
+  const { devices, simulators, attach } = await createStationDevices(config, log);
+  const port = options.port ?? config.port;
+  let monitor: ServerMonitor | undefined;
+  const localApi = await startLocalApi({
+    port,
+    kioskDir: config.kioskDir,
+    credential,
+    devices,
+    get monitor() {
+      return monitor;
+    },
+    log,
+    agentVersion: AGENT_VERSION,
+    simulators,
+  });
+  attach(localApi.hub);
+  let stopHeartbeat = () => {};
+  if (credential) {
+    monitor = new ServerMonitor(credential.serverUrl, localApi.hub, log);
+    monitor.start();
+    stopHeartbeat = startHeartbeat({
+      credential,
+      devices,
+      intervalSeconds: config.heartbeatSeconds,
+      agentVersion: AGENT_VERSION,
+      log,
+    });
+  }
+  return {
+    url: localApi.url,
+    credential,
+    localApi,
+    simulators,
+    async stop() {
+      stopHeartbeat();
+      monitor?.stop();
+      await localApi.close();
+      await devices.close();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// TEST certification authorities for the virtual cards, made at run time with @peculiar/x509 and kept in
+// memory. Trusted only where a test or the demo configures their PEM: nothing here is a real CA.
+// tsyringe, under @peculiar/x509, needs the Reflect metadata API.
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const crypto = globalThis.crypto;
+const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' };
+const EC_SIGNING = { name: 'ECDSA', hash: 'SHA-256' };
+const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
+const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
+// Not before an hour ago, so that a clock a little behind still accepts a fresh certificate.
+const backdated = () => new Date(Date.now() - 3600 * 1000);
+
+export interface CardHolder {
+  codiceFiscale: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface Validity {
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
+export interface CardKeyPair {
+  /** For the virtual card's raw RSA operation. */
+  privateKey: KeyObject;
+  /** SubjectPublicKeyInfo, DER. */
+  publicKeySpki: Buffer;
+}
+
+/** RSA 2048 as real CNS and CIE keys; generated off the main thread. */
+export async function createCardKeyPair(): Promise<CardKeyPair> {
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
+  return { privateKey, publicKeySpki: publicKey.export({ type: 'spki', format: 'der' }) };
+}
+
+export class TestCa {
+  private constructor(
+    readonly certificate: x509.X509Certificate,
+    private readonly keys: CryptoKeyPair,
+  ) {}
+
+  static async create(name: string, validity: Validity = {}): Promise<TestCa> {
+    const keys = (await crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const notBefore = validity.notBefore ?? backdated();
+    const certificate = await x509.X509CertificateGenerator.createSelfSigned(
+      {
+        name: [{ C: ['IT'] }, { O: ['Sportello TEST - not a real CA'] }, { CN: [name] }],
+        keys,
+        notBefore,
+        notAfter: validity.notAfter ?? new Date(notBefore.getTime() + TEN_YEARS_MS),
+        signingAlgorithm: EC_SIGNING,
+        extensions: [
+          new x509.BasicConstraintsExtension(true, 0, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+          await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
+        ],
+      },
+      crypto,
+    );
+    return new TestCa(certificate, keys);
+  }
+
+  get pem(): string {
+    return this.certificate.toString('pem');
+  }
+
+  /**
+   * A card authentication certificate (DER) for `holder` over `publicKeySpki`, its subject serialNumber
+   * "TINIT-<codice fiscale>" as Italian CNS and CIE certificates carry it.
+   */
+  async issueCardCertificate(
+    holder: CardHolder,
+    publicKeySpki: Buffer,
+    validity: Validity = {},
+  ): Promise<Buffer> {
+    const notBefore = validity.notBefore ?? backdated();
+    const certificate = await x509.X509CertificateGenerator.create(
+      {
+        subject: [
+          { C: ['IT'] },
+          { O: ['Sportello TEST'] },
+          { SN: [holder.lastName] },
+          { G: [holder.firstName] },
+          { '2.5.4.5': [`TINIT-${holder.codiceFiscale}`] },
+          { CN: [`${holder.codiceFiscale}/SIMULATED`] },
+        ],
+        issuer: this.certificate.subjectName,
+        publicKey: new Uint8Array(publicKeySpki),
+        signingKey: this.keys.privateKey,
+        signingAlgorithm: EC_SIGNING,
+        notBefore,
+        notAfter: validity.notAfter ?? new Date(notBefore.getTime() + FIVE_YEARS_MS),
+        extensions: [
+          new x509.BasicConstraintsExtension(false, undefined, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+          new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
+          await x509.AuthorityKeyIdentifierExtension.create(this.keys.publicKey, false, crypto),
+        ],
+      },
+      crypto,
+    );
+    return Buffer.from(certificate.rawData);
+  }
+}
+
+export interface TestCas {
+  cns: TestCa;
+  cie: TestCa;
+}
+
+let cached: Promise<TestCas> | undefined;
+
+/**
+ * This process's two test CAs, made once: one for CNS cards, one for CIE cards, as in reality, so that the
+ * server tells 'cns-pin' from 'cie-pin' by the issuer.
+ */
+export function testCas(): Promise<TestCas> {
+  cached ??= Promise.all([
+    TestCa.create('Sportello TEST CA CNS'),
+    TestCa.create('Sportello TEST CA CIE'),
+  ]).then(
+    ([cns, cie]) => ({ cns, cie }),
+    (error: unknown) => {
+      cached = undefined;
+      throw error;
+    },
+  );
+  return cached;
+}

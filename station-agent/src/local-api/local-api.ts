@@ -1,0 +1,250 @@
+// The agent's loopback HTTP server: serves the kiosk, takes device commands, pushes device events
+// over /agent/ws, and proxies /api and /ws to the server with the station credential added.
+import { existsSync } from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { z } from 'zod';
+import { DeviceHealth, PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
+import { PrinterUnavailableError, type StationDevices } from '../devices/station-devices.ts';
+import type { StationCredential } from '../server-link/credential-file.ts';
+import type { ServerMonitor } from '../server-link/server-monitor.ts';
+import type { SimulatorControls } from '../devices/create-station-devices.ts';
+import { DeviceEventHub } from './device-events.ts';
+import { simulatorRoutes } from './simulator-routes.ts';
+import { refusal } from './loopback-guard.ts';
+
+export interface LocalApiOptions {
+  port: number;
+  kioskDir: string;
+  credential: StationCredential | null;
+  devices: StationDevices;
+  monitor?: ServerMonitor;
+  log: Logger;
+  agentVersion: string;
+  /** Simulated devices' controls, served at /simulator for the demo and the tests. */
+  simulators?: SimulatorControls;
+}
+
+export interface LocalApi {
+  url: string;
+  hub: DeviceEventHub;
+  close(): Promise<void>;
+}
+
+const CameraReport = z.object({ state: DeviceHealth.shape.camera.shape.page });
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+function body<T>(schema: z.ZodType<T>, req: Request): T {
+  const parsed = schema.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  throw Object.assign(
+    new HttpError(400, 'validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; ')),
+    {
+      fields,
+    },
+  );
+}
+
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const { devices, log } = options;
+  const startedAt = Date.now();
+  // Port 0 (tests) is known only once listening; the guards read it then.
+  let boundPort = options.port;
+  const app = express();
+  app.disable('x-powered-by');
+  const wss = new WebSocketServer({ noServer: true });
+  const hub = new DeviceEventHub(wss);
+
+  app.use((req, res, next) => {
+    const why = refusal(req, boundPort);
+    if (!why) return next();
+    log.warn({ why, path: req.path }, 'refused a request that is not from the kiosk');
+    res.status(403).json({ error: { code: 'forbidden', message: `refused: ${why}` } });
+  });
+
+  app.get('/agent/status', async (_req, res) => {
+    res.json({
+      station: options.credential?.station ?? null,
+      enrolled: options.credential !== null,
+      serverOnline: options.monitor?.isOnline ?? false,
+      devices: await devices.health(),
+      agentVersion: options.agentVersion,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
+  });
+
+  const json = express.json({ limit: '16kb' });
+  app.post('/agent/print/ticket', json, async (req, res) => {
+    res.json(await devices.printTicket(body(PrintTicketBody, req)));
+  });
+  app.post('/agent/print/receipt', json, async (req, res) => {
+    res.json(await devices.printReceipt(body(PrintReceiptBody, req)));
+  });
+  app.post('/agent/camera', json, (req, res) => {
+    devices.reportCamera(body(CameraReport, req).state);
+    res.status(204).end();
+  });
+
+  if (options.simulators && Object.keys(options.simulators).length > 0)
+    app.use('/simulator', simulatorRoutes(options.simulators));
+
+  const proxy = options.credential ? serverProxy(options.credential, options) : null;
+  // Mounted at the root so the path reaches the server unchanged.
+  app.use((req, res, next) => {
+    if (!/^\/(api|ws)(\/|$)/.test(req.path)) return next();
+    if (proxy) return proxy(req, res, next);
+    res
+      .status(503)
+      .json({
+        error: { code: 'not_enrolled', message: 'this station is not enrolled yet; call a technician' },
+      });
+  });
+
+  app.use((req, res, next) => kioskHeaders(boundPort)(req, res, next));
+  if (existsSync(options.kioskDir)) {
+    app.use(express.static(options.kioskDir, { index: 'index.html', maxAge: 0 }));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('html')
+        .send('<!doctype html><html lang="it"><title>Sportello</title><h1>Kiosk non ancora installato</h1>');
+    });
+  }
+
+  app.use(
+    (_req, res) => void res.status(404).json({ error: { code: 'not_found', message: 'no such path' } }),
+  );
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof PrinterUnavailableError) {
+      res
+        .status(409)
+        .json({
+          error: { code: 'printer_unavailable', message: error.message, details: { state: error.state } },
+        });
+      return;
+    }
+    if (error instanceof HttpError) {
+      const fields = (error as HttpError & { fields?: unknown }).fields;
+      res
+        .status(error.status)
+        .json({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
+      return;
+    }
+    const parserType = (error as { type?: string }).type;
+    if (parserType === 'entity.parse.failed')
+      return void res.status(400).json({ error: { code: 'invalid_json', message: 'not a JSON object' } });
+    if (parserType === 'entity.too.large')
+      return void res.status(413).json({ error: { code: 'body_too_large', message: 'body too large' } });
+    log.error({ err: error }, 'local API error');
+    res
+      .status(500)
+      .json({ error: { code: 'internal', message: 'the station had a problem; please try again' } });
+  });
+
+  const server = http.createServer(app);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const why = refusal(req, boundPort);
+    if (why) {
+      log.warn({ why }, 'refused a WebSocket that is not from the kiosk');
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    if (req.url === '/agent/ws') {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } else if (req.url?.startsWith('/ws') && proxy) {
+      proxy.upgrade(req, socket as never, head);
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: nothing on the network may talk to the card reader or the printer.
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  boundPort = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${boundPort}`,
+    hub,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Forwards to the server as the station: the page's own cookies and authorisation never pass. */
+function serverProxy(credential: StationCredential, options: LocalApiOptions) {
+  const strip = (proxyReq: http.ClientRequest) => {
+    proxyReq.removeHeader('cookie');
+    proxyReq.removeHeader('origin');
+    proxyReq.setHeader('authorization', `Bearer ${credential.token}`);
+  };
+  return createProxyMiddleware<Request, Response>({
+    target: credential.serverUrl,
+    changeOrigin: true,
+    ws: true,
+    pathFilter: ['/api', '/ws'],
+    proxyTimeout: 15_000,
+    on: {
+      proxyReq: strip,
+      proxyReqWs: strip,
+      error: (error, _req, res) => {
+        options.log.warn({ err: error }, 'server unreachable through the proxy');
+        options.monitor?.reportFailure();
+        if (res instanceof http.ServerResponse && !res.headersSent) {
+          res.writeHead(502, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              error: { code: 'server_unreachable', message: 'the central server cannot be reached' },
+            }),
+          );
+        } else if ('destroy' in res) {
+          res.destroy();
+        }
+      },
+    },
+  });
+}
+
+/** The kiosk page may talk only to this agent and show only what it was shipped with. */
+function kioskHeaders(port: number) {
+  const self = `http://127.0.0.1:${port} http://localhost:${port}`;
+  const csp = [
+    "default-src 'self'",
+    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port} ${self}`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}

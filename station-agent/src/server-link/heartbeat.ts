@@ -1,0 +1,37 @@
+// Tells the server every few seconds that the station is alive and how its devices are.
+import type { HeartbeatBody } from '@sportello/protocol';
+import type { Logger } from 'pino';
+import type { StationDevices } from '../devices/station-devices.ts';
+import type { StationCredential } from './credential-file.ts';
+
+export function startHeartbeat(options: {
+  credential: StationCredential;
+  devices: StationDevices;
+  intervalSeconds: number;
+  agentVersion: string;
+  log: Logger;
+}): () => void {
+  const startedAt = Date.now();
+  const beat = async () => {
+    const body: HeartbeatBody = {
+      agentVersion: options.agentVersion,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      devices: await options.devices.health(),
+    };
+    try {
+      const response = await fetch(new URL('/api/v1/stations/heartbeat', options.credential.serverUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.credential.token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) options.log.warn({ status: response.status }, 'heartbeat refused');
+    } catch (error) {
+      options.log.debug({ err: error }, 'heartbeat failed');
+    }
+  };
+  void beat();
+  const timer = setInterval(() => void beat(), options.intervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
