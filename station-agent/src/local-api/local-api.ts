@@ -109,11 +109,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   app.use((req, res, next) => {
     if (!/^\/(api|ws)(\/|$)/.test(req.path)) return next();
     if (proxy) return proxy(req, res, next);
-    res
-      .status(503)
-      .json({
-        error: { code: 'not_enrolled', message: 'this station is not enrolled yet; call a technician' },
-      });
+    res.status(503).json({
+      error: { code: 'not_enrolled', message: 'this station is not enrolled yet; call a technician' },
+    });
   });
 
   app.use((req, res, next) => kioskHeaders(boundPort)(req, res, next));
@@ -132,11 +130,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof PrinterUnavailableError) {
-      res
-        .status(409)
-        .json({
-          error: { code: 'printer_unavailable', message: error.message, details: { state: error.state } },
-        });
+      res.status(409).json({
+        error: { code: 'printer_unavailable', message: error.message, details: { state: error.state } },
+      });
       return;
     }
     if (error instanceof HttpError) {

@@ -21,14 +21,12 @@ export function simulatorRoutes(simulators: SimulatorControls): Router {
   const router = express.Router();
   router.use(express.json({ limit: '4kb' }));
   const bad = (res: express.Response, error: z.ZodError) =>
-    res
-      .status(400)
-      .json({
-        error: {
-          code: 'validation_failed',
-          message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        },
-      });
+    res.status(400).json({
+      error: {
+        code: 'validation_failed',
+        message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      },
+    });
 
   router.get('/', (_req, res) => void res.type('html').send(controlPage(simulators)));
   router.get('/simulator.js', (_req, res) => void res.type('text/javascript').send(CONTROL_SCRIPT));
