@@ -16,6 +16,14 @@ export const PublicSede = Sede.pick({
 export type PublicSede = z.infer<typeof PublicSede>;
 
 export const CatalogResponse = z
-  .object({ sedi: z.array(PublicSede), sectors: z.array(Sector), services: z.array(Service) })
+  .object({
+    sedi: z.array(PublicSede),
+    sectors: z.array(Sector),
+    services: z.array(Service),
+    /** The notice citizens accept before booking; bookings must carry this version. */
+    privacyNoticeVersion: z.string(),
+    /** Base of links given to citizens (queue tracking, web meetings). */
+    publicUrl: z.string(),
+  })
   .meta({ id: 'Catalog' });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;

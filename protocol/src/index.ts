@@ -9,6 +9,7 @@ export * from './citizen.ts';
 export * from './codice-fiscale.ts';
 export * from './config.ts';
 export * from './errors.ts';
+export * from './notification.ts';
 export * from './phone.ts';
 export * from './station.ts';
 export * from './ticket.ts';

@@ -15,6 +15,11 @@ export function parsePhone(input: string): ParsedPhone | null {
   return { e164: parsed.number, mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
 }
 
+/** "+39 347 123 4567": how a number is written to the citizen who owns it. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 /** "+39 347 ***4567": enough for the citizen to recognise it, useless to anyone else. */
 export function maskPhone(e164: string): string {
   return e164.length <= 6 ? '***' : `${e164.slice(0, 6)}***${e164.slice(-4)}`;

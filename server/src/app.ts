@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
 import type { RouteSpec } from './http/route.ts';
+import { notificationRoutes } from './notification/notification.routes.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
 
@@ -26,6 +27,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...ticketRoutes(ctx),
     ...authRoutes(ctx),
     ...stationRoutes(ctx),
+    ...notificationRoutes(ctx),
   ];
 }
 
@@ -81,6 +83,7 @@ export function createApp(ctx: AppContext): Express {
     [
       '/api/v1/auth/login',
       '/api/v1/bookings/lookup',
+      '/api/v1/bookings/calendar',
       '/api/v1/bookings/:code/cancel',
       '/api/v1/bookings/:code/reschedule',
       '/api/v1/tickets/check-in',

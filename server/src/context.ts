@@ -1,6 +1,7 @@
 // What every service needs, passed explicitly: configuration, store, clock, secret, logger.
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/load-config.ts';
+import type { SmsProvider } from './notification/sms-provider.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppContext {
@@ -10,4 +11,6 @@ export interface AppContext {
   /** Keys the HMAC of admission codes. */
   secret: Buffer;
   log: Logger;
+  /** Where the outbox worker sends SMS; the development provider's messages are readable by admins. */
+  sms?: SmsProvider;
 }

@@ -8,6 +8,8 @@ import { loadServerSecret } from './auth/server-secret.ts';
 import { loadConfig, type AppConfig } from './config/load-config.ts';
 import type { AppContext } from './context.ts';
 import { createLogger } from './log/logger.ts';
+import { startOutboxWorker } from './notification/outbox-worker.ts';
+import { createSmsProvider } from './notification/sms-provider.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
 import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
@@ -19,7 +21,7 @@ export interface StartOptions {
   dataDir?: string;
   clock?: () => Date;
   log?: Logger;
-  /** Run the nightly retention job (off in tests that want a quiet store). */
+  /** Run the nightly retention job and the SMS outbox worker (off in tests that want a quiet store). */
   jobs?: boolean;
 }
 
@@ -35,7 +37,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const dataDir = path.resolve(options.dataDir ?? config.server.dataDir);
   const clock = options.clock ?? (() => new Date());
   const store: Store = await LowdbStore.open({ dataDir, now: clock });
-  const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log };
+  const sms = createSmsProvider(config.notifications, clock);
+  const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log, sms };
 
   const server = http.createServer(createApp(ctx));
   server.headersTimeout = 15_000;
@@ -46,6 +49,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const stopJobs = options.jobs === false ? () => undefined : scheduleRetention(ctx);
+  const outbox = options.jobs === false ? undefined : startOutboxWorker(ctx, sms);
 
   return {
     url: `http://${config.server.host}:${port}`,
@@ -53,7 +57,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async stop() {
       stopJobs();
       server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // SMS already handed to the gateway are waited for, so none is sent twice after a restart.
+      await Promise.all([outbox?.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);
       await store.close();
     },
   };

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
+import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
@@ -317,6 +318,8 @@ async function main(): Promise<void> {
     '\nfloor rows: req/s = writes/s of one Low+JSONFile holding all N bookings; p50 column = mean ms per write',
   );
   for (const note of notes) console.log(`seed ${note}`);
+  console.error('notifications…');
+  console.log(`\n${notificationTable(await notificationBench(config.notifications))}`);
 }
 
 await main();

@@ -24,6 +24,7 @@ import {
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
+import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
 import { DuplicateKeyError, type StoreReader, type StoredBooking } from '../store/store.ts';
 import { hashAdmissionCode, newAdmissionCode, newBookingCode } from './booking-codes.ts';
 
@@ -115,6 +116,7 @@ export async function createBooking(
           admissionCodeHash: hashAdmissionCode(ctx.secret, code, admissionCode),
         };
         await tx.insertBooking(stored);
+        await queueConfirmation(ctx, tx, stored, admissionCode);
         return stored;
       });
       return { booking: publicBooking(booking), admissionCode };
@@ -140,6 +142,7 @@ export async function cancelBooking(ctx: AppContext, input: LookupInput): Promis
       updatedAt: ctx.clock().toISOString(),
     };
     await tx.updateBooking(cancelled);
+    await queueCancellation(ctx, tx, cancelled);
     return cancelled;
   });
   return publicBooking(booking);
@@ -162,6 +165,7 @@ export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput)
         updatedAt: ctx.clock().toISOString(),
       };
       await tx.updateBooking(moved);
+      await queueReschedule(ctx, tx, moved);
       return moved;
     });
     return publicBooking(booking);

@@ -36,5 +36,7 @@ export function publicCatalog(config: AppConfig): CatalogResponse {
     ),
     sectors: config.sectors,
     services: config.services,
+    privacyNoticeVersion: config.server.privacyNoticeVersion,
+    publicUrl: config.server.publicUrl,
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  NotificationSettings,
   Official,
   Sector,
   Sede,
@@ -28,6 +29,7 @@ export type AppConfig = {
   services: Service[];
   officials: Official[];
   staff: StaffAccount[];
+  notifications: NotificationSettings;
 };
 
 export class ConfigError extends Error {
@@ -55,6 +57,7 @@ const files = {
   services: { name: 'services.json', schema: z.array(Service) },
   officials: { name: 'officials.json', schema: z.array(Official) },
   staff: { name: 'staff.json', schema: z.array(StaffAccount) },
+  notifications: { name: 'notifications.json', schema: NotificationSettings },
 } as const;
 
 type FileKey = keyof typeof files;
@@ -300,7 +303,27 @@ function crossCheck(dir: string, c: Loaded): string[] {
       }
     });
   }
+  checkGatewayEnvironment(c.notifications, report);
   return problems;
+}
+
+/** The SMS gateway's `${env:NAME}` references must be set, or every send would fail at run time. */
+function checkGatewayEnvironment(
+  settings: NotificationSettings | undefined,
+  report: (key: FileKey, at: PathItem[], message: string) => void,
+): void {
+  if (settings?.provider !== 'http' || !settings.gateway) return;
+  const { url, headers } = settings.gateway;
+  const places: [PathItem[], string][] = [
+    [['gateway', 'url'], url],
+    ...Object.entries(headers).map(([name, value]): [PathItem[], string] => [
+      ['gateway', 'headers', name],
+      value,
+    ]),
+  ];
+  for (const [at, value] of places)
+    for (const [, name] of value.matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g))
+      if (!process.env[name!]) report('notifications', at, `environment variable ${name} is not set`);
 }
 
 /** Ranges within one day must not overlap (the schema already checks each range's from < to). */

@@ -22,7 +22,7 @@ export function openApiDocument(routes: RouteSpec[], version: string): ReturnTyp
           status,
           {
             description: r.description,
-            ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}),
+            ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
           },
         ]),
       ),

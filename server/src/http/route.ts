@@ -10,6 +10,8 @@ export interface Reply<T = unknown> {
   status?: number;
   body?: T;
   headers?: Record<string, string | string[]>;
+  /** Sends `body` (a string) as is with this type, e.g. text/calendar; otherwise `body` is sent as JSON. */
+  contentType?: string;
 }
 
 export interface HandlerContext<B, Q, P> {
@@ -36,8 +38,8 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
-  /** Status → description and schema, for the OpenAPI document. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Status → description and schema (JSON unless contentType says otherwise), for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   handler(ctx: HandlerContext<Out<B>, Out<Q>, Out<P>>): Promise<Reply>;
 }
 

@@ -25,6 +25,7 @@ export function buildRouter(routes: RouteSpec[], store: Store, clock: () => Date
         for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
         res.status(reply.status ?? 200);
         if (reply.body === undefined) res.end();
+        else if (reply.contentType) res.type(reply.contentType).send(String(reply.body));
         else res.json(reply.body);
       } catch (error) {
         next(error);

@@ -1,6 +1,12 @@
 // The behaviour every Store implementation must show; each implementation's test file runs it.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { DuplicateKeyError, REMOVED, type Store, type StoredBooking } from './store.ts';
+import {
+  DuplicateKeyError,
+  REMOVED,
+  type NewOutboxMessage,
+  type Store,
+  type StoredBooking,
+} from './store.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -182,7 +188,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         });
       });
       const removed = await store.removePersonalData('2026-09-01', new Date('2026-11-30T02:00:00Z'));
-      expect(removed).toEqual({ bookings: 1, tickets: 1 });
+      expect(removed).toEqual({ bookings: 1, tickets: 1, messages: 0 });
       store = await factory.reopen(store);
       const old = (await store.read((r) => r.bookingsOfDay('rovigo', '2026-08-01')))[0]!;
       expect(old.citizen.codiceFiscale).toBe(REMOVED);
@@ -194,7 +200,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(ticket.number).toBe('A001');
       const recent = (await store.read((r) => r.bookingsOfDay('rovigo', '2026-12-01')))[0]!;
       expect(recent.citizen.codiceFiscale).toBe('RSSMRA80A01H501U');
-      expect(await store.removePersonalData('2026-09-01', new Date())).toEqual({ bookings: 0, tickets: 0 });
+      expect(await store.removePersonalData('2026-09-01', new Date())).toEqual({
+        bookings: 0,
+        tickets: 0,
+        messages: 0,
+      });
     });
 
     it('keeps enrolment codes until expiry and the last status of each station', async () => {
@@ -239,6 +249,179 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('answers ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+  outboxContract(name, factory);
+}
+
+// ---- outbox ----
+
+const T0 = Date.parse('2026-11-30T08:00:00Z');
+const at = (seconds: number) => new Date(T0 + seconds * 1000);
+
+export function outboxMessage(id: string, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
+  return {
+    id,
+    kind: 'confirmation',
+    bookingCode: 'AAAAAAAA',
+    to: '+393471234567',
+    language: 'it',
+    text: `Prenotazione AAAAAAAA confermata (${id})`,
+    slotStart: '2026-12-01T08:30:00+01:00',
+    dueAt: at(0).toISOString(),
+    createdAt: at(0).toISOString(),
+    ...overrides,
+  };
+}
+
+function outboxContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract: outbox`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    const claim = (seconds: number, worker = 'w1', limit = 10, leaseMs = 60_000) =>
+      store.claimDueMessages({ now: at(seconds), limit, leaseMs, worker });
+    const list = (status: 'pending' | 'sent' | 'dead' | 'cancelled', bookingCode?: string) =>
+      store.read((r) => r.outboxMessages({ status, limit: 100, ...(bookingCode ? { bookingCode } : {}) }));
+
+    it('enqueues a message only with the transaction that causes it, and keeps it across a restart', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.enqueueMessage(outboxMessage('m-rolled-back'));
+          throw new Error('slot taken');
+        }),
+      ).rejects.toThrow('slot taken');
+      await store.transaction(async (tx) => {
+        await tx.insertBooking(booking('AAAAAAAA', '2026-12-01T08:30:00+01:00'));
+        await tx.enqueueMessage(outboxMessage('m1'));
+      });
+      await expect(store.transaction((tx) => tx.enqueueMessage(outboxMessage('m1')))).rejects.toBeInstanceOf(
+        DuplicateKeyError,
+      );
+      store = await factory.reopen(store);
+      const pending = await list('pending');
+      expect(pending.map((m) => m.id)).toEqual(['m1']);
+      expect(pending[0]).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        text: expect.stringContaining('m1'),
+      });
+    });
+
+    it('claims due messages soonest first, and never one message twice under concurrency', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 29; i >= 0; i--)
+          await tx.enqueueMessage(outboxMessage(`m${i}`, { dueAt: at(i).toISOString() }));
+        await tx.enqueueMessage(outboxMessage('tomorrow', { dueAt: at(86_400).toISOString() }));
+      });
+      expect((await claim(2.5, 'w0', 10)).map((m) => m.id)).toEqual(['m0', 'm1', 'm2']);
+      const batches = await Promise.all(Array.from({ length: 12 }, (_, i) => claim(60, `w${i + 1}`, 4)));
+      const ids = batches.flat().map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(Array.from({ length: 27 }, (_, i) => `m${i + 3}`).sort());
+      expect(batches.flat().every((m) => m.attempts === 1 && m.lease !== undefined)).toBe(true);
+      // Leases still held (the first three until 62.5 s, the rest until 120 s): nothing to take.
+      expect(await claim(62, 'w99')).toEqual([]);
+    });
+
+    it('lets another worker take a message over once its lease has expired, and only the holder fail it', async () => {
+      await store.transaction((tx) => tx.enqueueMessage(outboxMessage('m1')));
+      expect(await claim(0, 'a')).toHaveLength(1);
+      expect(await claim(30, 'b')).toEqual([]);
+      expect(await store.failMessage('m1', 'b', { now: at(30), error: 'x', retryAt: at(31) })).toBe(false);
+      const [taken] = await claim(61, 'b');
+      expect(taken).toMatchObject({ id: 'm1', attempts: 2, lease: { worker: 'b' } });
+      expect(await store.failMessage('m1', 'a', { now: at(62), error: 'late', final: 'dead' })).toBe(false);
+      expect(await store.completeMessage('m1', { now: at(63), providerMessageId: 'p1' })).toBe(true);
+      expect(await store.completeMessage('m1', { now: at(64) })).toBe(false);
+      expect(await claim(500, 'c')).toEqual([]);
+      expect(await list('sent')).toMatchObject([{ id: 'm1', status: 'sent', providerMessageId: 'p1' }]);
+    });
+
+    it('retries a failed message at the time given, and finishes it as dead', async () => {
+      await store.transaction((tx) => tx.enqueueMessage(outboxMessage('m1')));
+      await claim(0);
+      expect(await store.failMessage('m1', 'w1', { now: at(1), error: 'HTTP 500', retryAt: at(300) })).toBe(
+        true,
+      );
+      expect(await list('pending')).toMatchObject([
+        { id: 'm1', lastError: 'HTTP 500', dueAt: at(300).toISOString() },
+      ]);
+      expect(await claim(299)).toEqual([]);
+      expect(await claim(300)).toHaveLength(1);
+      // A retry may fall on another day: it must still be found then.
+      await store.failMessage('m1', 'w1', { now: at(301), error: 'timeout', retryAt: at(86_400 * 2) });
+      expect(await claim(86_400)).toEqual([]);
+      const [again] = await claim(86_400 * 2);
+      expect(again?.attempts).toBe(3);
+      await store.failMessage('m1', 'w1', { now: at(86_400 * 2), error: 'HTTP 500', final: 'dead' });
+      expect(await list('pending')).toEqual([]);
+      expect(await list('dead')).toMatchObject([{ id: 'm1', attempts: 3, lastError: 'HTTP 500' }]);
+    });
+
+    it("cancels a booking's pending messages of the kinds asked, and no others", async () => {
+      await store.transaction(async (tx) => {
+        await tx.enqueueMessage(outboxMessage('x-confirm'));
+        await tx.enqueueMessage(
+          outboxMessage('x-remind', { kind: 'reminder', dueAt: at(3600).toISOString() }),
+        );
+        await tx.enqueueMessage(
+          outboxMessage('y-remind', {
+            kind: 'reminder',
+            bookingCode: 'BBBBBBBB',
+            dueAt: at(3600).toISOString(),
+          }),
+        );
+      });
+      expect(await store.transaction((tx) => tx.cancelPendingMessages('AAAAAAAA', ['reminder'], at(5)))).toBe(
+        1,
+      );
+      expect((await list('pending')).map((m) => m.id).sort()).toEqual(['x-confirm', 'y-remind']);
+      expect(await list('cancelled', 'AAAAAAAA')).toMatchObject([{ id: 'x-remind', status: 'cancelled' }]);
+      expect((await claim(7200)).map((m) => m.id).sort()).toEqual(['x-confirm', 'y-remind']);
+    });
+
+    it('keeps leases, retries and finished messages across a restart', async () => {
+      await store.transaction(async (tx) => {
+        for (const id of ['m1', 'm2', 'm3']) await tx.enqueueMessage(outboxMessage(id));
+      });
+      await claim(0, 'before-restart', 3);
+      await store.completeMessage('m1', { now: at(1) });
+      await store.failMessage('m2', 'before-restart', { now: at(1), error: 'HTTP 503', retryAt: at(600) });
+      store = await factory.reopen(store);
+      expect((await list('sent')).map((m) => m.id)).toEqual(['m1']);
+      // m3 is still leased by the worker that died with the old process: untouched until the lease ends.
+      expect(await claim(10, 'after-restart')).toEqual([]);
+      expect((await claim(61, 'after-restart')).map((m) => m.id)).toEqual(['m3']);
+      await store.completeMessage('m3', { now: at(62) });
+      expect((await claim(600, 'after-restart')).map((m) => m.id)).toEqual(['m2']);
+    });
+
+    it('blanks the number and text of messages finished before the retention limit', async () => {
+      const old = Date.parse('2026-08-01T08:00:00Z');
+      await store.transaction(async (tx) => {
+        await tx.enqueueMessage(
+          outboxMessage('old', {
+            bookingCode: 'OLD00000',
+            dueAt: new Date(old).toISOString(),
+            slotStart: '2026-08-01T10:00:00+02:00',
+          }),
+        );
+        await tx.enqueueMessage(outboxMessage('recent'));
+      });
+      await store.claimDueMessages({ now: new Date(old), limit: 5, leaseMs: 1000, worker: 'w' });
+      await store.completeMessage('old', { now: new Date(old + 1000) });
+      await claim(0);
+      await store.completeMessage('recent', { now: at(1) });
+      const removed = await store.removePersonalData('2026-09-01', at(2));
+      expect(removed.messages).toBe(1);
+      store = await factory.reopen(store);
+      expect(await list('sent', 'OLD00000')).toMatchObject([{ id: 'old', to: REMOVED, text: REMOVED }]);
+      expect((await list('sent', 'AAAAAAAA'))[0]?.to).toBe('+393471234567');
     });
   });
 }

@@ -1,6 +1,14 @@
 // The store contract every service is written against: async reads, and atomic transactions that
 // a lowdb file store and a PostgreSQL store both implement (take a slot, number a ticket, …).
-import type { Booking, DeviceHealth, Ticket, StaffRole } from '@sportello/protocol';
+import type {
+  Booking,
+  DeviceHealth,
+  Language,
+  MessageKind,
+  MessageStatus,
+  Ticket,
+  StaffRole,
+} from '@sportello/protocol';
 
 export interface StoredBooking extends Booking {
   /** HMAC-SHA256 of the admission code under the server's secret: six digits are too few for a plain hash. */
@@ -51,7 +59,7 @@ export interface StationStatus {
 }
 
 /** Reads see every committed write and, within a transaction, that transaction's own writes. */
-export interface StoreReader {
+export interface StoreReader extends OutboxReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
   /** Every booking whose slot starts on that day (sede's local date), whatever its status. */
   bookingsOfDay(sede: string, day: string): Promise<StoredBooking[]>;
@@ -62,7 +70,7 @@ export interface StoreReader {
   stationStatuses(): Promise<StationStatus[]>;
 }
 
-export interface StoreTx extends StoreReader {
+export interface StoreTx extends StoreReader, OutboxWriter {
   /** Rejects with DuplicateKeyError when the code is taken. */
   insertBooking(booking: StoredBooking): Promise<void>;
   /** Replaces the booking with the same code; moves it when its day changed. */
@@ -82,13 +90,15 @@ export interface StoreTx extends StoreReader {
 export interface RetentionResult {
   bookings: number;
   tickets: number;
+  /** Finished outbox messages whose number and text were blanked. */
+  messages: number;
 }
 
-export interface Store {
+export interface Store extends OutboxStore {
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Runs fn alone against the store: all its writes land, or none does (fn threw). */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
-  /** Removes personal data from bookings and tickets of days before `beforeDay`. */
+  /** Removes personal data from bookings, tickets and finished outbox messages of days before `beforeDay`. */
   removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult>;
   /** Resolves when the store can be read and written; /readyz calls it. */
   ping(): Promise<void>;
@@ -104,3 +114,95 @@ export class DuplicateKeyError extends Error {
 
 /** What the retention job leaves of a citizen: nothing that identifies them. */
 export const REMOVED = '[rimosso]';
+
+// ---- outbox: SMS to send, written in the same transaction as the booking change causing them ----
+//
+// A worker claims due messages with a lease, sends them, then completes or fails each. A worker that
+// dies leaves its lease to expire, and a successor takes the message over (sending it again: the
+// message id is the provider's idempotency key). In PostgreSQL the claim is one statement, safe with
+// several server instances:
+//   UPDATE outbox SET lease_worker = $worker, lease_until = $now + $lease, attempts = attempts + 1
+//   WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $now
+//                  AND (lease_until IS NULL OR lease_until <= $now)
+//                ORDER BY due_at LIMIT $limit FOR UPDATE SKIP LOCKED)
+//   RETURNING *
+
+export interface OutboxMessage {
+  /** A UUID; also the idempotency key given to the provider. */
+  id: string;
+  kind: MessageKind;
+  bookingCode: string;
+  /** E.164. Personal data: blanked by the retention job. */
+  to: string;
+  language: Language;
+  /**
+   * The SMS as it will be sent, rendered when enqueued (a web meeting's admission code exists in
+   * clear only then). Personal data: blanked by the retention job.
+   */
+  text: string;
+  /** The appointment start the message speaks of; a reminder for a moved or past slot is dropped. */
+  slotStart: string;
+  status: MessageStatus;
+  /** Not sent before this instant (ISO, UTC); a retry moves it later. */
+  dueAt: string;
+  createdAt: string;
+  /** Tries so far, counted when a worker claims the message. */
+  attempts: number;
+  /** Held by a worker until `until` (ISO, UTC). */
+  lease?: { worker: string; until: string };
+  lastError?: string;
+  providerMessageId?: string;
+  /** When it became sent, dead or cancelled. */
+  finishedAt?: string;
+  personalDataRemovedAt?: string;
+}
+
+/** What a service enqueues; the store adds status and attempts. */
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  'id' | 'kind' | 'bookingCode' | 'to' | 'language' | 'text' | 'slotStart' | 'dueAt' | 'createdAt'
+>;
+
+export interface MessageQuery {
+  status: MessageStatus;
+  /** Without it, finished messages may be looked for only around recent appointments (lowdb: a month). */
+  bookingCode?: string;
+  /** Soonest due first for pending messages, most recently finished first for the others. */
+  limit: number;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  /** Names the claimant; only it may fail the message while it holds the lease. */
+  worker: string;
+}
+
+export type FailOutcome =
+  | { now: Date; error: string; retryAt: Date }
+  /** Gives up: dead after too many tries or a permanent refusal; cancelled when no longer wanted. */
+  | { now: Date; error: string; final: 'dead' | 'cancelled' };
+
+export interface OutboxReader {
+  outboxMessages(query: MessageQuery): Promise<OutboxMessage[]>;
+}
+
+export interface OutboxWriter {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  enqueueMessage(message: NewOutboxMessage): Promise<void>;
+  /** Cancels the booking's pending messages of these kinds (leased ones too); answers how many. */
+  cancelPendingMessages(bookingCode: string, kinds: readonly MessageKind[], now: Date): Promise<number>;
+}
+
+export interface OutboxStore {
+  /**
+   * Atomically leases up to `limit` pending messages due by `now` whose lease is absent or expired,
+   * soonest due first, counting an attempt on each. Concurrent claims never share a message.
+   */
+  claimDueMessages(options: ClaimOptions): Promise<OutboxMessage[]>;
+  /** Marks a pending message sent, whoever holds the lease (it did go out); false if not pending. */
+  completeMessage(id: string, result: { now: Date; providerMessageId?: string }): Promise<boolean>;
+  /** Reschedules or finishes a message; ignored (false) unless `worker` holds its lease. */
+  failMessage(id: string, worker: string, outcome: FailOutcome): Promise<boolean>;
+}

@@ -9,6 +9,7 @@ import { createLogger } from '../log/logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
 
 export interface TestServer extends RunningServer {
+  dataDir: string;
   /** Moves the server's clock. */
   setNow(iso: string): void;
   /** Every log line written so far. */
@@ -28,7 +29,16 @@ export interface CallResult {
   headers: Headers;
 }
 
-export async function startTestServer(nowIso: string): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Another configuration folder (default: the shipped config/). */
+  configDir?: string;
+  /** Reuse a data folder, as after a restart (default: a fresh one). */
+  dataDir?: string;
+  /** Run the background jobs, the SMS outbox worker among them (default: off). */
+  jobs?: boolean;
+}
+
+export async function startTestServer(nowIso: string, options: TestServerOptions = {}): Promise<TestServer> {
   let now = new Date(nowIso);
   const lines: string[] = [];
   const sink = new Writable({
@@ -37,13 +47,13 @@ export async function startTestServer(nowIso: string): Promise<TestServer> {
       done();
     },
   });
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-api-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'sportello-api-')));
   const running = await startServer({
-    configDir: defaultConfigDir(),
+    configDir: options.configDir ?? defaultConfigDir(),
     dataDir,
     port: 0,
     clock: () => now,
-    jobs: false,
+    jobs: options.jobs ?? false,
     log: createLogger({ level: 'debug' }, sink),
   });
 
@@ -74,6 +84,7 @@ export async function startTestServer(nowIso: string): Promise<TestServer> {
 
   return {
     ...running,
+    dataDir,
     setNow: (iso) => {
       now = new Date(iso);
     },

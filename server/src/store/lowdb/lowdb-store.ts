@@ -18,6 +18,8 @@ import {
   type StoreReader,
   type StoreTx,
 } from '../store.ts';
+import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
+import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
   coreFile,
   dayFile,
@@ -56,11 +58,21 @@ export class LowdbStore implements Store {
   private flushing: Promise<void> | null = null;
   private nextFlush: Promise<void> | null = null;
   private closed = false;
+  private readonly outbox: LowdbOutbox;
 
   private constructor(options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
     this.hotDays = options.hotDays ?? 7;
     this.now = options.now ?? (() => new Date());
+    this.outbox = new LowdbOutbox(
+      this.dataDir,
+      {
+        file: (filename, empty) => this.file(filename, empty),
+        opened: (filename) => this.files.get(filename),
+        forget: (filename) => void this.files.delete(filename),
+      },
+      this.now,
+    );
   }
 
   static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
@@ -69,6 +81,7 @@ export class LowdbStore implements Store {
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
     await store.indexHotBookings();
+    await store.outbox.open();
     return store;
   }
 
@@ -79,13 +92,18 @@ export class LowdbStore implements Store {
     return fn(this.reader());
   }
 
-  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.exclusive(({ touched, undo }) => fn(this.writer(touched, undo)));
+  }
+
+  /** Runs fn alone; undoes its changes in memory if it throws, else resolves once its files are on disk. */
+  private async exclusive<T>(fn: (log: TxLog) => Promise<T>): Promise<T> {
     this.assertOpen();
     const touched = new Set<Low<unknown>>();
     const run = this.queue.then(async () => {
       const undo: Undo[] = [];
       try {
-        return await fn(this.writer(touched, undo));
+        return await fn({ touched, undo });
       } catch (error) {
         for (const step of undo.reverse()) step();
         touched.clear();
@@ -102,7 +120,7 @@ export class LowdbStore implements Store {
   }
 
   async removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult> {
-    const result: RetentionResult = { bookings: 0, tickets: 0 };
+    const result: RetentionResult = { bookings: 0, tickets: 0, messages: 0 };
     const from = this.core.data.retentionDoneBefore;
     const stamp = now.toISOString();
     for (const kind of ['bookings', 'tickets'] as const) {
@@ -137,12 +155,29 @@ export class LowdbStore implements Store {
         this.files.delete(dayFile(this.dataDir, kind, sede, day));
       }
     }
+    result.messages = await this.outbox.removePersonalData(beforeDay, from, stamp, (fn) =>
+      this.exclusive(fn),
+    );
     await this.transaction(async () => {
       this.core.data.retentionDoneBefore = beforeDay;
       this.dirty.add(this.core as Low<unknown>);
     });
     await this.flush();
     return result;
+  }
+
+  // ---- outbox: pending and archived SMS, kept in lowdb-outbox.ts ----
+
+  claimDueMessages(options: ClaimOptions): Promise<OutboxMessage[]> {
+    return this.exclusive((log) => this.outbox.claim(log, options));
+  }
+
+  completeMessage(id: string, result: { now: Date; providerMessageId?: string }): Promise<boolean> {
+    return this.exclusive((log) => this.outbox.complete(log, id, result.now, result.providerMessageId));
+  }
+
+  failMessage(id: string, worker: string, outcome: FailOutcome): Promise<boolean> {
+    return this.exclusive((log) => this.outbox.fail(log, id, worker, outcome));
   }
 
   async ping(): Promise<void> {
@@ -178,6 +213,7 @@ export class LowdbStore implements Store {
       enrolmentCode: async (codeHash) =>
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
       stationStatuses: async () => clone(this.fleet.data.statuses),
+      ...this.outbox.reader(),
     };
   }
 
@@ -198,6 +234,7 @@ export class LowdbStore implements Store {
     };
     return {
       ...this.reader(),
+      ...this.outbox.writer({ touched, undo }),
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);

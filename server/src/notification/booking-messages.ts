@@ -1,0 +1,93 @@
+// The SMS each booking change causes, rendered and enqueued inside the caller's transaction: the
+// message exists if and only if the change does, and the worker sends it later.
+import { randomUUID } from 'node:crypto';
+import type { Booking, Language, MessageKind } from '@sportello/protocol';
+import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { StoreTx } from '../store/store.ts';
+import { renderMessage, templateLanguage, type MessageFacts } from './message-templates.ts';
+import { reminderDueAt, reminderWanted } from './reminders.ts';
+
+/** A new booking: the confirmation now (with the admission code, known in clear only here), a reminder later. */
+export async function queueConfirmation(
+  ctx: AppContext,
+  tx: StoreTx,
+  booking: Booking,
+  admissionCode: string,
+): Promise<void> {
+  await enqueue(ctx, tx, 'confirmation', booking, ctx.clock(), admissionCode);
+  await queueReminder(ctx, tx, booking);
+}
+
+/** A moved booking: the new time now, and the reminder moved with it. */
+export async function queueReschedule(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
+  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
+  await enqueue(ctx, tx, 'reschedule', booking, ctx.clock());
+  await queueReminder(ctx, tx, booking);
+}
+
+export async function queueCancellation(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
+  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
+  await enqueue(ctx, tx, 'cancellation', booking, ctx.clock());
+}
+
+/** An official called at the booked time and nobody answered: tell the citizen. Answers the message id. */
+export async function queueMissedCall(ctx: AppContext, code: string): Promise<string> {
+  return ctx.store.transaction(async (tx) => {
+    const booking = await tx.bookingByCode(code);
+    if (!booking) throw ApiError.notFound('booking');
+    if (booking.status === 'cancelled') throw new ApiError(409, 'not_active', 'this booking is cancelled');
+    if (booking.mode === 'inPerson')
+      throw new ApiError(409, 'not_a_call', 'this is an appointment in person, not a call');
+    return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
+  });
+}
+
+async function queueReminder(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
+  const settings = ctx.config.notifications;
+  if (!reminderWanted(settings, booking, ctx.clock())) return;
+  await enqueue(ctx, tx, 'reminder', booking, reminderDueAt(settings, booking));
+}
+
+async function enqueue(
+  ctx: AppContext,
+  tx: StoreTx,
+  kind: MessageKind,
+  booking: Booking,
+  dueAt: Date,
+  admissionCode?: string,
+): Promise<string> {
+  const language = booking.citizen.language as Language;
+  const id = randomUUID();
+  await tx.enqueueMessage({
+    id,
+    kind,
+    bookingCode: booking.code,
+    to: booking.citizen.phone,
+    language,
+    text: renderMessage(kind, language, messageFacts(ctx, booking, admissionCode)),
+    slotStart: booking.start,
+    dueAt: dueAt.toISOString(),
+    createdAt: ctx.clock().toISOString(),
+  });
+  return id;
+}
+
+/** What the texts and the calendar file say about a booking. */
+export function messageFacts(ctx: AppContext, booking: Booking, admissionCode?: string): MessageFacts {
+  const service = serviceOf(ctx.config, booking.service);
+  const language = templateLanguage(booking.citizen.language as Language);
+  const base = ctx.config.server.publicUrl.replace(/\/+$/, '');
+  return {
+    code: booking.code,
+    service: service.name[language] ?? service.name.en,
+    mode: booking.mode,
+    start: booking.start,
+    address: sedeOf(ctx.config, booking.sede).address,
+    phone: booking.citizen.phone,
+    ...(admissionCode === undefined ? {} : { admissionCode }),
+    meetingUrl: `${base}/meeting/${booking.code}`,
+    privacyUrl: `${base}/privacy/${booking.privacyNoticeVersion}`,
+  };
+}

@@ -1,0 +1,84 @@
+// The calendar file read back by an independent parser (node-ical), in winter and in summer time.
+import type { Booking } from '@sportello/protocol';
+import ical, { type VEvent } from 'node-ical';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfigDir, loadConfig, type AppConfig } from '../config/load-config.ts';
+import type { AppContext } from '../context.ts';
+import { bookingCalendar } from './icalendar.ts';
+
+let ctx: AppContext;
+beforeAll(async () => {
+  const config: AppConfig = await loadConfig(defaultConfigDir());
+  ctx = { config, clock: () => new Date('2026-11-30T06:00:00Z') } as AppContext;
+});
+
+function booking(overrides: Partial<Booking>): Booking {
+  return {
+    code: 'K7M2QX9D',
+    sede: 'rovigo',
+    service: 'naspi-consulenza',
+    sector: 'prestazioni',
+    mode: 'inPerson',
+    start: '2026-12-01T08:30:00+01:00',
+    end: '2026-12-01T09:00:00+01:00',
+    status: 'booked',
+    citizen: {
+      codiceFiscale: 'RSSMRA80A01H501U',
+      firstName: 'Mario',
+      lastName: 'Rossi',
+      phone: '+393471234567',
+      language: 'it',
+    },
+    authMethod: 'cie-pin',
+    privacyNoticeVersion: '2026-01',
+    bookedBy: { channel: 'station', id: 'adria-municipio' },
+    createdAt: '2026-11-30T06:00:00.000Z',
+    updatedAt: '2026-11-30T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function onlyEvent(text: string): VEvent {
+  const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT');
+  expect(events).toHaveLength(1);
+  return events[0] as VEvent;
+}
+
+describe('calendar file', () => {
+  it('places an appointment in person at its Rome time, at the sede', () => {
+    const file = bookingCalendar(ctx, booking({}));
+    expect(file.filename).toBe('inps-K7M2QX9D.ics');
+    expect(file.text).toContain('DTSTART;TZID=Europe/Rome:20261201T083000');
+    expect(file.text).toContain('DTEND;TZID=Europe/Rome:20261201T090000');
+    expect(file.text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Rome');
+    expect(file.text).toMatch(/DTSTAMP:20261130T060000Z/);
+    const event = onlyEvent(file.text);
+    expect(event.start.toISOString()).toBe('2026-12-01T07:30:00.000Z');
+    expect(event.end?.toISOString()).toBe('2026-12-01T08:00:00.000Z');
+    expect(event.start.tz).toBe('Europe/Rome');
+    expect(event.summary).toBe('INPS: NASpI: consulenza sulla tua domanda');
+    expect(event.location).toBe('INPS - Sede provinciale di Rovigo, Viale della Pace 5, 45100 Rovigo');
+    expect(event.uid).toBe('K7M2QX9D@127.0.0.1');
+    expect(String(event.description)).toContain('Prenotazione K7M2QX9D: in sede');
+  });
+
+  it('gives a summer web meeting its link, in Rome summer time', () => {
+    const file = bookingCalendar(
+      ctx,
+      booking({
+        mode: 'webMeeting',
+        start: '2027-07-06T08:30:00+02:00',
+        end: '2027-07-06T09:00:00+02:00',
+        citizen: { ...booking({}).citizen, language: 'en' },
+      }),
+    );
+    const event = onlyEvent(file.text);
+    expect(event.start.toISOString()).toBe('2027-07-06T06:30:00.000Z');
+    expect(file.text).toContain('DTSTART;TZID=Europe/Rome:20270706T083000');
+    const meeting = 'http://127.0.0.1:8080/meeting/K7M2QX9D';
+    expect(event.location).toBe(meeting);
+    expect(JSON.stringify(event.url)).toContain(meeting);
+    expect(String(event.description)).toContain(`Video call: ${meeting}`);
+    expect(event.summary).toBe('INPS: Unemployment benefit: help with your claim');
+  });
+});

@@ -1,0 +1,133 @@
+import {
+  bookingModes,
+  languages,
+  messageKinds,
+  type Booking,
+  type Language,
+  type MessageKind,
+} from '@sportello/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfigDir, loadConfig, type AppConfig } from '../config/load-config.ts';
+import type { AppContext } from '../context.ts';
+import { messageFacts } from './booking-messages.ts';
+import { renderMessage, smsSegments, toGsm7 } from './message-templates.ts';
+
+let config: AppConfig;
+beforeAll(async () => {
+  config = await loadConfig(defaultConfigDir());
+});
+
+/** A context whose public URL is as long as a real institute's would plausibly be. */
+function ctxWith(publicUrl = 'https://sportello.servizi.inps.example'): AppContext {
+  return { config: { ...config, server: { ...config.server, publicUrl } } } as AppContext;
+}
+
+function booking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    code: 'K7M2QX9D',
+    sede: 'rovigo',
+    service: 'naspi-consulenza',
+    sector: 'prestazioni',
+    mode: 'inPerson',
+    start: '2026-12-01T08:30:00+01:00',
+    end: '2026-12-01T09:00:00+01:00',
+    status: 'booked',
+    citizen: {
+      codiceFiscale: 'RSSMRA80A01H501U',
+      firstName: 'Mario',
+      lastName: 'Rossi',
+      phone: '+393471234567',
+      language: 'it',
+    },
+    authMethod: 'cie-pin',
+    privacyNoticeVersion: '2026-01',
+    bookedBy: { channel: 'station', id: 'adria-municipio' },
+    createdAt: '2026-11-30T07:00:00.000Z',
+    updatedAt: '2026-11-30T07:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The text a citizen speaking `language` gets. */
+function text(
+  kind: MessageKind,
+  language: Language,
+  overrides: Partial<Booking> = {},
+  admissionCode?: string,
+): string {
+  const b = booking(overrides);
+  return renderMessage(
+    kind,
+    language,
+    messageFacts(ctxWith(), { ...b, citizen: { ...b.citizen, language } }, admissionCode),
+  );
+}
+
+describe('SMS texts', () => {
+  it('fit one or two GSM-7 segments for every kind, language, mode, service and sede', () => {
+    let longest = { units: 0, text: '' };
+    for (const service of config.services)
+      for (const mode of bookingModes.filter((m) => service.channels[m]))
+        for (const sede of config.sedi)
+          for (const language of languages)
+            for (const kind of messageKinds) {
+              const sms = text(kind, language, { service: service.id, mode, sede: sede.id }, '123456');
+              const count = smsSegments(sms);
+              expect(count.encoding, sms).toBe('gsm7');
+              expect(count.segments, sms).toBeLessThanOrEqual(2);
+              if (count.units > longest.units) longest = { units: count.units, text: sms };
+            }
+    // Room to spare for a longer address or public URL than the demo's.
+    expect(longest.units, longest.text).toBeLessThanOrEqual(290);
+  });
+
+  it('confirms an appointment in person with code, service, Rome time, address and privacy link', () => {
+    const sms = text('confirmation', 'it', {}, '123456');
+    expect(sms).toBe(
+      'Prenotazione K7M2QX9D confermata: NASpI: consulenza sulla tua domanda, mar 1 dic 2026 ore 08:30, ' +
+        'in sede, Viale della Pace 5, 45100 Rovigo. Privacy: https://sportello.servizi.inps.example/privacy/2026-01',
+    );
+    expect(sms).not.toContain('123456');
+  });
+
+  it('gives a web meeting its admission code and link, and a callback the number that will be called', () => {
+    const web = text('confirmation', 'en', { mode: 'webMeeting' }, '042917');
+    expect(web).toContain(
+      'Join at https://sportello.servizi.inps.example/meeting/K7M2QX9D with admission code 042917.',
+    );
+    expect(web).toContain(
+      'Unemployment benefit: help with your claim, Tue 1 Dec 2026 at 08:30, by video call.',
+    );
+    expect(text('confirmation', 'it', { mode: 'callback' })).toContain('ti chiameremo al +39 347 123 4567.');
+  });
+
+  it('writes summer appointments in Rome summer time, and each language its own way', () => {
+    const summer = { start: '2027-07-06T06:30:00.000Z' };
+    expect(text('reminder', 'it', summer)).toContain('mar 6 lug 2027 ore 08:30');
+    expect(text('reminder', 'fr', summer)).toContain('mar. 6 juil. 2027 à 08h30');
+    expect(text('cancellation', 'ro', summer)).toBe(
+      'Programarea K7M2QX9D (Unemployment benefit: help with your claim, marti 6 iul. 2027 ora 08:30) a fost anulata.',
+    );
+    // Cyrillic and Arabic would need UCS-2 and four or more segments: English instead.
+    expect(text('cancellation', 'uk', summer)).toBe(text('cancellation', 'en', summer));
+    expect(text('cancellation', 'ar', summer)).toBe(text('cancellation', 'en', summer));
+  });
+
+  it('keeps config typography from switching a message to UCS-2', () => {
+    expect(toGsm7('L’ufficio – È aperto…')).toBe("L'ufficio - E' aperto...");
+    expect(smsSegments(toGsm7('Invalidità civile: la tua “pratica”')).encoding).toBe('gsm7');
+  });
+});
+
+describe('segment count', () => {
+  it('counts GSM-7 septets, the extension table as two, and UCS-2 units', () => {
+    expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'gsm7', units: 160, segments: 1 });
+    expect(smsSegments('a'.repeat(161)).segments).toBe(2);
+    expect(smsSegments('a'.repeat(306)).segments).toBe(2);
+    expect(smsSegments('a'.repeat(307)).segments).toBe(3);
+    expect(smsSegments('€'.repeat(80))).toEqual({ encoding: 'gsm7', units: 160, segments: 1 });
+    expect(smsSegments('à è é ì ò ù').encoding).toBe('gsm7');
+    expect(smsSegments('ă'.repeat(70))).toEqual({ encoding: 'ucs2', units: 70, segments: 1 });
+    expect(smsSegments('ă'.repeat(71)).segments).toBe(2);
+  });
+});

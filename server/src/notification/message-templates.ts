@@ -1,0 +1,251 @@
+// The SMS texts, per language, sized for one or two GSM-7 segments. Arabic and Ukrainian need UCS-2,
+// which fits 67 characters a segment instead of 153: a confirmation with its links would take four or
+// five, so those citizens get the English text.
+import { formatPhone, type BookingMode, type Language, type MessageKind } from '@sportello/protocol';
+import { DateTime } from 'luxon';
+
+const ZONE = 'Europe/Rome';
+
+/** Everything a message may mention; what each kind uses is in its template. */
+export interface MessageFacts {
+  code: string;
+  /** Service name in the message's language. */
+  service: string;
+  mode: BookingMode;
+  /** Appointment start, ISO with offset. */
+  start: string;
+  /** The sede's address, for in-person appointments. */
+  address: string;
+  /** E.164. */
+  phone: string;
+  /** Only for a web meeting's confirmation: its clear text exists only when the booking is made. */
+  admissionCode?: string;
+  meetingUrl: string;
+  privacyUrl: string;
+}
+
+export type TemplateLanguage = 'it' | 'en' | 'fr' | 'ro';
+
+/** The language a citizen's messages are written in. */
+export function templateLanguage(language: Language): TemplateLanguage {
+  return language === 'it' || language === 'fr' || language === 'ro' ? language : 'en';
+}
+
+interface Phrases {
+  /** "mar 1 dic 2026 ore 08:30" */
+  when(start: DateTime): string;
+  /** How the appointment happens: where, or who calls whom. */
+  how(f: MessageFacts): string;
+  templates: Record<MessageKind, (f: MessageFacts, when: string, how: string) => string>;
+}
+
+const it: Phrases = {
+  when: (d) =>
+    `${['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'][d.weekday - 1]} ${d.day} ` +
+    `${['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'][d.month - 1]} ` +
+    `${d.year} ore ${d.toFormat('HH:mm')}`,
+  how: (f) =>
+    ({
+      inPerson: `in sede, ${f.address}`,
+      callback: `ti chiameremo al ${formatPhone(f.phone)}`,
+      webMeeting: 'in videochiamata',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `Prenotazione ${f.code} confermata: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting'
+        ? ` Entra da ${f.meetingUrl} con il codice di accesso ${f.admissionCode}.`
+        : '') +
+      ` Privacy: ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `Promemoria: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Entra da ${f.meetingUrl} con il codice di accesso ricevuto.` : '') +
+      ` Prenotazione ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `La prenotazione ${f.code} è stata spostata: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Link e codice di accesso non cambiano: ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `La prenotazione ${f.code} (${f.service}, ${when}) è stata annullata.`,
+    'missed-call': (f) =>
+      `Abbiamo provato a chiamarti al ${formatPhone(f.phone)} per la prenotazione ${f.code} ` +
+      `(${f.service}), senza risposta. Puoi prenotare un nuovo appuntamento.`,
+  },
+};
+
+const en: Phrases = {
+  when: (d) =>
+    `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d.weekday - 1]} ${d.day} ` +
+    `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.month - 1]} ` +
+    `${d.year} at ${d.toFormat('HH:mm')}`,
+  how: (f) =>
+    ({
+      inPerson: `at ${f.address}`,
+      callback: `we will call you at ${formatPhone(f.phone)}`,
+      webMeeting: 'by video call',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `Booking ${f.code} confirmed: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Join at ${f.meetingUrl} with admission code ${f.admissionCode}.` : '') +
+      ` Privacy: ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `Reminder: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Join at ${f.meetingUrl} with the admission code you received.` : '') +
+      ` Booking ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `Booking ${f.code} has been moved: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Same link and admission code: ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `Booking ${f.code} (${f.service}, ${when}) has been cancelled.`,
+    'missed-call': (f) =>
+      `We tried to call you at ${formatPhone(f.phone)} about booking ${f.code} (${f.service}) ` +
+      `but got no answer. You can book a new appointment.`,
+  },
+};
+
+const fr: Phrases = {
+  when: (d) =>
+    `${['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'][d.weekday - 1]} ${d.day} ` +
+    // "août" has a letter outside GSM-7; "aout" is how French SMS write it.
+    `${['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'aout', 'sept.', 'oct.', 'nov.', 'déc.'][d.month - 1]} ` +
+    `${d.year} à ${d.toFormat("HH'h'mm")}`,
+  how: (f) =>
+    ({
+      inPerson: `à l'adresse ${f.address}`,
+      callback: `nous vous appellerons au ${formatPhone(f.phone)}`,
+      webMeeting: 'en visioconférence',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `Rendez-vous ${f.code} confirmé : ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Lien : ${f.meetingUrl} code d'accès ${f.admissionCode}.` : '') +
+      ` Confidentialité : ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `Rappel : ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Lien : ${f.meetingUrl} avec votre code d'accès.` : '') +
+      ` Rendez-vous ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `Le rendez-vous ${f.code} a été déplacé : ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Lien et code d'accès inchangés : ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `Le rendez-vous ${f.code} (${f.service}, ${when}) a été annulé.`,
+    'missed-call': (f) =>
+      `Nous avons essayé de vous appeler au ${formatPhone(f.phone)} pour le rendez-vous ${f.code} ` +
+      `(${f.service}), sans réponse. Vous pouvez prendre un nouveau rendez-vous.`,
+  },
+};
+
+// Romanian without its diacritics (ă â î ș ț are outside GSM-7), as Romanian SMS are commonly written.
+const ro: Phrases = {
+  when: (d) =>
+    `${['luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'duminica'][d.weekday - 1]} ${d.day} ` +
+    `${['ian.', 'feb.', 'mar.', 'apr.', 'mai', 'iun.', 'iul.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.'][d.month - 1]} ` +
+    `${d.year} ora ${d.toFormat('HH:mm')}`,
+  how: (f) =>
+    ({
+      inPerson: `la adresa ${f.address}`,
+      callback: `va vom suna la ${formatPhone(f.phone)}`,
+      webMeeting: 'prin apel video',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `Programarea ${f.code} confirmata: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Link: ${f.meetingUrl} cod de acces ${f.admissionCode}.` : '') +
+      ` Confidentialitate: ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `Memento: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Intrati pe ${f.meetingUrl} cu codul de acces primit.` : '') +
+      ` Programarea ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `Programarea ${f.code} a fost mutata: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Linkul si codul de acces raman aceleasi: ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `Programarea ${f.code} (${f.service}, ${when}) a fost anulata.`,
+    'missed-call': (f) =>
+      `Am incercat sa va sunam la ${formatPhone(f.phone)} pentru programarea ${f.code} ` +
+      `(${f.service}), fara raspuns. Puteti face o noua programare.`,
+  },
+};
+
+const phrases: Record<TemplateLanguage, Phrases> = { it, en, fr, ro };
+
+export function renderMessage(kind: MessageKind, language: Language, facts: MessageFacts): string {
+  const p = phrases[templateLanguage(language)];
+  const start = DateTime.fromISO(facts.start, { zone: ZONE });
+  return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts)));
+}
+
+/** "mar 1 dic 2026 ore 08:30" in the message's language, Rome time: also used by the calendar file. */
+export function appointmentWhen(language: Language, start: string): string {
+  return phrases[templateLanguage(language)].when(DateTime.fromISO(start, { zone: ZONE }));
+}
+
+/** How the appointment happens ("in sede, Viale …", "ti chiameremo al …", "in videochiamata"). */
+export function appointmentHow(language: Language, facts: MessageFacts): string {
+  return toGsm7(phrases[templateLanguage(language)].how(facts));
+}
+
+// ---- GSM-7 ----
+
+const GSM7_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+/** Each costs two septets (an escape and the character). */
+const GSM7_EXTENSION = '^{}\\[~]|€\f';
+const basic = new Set(GSM7_BASIC);
+const extension = new Set(GSM7_EXTENSION);
+
+/**
+ * Typography and letters outside GSM-7 that config texts may carry (a curly apostrophe in a service
+ * name, an upper-case È), replaced by their usual SMS spelling: one such character would switch the
+ * whole message to UCS-2 and more than double its segments.
+ */
+const replacements: Record<string, string> = {
+  '’': "'",
+  '‘': "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  È: "E'",
+  À: "A'",
+  Ì: "I'",
+  Ò: "O'",
+  Ù: "U'",
+  ç: 'c',
+  á: 'a',
+  â: 'a',
+  ê: 'e',
+  ë: 'e',
+  í: 'i',
+  î: 'i',
+  ï: 'i',
+  ó: 'o',
+  ô: 'o',
+  ú: 'u',
+  û: 'u',
+};
+
+export function toGsm7(text: string): string {
+  return [...text].map((ch) => (basic.has(ch) || extension.has(ch) ? ch : (replacements[ch] ?? ch))).join('');
+}
+
+export interface SegmentCount {
+  encoding: 'gsm7' | 'ucs2';
+  /** Septets for GSM-7, UTF-16 code units for UCS-2. */
+  units: number;
+  segments: number;
+}
+
+/** How many SMS a text takes: 160 GSM-7 septets alone or 153 per part, 70 UCS-2 units alone or 67 per part. */
+export function smsSegments(text: string): SegmentCount {
+  let septets = 0;
+  for (const ch of text) {
+    if (basic.has(ch)) septets += 1;
+    else if (extension.has(ch)) septets += 2;
+    else {
+      const units = text.length;
+      return { encoding: 'ucs2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+    }
+  }
+  return { encoding: 'gsm7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+}

@@ -1,0 +1,123 @@
+// /api/v1/messages (the outbox, for admins), /api/v1/dev/sms (what the development provider kept),
+// /api/v1/bookings/calendar (the appointment as an .ics file) and /bookings/:code/missed-call.
+import {
+  BookingCode,
+  BookingLookupBody,
+  DevSmsResponse,
+  ErrorBody,
+  MessagesQuery,
+  MessagesResponse,
+  MissedCallResponse,
+  maskPhone,
+  type OutboxMessageView,
+} from '@sportello/protocol';
+import { z } from 'zod';
+import { lookupBooking } from '../booking/booking.service.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import type { OutboxMessage } from '../store/store.ts';
+import { queueMissedCall } from './booking-messages.ts';
+import { DevOutboxProvider } from './dev-outbox-provider.ts';
+import { bookingCalendar } from './icalendar.ts';
+
+const CodeParam = z.object({ code: z.string().max(20) });
+const err = (description: string) => ({ description, schema: ErrorBody });
+
+/** No text (it may hold an admission code) and a masked number: enough to see what went wrong. */
+function view(message: OutboxMessage): OutboxMessageView {
+  return {
+    id: message.id,
+    kind: message.kind,
+    bookingCode: message.bookingCode,
+    to: message.personalDataRemovedAt ? message.to : maskPhone(message.to),
+    language: message.language,
+    status: message.status,
+    attempts: message.attempts,
+    dueAt: message.dueAt,
+    createdAt: message.createdAt,
+    ...(message.finishedAt ? { finishedAt: message.finishedAt } : {}),
+    ...(message.lastError ? { lastError: message.lastError } : {}),
+    ...(message.providerMessageId ? { providerMessageId: message.providerMessageId } : {}),
+  };
+}
+
+export function notificationRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/messages',
+      summary: 'Outbox messages by status: pending, sent, dead (gave up after retries) or cancelled',
+      tag: 'notifications',
+      roles: ['admin'],
+      query: MessagesQuery,
+      responses: { 200: { description: 'Messages, numbers masked', schema: MessagesResponse } },
+      handler: async ({ query }) => {
+        const messages = await ctx.store.read((r) => r.outboxMessages(query));
+        return { body: { messages: messages.map(view) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/dev/sms',
+      summary: 'SMS kept by the development provider instead of being sent, newest first',
+      tag: 'notifications',
+      roles: ['admin'],
+      responses: {
+        200: { description: 'Kept messages, numbers masked', schema: DevSmsResponse },
+        404: err('The SMS provider is not the development one'),
+      },
+      handler: async () => {
+        if (!(ctx.sms instanceof DevOutboxProvider))
+          throw new ApiError(
+            404,
+            'not_found',
+            'SMS go through a real gateway here: there is no development outbox',
+          );
+        return { body: { messages: ctx.sms.messages() } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings/calendar',
+      summary: 'The appointment as an iCalendar file, by booking code and codice fiscale',
+      tag: 'bookings',
+      roles: 'public',
+      body: BookingLookupBody,
+      responses: {
+        200: { description: 'An RFC 5545 calendar file', schema: z.string(), contentType: 'text/calendar' },
+        404: err('No such booking for this codice fiscale'),
+        409: err('The booking is cancelled'),
+      },
+      handler: async ({ body }) => {
+        const booking = await lookupBooking(ctx, body);
+        if (booking.status === 'cancelled')
+          throw new ApiError(409, 'not_active', 'this booking is cancelled');
+        const file = bookingCalendar(ctx, booking);
+        return {
+          body: file.text,
+          contentType: 'text/calendar; charset=utf-8',
+          headers: { 'content-disposition': `attachment; filename="${file.filename}"` },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/bookings/:code/missed-call',
+      summary: 'Tell the citizen by SMS that the official called at the booked time and got no answer',
+      tag: 'bookings',
+      roles: ['official', 'admin'],
+      params: CodeParam,
+      responses: {
+        202: { description: 'The SMS is in the outbox', schema: MissedCallResponse },
+        404: err('No such booking'),
+        409: err('Cancelled, or an appointment in person'),
+      },
+      handler: async ({ params }) => {
+        const code = BookingCode.safeParse(params.code);
+        if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
+        return { status: 202, body: { messageId: await queueMissedCall(ctx, code.data) } };
+      },
+    }),
+  ];
+}

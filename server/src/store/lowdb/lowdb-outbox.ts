@@ -1,0 +1,310 @@
+// The outbox on lowdb. Messages are filed by the day of the appointment they speak of, like bookings:
+// pending ones in data/outbox/pending/2026-12-01.json (all loaded at open), sent, dead and cancelled
+// ones in data/outbox/archive/2026-12/2026-12-01.json. A booking's transaction touches only its own
+// day's files and a claim only the files of the messages it takes: files stay small however many
+// confirmations go out today and however many reminders wait.
+import { readFile, readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import { DateTime } from 'luxon';
+import {
+  DuplicateKeyError,
+  REMOVED,
+  type ClaimOptions,
+  type FailOutcome,
+  type MessageQuery,
+  type NewOutboxMessage,
+  type OutboxMessage,
+  type OutboxReader,
+  type OutboxWriter,
+} from '../store.ts';
+
+interface MessageFile {
+  messages: OutboxMessage[];
+}
+
+type Undo = () => void;
+
+/** What one transaction changed: the files to write, and how to put memory back if it throws. */
+export interface TxLog {
+  touched: Set<Low<unknown>>;
+  undo: Undo[];
+}
+
+/** The store's file cache, shared so each file is open once. */
+export interface OutboxFiles {
+  file(filename: string, empty: () => object): Promise<Low<unknown>>;
+  /** The file if it is open already. */
+  opened(filename: string): Promise<Low<unknown>> | undefined;
+  /** Drops a file from the cache; only once it is on disk and no transaction will touch it again. */
+  forget(filename: string): void;
+}
+
+const ZONE = 'Europe/Rome';
+/** Without a booking code, finished messages are listed from the appointments of this many days ago on. */
+const LIST_DAYS_BACK = 31;
+const emptyFile = (): MessageFile => ({ messages: [] });
+// Instants are kept as UTC ISO strings of one length ("2026-12-01T07:30:00.000Z"): they compare as strings.
+const byDueAt = (a: OutboxMessage, b: OutboxMessage) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0);
+
+export class LowdbOutbox {
+  private readonly pendingDir: string;
+  private readonly archiveDir: string;
+  /** Pending messages by appointment day: every pending file, in memory from open on. */
+  private readonly pending = new Map<string, Low<MessageFile>>();
+  /** message id → the day of its pending file. */
+  private readonly dayOf = new Map<string, string>();
+
+  constructor(
+    dataDir: string,
+    private readonly files: OutboxFiles,
+    private readonly now: () => Date,
+  ) {
+    this.pendingDir = path.join(dataDir, 'outbox', 'pending');
+    this.archiveDir = path.join(dataDir, 'outbox', 'archive');
+  }
+
+  async open(): Promise<void> {
+    const today = romeDay(this.now());
+    for (const name of await readdirOrEmpty(this.pendingDir)) {
+      const day = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1];
+      if (!day) continue;
+      const low = await this.pendingFile(day);
+      // Past days with nothing left to send are of no further use.
+      if (low.data.messages.length === 0 && day < today) {
+        this.pending.delete(day);
+        this.files.forget(this.pendingPath(day));
+        await unlink(this.pendingPath(day)).catch(() => undefined);
+        continue;
+      }
+      for (const message of low.data.messages) this.dayOf.set(message.id, day);
+    }
+  }
+
+  reader(): OutboxReader {
+    return { outboxMessages: (query) => this.list(query) };
+  }
+
+  writer(log: TxLog): OutboxWriter {
+    return {
+      enqueueMessage: async (input: NewOutboxMessage) => {
+        if (this.dayOf.has(input.id)) throw new DuplicateKeyError('message id');
+        const message: OutboxMessage = {
+          ...structuredClone(input),
+          dueAt: utc(input.dueAt),
+          status: 'pending',
+          attempts: 0,
+        };
+        const day = romeDay(new Date(message.slotStart));
+        const low = await this.pendingFile(day);
+        log.touched.add(low as Low<unknown>);
+        low.data.messages.push(message);
+        this.dayOf.set(message.id, day);
+        log.undo.push(() => {
+          low.data.messages.splice(low.data.messages.indexOf(message), 1);
+          this.dayOf.delete(message.id);
+        });
+      },
+      cancelPendingMessages: async (bookingCode, kinds, now) => {
+        const ids: string[] = [];
+        for (const low of this.pending.values())
+          for (const m of low.data.messages)
+            if (m.bookingCode === bookingCode && kinds.includes(m.kind)) ids.push(m.id);
+        for (const id of ids) await this.finish(log, id, now, { status: 'cancelled' });
+        return ids.length;
+      },
+    };
+  }
+
+  async claim(log: TxLog, { now, limit, leaseMs, worker }: ClaimOptions): Promise<OutboxMessage[]> {
+    const nowIso = now.toISOString();
+    const due: { message: OutboxMessage; low: Low<MessageFile> }[] = [];
+    for (const low of this.pending.values())
+      for (const message of low.data.messages)
+        if (message.dueAt <= nowIso && (!message.lease || message.lease.until <= nowIso))
+          due.push({ message, low });
+    due.sort((a, b) => byDueAt(a.message, b.message));
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    return due.slice(0, limit).map(({ message, low }) => {
+      const before = { lease: message.lease, attempts: message.attempts };
+      message.lease = { worker, until };
+      message.attempts++;
+      log.undo.push(() => {
+        message.attempts = before.attempts;
+        if (before.lease) message.lease = before.lease;
+        else delete message.lease;
+      });
+      log.touched.add(low as Low<unknown>);
+      return structuredClone(message);
+    });
+  }
+
+  async complete(log: TxLog, id: string, now: Date, providerMessageId?: string): Promise<boolean> {
+    if (!this.dayOf.has(id)) return false;
+    await this.finish(log, id, now, {
+      status: 'sent',
+      ...(providerMessageId === undefined ? {} : { providerMessageId }),
+    });
+    return true;
+  }
+
+  async fail(log: TxLog, id: string, worker: string, outcome: FailOutcome): Promise<boolean> {
+    const found = this.find(id);
+    if (!found || found.message.lease?.worker !== worker) return false;
+    if ('final' in outcome) {
+      await this.finish(log, id, outcome.now, { status: outcome.final, lastError: outcome.error });
+      return true;
+    }
+    const { message, low } = found;
+    const before = { dueAt: message.dueAt, lastError: message.lastError, lease: message.lease };
+    message.dueAt = outcome.retryAt.toISOString();
+    message.lastError = outcome.error;
+    delete message.lease;
+    log.touched.add(low as Low<unknown>);
+    log.undo.push(() => Object.assign(message, before));
+    return true;
+  }
+
+  /** Blanks number and text of finished messages of appointment days before `beforeDay` (from `from` on). */
+  async removePersonalData(
+    beforeDay: string,
+    from: string | undefined,
+    stamp: string,
+    exclusive: (fn: (log: TxLog) => Promise<void>) => Promise<void>,
+  ): Promise<number> {
+    let removed = 0;
+    for (const day of await this.archiveDays()) {
+      if (day >= beforeDay || (from && day < from)) continue;
+      const filename = this.archivePath(day);
+      await exclusive(async (log) => {
+        const low = (await this.files.file(filename, emptyFile)) as Low<MessageFile>;
+        for (const message of low.data.messages) {
+          if (message.personalDataRemovedAt) continue;
+          message.to = REMOVED;
+          message.text = REMOVED;
+          message.personalDataRemovedAt = stamp;
+          removed++;
+          log.touched.add(low as Low<unknown>);
+        }
+      });
+      this.files.forget(filename);
+    }
+    return removed;
+  }
+
+  // ---- inside ----
+
+  private async list({ status, bookingCode, limit }: MessageQuery): Promise<OutboxMessage[]> {
+    const wanted = (m: OutboxMessage) =>
+      m.status === status && (bookingCode === undefined || m.bookingCode === bookingCode);
+    if (status === 'pending') {
+      const all = [...this.pending.values()].flatMap((low) => low.data.messages.filter(wanted));
+      return structuredClone(all.sort(byDueAt).slice(0, limit));
+    }
+    // A message finishes before its appointment or soon after it: recent and coming days hold the news.
+    const from =
+      bookingCode === undefined ? romeDay(new Date(this.now().getTime() - LIST_DAYS_BACK * 86_400_000)) : '';
+    const found: OutboxMessage[] = [];
+    for (const day of await this.archiveDays()) {
+      if (day < from) continue;
+      const filename = this.archivePath(day);
+      // An open file may hold writes not yet on disk; a closed one is read without caching it.
+      const open = this.files.opened(filename);
+      const data = open ? ((await open).data as MessageFile) : await readJson(filename);
+      found.push(...data.messages.filter(wanted));
+    }
+    found.sort((a, b) => ((a.finishedAt ?? '') > (b.finishedAt ?? '') ? -1 : 1));
+    return structuredClone(found.slice(0, limit));
+  }
+
+  private find(id: string): { message: OutboxMessage; low: Low<MessageFile>; index: number } | undefined {
+    const day = this.dayOf.get(id);
+    const low = day === undefined ? undefined : this.pending.get(day);
+    const index = low?.data.messages.findIndex((m) => m.id === id) ?? -1;
+    if (!low || index < 0) return undefined;
+    return { message: low.data.messages[index]!, low, index };
+  }
+
+  /** Moves a pending message, with its final state, to the archive of its day. */
+  private async finish(
+    log: TxLog,
+    id: string,
+    now: Date,
+    result: Pick<OutboxMessage, 'status'> & Partial<Pick<OutboxMessage, 'lastError' | 'providerMessageId'>>,
+  ): Promise<void> {
+    const found = this.find(id);
+    const day = this.dayOf.get(id);
+    if (!found || day === undefined) return;
+    const { message, low, index } = found;
+    low.data.messages.splice(index, 1);
+    this.dayOf.delete(id);
+    log.touched.add(low as Low<unknown>);
+    log.undo.push(() => {
+      low.data.messages.splice(index, 0, message);
+      this.dayOf.set(id, day);
+    });
+    const done: OutboxMessage = { ...message, ...result, finishedAt: now.toISOString() };
+    delete done.lease;
+    const archive = (await this.files.file(this.archivePath(day), emptyFile)) as Low<MessageFile>;
+    log.touched.add(archive as Low<unknown>);
+    archive.data.messages.push(done);
+    log.undo.push(() => void archive.data.messages.splice(archive.data.messages.indexOf(done), 1));
+  }
+
+  private async pendingFile(day: string): Promise<Low<MessageFile>> {
+    let low = this.pending.get(day);
+    if (!low) {
+      low = (await this.files.file(this.pendingPath(day), emptyFile)) as Low<MessageFile>;
+      this.pending.set(day, low);
+    }
+    return low;
+  }
+
+  private pendingPath(day: string): string {
+    return path.join(this.pendingDir, `${day}.json`);
+  }
+
+  private archivePath(day: string): string {
+    return path.join(this.archiveDir, day.slice(0, 7), `${day}.json`);
+  }
+
+  /** Days with an archive file, newest first. */
+  private async archiveDays(): Promise<string[]> {
+    const days: string[] = [];
+    for (const month of await readdirOrEmpty(this.archiveDir))
+      for (const name of await readdirOrEmpty(path.join(this.archiveDir, month))) {
+        const day = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1];
+        if (day) days.push(day);
+      }
+    return days.sort().reverse();
+  }
+}
+
+/** The Rome calendar day of an instant: files follow the offices' days, not UTC's. */
+export function romeDay(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
+}
+
+function utc(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`bad dueAt ${iso}`);
+  return new Date(ms).toISOString();
+}
+
+async function readJson(filename: string): Promise<MessageFile> {
+  try {
+    return JSON.parse(await readFile(filename, 'utf8')) as MessageFile;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
+    throw error;
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
