@@ -56,6 +56,8 @@ export const CreateBookingBody = z
     authMethod: AuthMethod,
     /** The privacy notice version the citizen read and accepted. */
     privacyNoticeVersion: z.string().min(1),
+    /** From /citizen-auth/verify: a station claiming cie-pin or cns-pin must show it. */
+    authProof: z.string().max(2000).optional(),
   })
   .meta({ id: 'CreateBooking' });
 export type CreateBookingBody = z.input<typeof CreateBookingBody>;

@@ -154,3 +154,12 @@ export const ServerSettings = z.object({
   enrolmentCodeMinutes: z.number().int().min(5).max(10080).default(60),
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;
+
+/** Strong authentication with a card and its PIN: which CAs may issue card certificates. */
+export const CitizenAuthSettings = z.strictObject({
+  /** PEM files, relative to the config folder: CNS issuers, and CIE issuers. */
+  trustedCaFiles: z.strictObject({ cns: z.array(z.string().min(1)), cie: z.array(z.string().min(1)) }),
+  /** How long a verified card signature counts for bookings made in the same kiosk session. */
+  proofMinutes: z.number().int().min(1).max(120).default(30),
+});
+export type CitizenAuthSettings = z.infer<typeof CitizenAuthSettings>;

@@ -5,6 +5,7 @@ export * from './agent.ts';
 export * from './auth.ts';
 export * from './booking.ts';
 export * from './catalog.ts';
+export * from './citizen-auth.ts';
 export * from './citizen.ts';
 export * from './codice-fiscale.ts';
 export * from './config.ts';

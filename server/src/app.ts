@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import { authRoutes } from './auth/auth.routes.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -28,6 +29,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...authRoutes(ctx),
     ...stationRoutes(ctx),
     ...notificationRoutes(ctx),
+    ...citizenAuthRoutes(ctx),
   ];
 }
 
@@ -88,6 +90,7 @@ export function createApp(ctx: AppContext): Express {
       '/api/v1/bookings/:code/reschedule',
       '/api/v1/tickets/check-in',
       '/api/v1/stations/enrol',
+      '/api/v1/citizen-auth/verify',
     ],
     guessLimit,
   );

@@ -11,6 +11,7 @@ import type { DeviceEvent } from '@sportello/protocol';
 import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { startAgent, type RunningAgent } from './agent.ts';
 import { AgentConfig, type LoadedAgentConfig } from './config/agent-config.ts';
+import { DEMO_CITIZEN, DEMO_PIN } from './devices/card/virtual-cards.ts';
 import { enrollStation } from './server-link/enrolment.ts';
 
 let server: TestServer;
@@ -232,6 +233,48 @@ describe('devices through the loopback API', () => {
       agentVersion: '0.1.0',
       devices: { reader: 'ok', scanner: 'ok' },
     });
+  });
+});
+
+describe('strong authentication with the card and its PIN', () => {
+  it('says how many tries are left after a wrong PIN', async () => {
+    await post('/simulator/card', { action: 'insert', card: 'cie' });
+    const wrong = await post('/agent/card/authenticate', { pin: '00000000' });
+    expect(wrong.status).toBe(409);
+    expect((await wrong.json()).error).toMatchObject({ code: 'wrong_pin', details: { triesLeft: 2 } });
+    const notAPin = await post('/agent/card/authenticate', { pin: '12ab' });
+    expect(notAPin.status).toBe(400);
+  });
+
+  it('gets the codice fiscale from the verified certificate and books a web meeting with the proof', async () => {
+    await post('/simulator/card', { action: 'insert', card: 'cie' });
+    const signedIn = await post('/agent/card/authenticate', { pin: DEMO_PIN });
+    expect(signedIn.status, await signedIn.clone().text()).toBe(200);
+    const verified = await signedIn.json();
+    expect(verified).toMatchObject({ codiceFiscale: DEMO_CITIZEN.codiceFiscale, method: 'cie-pin' });
+
+    const availability = await get(
+      '/api/v1/availability?sede=rovigo&service=pensione-consulenza&mode=webMeeting&from=2026-12-01&to=2026-12-01',
+    );
+    const slot = (await availability.json()).days[0].slots[0];
+    const booking = {
+      sede: 'rovigo',
+      service: 'pensione-consulenza',
+      mode: 'webMeeting',
+      start: slot.start,
+      citizen: {
+        codiceFiscale: verified.codiceFiscale,
+        firstName: 'Mario',
+        lastName: 'Rossi',
+        phone: '3471234567',
+      },
+      authMethod: 'cie-pin',
+      privacyNoticeVersion: '2026-01',
+    };
+    expect((await post('/api/v1/bookings', booking)).status).toBe(403);
+    const booked = await post('/api/v1/bookings', { ...booking, authProof: verified.proof });
+    expect(booked.status).toBe(201);
+    expect((await booked.json()).booking.authMethod).toBe('cie-pin');
   });
 });
 

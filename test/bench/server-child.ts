@@ -1,5 +1,5 @@
 // The server under test in its own process, so autocannon does not share its event loop and RSS is the server's alone.
-import { hashToken, newToken, STATION_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
+import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
 import { createLogger } from '../../server/src/log/logger.ts';
 import { startServer } from '../../server/src/server.ts';
 
@@ -24,13 +24,17 @@ const server = await startServer({
 });
 const openMs = performance.now() - started;
 
-// A station credential straight in the store: the bench tests booking, not the enrolment flow.
-const token = newToken(STATION_TOKEN_PREFIX);
+// A counter clerk's session straight in the store: the bench tests booking, not sign-in. Staff, because a
+// station would need a verified card signature for each strongly authenticated citizen.
+const token = newToken(STAFF_TOKEN_PREFIX);
 await server.ctx.store.transaction((tx) =>
-  tx.putStationCredential({
-    station: 'adria-municipio',
+  tx.insertSession({
     tokenHash: hashToken(token),
-    issuedAt: new Date().toISOString(),
+    username: 'sportello.rovigo',
+    roles: ['counter'],
+    sede: 'rovigo',
+    createdAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   }),
 );
 

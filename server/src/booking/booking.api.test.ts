@@ -119,7 +119,26 @@ describe('booking', () => {
     const weak = await book(slot!.start, 4, { mode: 'webMeeting' });
     expect(weak.status).toBe(403);
     expect(weak.body.error.code).toBe('strong_authentication_required');
-    const strong = await book(slot!.start, 4, { mode: 'webMeeting', authMethod: 'cie-pin' });
+    const unproven = await book(slot!.start, 4, { mode: 'webMeeting', authMethod: 'cie-pin' });
+    expect(unproven.status).toBe(403);
+    expect(unproven.body.error.code).toBe('strong_authentication_unproven');
+    const someoneElse = await book(slot!.start, 4, {
+      mode: 'webMeeting',
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', citizen(5).codiceFiscale),
+    });
+    expect(someoneElse.status).toBe(403);
+    const otherStation = await book(slot!.start, 4, {
+      mode: 'webMeeting',
+      authMethod: 'cie-pin',
+      authProof: server.authProof('ischia-municipio', citizen(4).codiceFiscale),
+    });
+    expect(otherStation.status).toBe(403);
+    const strong = await book(slot!.start, 4, {
+      mode: 'webMeeting',
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', citizen(4).codiceFiscale),
+    });
     expect(strong.status).toBe(201);
     const [pension] = await slotsOn(TUESDAY, 'pensione-consulenza');
     const pensionWeak = await book(pension!.start, 5, { service: 'pensione-consulenza' });

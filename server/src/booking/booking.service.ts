@@ -22,6 +22,7 @@ import {
   type BookedInterval,
 } from '../calendar/availability.ts';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
@@ -66,6 +67,7 @@ export async function createBooking(
   const sede = sedeOf(ctx.config, input.sede);
   const service = bookableService(ctx, input.service, input.mode);
   requireAuthLevel(service, input.mode, input.authMethod);
+  requireProofFromStation(ctx, input, bookedBy);
   if (input.privacyNoticeVersion !== ctx.config.server.privacyNoticeVersion) {
     throw ApiError.field(
       'privacyNoticeVersion',
@@ -203,6 +205,36 @@ function requireAuthLevel(service: Service, mode: BookingMode, method: CreateInp
       403,
       'strong_authentication_required',
       'this service needs the citizen to sign in with CIE, CNS or SPID',
+    );
+  }
+}
+
+/**
+ * A station's word that the citizen signed in with card and PIN is not enough: it must show the proof the
+ * server issued when it verified the card's signature. Staff vouch for what they checked themselves.
+ */
+function requireProofFromStation(
+  ctx: AppContext,
+  input: CreateInput,
+  bookedBy: z.output<typeof BookedBy>,
+): void {
+  if (bookedBy.channel !== 'station' || !isStrongAuth(input.authMethod)) return;
+  if (input.authMethod === 'spid') {
+    throw new ApiError(
+      403,
+      'strong_authentication_unproven',
+      'SPID is not available at a station; use the card and its PIN',
+    );
+  }
+  if (!input.authProof) {
+    throw new ApiError(403, 'strong_authentication_unproven', 'sign in with the card and its PIN first');
+  }
+  const claims = verifyAuthProof(ctx.secret, input.authProof, bookedBy.id, ctx.clock());
+  if (claims.codiceFiscale !== input.citizen.codiceFiscale || claims.method !== input.authMethod) {
+    throw new ApiError(
+      403,
+      'strong_authentication_unproven',
+      'the proof of authentication is for another citizen',
     );
   }
 }

@@ -1,6 +1,7 @@
 // Reads and checks the deployment configuration in config/*.json.
 // Every problem found becomes one line of a ConfigError, naming the file, the place inside it
 // (e.g. `[1].appointmentHours.mon[0].to`) and what is wrong, so an operator can fix them all in one pass.
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import {
   weekdays,
   APPOINTMENT_TICKET_PREFIX,
   type WeeklyHours,
+  CitizenAuthSettings,
 } from '@sportello/protocol';
 
 export type AppConfig = {
@@ -30,6 +32,10 @@ export type AppConfig = {
   officials: Official[];
   staff: StaffAccount[];
   notifications: NotificationSettings;
+  citizenAuth: CitizenAuthSettings & {
+    /** The PEM text of each trusted CA certificate, read from trustedCaFiles. */
+    trustedCAs: { cns: string[]; cie: string[] };
+  };
 };
 
 export class ConfigError extends Error {
@@ -58,6 +64,7 @@ const files = {
   officials: { name: 'officials.json', schema: z.array(Official) },
   staff: { name: 'staff.json', schema: z.array(StaffAccount) },
   notifications: { name: 'notifications.json', schema: NotificationSettings },
+  citizenAuth: { name: 'citizen-auth.json', schema: CitizenAuthSettings },
 } as const;
 
 type FileKey = keyof typeof files;
@@ -76,8 +83,43 @@ export async function loadConfig(dir: string = defaultConfigDir()): Promise<AppC
     else problems.push(...result.problems);
   });
   problems.push(...crossCheck(absDir, loaded));
+  const trustedCAs = loaded.citizenAuth
+    ? await readTrustedCAs(absDir, loaded.citizenAuth, problems)
+    : { cns: [], cie: [] };
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dir: absDir, ...(loaded as Required<Loaded>) };
+  const complete = loaded as Required<Loaded>;
+  return { dir: absDir, ...complete, citizenAuth: { ...complete.citizenAuth, trustedCAs } };
+}
+
+/** Reads each trusted CA certificate; a missing or unreadable one is named by file and key. */
+async function readTrustedCAs(
+  dir: string,
+  settings: CitizenAuthSettings,
+  problems: string[],
+): Promise<{ cns: string[]; cie: string[] }> {
+  const shown = displayPath(path.join(dir, files.citizenAuth.name));
+  const read = async (kind: 'cns' | 'cie') =>
+    Promise.all(
+      settings.trustedCaFiles[kind].map(async (file, i) => {
+        const at = ['trustedCaFiles', kind, i];
+        try {
+          const pem = await readFile(path.resolve(dir, file), 'utf8');
+          new X509Certificate(pem);
+          return [pem];
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          problems.push(
+            problem(
+              shown,
+              at,
+              code === 'ENOENT' ? `file not found: ${file}` : `not a PEM certificate: ${file}`,
+            ),
+          );
+          return [];
+        }
+      }),
+    ).then((lists) => lists.flat());
+  return { cns: await read('cns'), cie: await read('cie') };
 }
 
 type FileResult = { ok: true; value: unknown } | { ok: false; problems: string[] };

@@ -153,7 +153,11 @@ describe('SMS through an HTTP gateway', () => {
   });
 
   it('gives a web meeting its admission code and link, and a callback the number to be called', async () => {
-    const web = await book(2, 1, { mode: 'webMeeting', authMethod: 'cie-pin' });
+    const web = await book(2, 1, {
+      mode: 'webMeeting',
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', citizen(2).codiceFiscale),
+    });
     const sms = await smsTo(2, 'confermata');
     expect(sms.json.message).toContain(
       `in videochiamata. Entra da http://127.0.0.1:8080/meeting/${web.booking.code} ` +
@@ -395,7 +399,8 @@ describe('the development provider', () => {
           mode: 'webMeeting',
           start: slots.body.days[0].slots[0].start,
           citizen: citizen(1),
-          authMethod: 'spid',
+          authMethod: 'cie-pin',
+          authProof: server.authProof('adria-municipio', citizen(1).codiceFiscale),
           privacyNoticeVersion: '2026-01',
         },
       });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { checkCharacter } from '@sportello/protocol';
 import { defaultConfigDir } from '../config/load-config.ts';
+import { createAuthProof } from '../citizen-auth/auth-proof.ts';
 import { createLogger } from '../log/logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
 
@@ -16,6 +17,8 @@ export interface TestServer extends RunningServer {
   logs(): string;
   login(username: string): Promise<string>;
   stationToken(station: string): Promise<string>;
+  /** What /citizen-auth/verify gives a station after a card signature, for tests of the booking rules. */
+  authProof(station: string, codiceFiscale: string, method?: 'cie-pin' | 'cns-pin'): string;
   call(
     method: string,
     urlPath: string,
@@ -91,6 +94,13 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
     logs: () => lines.join(''),
     call,
     login,
+    authProof: (station, codiceFiscale, method = 'cie-pin') =>
+      createAuthProof(running.ctx.secret, {
+        codiceFiscale,
+        method,
+        station,
+        exp: now.getTime() + 30 * 60_000,
+      }),
     async stationToken(station) {
       const token = await login('tecnico');
       const code = await call('POST', `/api/v1/stations/${station}/enrolment-codes`, { token });

@@ -8,13 +8,14 @@ import type {
   PrintTicketBody,
 } from '@sportello/protocol';
 import { CardErrorCode } from '@sportello/protocol';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { LoadedAgentConfig } from '../config/agent-config.ts';
 import type { DeviceEventHub } from '../local-api/device-events.ts';
 import { CameraHealth } from './camera/camera-health.ts';
 import { hasVideoDevice } from './camera/video-device-check.ts';
-import { CardError } from './card/card-errors.ts';
-import type { CardReader, CardSignature } from './card/card-reader.ts';
+import { CardBusyError, CardError, NoReaderError } from './card/card-errors.ts';
+import type { CardReader } from './card/card-reader.ts';
 import { PcscCardReader } from './card/pcsc-card-reader.ts';
 import { SimulatedCardReader } from './card/simulated-card-reader.ts';
 import { createMuteCard, createVirtualCie, createVirtualCns, createWrongCard } from './card/virtual-cards.ts';
@@ -28,6 +29,9 @@ import { SimulatedScanner } from './scanner/simulated-scanner.ts';
 import { PrinterUnavailableError, type PrintResult, type StationDevices } from './station-devices.ts';
 
 export type SimulatedCard = 'cns' | 'cie' | 'wrong' | 'mute';
+
+const BUSY_RETRIES = 20;
+const BUSY_RETRY_MS = 50;
 
 /** Handles on the simulators, for the demo's control page and the tests; absent for real devices. */
 export interface SimulatorControls {
@@ -43,7 +47,7 @@ export interface SimulatorControls {
 }
 
 export interface CreatedDevices {
-  devices: StationDevices & { signChallenge(pin: string, challenge: Buffer): Promise<CardSignature> };
+  devices: StationDevices;
   simulators: SimulatorControls;
   /** Starts pushing device events to the kiosk pages. */
   attach(hub: DeviceEventHub): void;
@@ -112,6 +116,24 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
     simulators.scanner = { scan: (text) => simulated.scan(text) };
   }
 
+  // One card operation at a time, in order: the read that starts when a card goes in, then a signature.
+  // A cancelled operation may hold the reader a moment longer, so "busy" is waited out, briefly.
+  let cardQueue: Promise<unknown> = Promise.resolve();
+  const cardOperation = <T>(run: () => Promise<T>): Promise<T> => {
+    const attempt = async (left: number): Promise<T> => {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof CardBusyError) || left === 0) throw error;
+        await delay(BUSY_RETRY_MS);
+        return attempt(left - 1);
+      }
+    };
+    const result = cardQueue.then(() => attempt(BUSY_RETRIES));
+    cardQueue = result.catch(() => undefined);
+    return result;
+  };
+
   const print = async (job: () => Promise<PrinterPrintResult>): Promise<PrintResult> => {
     try {
       return { milliseconds: (await job()).elapsedMs };
@@ -133,10 +155,8 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
     printTicket: (body: PrintTicketBody) => print(() => printer.printTicket(body)),
     printReceipt: (body: PrintReceiptBody) => print(() => printer.printReceipt(body)),
     reportCamera: (state) => camera.report(state),
-    signChallenge: (pin, challenge) => {
-      if (!reader) throw new Error('no card reader');
-      return reader.signChallenge(pin, challenge);
-    },
+    signChallenge: (pin, challenge) =>
+      reader ? reader.signChallenge(pin, challenge) : Promise.reject(new NoReaderError()),
     async close() {
       await Promise.allSettled([reader?.close(), printer.stop(), scanner.stop()]);
     },
@@ -154,7 +174,7 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
       if (event.type === 'card-removed') return hub.publish({ type: 'card-removed' });
       hub.publish({ type: 'card-inserted' });
       // Read at once: the citizen put the card in to be recognised.
-      reader.readCard().then(
+      cardOperation(() => reader.readCard()).then(
         (card: CardData) => hub.publish({ type: 'card-read', card }),
         (error: unknown) => {
           if (error instanceof CardError && error.code === 'cancelled') return;

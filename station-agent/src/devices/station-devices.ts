@@ -1,6 +1,7 @@
 // The station's devices as the rest of the agent sees them: one facade over reader, printer,
 // scanner and camera, whichever implementations the config chose.
 import type { DeviceHealth, PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
+import type { CardSignature } from './card/card-reader.ts';
 
 export interface PrintResult {
   /** From the request to the last byte written to the printer. */
@@ -13,6 +14,8 @@ export interface StationDevices {
   /** Rejects with the printer's state when it cannot print, before sending anything. */
   printTicket(body: PrintTicketBody): Promise<PrintResult>;
   printReceipt(body: PrintReceiptBody): Promise<PrintResult>;
+  /** The card verifies the PIN and signs the server's challenge; rejects with the card's typed errors. */
+  signChallenge(pin: string, challenge: Buffer): Promise<CardSignature>;
   /** The kiosk page's own view of its camera after getUserMedia. */
   reportCamera(state: DeviceHealth['camera']['page']): void;
   close(): Promise<void>;

@@ -14,6 +14,8 @@ import { PrinterUnavailableError, type StationDevices } from '../devices/station
 import type { StationCredential } from '../server-link/credential-file.ts';
 import type { ServerMonitor } from '../server-link/server-monitor.ts';
 import type { SimulatorControls } from '../devices/create-station-devices.ts';
+import { CardError, WrongPinError } from '../devices/card/card-errors.ts';
+import { authenticateWithCard, ServerRefusedError } from '../server-link/card-authentication.ts';
 import { DeviceEventHub } from './device-events.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
@@ -37,6 +39,23 @@ export interface LocalApi {
 }
 
 const CameraReport = z.object({ state: DeviceHealth.shape.camera.shape.page });
+const PinBody = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN has 4 to 8 digits') });
+
+/** What the kiosk needs to tell the citizen after a failed sign-in with the card. */
+function cardAuthenticationError(error: unknown): HttpError {
+  if (error instanceof WrongPinError) {
+    return new HttpError(409, 'wrong_pin', 'wrong PIN', { triesLeft: error.triesLeft });
+  }
+  if (error instanceof ServerRefusedError)
+    return new HttpError(error.status === 401 ? 409 : 502, error.code, error.message);
+  if (error instanceof CardError) {
+    const status = error.code === 'not-supported-here' ? 501 : error.code === 'invalid-pin' ? 400 : 409;
+    return new HttpError(status, error.code.replace(/-/g, '_'), error.message);
+  }
+  if (error instanceof TypeError)
+    return new HttpError(502, 'server_unreachable', 'the central server cannot be reached');
+  throw error;
+}
 
 class HttpError extends Error {
   constructor(
@@ -96,6 +115,16 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   app.post('/agent/print/receipt', json, async (req, res) => {
     res.json(await devices.printReceipt(body(PrintReceiptBody, req)));
   });
+  app.post('/agent/card/authenticate', json, async (req, res) => {
+    const { pin } = body(PinBody, req);
+    if (!options.credential)
+      throw new HttpError(503, 'not_enrolled', 'this station is not enrolled yet; call a technician');
+    try {
+      res.json(await authenticateWithCard(options.credential, (p, c) => devices.signChallenge(p, c), pin));
+    } catch (error) {
+      throw cardAuthenticationError(error);
+    }
+  });
   app.post('/agent/camera', json, (req, res) => {
     devices.reportCamera(body(CameraReport, req).state);
     res.status(204).end();
@@ -137,9 +166,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     }
     if (error instanceof HttpError) {
       const fields = (error as HttpError & { fields?: unknown }).fields;
-      res
-        .status(error.status)
-        .json({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
+      const extra = { ...(fields ? { fields } : {}), ...(error.details ? { details: error.details } : {}) };
+      res.status(error.status).json({ error: { code: error.code, message: error.message, ...extra } });
       return;
     }
     const parserType = (error as { type?: string }).type;

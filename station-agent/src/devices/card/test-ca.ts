@@ -1,9 +1,12 @@
-// TEST certification authorities for the virtual cards, made at run time with @peculiar/x509 and kept in
-// memory. Trusted only where a test or the demo configures their PEM: nothing here is a real CA.
+// TEST certification authorities for the virtual cards (@peculiar/x509). The demo's pair is saved in
+// config/demo-ca; trusted only where a test or the demo configures their PEM: nothing here is a real CA.
 // tsyringe, under @peculiar/x509, needs the Reflect metadata API.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const crypto = globalThis.crypto;
@@ -44,8 +47,17 @@ export class TestCa {
     private readonly keys: CryptoKeyPair,
   ) {}
 
+  /** The CA saved by `toPem()`: the demo's CAs live in config/demo-ca so the server can trust them. */
+  static async fromPem(certificatePem: string, privateKeyPem: string): Promise<TestCa> {
+    const certificate = new x509.X509Certificate(certificatePem);
+    const der = Buffer.from(privateKeyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    const privateKey = await crypto.subtle.importKey('pkcs8', der, EC_KEY, false, ['sign']);
+    const publicKey = await certificate.publicKey.export(EC_KEY, ['verify'], crypto);
+    return new TestCa(certificate, { privateKey, publicKey });
+  }
+
   static async create(name: string, validity: Validity = {}): Promise<TestCa> {
-    const keys = (await crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = (await crypto.subtle.generateKey(EC_KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
     const notBefore = validity.notBefore ?? backdated();
     const certificate = await x509.X509CertificateGenerator.createSelfSigned(
       {
@@ -67,6 +79,12 @@ export class TestCa {
 
   get pem(): string {
     return this.certificate.toString('pem');
+  }
+
+  /** The private key as PKCS#8 PEM, for saving a demo CA (only a CA made by create() can be saved). */
+  async privateKeyPem(): Promise<string> {
+    const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', this.keys.privateKey));
+    return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`;
   }
 
   /**
@@ -115,15 +133,23 @@ export interface TestCas {
 
 let cached: Promise<TestCas> | undefined;
 
+/** The demo CAs shipped in config/demo-ca (TEST ONLY), which the demo server is configured to trust. */
+export const DEMO_CA_DIR = fileURLToPath(new URL('../../../../config/demo-ca/', import.meta.url));
+
+async function loadDemoCa(kind: 'cns' | 'cie'): Promise<TestCa> {
+  const [certificate, key] = await Promise.all([
+    readFile(path.join(DEMO_CA_DIR, `${kind}-ca.pem`), 'utf8'),
+    readFile(path.join(DEMO_CA_DIR, `${kind}-ca.key.pem`), 'utf8'),
+  ]);
+  return TestCa.fromPem(certificate, key);
+}
+
 /**
- * This process's two test CAs, made once: one for CNS cards, one for CIE cards, as in reality, so that the
+ * The two test CAs, loaded once: one for CNS cards, one for CIE cards, as in reality, so that the
  * server tells 'cns-pin' from 'cie-pin' by the issuer.
  */
 export function testCas(): Promise<TestCas> {
-  cached ??= Promise.all([
-    TestCa.create('Sportello TEST CA CNS'),
-    TestCa.create('Sportello TEST CA CIE'),
-  ]).then(
+  cached ??= Promise.all([loadDemoCa('cns'), loadDemoCa('cie')]).then(
     ([cns, cie]) => ({ cns, cie }),
     (error: unknown) => {
       cached = undefined;
