@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
+import { agentBench, agentTable } from './agent-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
@@ -320,6 +321,8 @@ async function main(): Promise<void> {
   for (const note of notes) console.log(`seed ${note}`);
   console.error('notifications…');
   console.log(`\n${notificationTable(await notificationBench(config.notifications))}`);
+  console.error('station agent…');
+  console.log(`\n${agentTable(await agentBench())}`);
 }
 
 await main();

@@ -1,0 +1,288 @@
+// Bench rows for the station agent with simulated devices: its memory at idle and after 1,000 tickets, how long
+// a ticket takes from request to last byte written, and how long a card takes from insertion to the page.
+// The agent runs in its own process (agent-child.ts); the server it enrols with runs in this one.
+import { fork, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import WebSocket from 'ws';
+import type { DeviceEvent } from '@sportello/protocol';
+import { startTestServer } from '../../server/src/testing/test-server.ts';
+import type { FromAgentChild, ToAgentChild } from './agent-child.ts';
+import type { BenchRow } from './notifications-bench.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const STATION = 'rovigo-accoglienza';
+const TICKETS = 1000;
+const CARD_CYCLES = 100;
+/** Card cycles before the measured ones: the first insert makes the virtual card's keys and test CAs. */
+const CARD_WARMUP = 3;
+/** Left alone this long after start before its idle memory is read. */
+const SETTLE_MS = 2000;
+const EVENT_TIMEOUT_MS = 10_000;
+
+export interface AgentBench {
+  rows: BenchRow[];
+  notes: string[];
+}
+
+// ---- the agent in a child process ----
+
+interface AgentChild {
+  url: string;
+  startMs: number;
+  memory(): Promise<{ rssMB: number; heapMB: number }>;
+  stop(): Promise<void>;
+}
+
+function nextMessage<T extends FromAgentChild['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<FromAgentChild, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromAgentChild) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as Extract<FromAgentChild, { type: T }>);
+    };
+    const onExit = (code: number | null) =>
+      reject(new Error(`agent process exited (${code}) before "${type}"`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+async function startAgentChild(serverUrl: string, code: string): Promise<AgentChild> {
+  const child = fork(path.join(HERE, 'agent-child.ts'), [serverUrl, code], {
+    cwd: ROOT,
+    execPath: process.execPath,
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
+  const send = (message: ToAgentChild) => child.send(message);
+  const ready = await nextMessage(child, 'ready');
+  return {
+    url: ready.url,
+    startMs: ready.startMs,
+    async memory() {
+      const reply = nextMessage(child, 'memory');
+      send({ type: 'memory' });
+      const { rss, heapUsed } = await reply;
+      return { rssMB: rss / 2 ** 20, heapMB: heapUsed / 2 ** 20 };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      send({ type: 'stop' });
+      await nextMessage(child, 'stopped');
+      const timer = setTimeout(() => child.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// ---- the kiosk page's side ----
+
+interface Arrival {
+  event: DeviceEvent;
+  at: number;
+}
+
+/** The page's event socket; each event is timed as it arrives. */
+async function openEvents(agentUrl: string) {
+  const socket = new WebSocket(`ws://${new URL(agentUrl).host}/agent/ws`, { headers: { origin: agentUrl } });
+  const waiters: { type: DeviceEvent['type']; resolve: (arrival: Arrival) => void }[] = [];
+  socket.on('message', (data) => {
+    const at = performance.now();
+    const event = JSON.parse(String(data)) as DeviceEvent;
+    for (const w of waiters.filter((w) => w.type === event.type)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve({ event, at });
+    }
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return {
+    next(type: DeviceEvent['type']): Promise<Arrival> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`agent bench: no "${type}" event in ${EVENT_TIMEOUT_MS} ms`)),
+          EVENT_TIMEOUT_MS,
+        );
+        waiters.push({
+          type,
+          resolve: (arrival) => {
+            clearTimeout(timer);
+            resolve(arrival);
+          },
+        });
+      });
+    },
+    close: () => socket.close(),
+  };
+}
+
+async function post(url: string, body: unknown): Promise<Response> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const byValue = (values: number[]) => [...values].sort((a, b) => a - b);
+
+// ---- the bench ----
+
+export async function agentBench(): Promise<AgentBench> {
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const benchStarted = performance.now();
+  const server = await startTestServer(new Date().toISOString());
+  let agent: AgentChild | undefined;
+  try {
+    const technician = await server.login('tecnico');
+    const code = await server.call('POST', `/api/v1/stations/${STATION}/enrolment-codes`, {
+      token: technician,
+    });
+    if (code.status !== 201) throw new Error(`enrolment code: ${code.status}`);
+    agent = await startAgentChild(server.url, code.body.code as string);
+    const url = agent.url;
+
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const idle = await agent.memory();
+    rows.push({
+      name: 'agent RSS at idle (enrolled, simulated devices, no page yet)',
+      value: idle.rssMB,
+      unit: 'MB',
+    });
+
+    const events = await openEvents(url);
+    try {
+      // Tickets one after another, as a kiosk prints them.
+      const inAgent: number[] = [];
+      const roundTrip: number[] = [];
+      for (let i = 0; i < TICKETS; i++) {
+        const started = performance.now();
+        const response = await post(`${url}/agent/print/ticket`, {
+          heading: 'INPS Rovigo',
+          number: `A${String(i).padStart(3, '0')}`,
+          service: 'NASpI: informazioni',
+          details: ['30/11/2026 09:00', 'Attesa stimata: 10 minuti'],
+          qr: { url: `http://127.0.0.1:8080/queue/rovigo/${i}`, caption: 'Segui la coda' },
+        });
+        const { milliseconds } = (await response.json()) as { milliseconds: number };
+        roundTrip.push(performance.now() - started);
+        inAgent.push(milliseconds);
+      }
+      const afterTickets = await agent.memory();
+      rows.push({
+        name: `agent RSS after ${TICKETS.toLocaleString('en-US')} printed tickets`,
+        value: afterTickets.rssMB,
+        unit: 'MB',
+      });
+      const agentMs = byValue(inAgent);
+      const httpMs = byValue(roundTrip);
+      const print = `print ticket (simulated serial printer, ${TICKETS.toLocaleString('en-US')} in a row)`;
+      rows.push({
+        name: `${print}, request → last byte written, in agent: p50`,
+        value: percentile(agentMs, 50),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `${print}, request → last byte written, in agent: p99`,
+        value: percentile(agentMs, 99),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `${print}, HTTP round trip from the page: p50`,
+        value: percentile(httpMs, 50),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `${print}, HTTP round trip from the page: p99`,
+        value: percentile(httpMs, 99),
+        unit: 'ms',
+      });
+      const printed = (await (await fetch(`${url}/simulator/printed`)).json()) as { printed: unknown[] };
+      if (printed.printed.length !== TICKETS)
+        throw new Error(`the simulated printer printed ${printed.printed.length} of ${TICKETS} tickets`);
+
+      // Card in, read, pushed to the page; card out.
+      const toRead: number[] = [];
+      const readOnly: number[] = [];
+      let firstMs = 0;
+      for (let i = 0; i < CARD_WARMUP + CARD_CYCLES; i++) {
+        const inserted = events.next('card-inserted');
+        const read = events.next('card-read');
+        const started = performance.now();
+        await post(`${url}/simulator/card`, { action: 'insert', card: 'cns' });
+        const [insertedAt, readAt] = await Promise.all([inserted, read]);
+        if (readAt.event.type !== 'card-read' || readAt.event.card.kind !== 'cns')
+          throw new Error('agent bench: the card read is not the CNS put in');
+        if (i === 0) firstMs = readAt.at - started;
+        if (i >= CARD_WARMUP) {
+          toRead.push(readAt.at - started);
+          readOnly.push(readAt.at - insertedAt.at);
+        }
+        const removed = events.next('card-removed');
+        await post(`${url}/simulator/card`, { action: 'remove' });
+        await removed;
+      }
+      const cardMs = byValue(toRead);
+      const card = `card read, POST insert CNS → card-read on the WebSocket (simulated transport: our own overhead)`;
+      rows.push({ name: `${card}: p50`, value: percentile(cardMs, 50), unit: 'ms' });
+      rows.push({ name: `${card}: p99`, value: percentile(cardMs, 99), unit: 'ms' });
+      rows.push({
+        name: 'card read, of which card-inserted → card-read (APDUs and parsing, no card set-up): p50',
+        value: percentile(byValue(readOnly), 50),
+        unit: 'ms',
+      });
+      const end = await agent.memory();
+      notes.push(
+        `agent: started in ${agent.startMs.toFixed(0)} ms after enrolment; heap used ${idle.heapMB.toFixed(1)} MB at idle, ` +
+          `${afterTickets.heapMB.toFixed(1)} MB after the tickets (the simulated printer keeps every printed document), ` +
+          `RSS ${end.rssMB.toFixed(0)} MB after the card reads`,
+        `card: ${CARD_CYCLES} insert/remove cycles after ${CARD_WARMUP} uncounted; the first insert took ` +
+          `${firstMs.toFixed(0)} ms (virtual card key and test CA made once per process)`,
+        `agent bench took ${((performance.now() - benchStarted) / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      events.close();
+    }
+  } finally {
+    await agent?.stop();
+    await server.stop();
+    await rm(server.dataDir, { recursive: true, force: true });
+  }
+  return { rows, notes };
+}
+
+export function agentTable({ rows, notes }: AgentBench): string {
+  const cells = rows.map((r) => [r.name, r.value.toFixed(r.value < 10 ? 2 : 0), r.unit]);
+  const head = ['station agent', 'value', 'unit'];
+  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i]!.length), head[i]!.length));
+  const line = (c: string[]) =>
+    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
+  return [
+    line(head),
+    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
+    ...cells.map(line),
+    '',
+    ...notes,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  console.log(agentTable(await agentBench()));
