@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/support/global-setup.ts',
   outputDir: 'test-results/e2e',
   reporter: [['list']],
   workers: 1,

@@ -1,31 +1,22 @@
-// `npm start`: runs every part that exists (now the server, on lowdb with the demo configuration)
-// and prints where to reach it. Ctrl-C stops everything.
-import { spawn } from 'node:child_process';
+// `npm start`: builds the kiosk, runs the server (lowdb, demo configuration) and one station agent with
+// simulated devices, enrolled on first run like a real station, and prints where to reach everything.
+// Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
 const base = `http://127.0.0.1:${port}`;
+const agentConfig = 'config/agent.demo.json';
+const agentUrl = 'http://127.0.0.1:7300';
+const credentialFile = 'data/agent/station-credential.json';
+const demoStation = 'rovigo-accoglienza';
 
 const children = [];
-function run(name, args, env = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? code}); stopping everything`);
-      stop(code ?? 1);
-    }
-  });
-  children.push(child);
-  return child;
-}
-
 let stopping = false;
+
 function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
@@ -34,28 +25,96 @@ function stop(code = 0) {
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
-run('server', ['server/src/main.ts'], { PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-
-for (let i = 0; i < 100 && !stopping; i++) {
-  try {
-    if ((await fetch(`${base}/readyz`)).ok) break;
-  } catch {
-    // Not listening yet.
-  }
-  await delay(200);
+function tsx(args, env = {}) {
+  return [process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env } }];
 }
 
-console.log(`
-Sportello is running (demo data, lowdb store in ./data):
+function run(name, args, env) {
+  const [command, argv, options] = tsx(args, env);
+  const child = spawn(command, argv, { ...options, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? code}); stopping everything`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+}
 
+async function waitFor(url) {
+  for (let i = 0; i < 150 && !stopping; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await delay(200);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function json(method, path, body, token) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+console.log('Building the kiosk…');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  cwd: `${root}/kiosk`,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+run('server', ['server/src/main.ts'], { PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+await waitFor(`${base}/readyz`);
+
+// The demo station is enrolled the way a technician would: a one-time code, then `enroll`.
+if (!existsSync(`${root}/${credentialFile}`)) {
+  const { token } = await json('POST', '/api/v1/auth/login', {
+    username: 'tecnico',
+    password: 'demo-tecnico',
+  });
+  const { code } = await json('POST', `/api/v1/stations/${demoStation}/enrolment-codes`, undefined, token);
+  const [command, argv, options] = tsx([
+    'station-agent/src/cli.ts',
+    'enroll',
+    '--config',
+    agentConfig,
+    '--server',
+    base,
+    '--code',
+    code,
+  ]);
+  const enrol = spawnSync(command, argv, { ...options, stdio: 'inherit' });
+  if (enrol.status !== 0) {
+    console.error('the demo station could not be enrolled');
+    stop(1);
+    await delay(3000);
+  }
+}
+
+run('agent', ['station-agent/src/cli.ts', 'start', '--config', agentConfig], {
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
+await waitFor(`${agentUrl}/agent/status`);
+
+console.log(`
+Sportello is running with demo data (lowdb store in ./data) and one station, "${demoStation}",
+with a simulated card reader, printer and barcode scanner.
+
+  Kiosk            ${agentUrl}/            (open in Chromium, ideally full screen)
+  Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
   API              ${base}/api/v1
   API docs         ${base}/api/v1/docs
-  OpenAPI          ${base}/api/v1/openapi.json
   Health           ${base}/healthz   ${base}/readyz
 
 Demo staff accounts (password: demo-<username>): admin, tecnico, sportello.rovigo,
-funzionario.rovigo, funzionario.napoli. Try:
-  curl '${base}/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=<YYYY-MM-DD>&to=<YYYY-MM-DD>'
+funzionario.rovigo, funzionario.napoli.
 
 Press Ctrl-C to stop.
 `);

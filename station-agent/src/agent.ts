@@ -41,6 +41,7 @@ export async function startAgent(
     },
     log,
     agentVersion: AGENT_VERSION,
+    kiosk: config.kiosk,
     simulators,
   });
   attach(localApi.hub);

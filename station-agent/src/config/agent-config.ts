@@ -21,6 +21,13 @@ export const AgentConfig = z.strictObject({
   /** The built kiosk bundle to serve. Relative paths are from the config file. */
   kioskDir: z.string().default('../kiosk/dist'),
   heartbeatSeconds: z.number().int().min(5).max(600).default(30),
+  /** The kiosk's privacy timers: a countdown after this much inactivity, then the session ends. */
+  kiosk: z
+    .strictObject({
+      idleWarnSeconds: z.number().int().min(2).max(600).default(60),
+      idleEndSeconds: z.number().int().min(2).max(120).default(20),
+    })
+    .default({ idleWarnSeconds: 60, idleEndSeconds: 20 }),
   devices: z.strictObject({
     reader: ReaderConfig.default({ kind: 'none' }),
     /** Link and paper width; see devices/printer/printer-factory.ts. */

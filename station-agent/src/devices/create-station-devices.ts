@@ -155,8 +155,11 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
     printTicket: (body: PrintTicketBody) => print(() => printer.printTicket(body)),
     printReceipt: (body: PrintReceiptBody) => print(() => printer.printReceipt(body)),
     reportCamera: (state) => camera.report(state),
-    signChallenge: (pin, challenge) =>
-      reader ? reader.signChallenge(pin, challenge) : Promise.reject(new NoReaderError()),
+    signChallenge: async (pin, challenge) => {
+      if (!reader) throw new NoReaderError();
+      // After the read that started when the card went in: one card operation at a time.
+      return cardOperation(() => reader.signChallenge(pin, challenge));
+    },
     async close() {
       await Promise.allSettled([reader?.close(), printer.stop(), scanner.stop()]);
     },

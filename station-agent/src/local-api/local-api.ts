@@ -28,6 +28,8 @@ export interface LocalApiOptions {
   monitor?: ServerMonitor;
   log: Logger;
   agentVersion: string;
+  /** Settings the kiosk page reads from /agent/status. */
+  kiosk: { idleWarnSeconds: number; idleEndSeconds: number };
   /** Simulated devices' controls, served at /simulator for the demo and the tests. */
   simulators?: SimulatorControls;
 }
@@ -104,6 +106,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       serverOnline: options.monitor?.isOnline ?? false,
       devices: await devices.health(),
       agentVersion: options.agentVersion,
+      kiosk: options.kiosk,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     });
   });

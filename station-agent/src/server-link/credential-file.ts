@@ -1,5 +1,6 @@
 // The station's credential on disk: readable by the agent's user only (mode 0600), never sent to the page.
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 
 export const StationCredential = z.object({
@@ -24,6 +25,7 @@ export async function readCredential(file: string): Promise<StationCredential | 
 }
 
 export async function writeCredential(file: string, credential: StationCredential): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.tmp`;
   await writeFile(temporary, JSON.stringify(credential, null, 2) + '\n', { mode: 0o600 });
   // writeFile's mode applies only to new files; make sure a leftover file is tightened too.

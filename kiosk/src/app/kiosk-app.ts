@@ -1,0 +1,421 @@
+/**
+ * The kiosk's root: holds the citizen's session (memory only), moves between screens, listens to the
+ * station's devices, watches for inactivity, and wipes everything when the session ends.
+ *
+ * Screens speak upward with kiosk-* events; this element is the only one that changes screens.
+ */
+import { localized as localizedDecorator, msg } from '@lit/localize';
+import type {
+  CatalogResponse,
+  DeviceEvent,
+  Language,
+  Service,
+  Station,
+  VerifiedCitizen,
+} from '@sportello/protocol';
+import { isStrongAuth } from '@sportello/protocol';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { AgentController } from '../controllers/agent-controller.ts';
+import { IdleController } from '../controllers/idle-controller.ts';
+import { SpeechController } from '../controllers/speech-controller.ts';
+import { fetchAgentStatus } from '../data/agent.ts';
+import { ApiProblem } from '../data/api-client.ts';
+import { fetchCatalog, fetchStation } from '../data/server.ts';
+import { directionOf, setLocale } from '../i18n/locale.ts';
+import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
+import { wipePageData } from '../session/privacy-wipe.ts';
+import { tokens } from '../theme/tokens.ts';
+import '../components/kiosk-header/kiosk-header.ts';
+import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
+import '../screens/welcome-screen/welcome-screen.ts';
+import '../screens/identify-screen/identify-screen.ts';
+import '../screens/services-screen/services-screen.ts';
+import '../screens/channel-screen/channel-screen.ts';
+import '../screens/ticket-screen/ticket-screen.ts';
+import '../screens/booking-screen/booking-screen.ts';
+import '../screens/confirmation-screen/confirmation-screen.ts';
+import '../screens/checkin-screen/checkin-screen.ts';
+import '../screens/end-screen/end-screen.ts';
+import '../screens/problem-screen/problem-screen.ts';
+import '../screens/pin-screen/pin-screen.ts';
+import { appStyles } from './kiosk-app.styles.ts';
+import type { Channel } from '../screens/channel-screen/channel-screen.ts';
+import type { ProblemKind } from '../screens/problem-screen/problem-screen.ts';
+
+export type Screen =
+  | 'welcome'
+  | 'identify'
+  | 'services'
+  | 'channel'
+  | 'ticket'
+  | 'booking'
+  | 'confirmation'
+  | 'checkin'
+  | 'end'
+  | 'problem'
+  | 'pin';
+
+const IDLE_WARN_SECONDS = 60;
+const IDLE_END_SECONDS = 20;
+
+@customElement('kiosk-app')
+@localizedDecorator()
+export class KioskApp extends LitElement {
+  static override styles = [tokens, appStyles];
+
+  @state() screen: Screen = 'welcome';
+  @state() language: Language = 'it';
+  @state() session: KioskSession = emptySession();
+  @state() catalog?: CatalogResponse;
+  @state() station?: Station;
+  @state() channel?: Channel;
+  @state() problem?: ProblemKind;
+  @state() largeText = false;
+  @state() highContrast = false;
+  /** The card the PIN screen signs in with, and where to go back after it. */
+  @state() pinCard: 'cie' | 'cns' = 'cie';
+  @state() afterPin: Screen = 'services';
+  /** Booking code read from a QR under the scanner, handed to the check-in screen. */
+  @state() scannedBookingCode?: string;
+
+  readonly speech = new SpeechController(this);
+  readonly agent = new AgentController(this, (event) => this.onDeviceEvent(event));
+  readonly idle = new IdleController(this, {
+    warnAfterSeconds: IDLE_WARN_SECONDS,
+    endAfterSeconds: IDLE_END_SECONDS,
+    onEnd: () => void this.endSession(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadStation();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The host's attributes switch the design tokens; the document's dir and lang follow the language.
+    this.toggleAttribute('large-text', this.largeText);
+    this.toggleAttribute('high-contrast', this.highContrast);
+    if (changed.has('language')) {
+      document.documentElement.lang = this.language;
+      document.documentElement.dir = directionOf(this.language);
+    }
+    if (changed.has('screen')) {
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    }
+  }
+
+  private async loadStation(): Promise<void> {
+    try {
+      const status = await fetchAgentStatus();
+      if (!status.enrolled) return this.showProblem('not-enrolled');
+      this.idle.configure({
+        warnAfterSeconds: status.kiosk.idleWarnSeconds,
+        endAfterSeconds: status.kiosk.idleEndSeconds,
+      });
+      [this.catalog, this.station] = await Promise.all([fetchCatalog(), fetchStation()]);
+    } catch (error) {
+      this.showProblem(
+        error instanceof ApiProblem && error.status === 0 ? 'agent-unreachable' : 'server-unreachable',
+      );
+    }
+  }
+
+  // ---- session ----
+
+  private get service(): Service | undefined {
+    return this.catalog?.services.find((s) => s.id === this.session.serviceId);
+  }
+
+  private get sedeId(): string | undefined {
+    return this.station?.sede;
+  }
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    this.speech.stop();
+  }
+
+  private askPin(card: 'cie' | 'cns', then: Screen): void {
+    this.pinCard = card;
+    this.afterPin = then;
+    this.go('pin');
+  }
+
+  /** The server verified the card's signature: the citizen is who the certificate says, strongly. */
+  private authenticated(verified: VerifiedCitizen): void {
+    const previous = this.session.identity;
+    const same = previous?.codiceFiscale === verified.codiceFiscale;
+    this.session = {
+      ...this.session,
+      identity: {
+        codiceFiscale: verified.codiceFiscale,
+        ...(same && previous?.firstName ? { firstName: previous.firstName } : {}),
+        ...(same && previous?.lastName ? { lastName: previous.lastName } : {}),
+        authMethod: verified.method,
+        authProof: verified.proof,
+      },
+    };
+    this.go(this.afterPin);
+  }
+
+  private retry(): void {
+    const kind = this.problem;
+    this.problem = undefined;
+    if (kind === 'card-unreadable' || kind === 'wrong-card') return this.go('identify');
+    void this.endSession();
+  }
+
+  private showProblem(kind: ProblemKind): void {
+    this.problem = kind;
+    this.go('problem');
+  }
+
+  private startSession(): void {
+    this.idle.start();
+    this.go('identify');
+  }
+
+  private identified(identity: Identity): void {
+    this.session = { ...this.session, identity };
+    this.go('services');
+  }
+
+  /** Ends the session and leaves nothing of it behind, then greets the next person. */
+  async endSession(): Promise<void> {
+    this.idle.stop();
+    this.speech.stop();
+    this.session = emptySession();
+    this.channel = undefined;
+    this.problem = undefined;
+    this.scannedBookingCode = undefined;
+    this.largeText = false;
+    this.highContrast = false;
+    this.speech.enabled = false;
+    await wipePageData();
+    await this.changeLanguage('it');
+    this.go('welcome');
+    if (!this.catalog || !this.station) void this.loadStation();
+  }
+
+  private async changeLanguage(language: Language): Promise<void> {
+    await setLocale(language);
+    this.language = language;
+  }
+
+  private onDeviceEvent(event: DeviceEvent): void {
+    const waiting = this.screen === 'welcome' || this.screen === 'identify';
+    switch (event.type) {
+      case 'card-read':
+        if (!waiting) return;
+        this.idle.start();
+        if (event.card.kind === 'cns') {
+          const { codiceFiscale, firstName, lastName } = event.card;
+          this.identified({ codiceFiscale, firstName, lastName, authMethod: 'cns-card' });
+        } else {
+          // A CIE names its holder only after the PIN: ask for it (or the typed codice fiscale).
+          this.session = { ...this.session, cieNis: event.card.nis };
+          this.askPin('cie', 'services');
+        }
+        return;
+      case 'card-removed':
+        // Taking the card out ends the session, as at a cash machine.
+        if (this.session.identity?.authMethod === 'cns-card' || this.session.cieNis) void this.endSession();
+        return;
+      case 'card-error':
+        if (!waiting) return;
+        this.showProblem(event.code === 'unsupported-card' ? 'wrong-card' : 'card-unreadable');
+        return;
+      case 'barcode':
+        if (event.kind === 'codice-fiscale' && waiting) {
+          this.idle.start();
+          this.identified({ codiceFiscale: event.value, authMethod: 'ts-barcode' });
+        } else if (event.kind === 'booking' && (waiting || this.screen === 'checkin')) {
+          this.idle.start();
+          this.scannedBookingCode = event.value;
+          this.go('checkin');
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---- render ----
+
+  override render() {
+    const inSession = this.screen !== 'welcome';
+    return html`
+      <kiosk-header
+        .language=${this.language}
+        .inSession=${inSession}
+        .speech=${this.speech.enabled}
+        .speechAvailable=${this.speech.available}
+        .largeText=${this.largeText}
+        .highContrast=${this.highContrast}
+        .greeting=${greetingName(this.session.identity)}
+        .strongAuth=${this.session.identity ? isStrongAuth(this.session.identity.authMethod) : false}
+        @kiosk-language=${(e: CustomEvent<Language>) => void this.changeLanguage(e.detail)}
+        @kiosk-toggle-speech=${() => {
+          this.speech.enabled = !this.speech.enabled;
+          this.requestUpdate();
+          if (this.speech.enabled) this.readScreen();
+        }}
+        @kiosk-read-screen=${() => this.readScreen()}
+        @kiosk-toggle-large-text=${() => (this.largeText = !this.largeText)}
+        @kiosk-toggle-contrast=${() => (this.highContrast = !this.highContrast)}
+        @kiosk-finish=${() => this.go('end')}
+      ></kiosk-header>
+      ${
+        !this.agent.serverOnline && this.screen !== 'problem'
+          ? html`<div class="banner" role="status">
+              ${msg('Il collegamento con INPS è interrotto: alcune funzioni non sono disponibili.')}
+            </div>`
+          : nothing
+      }
+      <main
+        tabindex="-1"
+        @kiosk-speak=${(e: CustomEvent<string[]>) => this.speech.say(e.detail, this.language)}
+      >
+        ${this.renderScreen()}
+      </main>
+      ${
+        this.idle.secondsLeft !== null
+          ? html`<kiosk-idle-dialog
+              .secondsLeft=${this.idle.secondsLeft}
+              @kiosk-continue=${() => this.idle.touch()}
+              @kiosk-finish=${() => void this.endSession()}
+            ></kiosk-idle-dialog>`
+          : nothing
+      }
+    `;
+  }
+
+  /** Asks the current screen for its text and choices and reads them aloud. */
+  private readScreen(): void {
+    const screen = this.renderRoot.querySelector('main > *') as
+      (HTMLElement & { speechText?: () => string[] }) | null;
+    const lines = screen?.speechText?.() ?? [
+      screen?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    ];
+    this.speech.enabled = true;
+    this.speech.say(lines, this.language);
+    this.requestUpdate();
+  }
+
+  private renderScreen() {
+    const done = () => this.go('end');
+    switch (this.screen) {
+      case 'welcome':
+        return html`<kiosk-welcome-screen
+          .language=${this.language}
+          @kiosk-language=${(e: CustomEvent<Language>) => void this.changeLanguage(e.detail)}
+          @kiosk-start=${() => this.startSession()}
+        ></kiosk-welcome-screen>`;
+      case 'identify':
+        return html`<kiosk-identify-screen
+          .readerState=${this.agent.reader}
+          .cieNis=${this.session.cieNis}
+          @kiosk-identified=${(e: CustomEvent<Identity>) => this.identified(e.detail)}
+          @kiosk-checkin=${() => this.go('checkin')}
+          @kiosk-assisted=${(e: CustomEvent<string | undefined>) => (this.session = { ...this.session, assistedBy: e.detail })}
+        ></kiosk-identify-screen>`;
+      case 'services':
+        return html`<kiosk-services-screen
+          .catalog=${this.catalog}
+          .language=${this.language}
+          @kiosk-service=${(e: CustomEvent<string>) => {
+            this.session = { ...this.session, serviceId: e.detail };
+            this.go('channel');
+          }}
+        ></kiosk-services-screen>`;
+      case 'channel':
+        return html`<kiosk-channel-screen
+          .service=${this.service}
+          .station=${this.station}
+          .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+          .language=${this.language}
+          .strongAuth=${this.session.identity ? isStrongAuth(this.session.identity.authMethod) : false}
+          .printerState=${this.agent.printer}
+          .cardInReader=${this.agent.cardPresent}
+          @kiosk-strong-auth=${() => this.askPin(this.agent.cardKind ?? 'cns', 'channel')}
+          @kiosk-channel=${(e: CustomEvent<Channel>) => {
+            this.channel = e.detail;
+            this.go(e.detail === 'ticket' ? 'ticket' : 'booking');
+          }}
+          @kiosk-back=${() => this.go('services')}
+        ></kiosk-channel-screen>`;
+      case 'ticket':
+        return html`<kiosk-ticket-screen
+          .service=${this.service}
+          .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+          .publicUrl=${this.catalog?.publicUrl}
+          .language=${this.language}
+          .printerState=${this.agent.printer}
+          @kiosk-done=${done}
+          @kiosk-back=${() => this.go('channel')}
+          @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}
+        ></kiosk-ticket-screen>`;
+      case 'booking':
+        return html`<kiosk-booking-screen
+          .service=${this.service}
+          .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+          .channel=${this.channel}
+          .identity=${this.session.identity}
+          .language=${this.language}
+          .privacyNoticeVersion=${this.catalog?.privacyNoticeVersion}
+          @kiosk-booked=${(e: CustomEvent<{ booking: KioskSession['booking']; admissionCode: string }>) => {
+            this.session = {
+              ...this.session,
+              booking: e.detail.booking,
+              admissionCode: e.detail.admissionCode,
+            };
+            this.go('confirmation');
+          }}
+          @kiosk-back=${() => this.go('channel')}
+          @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}
+        ></kiosk-booking-screen>`;
+      case 'confirmation':
+        return html`<kiosk-confirmation-screen
+          .booking=${this.session.booking}
+          .admissionCode=${this.session.admissionCode}
+          .service=${this.service}
+          .sede=${this.catalog?.sedi.find((s) => s.id === this.session.booking?.sede)}
+          .language=${this.language}
+          .printerState=${this.agent.printer}
+          @kiosk-done=${done}
+        ></kiosk-confirmation-screen>`;
+      case 'checkin':
+        return html`<kiosk-checkin-screen
+          .identity=${this.session.identity}
+          .scannedCode=${this.scannedBookingCode}
+          .catalog=${this.catalog}
+          .language=${this.language}
+          .printerState=${this.agent.printer}
+          @kiosk-done=${done}
+          @kiosk-back=${() => this.go(this.session.identity ? 'services' : 'identify')}
+        ></kiosk-checkin-screen>`;
+      case 'pin':
+        return html`<kiosk-pin-screen
+          .card=${this.pinCard}
+          @kiosk-authenticated=${(e: CustomEvent<VerifiedCitizen>) => this.authenticated(e.detail)}
+          @kiosk-type-code=${() => this.go('identify')}
+          @kiosk-back=${() => this.go(this.session.identity ? this.afterPin : 'identify')}
+        ></kiosk-pin-screen>`;
+      case 'end':
+        return html`<kiosk-end-screen @kiosk-finished=${() => void this.endSession()}></kiosk-end-screen>`;
+      case 'problem':
+        return html`<kiosk-problem-screen
+          .kind=${this.problem}
+          @kiosk-retry=${() => this.retry()}
+          @kiosk-done=${() => void this.endSession()}
+        ></kiosk-problem-screen>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

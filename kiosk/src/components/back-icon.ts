@@ -1,0 +1,18 @@
+// The "back" chevron, pointing the other way in right-to-left languages.
+import { css, svg } from 'lit';
+
+export const backIcon = svg`<svg class="back-icon" viewBox="0 0 24 24" width="24" height="24" fill="none"
+  stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><path d="M15 5l-7 7 7 7"/></svg>`;
+
+export const backIconStyles = css`
+  .back-icon {
+    inline-size: 1em;
+    block-size: 1em;
+    vertical-align: -0.12em;
+    margin-inline-end: 0.3em;
+  }
+  .back-icon:dir(rtl) {
+    transform: scaleX(-1);
+  }
+`;

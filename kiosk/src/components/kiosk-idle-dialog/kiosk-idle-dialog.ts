@@ -1,0 +1,84 @@
+/**
+ * The warning before an idle session ends: a visible countdown and two big choices.
+ *
+ * @event kiosk-continue - the citizen is still there.
+ * @event kiosk-finish - end now.
+ */
+import { msg, str } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { screenStyles } from '../../theme/tokens.ts';
+import { buttonStyles } from '../button-styles.ts';
+import { emit } from '../emit.ts';
+
+@customElement('kiosk-idle-dialog')
+export class KioskIdleDialog extends LitElement {
+  static override styles = [
+    screenStyles,
+    buttonStyles,
+    css`
+      .backdrop {
+        position: fixed;
+        inset: 0;
+        background: rgb(0 0 0 / 60%);
+        display: grid;
+        place-items: center;
+        z-index: 10;
+      }
+      .dialog {
+        background: var(--k-bg);
+        color: var(--k-text);
+        border: 4px solid var(--k-primary);
+        border-radius: var(--k-radius);
+        padding: calc(var(--k-gap) * 1.5);
+        max-width: 80vw;
+        text-align: center;
+      }
+      .count {
+        font-size: 3em;
+        font-weight: 700;
+        color: var(--k-primary-dark);
+      }
+      .actions {
+        justify-content: center;
+      }
+    `,
+  ];
+
+  /** Seconds before the session ends. */
+  @property({ type: Number }) secondsLeft = 0;
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  override render() {
+    return html`<div class="backdrop">
+      <div
+        class="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="title"
+        aria-describedby="count"
+      >
+        <h1 id="title">${msg('Sei ancora qui?')}</h1>
+        <p id="count" aria-live="assertive">
+          ${msg(str`Per la tua riservatezza, la sessione si chiude tra`)}
+          <span class="count">${this.secondsLeft}</span> ${msg('secondi.')}
+        </p>
+        <div class="actions">
+          <button type="button" @click=${() => emit(this, 'kiosk-continue')}>${msg('Continua')}</button>
+          <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-finish')}>
+            ${msg('Chiudi ora')}
+          </button>
+        </div>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-idle-dialog': KioskIdleDialog;
+  }
+}

@@ -1,0 +1,42 @@
+// Messages inside a screen: what went wrong, what to watch out for, what went well. Colours from the tokens.
+import { css } from 'lit';
+
+export const noticeStyles = css`
+  .notice {
+    border-inline-start: 8px solid var(--k-primary);
+    background: var(--k-surface);
+    color: var(--k-text);
+    border-radius: var(--k-radius);
+    padding: 0.75em 1em;
+    margin: var(--k-gap) 0;
+    line-height: 1.45;
+  }
+  .notice.error {
+    border-inline-start-color: var(--k-danger);
+    background: var(--k-warning-bg);
+  }
+  .notice.warning {
+    border-inline-start-color: var(--k-danger);
+    background: var(--k-warning-bg);
+  }
+  .notice.success {
+    border-inline-start-color: var(--k-success);
+  }
+  .notice > :last-child {
+    margin-bottom: 0;
+  }
+  .notice strong {
+    font-weight: 700;
+  }
+  :host-context([high-contrast]) .notice {
+    border: 3px solid var(--k-border);
+    border-inline-start: 8px solid var(--k-primary);
+  }
+  :host-context([high-contrast]) .notice.error,
+  :host-context([high-contrast]) .notice.warning {
+    border-inline-start-color: var(--k-danger);
+  }
+  :host-context([high-contrast]) .notice.success {
+    border-inline-start-color: var(--k-success);
+  }
+`;

@@ -1,0 +1,33 @@
+// The kiosk's six languages: Italian first; Arabic laid out right to left.
+import { configureLocalization } from '@lit/localize';
+import type { Language, LocalizedText } from '@sportello/protocol';
+import { sourceLocale, targetLocales } from './locale-codes.ts';
+
+export const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: (locale) => import(`./generated/${locale}.ts`),
+});
+
+/** Each language named in itself, as a citizen looks for it. */
+export const languageNames: Record<Language, string> = {
+  it: 'Italiano',
+  en: 'English',
+  fr: 'Français',
+  ar: 'العربية',
+  ro: 'Română',
+  uk: 'Українська',
+};
+
+export const languageOrder: Language[] = ['it', 'en', 'fr', 'ar', 'ro', 'uk'];
+
+export const directionOf = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
+
+/** Catalog text in the citizen's language, else English, else Italian. */
+export function localized(text: LocalizedText, language: string): string {
+  return text[language as Language] ?? text.en ?? text.it;
+}
+
+export function formatDateTime(iso: string, language: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(language, { timeZone: 'Europe/Rome', ...options }).format(new Date(iso));
+}

@@ -1,0 +1,9 @@
+// The kiosk's entry: bundled fonts (nothing from the network) and the root element.
+import '@fontsource/titillium-web/400.css';
+import '@fontsource/titillium-web/600.css';
+import '@fontsource/titillium-web/700.css';
+import { z } from 'zod';
+import './app/kiosk-app.ts';
+
+// The kiosk's Content-Security-Policy forbids eval; zod would otherwise probe for it at the first parse.
+z.config({ jitless: true });

@@ -1,0 +1,208 @@
+/**
+ * How to be served: only the ways the service, the station and the moment allow, one large card each —
+ * a queue ticket (at a sede, during opening hours), an appointment in person, a telephone callback, a web
+ * meeting (strong authentication only) or a callback as soon as possible.
+ *
+ * @event kiosk-channel - detail: the chosen Channel.
+ * @event kiosk-strong-auth - the citizen wants to sign in with the card's PIN (to unlock the web meeting).
+ * @event kiosk-back - back to the services.
+ */
+import { localized as localizedDecorator, msg, str } from '@lit/localize';
+import {
+  weekdays,
+  type PrinterState,
+  type PublicSede,
+  type Service,
+  type Station,
+} from '@sportello/protocol';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { backIcon, backIconStyles } from '../../components/back-icon.ts';
+import { buttonStyles } from '../../components/button-styles.ts';
+import { emit } from '../../components/emit.ts';
+import { noticeStyles } from '../../components/notice-styles.ts';
+import { localized } from '../../i18n/locale.ts';
+import { screenStyles } from '../../theme/tokens.ts';
+import { printerReady } from '../ticket-screen/ticket-print.ts';
+import { channelIcons } from './channel-icons.ts';
+import { channelScreenStyles } from './channel-screen.styles.ts';
+
+/** A way to be served: a queue ticket, a booked contact, or the first free callback. */
+export type Channel = 'ticket' | 'inPerson' | 'callback' | 'webMeeting' | 'callbackSoon';
+
+interface Choice {
+  channel: Channel;
+  title: string;
+  text: string;
+  /** Why it cannot be chosen now; the card shows but does nothing. */
+  unavailable?: string;
+  /** Something to know before choosing. */
+  note?: string;
+}
+
+/** "HH:MM" and weekday now in Rome, to compare with opening hours. */
+function romeNow(now: Date): { weekday: (typeof weekdays)[number]; hhmm: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Rome',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = (weekdays.find((d) => d === part('weekday').toLowerCase().slice(0, 3)) ??
+    'mon') as (typeof weekdays)[number];
+  return { weekday, hhmm: `${part('hour')}:${part('minute')}` };
+}
+
+@customElement('kiosk-channel-screen')
+@localizedDecorator()
+export class KioskChannelScreen extends LitElement {
+  static override styles = [screenStyles, buttonStyles, noticeStyles, backIconStyles, channelScreenStyles];
+
+  /** The service the citizen chose. */
+  @property({ attribute: false }) service?: Service;
+  /** This station: only a station at a sede prints queue tickets. */
+  @property({ attribute: false }) station?: Station;
+  /** The station's sede, when known: outside its public hours no ticket is offered. */
+  @property({ attribute: false }) sede?: PublicSede;
+  @property() language = 'it';
+  /** Signed in with CIE, CNS or SPID: needed for web meetings and some services. */
+  @property({ type: Boolean }) strongAuth = false;
+  @property() printerState?: PrinterState;
+  /** A card is in the reader: then its PIN can unlock what needs strong authentication. */
+  @property({ type: Boolean }) cardInReader = false;
+
+  private choices(): Choice[] {
+    const service = this.service;
+    if (!service) return [];
+    const { channels } = service;
+    const needStrong = msg('Serve l’accesso con CIE, CNS o SPID.');
+    const bookingBlocked = service.strongAuthRequired && !this.strongAuth ? needStrong : undefined;
+    const choices: Choice[] = [];
+    if (channels.ticket && this.station?.kind === 'sede') {
+      choices.push({
+        channel: 'ticket',
+        title: msg('Prendi il numero'),
+        text: msg('Aspetti qui il tuo turno: un operatore ti riceve oggi allo sportello.'),
+        unavailable: this.closedForTickets(),
+        note: printerReady(this.printerState)
+          ? undefined
+          : msg('La stampante non funziona: vedrai il numero sullo schermo.'),
+      });
+    }
+    if (channels.callback) {
+      choices.push({
+        channel: 'callbackSoon',
+        title: msg('Richiamami appena possibile'),
+        text: msg('Ti telefoniamo noi al primo orario libero.'),
+        unavailable: bookingBlocked,
+      });
+    }
+    if (channels.inPerson) {
+      choices.push({
+        channel: 'inPerson',
+        title: msg('Appuntamento in sede'),
+        text: msg('Scegli giorno e ora e vieni allo sportello: un funzionario ti aspetta.'),
+        unavailable: bookingBlocked,
+      });
+    }
+    if (channels.callback) {
+      choices.push({
+        channel: 'callback',
+        title: msg('Appuntamento al telefono'),
+        text: msg('Scegli giorno e ora: un funzionario ti telefona.'),
+        unavailable: bookingBlocked,
+      });
+    }
+    if (channels.webMeeting) {
+      choices.push({
+        channel: 'webMeeting',
+        title: msg('Appuntamento in videochiamata'),
+        text: msg('Scegli giorno e ora: parli in video con un funzionario, dal telefono o dal computer.'),
+        unavailable: this.strongAuth ? bookingBlocked : needStrong,
+      });
+    }
+    return choices;
+  }
+
+  /** Tickets are issued only during the sede's public hours (the server checks closures too). */
+  private closedForTickets(): string | undefined {
+    if (!this.sede) return undefined;
+    const { weekday, hhmm } = romeNow(new Date());
+    const today = this.sede.publicHours[weekday] ?? [];
+    if (today.some((r) => r.from <= hhmm && hhmm < r.to)) return undefined;
+    const later = today.find((r) => hhmm < r.from);
+    return later
+      ? msg(str`Ora la sede è chiusa al pubblico: i numeri si prendono dalle ${later.from} alle ${later.to}.`)
+      : msg('Oggi la sede non è più aperta al pubblico: puoi prenotare un appuntamento.');
+  }
+
+  speechText(): string[] {
+    return [
+      msg('Scegli come vuoi parlare con noi'),
+      this.service ? localized(this.service.name, this.language) : '',
+      ...this.choices().flatMap((c) => [c.title, c.text, c.unavailable ?? c.note ?? '']),
+      msg('Indietro'),
+    ].filter(Boolean);
+  }
+
+  private choose(choice: Choice): void {
+    if (!choice.unavailable) emit(this, 'kiosk-channel', choice.channel);
+  }
+
+  override render() {
+    const choices = this.choices();
+    return html`
+      <h1>${msg('Scegli come vuoi parlare con noi')}</h1>
+      ${this.service ? html`<p class="service muted">${localized(this.service.name, this.language)}</p>` : nothing}
+      ${
+        choices.length === 0
+          ? html`<div class="notice warning" role="alert">
+              <p>
+                ${msg('Per questo servizio, da questa postazione non puoi prendere un numero né prenotare.')}
+              </p>
+              <p>${msg('Torna indietro e scegli un altro servizio, oppure chiedi al personale.')}</p>
+            </div>`
+          : html`<div class="cards">
+              ${choices.map(
+                (choice) =>
+                  html`<button
+                    type="button"
+                    class="card"
+                    aria-disabled=${choice.unavailable ? 'true' : 'false'}
+                    @click=${() => this.choose(choice)}
+                  >
+                    <span class="icon">${channelIcons[choice.channel]}</span>
+                    <span class="title">${choice.title}</span>
+                    <span class="text">${choice.text}</span>
+                    ${
+                      choice.unavailable || choice.note
+                        ? html`<span class="text note">${choice.unavailable ?? choice.note}</span>`
+                        : nothing
+                    }
+                  </button>`,
+              )}
+            </div>`
+      }
+      <div class="actions">
+        ${
+          !this.strongAuth && this.cardInReader && choices.some((c) => c.unavailable)
+            ? html`<button type="button" @click=${() => emit(this, 'kiosk-strong-auth')}>
+                ${msg('Accedi con il PIN della carta')}
+              </button>`
+            : nothing
+        }
+        <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-back')}>
+          ${backIcon}${msg('Indietro')}
+        </button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-channel-screen': KioskChannelScreen;
+  }
+}

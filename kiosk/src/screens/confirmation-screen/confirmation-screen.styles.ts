@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+export const confirmationScreenStyles = css`
+  .codes {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+    gap: var(--k-gap);
+    margin-block-end: var(--k-gap);
+  }
+  .code-box {
+    text-align: center;
+    padding: var(--k-gap);
+    border: 4px solid var(--k-primary);
+    border-radius: var(--k-radius);
+    background: var(--k-surface);
+  }
+  .code-box .label {
+    font-weight: 600;
+    color: var(--k-muted);
+    margin: 0;
+  }
+  .code {
+    margin: 0.1em 0;
+    font-size: clamp(2.6em, 8vmin, 4.5em);
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    line-height: 1.1;
+    color: var(--k-primary-dark);
+    white-space: nowrap;
+    unicode-bidi: isolate;
+    direction: ltr;
+  }
+  .code-box p:last-child {
+    margin-bottom: 0;
+  }
+  .next {
+    font-weight: 600;
+    margin-block-start: var(--k-gap);
+  }
+  @media (orientation: portrait) {
+    .codes {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

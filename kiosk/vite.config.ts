@@ -1,0 +1,18 @@
+// Builds the kiosk bundle the station agent serves; in development, proxies to a running agent.
+import { defineConfig } from 'vite';
+
+const agent = process.env.SPORTELLO_AGENT_URL ?? 'http://127.0.0.1:7300';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true, assetsInlineLimit: 0 },
+  server: {
+    proxy: {
+      '/api': agent,
+      '/agent/ws': { target: agent.replace(/^http/, 'ws'), ws: true },
+      '/agent': agent,
+      '/ws': { target: agent.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});

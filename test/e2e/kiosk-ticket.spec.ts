@@ -1,0 +1,62 @@
+// A citizen at a sede's reception: recognised by the card, chooses a service, leaves with a printed ticket.
+import { expect, test } from '@playwright/test';
+import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
+import { expectAccessible, heading, keepScreen, LANDSCAPE, PORTRAIT } from './support/screens.ts';
+
+const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
+let system: KioskSystem;
+
+test.beforeAll(async () => {
+  system = await startKioskSystem({ now: MONDAY_MORNING });
+});
+test.afterAll(() => system.stop());
+
+for (const [orientation, viewport] of [
+  ['portrait', PORTRAIT],
+  ['landscape', LANDSCAPE],
+] as const) {
+  test(`card in, service chosen, ticket printed (${orientation})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.clock.install({ time: new Date(MONDAY_MORNING) });
+    await page.goto(system.url);
+    await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+    await keepScreen(page, `ticket-${orientation}-01-welcome`);
+    await expectAccessible(page, 'welcome');
+
+    await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+    await expect(heading(page)).toHaveText('Come vuoi farti riconoscere?');
+    await keepScreen(page, `ticket-${orientation}-02-identify`);
+    await expectAccessible(page, 'identify');
+
+    await system.simulate('card', { action: 'insert', card: 'cns' });
+    await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+    await expect(page.getByText('Buongiorno, Mario R.')).toBeVisible();
+    await expect(page.getByText('RSSMRA80A01H501U')).toHaveCount(0);
+    await keepScreen(page, `ticket-${orientation}-03-services`);
+    await expectAccessible(page, 'services');
+
+    await page.getByRole('button', { name: /Disoccupazione e NASpI/ }).click();
+    await keepScreen(page, `ticket-${orientation}-04-topic`);
+    await page.getByRole('button', { name: /NASpI e disoccupazione: informazioni/ }).click();
+    await expect(heading(page)).toHaveText('Scegli come vuoi parlare con noi');
+    await keepScreen(page, `ticket-${orientation}-05-channel`);
+    await expectAccessible(page, 'channel');
+
+    await page.getByRole('button', { name: /Prendi il numero/ }).click();
+    await expect(heading(page)).toHaveText('Hai diritto alla precedenza?');
+    await keepScreen(page, `ticket-${orientation}-06-priority`);
+    await page.getByRole('button', { name: 'No, non ho diritto alla precedenza' }).click();
+    await expect(heading(page)).toHaveText('Ecco il tuo numero');
+    const number = orientation === 'portrait' ? 'N001' : 'N002';
+    await expect(page.getByText(number).first()).toBeVisible();
+    await keepScreen(page, `ticket-${orientation}-07-ticket`);
+    await expectAccessible(page, 'ticket');
+    await expect.poll(() => system.printed().at(-1)?.lines.join('\n') ?? '').toContain(number);
+    expect(system.printed().at(-1)?.qrCodes[0]).toMatch(/\/queue\/rovigo\//);
+
+    await page.getByRole('button', { name: 'Ho finito' }).click();
+    await keepScreen(page, `ticket-${orientation}-08-end`);
+    await system.simulate('card', { action: 'remove' });
+    await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+  });
+}
