@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfigDir, loadConfig, type AppConfig } from '../config/load-config.ts';
 import type { AppContext } from '../context.ts';
 import { bookingCalendar } from './icalendar.ts';
+import { booking as storedBooking } from '../store/store.contract.ts';
 
 let ctx: AppContext;
 beforeAll(async () => {
@@ -12,30 +13,15 @@ beforeAll(async () => {
   ctx = { config, clock: () => new Date('2026-11-30T06:00:00Z') } as AppContext;
 });
 
-function booking(overrides: Partial<Booking>): Booking {
-  return {
-    code: 'K7M2QX9D',
-    sede: 'rovigo',
+/** The contract suite's booking, as a NASpI consultation booked with CIE and PIN. */
+function booking(overrides: Partial<Booking> = {}): Booking {
+  return storedBooking('K7M2QX9D', '2026-12-01T08:30:00+01:00', {
     service: 'naspi-consulenza',
     sector: 'prestazioni',
-    mode: 'inPerson',
-    start: '2026-12-01T08:30:00+01:00',
     end: '2026-12-01T09:00:00+01:00',
-    status: 'booked',
-    citizen: {
-      codiceFiscale: 'RSSMRA80A01H501U',
-      firstName: 'Mario',
-      lastName: 'Rossi',
-      phone: '+393471234567',
-      language: 'it',
-    },
     authMethod: 'cie-pin',
-    privacyNoticeVersion: '2026-01',
-    bookedBy: { channel: 'station', id: 'adria-municipio' },
-    createdAt: '2026-11-30T06:00:00.000Z',
-    updatedAt: '2026-11-30T06:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 function onlyEvent(text: string): VEvent {

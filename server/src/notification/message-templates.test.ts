@@ -11,6 +11,7 @@ import { defaultConfigDir, loadConfig, type AppConfig } from '../config/load-con
 import type { AppContext } from '../context.ts';
 import { messageFacts } from './booking-messages.ts';
 import { renderMessage, smsSegments, toGsm7 } from './message-templates.ts';
+import { booking as storedBooking } from '../store/store.contract.ts';
 
 let config: AppConfig;
 beforeAll(async () => {
@@ -22,30 +23,15 @@ function ctxWith(publicUrl = 'https://sportello.servizi.inps.example'): AppConte
   return { config: { ...config, server: { ...config.server, publicUrl } } } as AppContext;
 }
 
+/** The contract suite's booking, as a NASpI consultation booked with CIE and PIN. */
 function booking(overrides: Partial<Booking> = {}): Booking {
-  return {
-    code: 'K7M2QX9D',
-    sede: 'rovigo',
+  return storedBooking('K7M2QX9D', '2026-12-01T08:30:00+01:00', {
     service: 'naspi-consulenza',
     sector: 'prestazioni',
-    mode: 'inPerson',
-    start: '2026-12-01T08:30:00+01:00',
     end: '2026-12-01T09:00:00+01:00',
-    status: 'booked',
-    citizen: {
-      codiceFiscale: 'RSSMRA80A01H501U',
-      firstName: 'Mario',
-      lastName: 'Rossi',
-      phone: '+393471234567',
-      language: 'it',
-    },
     authMethod: 'cie-pin',
-    privacyNoticeVersion: '2026-01',
-    bookedBy: { channel: 'station', id: 'adria-municipio' },
-    createdAt: '2026-11-30T07:00:00.000Z',
-    updatedAt: '2026-11-30T07:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 /** The text a citizen speaking `language` gets. */

@@ -35,6 +35,7 @@ import { checkinScreenStyles } from './checkin-screen.styles.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-keypad-field/kiosk-keypad-field.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
+import { finishActions } from '../../components/finish-actions.ts';
 
 type Step = 'code' | 'cf' | 'result';
 
@@ -391,16 +392,7 @@ export class KioskCheckinScreen extends LitElement {
         .language=${this.language}
         .print=${this.print}
       ></kiosk-ticket>
-      <div class="actions">
-        <button type="button" @click=${() => emit(this, 'kiosk-done')}>${msg('Ho finito')}</button>
-        ${
-          canReprint
-            ? html`<button type="button" class="secondary" @click=${() => void this.printIt()}>
-                ${msg('Prova di nuovo a stampare')}
-              </button>`
-            : nothing
-        }
-      </div>`;
+      ${finishActions(this, canReprint ? () => void this.printIt() : undefined)}`;
   }
 }
 

@@ -19,6 +19,7 @@ import { confirmationScreenStyles } from './confirmation-screen.styles.ts';
 import { nextStep, printBookingReceipt, receiptPrintBody } from './receipt-print.ts';
 import '../../components/kiosk-booking-summary/kiosk-booking-summary.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
+import { finishActions } from '../../components/finish-actions.ts';
 
 @customElement('kiosk-confirmation-screen')
 @localizedDecorator()
@@ -142,16 +143,7 @@ export class KioskConfirmationScreen extends LitElement {
               ? html`<div class="notice success" role="status"><p>${this.printMessage()}</p></div>`
               : nothing
       }
-      <div class="actions">
-        <button type="button" @click=${() => emit(this, 'kiosk-done')}>${msg('Ho finito')}</button>
-        ${
-          canReprint
-            ? html`<button type="button" class="secondary" @click=${() => void this.printIt()}>
-                ${msg('Prova di nuovo a stampare')}
-              </button>`
-            : nothing
-        }
-      </div>
+      ${finishActions(this, canReprint ? () => void this.printIt() : undefined)}
     `;
   }
 }

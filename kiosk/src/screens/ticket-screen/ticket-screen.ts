@@ -22,6 +22,7 @@ import { printerReady, printQueueTicket, ticketPrintBody, type PrintStatus } fro
 import { ticketScreenStyles } from './ticket-screen.styles.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
+import { finishActions } from '../../components/finish-actions.ts';
 
 type WalkInPriority = Exclude<Priority, 'appointment'>;
 
@@ -211,16 +212,7 @@ export class KioskTicketScreen extends LitElement {
         .language=${this.language}
         .print=${this.print}
       ></kiosk-ticket>
-      <div class="actions">
-        <button type="button" @click=${() => emit(this, 'kiosk-done')}>${msg('Ho finito')}</button>
-        ${
-          canReprint
-            ? html`<button type="button" class="secondary" @click=${() => void this.printIt()}>
-                ${msg('Prova di nuovo a stampare')}
-              </button>`
-            : nothing
-        }
-      </div>
+      ${finishActions(this, canReprint ? () => void this.printIt() : undefined)}
     `;
   }
 }

@@ -3,7 +3,8 @@
 // ones in data/outbox/archive/2026-12/2026-12-01.json. A booking's transaction touches only its own
 // day's files and a claim only the files of the messages it takes: files stay small however many
 // confirmations go out today and however many reminders wait.
-import { readFile, readdir, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
+import { readdirOrEmpty } from './partitions.ts';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { DateTime } from 'luxon';
@@ -296,15 +297,6 @@ async function readJson(filename: string): Promise<MessageFile> {
     return JSON.parse(await readFile(filename, 'utf8')) as MessageFile;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
-    throw error;
-  }
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }

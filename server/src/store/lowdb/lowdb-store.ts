@@ -33,6 +33,7 @@ import {
   type Fleet,
   type PartitionKind,
   type TicketDay,
+  readdirOrEmpty,
 } from './partitions.ts';
 
 export interface LowdbStoreOptions {
@@ -400,15 +401,6 @@ function localDay(isoStart: string): string {
   const day = DateTime.fromISO(isoStart, { zone: ZONE }).toISODate();
   if (!day) throw new Error(`bad start ${isoStart}`);
   return day;
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 /** Callers get copies: nothing outside a transaction may change what is stored. */

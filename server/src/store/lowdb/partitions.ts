@@ -1,4 +1,5 @@
 // Where each record lives on disk: small JSON files per sede and day, so a write never rewrites history.
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface BookingDay {
@@ -44,3 +45,13 @@ export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
 export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [] });
 export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
+
+/** A folder's entries; none when the folder does not exist yet. */
+export async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
