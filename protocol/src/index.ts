@@ -3,6 +3,7 @@
 // codice fiscale (tax code), funzionario (official), Tessera Sanitaria (health card).
 export * from './agent.ts';
 export * from './auth.ts';
+export * from './barcode.ts';
 export * from './booking.ts';
 export * from './catalog.ts';
 export * from './citizen-auth.ts';

@@ -18,12 +18,14 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AgentController } from '../controllers/agent-controller.ts';
 import { IdleController } from '../controllers/idle-controller.ts';
+import { WedgeScannerController } from '../controllers/wedge-scanner-controller.ts';
 import { SpeechController } from '../controllers/speech-controller.ts';
-import { fetchAgentStatus } from '../data/agent.ts';
+import { fetchAgentStatus, reportCamera } from '../data/agent.ts';
 import { ApiProblem } from '../data/api-client.ts';
 import { fetchCatalog, fetchStation } from '../data/server.ts';
 import { directionOf, setLocale } from '../i18n/locale.ts';
 import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
+import { checkCamera } from '../session/camera-check.ts';
 import { wipePageData } from '../session/privacy-wipe.ts';
 import { tokens } from '../theme/tokens.ts';
 import '../components/kiosk-header/kiosk-header.ts';
@@ -81,6 +83,9 @@ export class KioskApp extends LitElement {
 
   readonly speech = new SpeechController(this);
   readonly agent = new AgentController(this, (event) => this.onDeviceEvent(event));
+  readonly wedge = new WedgeScannerController(this, (barcode) =>
+    this.onDeviceEvent({ type: 'barcode', kind: barcode.kind, value: barcode.value }),
+  );
   readonly idle = new IdleController(this, {
     warnAfterSeconds: IDLE_WARN_SECONDS,
     endAfterSeconds: IDLE_END_SECONDS,
@@ -114,10 +119,19 @@ export class KioskApp extends LitElement {
         endAfterSeconds: status.kiosk.idleEndSeconds,
       });
       [this.catalog, this.station] = await Promise.all([fetchCatalog(), fetchStation()]);
+      void this.reportCameraHealth();
     } catch (error) {
       this.showProblem(
         error instanceof ApiProblem && error.status === 0 ? 'agent-unreachable' : 'server-unreachable',
       );
+    }
+  }
+
+  private async reportCameraHealth(): Promise<void> {
+    try {
+      await reportCamera(await checkCamera());
+    } catch {
+      // The agent keeps its last report; the next session's check will try again.
     }
   }
 
@@ -196,6 +210,7 @@ export class KioskApp extends LitElement {
     await this.changeLanguage('it');
     this.go('welcome');
     if (!this.catalog || !this.station) void this.loadStation();
+    else void this.reportCameraHealth();
   }
 
   private async changeLanguage(language: Language): Promise<void> {

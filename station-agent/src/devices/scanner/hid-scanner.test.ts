@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Barcode } from './barcode.ts';
+import type { Barcode } from '@sportello/protocol';
 import { hidPosReports } from './hid-pos-report.ts';
 import { HidScanner, loadNodeHid, type HidApi, type HidDeviceInfo } from './hid-scanner.ts';
 

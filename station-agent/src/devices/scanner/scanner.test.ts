@@ -1,7 +1,7 @@
 // The scanner contract, run against the simulated scanner always and against a real one when
 // SPORTELLO_TEST_SCANNER names it (hid:VID:PID in hex, or serial:/dev/ttyACM0); a person scans on cue.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Barcode } from './barcode.ts';
+import type { Barcode } from '@sportello/protocol';
 import type { Scanner, ScannerState } from './scanner.ts';
 import { createScanner, parseScannerConnection } from './scanner-factory.ts';
 import { SimulatedScanner } from './simulated-scanner.ts';

@@ -2,7 +2,7 @@
 // A keyboard-wedge scanner is not here: it types into the kiosk page, which classifies with barcode.ts.
 import { EventEmitter } from 'node:events';
 import type { DeviceHealth } from '@sportello/protocol';
-import { classifyBarcode, type Barcode } from './barcode.ts';
+import { classifyBarcode, type Barcode } from '@sportello/protocol';
 
 export type ScannerState = DeviceHealth['scanner'];
 

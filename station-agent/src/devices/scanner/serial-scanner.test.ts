@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedSerialBinding } from '../printer/simulated-serial-binding.ts';
-import type { Barcode } from './barcode.ts';
+import type { Barcode } from '@sportello/protocol';
 import { SerialScanner } from './serial-scanner.ts';
 
 function setup(path: string) {

@@ -1,6 +1,7 @@
 // Tells what a scanned code is: a Tessera Sanitaria's Code 39 (the codice fiscale), a booking QR (a URL
-// or text carrying the 8-character booking code), or anything else. Pure, so the kiosk can use it too.
-import { BookingCode, isValidCodiceFiscale, normalizeCodiceFiscale } from '@sportello/protocol';
+// or text carrying the 8-character booking code), or anything else. Pure: the agent classifies HID and serial scans, the kiosk keyboard-wedge ones.
+import { BookingCode } from './booking.ts';
+import { isValidCodiceFiscale, normalizeCodiceFiscale } from './codice-fiscale.ts';
 
 export type BarcodeKind = 'codice-fiscale' | 'booking' | 'other';
 
