@@ -1,0 +1,51 @@
+// Talks to the server through the agent's proxy (same origin): JSON in, JSON out, typed failures.
+import type { ErrorBody } from '@sportello/protocol';
+
+/** A failed call, as the screens need it: what happened and, for conflicts, the details. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiProblem';
+  }
+
+  /** The station or the server cannot be reached: not the citizen's fault, shown as such. */
+  get unreachable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch {
+    throw new ApiProblem(0, 'unreachable', 'network error');
+  }
+  const text = await response.text();
+  const json: unknown = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    const error = (json as ErrorBody | undefined)?.error;
+    throw new ApiProblem(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`, error?.details, error?.fields);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
