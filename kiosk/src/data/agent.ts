@@ -18,10 +18,13 @@ export interface AgentStatus {
 }
 
 export const fetchAgentStatus = () => request<AgentStatus>('GET', '/agent/status');
-export const printTicket = (body: PrintTicketBody) => request<{ milliseconds: number }>('POST', '/agent/print/ticket', body);
-export const printReceipt = (body: PrintReceiptBody) => request<{ milliseconds: number }>('POST', '/agent/print/receipt', body);
+export const printTicket = (body: PrintTicketBody) =>
+  request<{ milliseconds: number }>('POST', '/agent/print/ticket', body);
+export const printReceipt = (body: PrintReceiptBody) =>
+  request<{ milliseconds: number }>('POST', '/agent/print/receipt', body);
 /** The card in the reader checks the PIN and signs the server's challenge; the PIN goes no further. */
-export const authenticateWithCard = (pin: string) => request<VerifiedCitizen>('POST', '/agent/card/authenticate', { pin });
+export const authenticateWithCard = (pin: string) =>
+  request<VerifiedCitizen>('POST', '/agent/card/authenticate', { pin });
 export const reportCamera = (state: DeviceHealth['camera']['page']) =>
   request<void>('POST', '/agent/camera', { state });
 
@@ -29,7 +32,10 @@ export const reportCamera = (state: DeviceHealth['camera']['page']) =>
  * Opens the device-event stream and keeps it open: reconnects after a drop, and reports whether
  * the agent itself can be reached. Returns the function that closes it for good.
  */
-export function subscribeDeviceEvents(onEvent: (event: DeviceEvent) => void, onAgent: (reachable: boolean) => void): () => void {
+export function subscribeDeviceEvents(
+  onEvent: (event: DeviceEvent) => void,
+  onAgent: (reachable: boolean) => void,
+): () => void {
   let socket: WebSocket | undefined;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;

@@ -37,7 +37,13 @@ export async function request<T>(method: 'GET' | 'POST', path: string, body?: un
   const json: unknown = text ? safeParse(text) : undefined;
   if (!response.ok) {
     const error = (json as ErrorBody | undefined)?.error;
-    throw new ApiProblem(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`, error?.details, error?.fields);
+    throw new ApiProblem(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `HTTP ${response.status}`,
+      error?.details,
+      error?.fields,
+    );
   }
   return json as T;
 }

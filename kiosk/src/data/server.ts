@@ -13,9 +13,16 @@ import { request } from './api-client.ts';
 
 export const fetchCatalog = () => request<CatalogResponse>('GET', '/api/v1/catalog');
 
-export const fetchStation = async () => (await request<{ station: Station }>('GET', '/api/v1/stations/me')).station;
+export const fetchStation = async () =>
+  (await request<{ station: Station }>('GET', '/api/v1/stations/me')).station;
 
-export function fetchAvailability(q: { sede: string; service: string; mode: BookingMode; from: string; to: string }) {
+export function fetchAvailability(q: {
+  sede: string;
+  service: string;
+  mode: BookingMode;
+  from: string;
+  to: string;
+}) {
   const query = new URLSearchParams(q).toString();
   return request<AvailabilityResponse>('GET', `/api/v1/availability?${query}`);
 }
