@@ -63,8 +63,8 @@ export class KioskIdleDialog extends LitElement {
       >
         <h1 id="title">${msg('Sei ancora qui?')}</h1>
         <p id="count" aria-live="assertive">
-          ${msg(str`Per la tua riservatezza, la sessione si chiude tra`)}
-          <span class="count">${this.secondsLeft}</span> ${msg('secondi.')}
+          <span class="count">${this.secondsLeft}</span><br />
+          ${msg(str`Per la tua riservatezza, la sessione si chiude tra ${this.secondsLeft} secondi.`)}
         </p>
         <div class="actions">
           <button type="button" @click=${() => emit(this, 'kiosk-continue')}>${msg('Continua')}</button>

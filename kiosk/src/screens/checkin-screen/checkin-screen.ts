@@ -264,7 +264,7 @@ export class KioskCheckinScreen extends LitElement {
       heading,
       this.step === 'code'
         ? msg(
-            'Il codice ha 8 tra lettere e cifre: lo trovi sulla conferma o nell’SMS. Puoi anche mettere il QR sotto il lettore.',
+            'Il codice ha 8 caratteri, lettere e cifre: lo trovi sulla conferma o nell’SMS. Puoi anche mettere il QR sotto il lettore.',
           )
         : msg('Lo trovi sulla tessera sanitaria.'),
       msg('Scrivi con la tastiera sullo schermo, poi tocca Avanti.'),
@@ -285,7 +285,7 @@ export class KioskCheckinScreen extends LitElement {
     const problem = this.codeProblem();
     return html`<h1 tabindex="-1">${msg('Scrivi il codice della prenotazione')}</h1>
       <p>
-        ${msg('Il codice ha 8 tra lettere e cifre: lo trovi sulla conferma o nell’SMS. Puoi anche mettere il QR sotto il lettore.')}
+        ${msg('Il codice ha 8 caratteri, lettere e cifre: lo trovi sulla conferma o nell’SMS. Puoi anche mettere il QR sotto il lettore.')}
       </p>
       <div class="field">
         <kiosk-keypad-field

@@ -145,7 +145,7 @@ export class KioskProblemScreen extends LitElement {
           picture: pictograms.cardProblem,
           title: msg('Questa tessera non va bene'),
           happened: msg(
-            'Il lettore accetta solo la tessera sanitaria e la carta d’identità elettronica. Bancomat e carte di credito non servono.',
+            'Il lettore accetta solo la tessera sanitaria e la carta d’identità elettronica. Bancomat e carte di credito qui non funzionano.',
           ),
           steps: [
             msg('Togli la tessera.'),
@@ -160,7 +160,7 @@ export class KioskProblemScreen extends LitElement {
         return {
           picture: pictograms.printer,
           title: msg('La stampante non funziona'),
-          happened: msg('Non possiamo stampare: la carta è finita o la stampante è ferma.'),
+          happened: msg('Non possiamo stampare: la carta per stampare è finita o la stampante è ferma.'),
           steps: [
             msg('Il tuo numero sarà mostrato grande sullo schermo: scrivilo o fai una foto.'),
             msg('Avvisa il personale che la stampante non funziona.'),
