@@ -9,6 +9,8 @@ export const messageKinds = [
   'reschedule',
   'cancellation',
   'missed-call',
+  /** A queue ticket's number, sent when the printer could not print it. */
+  'ticket',
 ] as const;
 export const MessageKind = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof MessageKind>;

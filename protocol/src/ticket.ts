@@ -1,7 +1,8 @@
 // Queue tickets for a sede's reception: REST bodies for /api/v1/tickets.
 import { z } from 'zod';
 import { BookingLookupBody } from './booking.ts';
-import { isoDate } from './config.ts';
+import { PhoneNumber } from './citizen.ts';
+import { isoDate, Language } from './config.ts';
 
 /** Who goes ahead of the ordinary queue, as offices usually grant by law or practice. */
 export const priorities = ['none', 'disability', 'pregnancy', 'elderly', 'appointment'] as const;
@@ -47,6 +48,12 @@ export const TicketResponse = z.object({
   estimatedWaitMinutes: z.number().int().min(0),
 });
 export type TicketResponse = z.infer<typeof TicketResponse>;
+
+/** The ticket's number by SMS, when the printer could not print it. */
+export const TicketSmsBody = z
+  .object({ sede: z.string().min(1).max(40), phone: PhoneNumber, language: Language.default('it') })
+  .meta({ id: 'TicketSms' });
+export type TicketSmsBody = z.input<typeof TicketSmsBody>;
 
 export const TicketListQuery = z.object({ sede: z.string().min(1).max(40), day: isoDate.optional() });
 export const TicketListResponse = z.object({ tickets: z.array(Ticket) });

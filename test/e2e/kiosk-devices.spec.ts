@@ -31,6 +31,37 @@ test('a keyboard-wedge scan of the Tessera Sanitaria identifies the citizen; a p
   await keepScreen(page, 'wedge-portrait-services');
 });
 
+test('without paper the number stays on screen and can be sent by SMS instead', async ({ page }) => {
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await system.simulate('printer', { paper: 'out' });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await system.simulate('scan', { text: 'RSSMRA80A01H501U' });
+  await page.getByRole('button', { name: /Famiglia/ }).click();
+  await page.getByRole('button', { name: /Maternità e paternità/ }).click();
+  await page.getByRole('button', { name: /Prendi il numero/ }).click();
+  await page.getByRole('button', { name: 'No, non ho diritto alla precedenza' }).click();
+  await expect(heading(page)).toHaveText('Ecco il tuo numero');
+  await expect(page.getByText('M001').first()).toBeVisible();
+  const printedBefore = system.printed().length;
+
+  await page.getByRole('button', { name: 'Ricevi il numero per SMS' }).click();
+  for (const digit of '3471112223')
+    await page.getByRole('button', { name: digit, exact: true }).first().click();
+  await keepScreen(page, 'ticket-sms-portrait');
+  await page.getByRole('button', { name: 'Invia l’SMS' }).click();
+  await expect(page.getByText('Ti abbiamo mandato il numero per SMS.')).toBeVisible();
+  expect(system.printed()).toHaveLength(printedBefore);
+
+  const admin = await system.server.login('admin');
+  const pending = await system.server.call('GET', '/api/v1/messages?status=pending', { token: admin });
+  expect(pending.body.messages.filter((m: { kind: string }) => m.kind === 'ticket')).toMatchObject([
+    { kind: 'ticket', to: '+39347***2223' },
+  ]);
+  await system.simulate('printer', { paper: 'ok' });
+});
+
 test('the page checks its camera and the agent reports it to the server', async ({ page }) => {
   await page.goto(system.url);
   await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');

@@ -45,6 +45,10 @@ export const createBooking = (body: NewBooking) =>
 export const issueTicket = (body: { sede: string; service: string; priority: string; language: string }) =>
   request<TicketResponse>('POST', '/api/v1/tickets', body);
 
+/** When the ticket could not be printed; the phone number travels in the body, never in a URL. */
+export const sendTicketSms = (ticketId: string, body: { sede: string; phone: string; language: string }) =>
+  request<void>('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/sms`, body);
+
 /** Code and codice fiscale travel in the body, never in a URL. */
 export const checkIn = (code: string, codiceFiscale: string) =>
   request<TicketResponse>('POST', '/api/v1/tickets/check-in', { code, codiceFiscale });

@@ -92,7 +92,7 @@ describe('SMS texts', () => {
     expect(text('reminder', 'it', summer)).toContain('mar 6 lug 2027 ore 08:30');
     expect(text('reminder', 'fr', summer)).toContain('mar. 6 juil. 2027 à 08h30');
     expect(text('cancellation', 'ro', summer)).toBe(
-      'Programarea K7M2QX9D (Unemployment benefit: help with your claim, marti 6 iul. 2027 ora 08:30) a fost anulata.',
+      'Programarea K7M2QX9D (NASpI: consiliere pentru cererea dumneavoastra, marti 6 iul. 2027 ora 08:30) a fost anulata.',
     );
     // Cyrillic and Arabic would need UCS-2 and four or more segments: English instead.
     expect(text('cancellation', 'uk', summer)).toBe(text('cancellation', 'en', summer));

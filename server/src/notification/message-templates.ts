@@ -22,6 +22,8 @@ export interface MessageFacts {
   admissionCode?: string;
   meetingUrl: string;
   privacyUrl: string;
+  /** For a queue ticket: the people waiting ahead. */
+  ahead?: number;
 }
 
 export type TemplateLanguage = 'it' | 'en' | 'fr' | 'ro';
@@ -68,6 +70,9 @@ const it: Phrases = {
     'missed-call': (f) =>
       `Abbiamo provato a chiamarti al ${formatPhone(f.phone)} per la prenotazione ${f.code} ` +
       `(${f.service}), senza risposta. Puoi prenotare un nuovo appuntamento.`,
+    ticket: (f) =>
+      `INPS: il tuo numero è ${f.code} per ${f.service}, ${f.address}. ` +
+      `Persone prima di te: ${f.ahead ?? 0}. Guarda il monitor della sede.`,
   },
 };
 
@@ -98,6 +103,9 @@ const en: Phrases = {
     'missed-call': (f) =>
       `We tried to call you at ${formatPhone(f.phone)} about booking ${f.code} (${f.service}) ` +
       `but got no answer. You can book a new appointment.`,
+    ticket: (f) =>
+      `INPS: your number is ${f.code} for ${f.service}, ${f.address}. ` +
+      `People ahead of you: ${f.ahead ?? 0}. Watch the screen in the office.`,
   },
 };
 
@@ -129,6 +137,9 @@ const fr: Phrases = {
     'missed-call': (f) =>
       `Nous avons essayé de vous appeler au ${formatPhone(f.phone)} pour le rendez-vous ${f.code} ` +
       `(${f.service}), sans réponse. Vous pouvez prendre un nouveau rendez-vous.`,
+    ticket: (f) =>
+      `INPS : votre numéro est ${f.code} pour ${f.service}, ${f.address}. ` +
+      `Personnes avant vous : ${f.ahead ?? 0}. Suivez l'écran de l'agence.`,
   },
 };
 
@@ -160,6 +171,9 @@ const ro: Phrases = {
     'missed-call': (f) =>
       `Am incercat sa va sunam la ${formatPhone(f.phone)} pentru programarea ${f.code} ` +
       `(${f.service}), fara raspuns. Puteti face o noua programare.`,
+    ticket: (f) =>
+      `INPS: numarul dumneavoastra este ${f.code} pentru ${f.service}, ${f.address}. ` +
+      `Persoane inaintea dumneavoastra: ${f.ahead ?? 0}. Urmariti ecranul din sediu.`,
   },
 };
 
@@ -225,8 +239,16 @@ const replacements: Record<string, string> = {
   û: 'u',
 };
 
+/** ș → s, ț → t, ă → a: a letter the GSM alphabet lacks would make the whole SMS UCS-2 (70 characters). */
+function withoutAccent(ch: string): string {
+  const plain = ch.normalize('NFD').replace(/\p{Mn}/gu, '');
+  return [...plain].every((c) => basic.has(c)) ? plain : ch;
+}
+
 export function toGsm7(text: string): string {
-  return [...text].map((ch) => (basic.has(ch) || extension.has(ch) ? ch : (replacements[ch] ?? ch))).join('');
+  return [...text]
+    .map((ch) => (basic.has(ch) || extension.has(ch) ? ch : (replacements[ch] ?? withoutAccent(ch))))
+    .join('');
 }
 
 export interface SegmentCount {

@@ -27,7 +27,8 @@ export function reminderWanted(
  */
 export async function reasonNotToSend(ctx: AppContext, message: OutboxMessage): Promise<string | undefined> {
   // Both speak of something that has already happened to the booking.
-  if (message.kind === 'cancellation' || message.kind === 'missed-call') return undefined;
+  if (message.kind === 'cancellation' || message.kind === 'missed-call' || message.kind === 'ticket')
+    return undefined;
   const booking = await ctx.store.read((r) => r.bookingByCode(message.bookingCode));
   if (!booking) return 'the booking no longer exists';
   if (Date.parse(booking.start) <= ctx.clock().getTime()) return 'the appointment has already started';

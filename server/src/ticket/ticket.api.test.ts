@@ -79,6 +79,35 @@ describe('tickets', () => {
   });
 });
 
+describe('a ticket by SMS', () => {
+  it('sends the number once when the printer could not print it, and names bad fields', async () => {
+    const issued = await issue({ service: 'maternita' });
+    const id = issued.body.ticket.id as string;
+    const send = (body: Record<string, unknown>) =>
+      server.call('POST', `/api/v1/tickets/${id}/sms`, {
+        token: reception,
+        body: { sede: 'rovigo', ...body },
+      });
+    const bad = await send({ phone: '12' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('phone');
+    expect((await send({ phone: '347 765 4321', language: 'en' })).status).toBe(202);
+    const again = await send({ phone: '347 765 4321' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_sent');
+    const admin = await server.login('admin');
+    const queued = await server.call('GET', '/api/v1/messages?status=pending', { token: admin });
+    expect(queued.body.messages.filter((m: { kind: string }) => m.kind === 'ticket')).toMatchObject([
+      { kind: 'ticket', to: '+39347***4321', language: 'en' },
+    ]);
+    const unknown = await server.call('POST', '/api/v1/tickets/nope/sms', {
+      token: reception,
+      body: { sede: 'rovigo', phone: '3477654321' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe('check-in of an appointment', () => {
   it('turns an in-person booking into an appointment ticket, once, within its window', async () => {
     server.setNow('2026-11-30T07:00:00+01:00');

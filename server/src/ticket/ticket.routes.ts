@@ -1,4 +1,4 @@
-// /api/v1/tickets: issue, check in an appointment, list a day's queue.
+// /api/v1/tickets: issue, check in an appointment, list a day's queue, send a number by SMS.
 import {
   CheckInBody,
   ErrorBody,
@@ -6,10 +6,12 @@ import {
   TicketListQuery,
   TicketListResponse,
   TicketResponse,
+  TicketSmsBody,
 } from '@sportello/protocol';
+import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { checkIn, issueTicket, listTickets } from './ticket.service.ts';
+import { checkIn, issueTicket, listTickets, sendTicketBySms } from './ticket.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
@@ -56,6 +58,24 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       query: TicketListQuery,
       responses: { 200: { description: 'Tickets in issue order', schema: TicketListResponse } },
       handler: async ({ query }) => ({ body: { tickets: await listTickets(ctx, query.sede, query.day) } }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tickets/:id/sms',
+      summary: 'Send a ticket’s number by SMS (when it could not be printed); once per ticket',
+      tag: 'tickets',
+      roles: ['station', 'counter', 'admin'],
+      params: z.object({ id: z.string().max(40) }),
+      body: TicketSmsBody,
+      responses: {
+        202: { description: 'Queued for sending' },
+        404: err('No such ticket today at this sede'),
+        409: err('Already sent, or the ticket is no longer waiting'),
+      },
+      handler: async ({ params, body, principal }) => {
+        await sendTicketBySms(ctx, params.id, body, principal);
+        return { status: 202 };
+      },
     }),
   ];
 }

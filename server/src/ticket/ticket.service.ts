@@ -10,7 +10,9 @@ import {
   type Sede,
   type Ticket,
   type TicketResponse,
+  type TicketSmsBody,
 } from '@sportello/protocol';
+import { renderMessage, templateLanguage } from '../notification/message-templates.ts';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { sedeOf, serviceOf, stationOf } from '../catalog/catalog.ts';
@@ -29,6 +31,7 @@ const CHECK_IN_LATE_MINUTES = 30;
 
 type IssueInput = z.output<typeof IssueTicketBody>;
 type LookupInput = z.output<typeof BookingLookupBody>;
+type SmsInput = z.output<typeof TicketSmsBody>;
 
 export async function issueTicket(
   ctx: AppContext,
@@ -103,6 +106,56 @@ export async function checkIn(
       priority: 'appointment',
       bookingCode: booking.code,
       codiceFiscale: booking.citizen.codiceFiscale,
+    });
+  });
+}
+
+/** When the printer could not print: the same number by SMS, once per ticket, while it still waits. */
+export async function sendTicketBySms(
+  ctx: AppContext,
+  ticketId: string,
+  input: SmsInput,
+  principal: Principal,
+): Promise<void> {
+  const sede = sedeOf(ctx.config, input.sede);
+  requireStationAt(ctx, principal, sede);
+  const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+  await ctx.store.transaction(async (tx) => {
+    const tickets = await tx.ticketsOfDay(sede.id, now.toISODate()!);
+    const ticket = tickets.find((t) => t.id === ticketId);
+    if (!ticket) throw ApiError.notFound('ticket');
+    if (ticket.status !== 'waiting')
+      throw new ApiError(409, 'not_waiting', `this ticket is ${ticket.status}`);
+    const subject = `ticket-${ticket.id}`;
+    const queued = await tx.outboxMessages({ status: 'pending', bookingCode: subject, limit: 1 });
+    const sent =
+      queued.length > 0
+        ? queued
+        : await tx.outboxMessages({ status: 'sent', bookingCode: subject, limit: 1 });
+    if (sent.length > 0) throw new ApiError(409, 'already_sent', 'this number has already been sent by SMS');
+    const service = serviceOf(ctx.config, ticket.service);
+    const language = templateLanguage(input.language);
+    const { ahead } = respond(ctx, sede, tickets, ticket);
+    await tx.enqueueMessage({
+      id: randomUUID(),
+      kind: 'ticket',
+      bookingCode: subject,
+      to: input.phone,
+      language: input.language,
+      text: renderMessage('ticket', input.language, {
+        code: ticket.number,
+        service: service.name[language] ?? service.name.en,
+        mode: 'inPerson',
+        start: ticket.issuedAt,
+        address: sede.name,
+        phone: input.phone,
+        meetingUrl: '',
+        privacyUrl: '',
+        ahead,
+      }),
+      slotStart: ticket.issuedAt,
+      dueAt: now.toUTC().toISO()!,
+      createdAt: now.toUTC().toISO()!,
     });
   });
 }

@@ -22,6 +22,7 @@ import { printerReady, printQueueTicket, ticketPrintBody, type PrintStatus } fro
 import { ticketScreenStyles } from './ticket-screen.styles.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
+import '../../components/kiosk-ticket-sms/kiosk-ticket-sms.ts';
 import { finishActions } from '../../components/finish-actions.ts';
 
 type WalkInPriority = Exclude<Priority, 'appointment'>;
@@ -212,6 +213,15 @@ export class KioskTicketScreen extends LitElement {
         .language=${this.language}
         .print=${this.print}
       ></kiosk-ticket>
+      ${
+        this.print === 'failed' || this.print === 'not-ready'
+          ? html`<kiosk-ticket-sms
+              .ticketId=${response.ticket.id}
+              .sede=${response.ticket.sede}
+              .language=${this.language}
+            ></kiosk-ticket-sms>`
+          : nothing
+      }
       ${finishActions(this, canReprint ? () => void this.printIt() : undefined)}
     `;
   }
