@@ -7,7 +7,12 @@ import { ScannerConfig } from '../devices/scanner/scanner-factory.ts';
 
 const ReaderConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('simulated'), card: z.enum(['none', 'cns', 'cie']).default('none') }),
-  z.object({ kind: z.literal('pcsc'), readerName: z.string().optional() }),
+  z.object({
+    kind: z.literal('pcsc'),
+    readerName: z.string().optional(),
+    /** The card middleware's PKCS#11 module, for sign-in with the PIN; see the README. */
+    pkcs11Module: z.string().optional(),
+  }),
   z.object({ kind: z.literal('none') }),
 ]);
 

@@ -69,7 +69,7 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
     readerConfig.kind === 'simulated'
       ? new SimulatedCardReader()
       : readerConfig.kind === 'pcsc'
-        ? new PcscCardReader(readerConfig.readerName ? { readerName: readerConfig.readerName } : {})
+        ? new PcscCardReader({ readerName: readerConfig.readerName, pkcs11Module: readerConfig.pkcs11Module })
         : null;
   const printer: Printer = createPrinter(config.devices.printer, log);
   const scanner = createScanner(config.devices.scanner, log);

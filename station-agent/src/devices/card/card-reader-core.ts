@@ -19,7 +19,7 @@ export interface InsertedCard {
   connect(): Promise<CardTransport>;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) return onAbort();
@@ -84,9 +84,13 @@ export class CardReaderCore {
     return this.run(options?.signal, (channel, atr) => signChallengeOnCard(channel, atr, pin, challenge));
   }
 
-  private async run<T>(
+  /**
+   * Runs `work` as the one operation on the card in the reader, after the checks every operation makes;
+   * `work`'s signal aborts on the caller's abort, on close, and when the card goes.
+   */
+  async exclusive<T>(
     signal: AbortSignal | undefined,
-    work: (channel: CardChannel, atr: Buffer) => Promise<T>,
+    work: (card: InsertedCard, operationSignal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     if (this.readerState === 'no-driver') throw new NoCardDriverError(this.stateReason || 'no card driver');
     if (this.readerState === 'error') throw new NoReaderError(`the card reader failed: ${this.stateReason}`);
@@ -101,16 +105,25 @@ export class CardReaderCore {
     signal?.addEventListener('abort', onAbort, { once: true });
     this.operation = operation;
     try {
-      const transport = await untilAborted(card.connect(), operation.signal);
-      const channel = new CardChannel(transport, {
-        timeoutMs: this.transmitTimeoutMs,
-        signal: operation.signal,
-      });
-      return await work(channel, card.atr);
+      return await work(card, operation.signal);
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.operation = null;
     }
+  }
+
+  private run<T>(
+    signal: AbortSignal | undefined,
+    work: (channel: CardChannel, atr: Buffer) => Promise<T>,
+  ): Promise<T> {
+    return this.exclusive(signal, async (card, operationSignal) => {
+      const transport = await untilAborted(card.connect(), operationSignal);
+      const channel = new CardChannel(transport, {
+        timeoutMs: this.transmitTimeoutMs,
+        signal: operationSignal,
+      });
+      return work(channel, card.atr);
+    });
   }
 
   private emit(event: CardReaderEvent): void {

@@ -30,7 +30,7 @@ import { DF1 } from './cns-personal-data.ts';
 export interface CardSignature {
   /** The card's authentication certificate, DER. */
   certificate: Buffer;
-  /** RSASSA-PKCS1-v1_5 with SHA-256 over the challenge. */
+  /** RSASSA-PKCS1-v1_5 with SHA-256 over the challenge; ECDSA r||s over its SHA-256 for an EC key (PKCS#11). */
   signature: Buffer;
 }
 

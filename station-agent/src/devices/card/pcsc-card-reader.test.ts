@@ -143,11 +143,12 @@ describe('PcscCardReader over a fake binding', () => {
     expect(events).toEqual([{ type: 'card-removed' }, { type: 'card-inserted', atr: cie.atr }]);
   });
 
-  it('does not offer strong authentication: that needs PKCS#11', async () => {
+  it('does not offer strong authentication without a PKCS#11 module', async () => {
     reader = new PcscCardReader({ loadBinding: async () => new FakePcsc().binding, socketPath });
     await reader.open();
-    await expect(reader.signChallenge()).rejects.toBeInstanceOf(NotSupportedHereError);
-    await expect(reader.signChallenge()).rejects.toThrow(/PKCS#11.*OpenSC.*CIE middleware/);
+    const signing = reader.signChallenge('12345678', Buffer.alloc(32));
+    await expect(signing).rejects.toBeInstanceOf(NotSupportedHereError);
+    await expect(signing).rejects.toThrow(/PKCS#11.*OpenSC.*CIE middleware/);
   });
 
   it('closes the binding context and readers on close', async () => {

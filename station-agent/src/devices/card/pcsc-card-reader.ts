@@ -3,10 +3,10 @@
 // binding is asked, because pcsclite throws and other bindings spin at 100% CPU when pcscd is missing
 // (TECH-NOTES §1). Readers come and go, cards are inserted and removed, as the binding's events say.
 //
-// signChallenge is not available in this build. Real strong authentication goes through PKCS#11: OpenSC's
-// module for the CNS, the CIE middleware's module for the CIE (which first needs secure messaging and device
-// authentication that must not be re-implemented here). This build carries no PKCS#11 binding, so
-// signChallenge rejects with NotSupportedHereError; the APDU-level signature only exists on the virtual cards.
+// signChallenge goes through the card middleware's PKCS#11 module (pkcs11-signer.ts) when the config names
+// one: OpenSC's for the CNS, the CIE middleware's for the CIE, which also does the secure messaging and device
+// authentication that must not be re-implemented here. Without a module it rejects with NotSupportedHereError;
+// the APDU-level signature only exists on the virtual cards.
 import type { CardData, ReaderState } from '@sportello/protocol';
 import { existsSync } from 'node:fs';
 import { oneAtATime, type CardTransport } from './card-channel.ts';
@@ -19,8 +19,9 @@ import {
   NotSupportedHereError,
   type CardError,
 } from './card-errors.ts';
-import { CardReaderCore, type InsertedCard } from './card-reader-core.ts';
+import { CardReaderCore, untilAborted, type InsertedCard } from './card-reader-core.ts';
 import type { CardOperationOptions, CardReader, CardReaderEvent, CardSignature } from './card-reader.ts';
+import { Pkcs11Signer } from './pkcs11-signer.ts';
 
 type Callback<T> = (error: Error | null | undefined, value: T) => void;
 
@@ -63,11 +64,13 @@ export interface PcscCardReaderOptions {
   retryMs?: number;
   /** How the binding is loaded; tests give a fake one. */
   loadBinding?: () => Promise<PcscBinding>;
+  /** The card middleware's PKCS#11 module, for signChallenge; without it signChallenge is not supported. */
+  pkcs11Module?: string;
 }
 
 const NOT_SUPPORTED_HERE_MESSAGE =
   'strong authentication with a real card goes through PKCS#11 (OpenSC for the CNS, the CIE middleware for ' +
-  'the CIE), which this build does not include';
+  'the CIE), and this station configures no PKCS#11 module';
 
 // Short APDUs only: at most 256 data bytes and SW1 SW2 come back.
 const MAX_RESPONSE = 258;
@@ -133,11 +136,16 @@ export class PcscCardReader implements CardReader {
   private active: Slot | null = null;
   private opened = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private readonly signer: Pkcs11Signer | null;
 
   constructor(private readonly options: PcscCardReaderOptions = {}) {
     this.core = new CardReaderCore(options.transmitTimeoutMs ?? 10_000);
     this.socketPath = options.socketPath ?? process.env.PCSCLITE_CSOCK_NAME ?? '/run/pcscd/pcscd.comm';
     this.retryMs = options.retryMs ?? 5000;
+    // With OpenSC a slot's description is the PC/SC reader's name, so readerName picks the slot as well.
+    this.signer = options.pkcs11Module
+      ? new Pkcs11Signer({ module: options.pkcs11Module, slot: options.readerName })
+      : null;
   }
 
   get state(): ReaderState {
@@ -179,8 +187,23 @@ export class PcscCardReader implements CardReader {
     return this.core.readCard(options);
   }
 
-  async signChallenge(): Promise<CardSignature> {
-    throw new NotSupportedHereError(NOT_SUPPORTED_HERE_MESSAGE);
+  /** Through the PKCS#11 module, as one operation of this reader: removal, close and abort end the wait. */
+  async signChallenge(
+    pin: string,
+    challenge: Buffer,
+    options?: CardOperationOptions,
+  ): Promise<CardSignature> {
+    const signer = this.signer;
+    if (!signer) throw new NotSupportedHereError(NOT_SUPPORTED_HERE_MESSAGE);
+    return this.core.exclusive(options?.signal, async (_card, signal) => {
+      // The middleware opens its own PC/SC connection to the card; ours goes first, in case it wants the card alone.
+      const slot = this.active;
+      if (slot) {
+        this.release(slot);
+        await slot.released;
+      }
+      return untilAborted(signer.signChallenge(pin, challenge), signal);
+    });
   }
 
   private start(): void {
