@@ -15,3 +15,4 @@ export * from './notification.ts';
 export * from './phone.ts';
 export * from './station.ts';
 export * from './ticket.ts';
+export * from './video.ts';

@@ -17,6 +17,7 @@ import type { RouteSpec } from './http/route.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
+import { videoRoutes } from './video/video.routes.ts';
 
 export const API_VERSION = '0.1.0';
 const BODY_LIMIT = '32kb';
@@ -30,6 +31,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...stationRoutes(ctx),
     ...notificationRoutes(ctx),
     ...citizenAuthRoutes(ctx),
+    ...videoRoutes(ctx),
   ];
 }
 

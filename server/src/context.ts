@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config/load-config.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
 import type { Store } from './store/store.ts';
+import type { VideoHub } from './video/video-hub.ts';
 
 export interface AppContext {
   config: AppConfig;
@@ -13,4 +14,6 @@ export interface AppContext {
   log: Logger;
   /** Where the outbox worker sends SMS; the development provider's messages are readable by admins. */
   sms?: SmsProvider;
+  /** The /ws waiting room and call signaling, when the HTTP server runs. */
+  video?: VideoHub;
 }

@@ -13,6 +13,7 @@ import { createSmsProvider } from './notification/sms-provider.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
 import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
+import { createVideoHub } from './video/video-hub.ts';
 
 export interface StartOptions {
   configDir: string;
@@ -40,7 +41,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const sms = createSmsProvider(config.notifications, clock);
   const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log, sms };
 
+  const video = (ctx.video = createVideoHub(ctx));
+  await video.start();
+
   const server = http.createServer(createApp(ctx));
+  server.on('upgrade', (req, socket, head) => video.handleUpgrade(req, socket, head));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ctx,
     async stop() {
       stopJobs();
+      await video.close();
       server.closeIdleConnections();
       // SMS already handed to the gateway are waited for, so none is sent twice after a restart.
       await Promise.all([outbox?.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);

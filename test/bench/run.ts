@@ -9,8 +9,10 @@ import { DateTime } from 'luxon';
 import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { agentBench, agentTable } from './agent-bench.ts';
+import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
+import { videoBench, videoTable } from './video-bench.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
@@ -323,6 +325,10 @@ async function main(): Promise<void> {
   console.log(`\n${notificationTable(await notificationBench(config.notifications))}`);
   console.error('station agent…');
   console.log(`\n${agentTable(await agentBench())}`);
+  console.error('video…');
+  console.log(`\n${videoTable(await videoBench())}`);
+  console.error('kiosk…');
+  console.log(`\n${kioskTable(await kioskBench())}`);
 }
 
 await main();

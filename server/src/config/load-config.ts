@@ -19,6 +19,7 @@ import {
   APPOINTMENT_TICKET_PREFIX,
   type WeeklyHours,
   CitizenAuthSettings,
+  VideoSettings,
 } from '@sportello/protocol';
 
 export type AppConfig = {
@@ -32,6 +33,7 @@ export type AppConfig = {
   officials: Official[];
   staff: StaffAccount[];
   notifications: NotificationSettings;
+  video: VideoSettings;
   citizenAuth: CitizenAuthSettings & {
     /** The PEM text of each trusted CA certificate, read from trustedCaFiles. */
     trustedCAs: { cns: string[]; cie: string[] };
@@ -65,6 +67,7 @@ const files = {
   staff: { name: 'staff.json', schema: z.array(StaffAccount) },
   notifications: { name: 'notifications.json', schema: NotificationSettings },
   citizenAuth: { name: 'citizen-auth.json', schema: CitizenAuthSettings },
+  video: { name: 'video.json', schema: VideoSettings },
 } as const;
 
 type FileKey = keyof typeof files;
@@ -345,6 +348,16 @@ function crossCheck(dir: string, c: Loaded): string[] {
       }
     });
   }
+  const grouped = new Map<string, string>();
+  c.video?.sedeGroups.forEach((group, i) =>
+    group.sedi.forEach((sede, j) => {
+      mustExist('video', ['sedeGroups', i, 'sedi', j], 'sede', sede, sedeIds, 'sedi');
+      const other = grouped.get(sede);
+      if (other !== undefined)
+        report('video', ['sedeGroups', i, 'sedi', j], `"${sede}" is already in "${other}"`);
+      grouped.set(sede, group.id);
+    }),
+  );
   checkGatewayEnvironment(c.notifications, report);
   return problems;
 }

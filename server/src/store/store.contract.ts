@@ -1,5 +1,6 @@
 // The behaviour every Store implementation must show; each implementation's test file runs it.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { QueueEntry } from '@sportello/protocol';
 import {
   DuplicateKeyError,
   REMOVED,
@@ -252,6 +253,85 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
   });
   outboxContract(name, factory);
+  videoQueueContract(name, factory);
+}
+
+// ---- video waiting room ----
+
+export function queueEntry(id: string, overrides: Partial<QueueEntry> = {}): QueueEntry {
+  return {
+    id,
+    group: 'rovigo',
+    station: 'adria-municipio',
+    sector: 'assicurato-pensionato',
+    service: 'pensione-informazioni',
+    since: '2026-11-30T08:00:00.000Z',
+    authLevel: 'typed',
+    status: 'waiting',
+    ...overrides,
+  };
+}
+
+function videoQueueContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract: video queue`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('keeps, replaces and removes entries, and survives a restart', async () => {
+      await store.transaction(async (tx) => {
+        await tx.putVideoQueueEntry(queueEntry('a'));
+        await tx.putVideoQueueEntry(queueEntry('b', { assistedBy: 'Anna' }));
+        await tx.putVideoQueueEntry(queueEntry('a', { status: 'in-call', official: 'x', callId: 'c1' }));
+      });
+      store = await factory.reopen(store);
+      const entries = await store.read((r) => r.videoQueue());
+      expect(entries.map((e) => [e.id, e.status])).toEqual([
+        ['a', 'in-call'],
+        ['b', 'waiting'],
+      ]);
+      expect(await store.transaction((tx) => tx.deleteVideoQueueEntry('b'))).toBe(true);
+      expect(await store.transaction((tx) => tx.deleteVideoQueueEntry('b'))).toBe(false);
+      expect(await store.read((r) => r.videoQueue())).toHaveLength(1);
+    });
+
+    it('undoes queue writes of a transaction that throws', async () => {
+      await store.transaction((tx) => tx.putVideoQueueEntry(queueEntry('a')));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.putVideoQueueEntry(queueEntry('a', { status: 'in-call' }));
+          await tx.deleteVideoQueueEntry('a');
+          await tx.putVideoQueueEntry(queueEntry('z'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.read((r) => r.videoQueue())).toEqual([queueEntry('a')]);
+    });
+
+    it('never gives one waiting entry to two of 20 concurrent read-then-claim transactions', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await tx.putVideoQueueEntry(queueEntry(`e${i}`));
+      });
+      const claims = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const first = (await tx.videoQueue()).find((e) => e.status === 'waiting');
+            if (!first) return undefined;
+            await tx.putVideoQueueEntry({ ...first, status: 'in-call', official: `o${i}` });
+            return first.id;
+          }),
+        ),
+      );
+      const taken = claims.filter((c) => c !== undefined);
+      expect(taken.sort()).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
+      const stored = await store.read((r) => r.videoQueue());
+      expect(new Set(stored.map((e) => e.official)).size).toBe(5);
+    });
+  });
 }
 
 // ---- outbox ----

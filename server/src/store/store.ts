@@ -6,6 +6,7 @@ import type {
   Language,
   MessageKind,
   MessageStatus,
+  QueueEntry,
   Ticket,
   StaffRole,
 } from '@sportello/protocol';
@@ -68,6 +69,8 @@ export interface StoreReader extends OutboxReader {
   stationByTokenHash(tokenHash: string): Promise<StationCredential | undefined>;
   enrolmentCode(codeHash: string): Promise<EnrolmentCode | undefined>;
   stationStatuses(): Promise<StationStatus[]>;
+  /** The video waiting room: every entry, waiting or in a call, of every sede group. */
+  videoQueue(): Promise<QueueEntry[]>;
 }
 
 export interface StoreTx extends StoreReader, OutboxWriter {
@@ -85,6 +88,15 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   /** Inserts a code, or replaces the one with the same hash (to mark it used). */
   putEnrolmentCode(code: EnrolmentCode): Promise<void>;
   putStationStatus(status: StationStatus): Promise<void>;
+  /**
+   * Inserts or replaces (same id) a video queue entry. A match reads the waiting entries and marks one
+   * in-call inside one transaction, so two officials never take the same citizen. In PostgreSQL:
+   *   UPDATE video_queue SET status = 'in-call', official = $1, call_id = $2
+   *   WHERE id = (SELECT id FROM video_queue WHERE … ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *
+   */
+  putVideoQueueEntry(entry: QueueEntry): Promise<void>;
+  /** Removes an entry; false if there was none. */
+  deleteVideoQueueEntry(id: string): Promise<boolean>;
 }
 
 export interface RetentionResult {

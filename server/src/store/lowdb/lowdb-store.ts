@@ -33,6 +33,9 @@ import {
   type Fleet,
   type PartitionKind,
   type TicketDay,
+  type VideoQueue,
+  emptyVideoQueue,
+  videoQueueFile,
   readdirOrEmpty,
 } from './partitions.ts';
 
@@ -54,6 +57,7 @@ export class LowdbStore implements Store {
   private readonly codeIndex = new Map<string, { sede: string; day: string }>();
   private core!: Low<Core>;
   private fleet!: Low<Fleet>;
+  private video!: Low<VideoQueue>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<Low<unknown>>();
   private flushing: Promise<void> | null = null;
@@ -81,6 +85,7 @@ export class LowdbStore implements Store {
     await mkdir(store.dataDir, { recursive: true });
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
+    store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
     await store.indexHotBookings();
     await store.outbox.open();
     return store;
@@ -214,6 +219,7 @@ export class LowdbStore implements Store {
       enrolmentCode: async (codeHash) =>
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
       stationStatuses: async () => clone(this.fleet.data.statuses),
+      videoQueue: async () => clone(this.video.data.entries),
       ...this.outbox.reader(),
     };
   }
@@ -310,6 +316,24 @@ export class LowdbStore implements Store {
         const index = statuses.findIndex((s) => s.station === status.station);
         if (index >= 0) removeAt(statuses, index);
         push(statuses, clone(status));
+      },
+      putVideoQueueEntry: async (entry) => {
+        touched.add(this.video as Low<unknown>);
+        const entries = this.video.data.entries;
+        const index = entries.findIndex((e) => e.id === entry.id);
+        if (index >= 0) {
+          const previous = entries[index]!;
+          entries[index] = clone(entry);
+          undo.push(() => (entries[index] = previous));
+        } else push(entries, clone(entry));
+      },
+      deleteVideoQueueEntry: async (id) => {
+        const entries = this.video.data.entries;
+        const index = entries.findIndex((e) => e.id === id);
+        if (index < 0) return false;
+        touched.add(this.video as Low<unknown>);
+        removeAt(entries, index);
+        return true;
       },
     };
   }

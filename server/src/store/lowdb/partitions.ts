@@ -23,6 +23,11 @@ export interface Fleet {
   statuses: import('../store.ts').StationStatus[];
 }
 
+/** The video waiting room: small, rewritten on every join, match and leave. */
+export interface VideoQueue {
+  entries: import('@sportello/protocol').QueueEntry[];
+}
+
 export type PartitionKind = 'bookings' | 'tickets';
 
 const safe = /^[a-z0-9-]+$/;
@@ -41,6 +46,11 @@ export function fleetFile(dataDir: string): string {
   return path.join(dataDir, 'fleet.json');
 }
 
+export function videoQueueFile(dataDir: string): string {
+  return path.join(dataDir, 'video-queue.json');
+}
+
+export const emptyVideoQueue = (): VideoQueue => ({ entries: [] });
 export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
 export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [] });

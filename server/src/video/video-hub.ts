@@ -1,0 +1,508 @@
+// /ws: the video waiting room and call signaling. Stations (through their agent) and officials (by staff
+// session) connect, authenticated on upgrade like REST. The queue lives in the store, and each match is one
+// store transaction; presence (who is connected, officials' status) and calls live here, in memory.
+//
+// A citizen whose socket closes leaves the queue at once, and a call ends when either party's socket
+// closes: the kiosk's agent keeps its WebSocket open across short ICE disconnections, so a closed socket
+// means the kiosk session is over, and the kiosk offers a callback instead of a reconnect.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  ClientMessage,
+  isStrongAuth,
+  type AuthLevel,
+  type AuthMethod,
+  type OfficialStatus,
+  type QueueEntry,
+  type QueueSnapshot,
+  type ServerMessage,
+} from '@sportello/protocol';
+import { DateTime } from 'luxon';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { availability } from '../booking/booking.service.ts';
+import type { AppContext } from '../context.ts';
+import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
+import { iceServersFor, turnSecret } from './ice-servers.ts';
+import {
+  allGroups,
+  groupOf,
+  nextFor,
+  officialsServing,
+  positionOf,
+  snapshotOf,
+  type Presence,
+} from './matching.ts';
+
+export const WS_PATH = '/ws';
+const MAX_PAYLOAD = 256 * 1024;
+const CALLBACK_SEARCH_DAYS = 14;
+const ZONE = 'Europe/Rome';
+
+interface BaseClient {
+  ws: WebSocket;
+  group: string;
+  alive: boolean;
+  /** Messages of one socket are handled one after the other. */
+  chain: Promise<void>;
+}
+interface StationClient extends BaseClient {
+  kind: 'station';
+  station: string;
+  sede: string;
+  entryId?: string;
+  /** Last position sent, to send only changes; no-official reasons already told. */
+  lastPosition?: string;
+  told: Set<string>;
+}
+interface OfficialClient extends BaseClient {
+  kind: 'official';
+  official: string;
+  name: string;
+  sectors: readonly string[];
+  status: OfficialStatus;
+  lastSnapshot?: string;
+}
+type Client = StationClient | OfficialClient;
+
+interface Call {
+  callId: string;
+  entryId: string;
+  station: StationClient;
+  official: OfficialClient;
+}
+
+export interface VideoHub {
+  /** Clears entries left by a previous run (their sockets are gone) and starts the refresh timer. */
+  start(): Promise<void>;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Connected officials, for snapshots served over REST. */
+  presence(): Presence[];
+  snapshot(group: string): Promise<QueueSnapshot>;
+  groups(): string[];
+  /** Runs the periodic work now: waits re-estimated, limits checked, dead sockets dropped. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createVideoHub(ctx: AppContext): VideoHub {
+  const { config, store, log } = ctx;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+  const stations = new Set<StationClient>();
+  const officials = new Map<string, OfficialClient>();
+  const calls = new Map<string, Call>();
+  let closing = false;
+  let timer: NodeJS.Timeout | undefined;
+  if (config.video.turn && turnSecret(config.video) === undefined)
+    log.warn({ env: config.video.turn.secretEnv }, 'TURN secret not set: calls get STUN only');
+
+  const send = (client: Client, message: ServerMessage) => {
+    if (client.ws.readyState === WebSocket.OPEN) client.ws.send(JSON.stringify(message));
+  };
+  const fail = (client: Client, code: string, message: string, field?: string) =>
+    send(client, { type: 'error', code, message, ...(field !== undefined && { field }) });
+
+  const presence = (): Presence[] =>
+    [...officials.values()].map((o) => ({
+      official: o.official,
+      group: o.group,
+      sectors: o.sectors,
+      status: o.status,
+    }));
+
+  // ---- refreshing everyone's view: coalesced, one at a time ----
+
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+  const refresh = (): Promise<void> => {
+    if (closing) return Promise.resolve();
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        await refreshOnce().catch((error: unknown) => log.error({ err: error }, 'video refresh failed'));
+      } while (again && !closing);
+    })().finally(() => (refreshing = null));
+    return refreshing;
+  };
+
+  const refreshOnce = async () => {
+    const entries = await store.read((r) => r.videoQueue());
+    const now = ctx.clock();
+    const people = presence();
+    for (const client of stations) {
+      const entry = entries.find((e) => e.id === client.entryId && e.status === 'waiting');
+      if (!entry) continue;
+      const position = positionOf(config, entries, people, entry, now);
+      const key = JSON.stringify(position);
+      if (key !== client.lastPosition) {
+        client.lastPosition = key;
+        send(client, { type: 'queue.position', entryId: entry.id, ...position });
+      }
+      const waited = (now.getTime() - Date.parse(entry.since)) / 60_000;
+      const reason =
+        officialsServing(people, entry.group, entry.sector).length === 0
+          ? 'no-official-online'
+          : Math.max(waited, position.estimatedWaitMinutes) > config.video.maxWaitMinutes
+            ? 'wait-too-long'
+            : undefined;
+      if (reason && !client.told.has(reason)) {
+        client.told.add(reason);
+        send(client, {
+          type: 'queue.no-official',
+          entryId: entry.id,
+          reason,
+          callback: await callbackSlot(client.sede, entry.service),
+        });
+      }
+    }
+    const snapshots = new Map<string, QueueSnapshot>();
+    for (const client of officials.values()) {
+      let snapshot = snapshots.get(client.group);
+      if (!snapshot)
+        snapshots.set(client.group, (snapshot = snapshotOf(config, client.group, entries, people, now)));
+      const key = JSON.stringify({ ...snapshot, at: undefined });
+      if (key !== client.lastSnapshot) {
+        client.lastSnapshot = key;
+        send(client, { type: 'queue.snapshot', snapshot });
+      }
+    }
+  };
+
+  /** The first free callback slot of the next two weeks, or null when the service offers no callback. */
+  const callbackSlot = async (sede: string, service: string) => {
+    if (!config.services.find((s) => s.id === service)?.channels.callback) return null;
+    const today = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
+    try {
+      const found = await availability(ctx, {
+        sede,
+        service,
+        mode: 'callback',
+        from: today.toISODate()!,
+        to: today.plus({ days: CALLBACK_SEARCH_DAYS }).toISODate()!,
+      });
+      const slot = found.days.flatMap((d) => d.slots)[0];
+      return slot ? { sede, service, start: slot.start, end: slot.end } : null;
+    } catch (error) {
+      log.warn({ err: error, sede, service }, 'no callback slot to suggest');
+      return null;
+    }
+  };
+
+  // ---- calls ----
+
+  const endCall = async (call: Call, reason: 'hangup' | 'disconnected' | 'server-stopped') => {
+    if (calls.get(call.callId) !== call) return;
+    calls.delete(call.callId);
+    for (const party of [call.station, call.official])
+      send(party, { type: 'call.ended', callId: call.callId, reason });
+    if (call.station.entryId === call.entryId) call.station.entryId = undefined;
+    if (officials.get(call.official.official) === call.official && call.official.status === 'busy')
+      setStatus(call.official, 'available');
+    if (closing) return;
+    await store.transaction((tx) => tx.deleteVideoQueueEntry(call.entryId));
+    await refresh();
+  };
+
+  const callOf = (client: Client) =>
+    [...calls.values()].find((c) => c.station === client || c.official === client);
+
+  const setStatus = (client: OfficialClient, status: OfficialStatus) => {
+    client.status = status;
+    send(client, { type: 'official.state', official: client.official, status });
+  };
+
+  // ---- messages ----
+
+  const onStation = async (client: StationClient, message: ClientMessage) => {
+    switch (message.type) {
+      case 'queue.join': {
+        if (client.entryId) return fail(client, 'already_waiting', 'this station is already in the queue');
+        const service = config.services.find((s) => s.id === message.service);
+        if (!service) return fail(client, 'validation_failed', 'service: unknown service', 'service');
+        if (!service.channels.videoNow)
+          return fail(client, 'validation_failed', 'service: this service has no video call', 'service');
+        const entry: QueueEntry = {
+          id: randomUUID(),
+          group: client.group,
+          station: client.station,
+          sector: service.sector,
+          service: service.id,
+          since: ctx.clock().toISOString(),
+          authLevel: authLevelOf(message.authMethod),
+          ...(message.assistedBy !== undefined && { assistedBy: message.assistedBy }),
+          status: 'waiting',
+        };
+        await store.transaction((tx) => tx.putVideoQueueEntry(entry));
+        client.entryId = entry.id;
+        client.lastPosition = undefined;
+        client.told.clear();
+        send(client, { type: 'queue.joined', entryId: entry.id });
+        return refresh();
+      }
+      case 'queue.leave': {
+        const entryId = client.entryId;
+        if (!entryId) return fail(client, 'not_waiting', 'this station is not in the queue');
+        const call = callOf(client);
+        if (call) return endCall(call, 'hangup');
+        client.entryId = undefined;
+        await store.transaction((tx) => tx.deleteVideoQueueEntry(entryId));
+        send(client, { type: 'queue.left', entryId });
+        return refresh();
+      }
+      default:
+        return fail(client, 'forbidden', `a station may not send ${message.type}`, 'type');
+    }
+  };
+
+  const onOfficial = async (client: OfficialClient, message: ClientMessage) => {
+    switch (message.type) {
+      case 'official.status':
+        if (client.status === 'busy') return fail(client, 'busy', 'end the call first', 'status');
+        setStatus(client, message.status);
+        return refresh();
+      case 'queue.accept':
+      case 'queue.accept-next':
+        return accept(client, message.type === 'queue.accept' ? message.entryId : undefined);
+      default:
+        return fail(client, 'forbidden', `an official may not send ${message.type}`, 'type');
+    }
+  };
+
+  /** One atomic match: the store transaction reads the waiting entries and marks the chosen one in-call. */
+  const accept = async (client: OfficialClient, entryId: string | undefined) => {
+    if (client.status !== 'available')
+      return fail(client, 'not_available', `you are ${client.status}; set yourself available first`);
+    const callId = randomUUID();
+    const now = ctx.clock();
+    const outcome = await store.transaction(async (tx) => {
+      const entries = await tx.videoQueue();
+      const entry =
+        entryId === undefined
+          ? nextFor(entries, client.group, client.sectors, now)
+          : entries.find((e) => e.id === entryId);
+      if (!entry) return entryId === undefined ? 'empty' : 'gone';
+      if (entry.status !== 'waiting') return 'taken';
+      if (entry.group !== client.group || !client.sectors.includes(entry.sector)) return 'not-yours';
+      const matched: QueueEntry = { ...entry, status: 'in-call', official: client.official, callId };
+      await tx.putVideoQueueEntry(matched);
+      return matched;
+    });
+    if (typeof outcome === 'string') {
+      const why = {
+        empty: 'nobody is waiting for your sectors',
+        gone: 'this citizen has left the queue',
+        taken: 'another official has taken this citizen',
+        'not-yours': 'this citizen waits for a sector you do not serve',
+      }[outcome];
+      return fail(client, outcome === 'empty' ? 'queue_empty' : `entry_${outcome.replace('-', '_')}`, why);
+    }
+    const station = [...stations].find((s) => s.entryId === outcome.id);
+    const officialHere = officials.get(client.official) === client && client.ws.readyState === WebSocket.OPEN;
+    if (!station || !officialHere) {
+      // A party left while the match was being written: undo it (or drop the entry of a citizen gone).
+      await store.transaction(async (tx) => {
+        if (station) await tx.putVideoQueueEntry(waitingAgain(outcome));
+        else await tx.deleteVideoQueueEntry(outcome.id);
+      });
+      if (!station) fail(client, 'entry_gone', 'this citizen has left the queue');
+      return refresh();
+    }
+    const call: Call = { callId, entryId: outcome.id, station, official: client };
+    calls.set(callId, call);
+    setStatus(client, 'busy');
+    const started = {
+      type: 'call.started' as const,
+      callId,
+      iceServers: iceServersFor(config.video, callId, ctx.clock()),
+      entry: outcome,
+      official: { id: client.official, name: client.name },
+    };
+    send(client, { ...started, role: 'official' });
+    send(station, { ...started, role: 'citizen' });
+    return refresh();
+  };
+
+  const onSignal = async (client: Client, message: Extract<ClientMessage, { callId: string }>) => {
+    const call = calls.get(message.callId);
+    if (!call || (call.station !== client && call.official !== client))
+      return fail(client, 'not_in_call', 'you are not a party of this call', 'callId');
+    if (message.type === 'call.hangup') return endCall(call, 'hangup');
+    send(call.station === client ? call.official : call.station, message);
+  };
+
+  const onMessage = async (client: Client, data: RawData) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(String(data));
+    } catch {
+      return fail(client, 'bad_message', 'the message is not JSON');
+    }
+    const parsed = ClientMessage.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.') || '(message)';
+      return fail(client, 'validation_failed', `${field}: ${issue.message}`, field);
+    }
+    const message = parsed.data;
+    if ('callId' in message) return onSignal(client, message);
+    return client.kind === 'station' ? onStation(client, message) : onOfficial(client, message);
+  };
+
+  const onClose = async (client: Client) => {
+    if (client.kind === 'station') stations.delete(client);
+    else if (officials.get(client.official) === client) officials.delete(client.official);
+    if (closing) return;
+    const call = callOf(client);
+    if (call) await endCall(call, 'disconnected');
+    if (client.kind === 'station' && client.entryId) {
+      const entryId = client.entryId;
+      client.entryId = undefined;
+      await store.transaction((tx) => tx.deleteVideoQueueEntry(entryId));
+    }
+    await refresh();
+  };
+
+  const onConnection = (client: Client) => {
+    const { ws } = client;
+    ws.on('pong', () => (client.alive = true));
+    ws.on('message', (data) => {
+      client.chain = client.chain
+        .then(() => onMessage(client, data))
+        .catch((error: unknown) => {
+          log.error({ err: error }, 'video message failed');
+          fail(client, 'internal', 'the server could not handle this message');
+        });
+    });
+    ws.on('close', () => {
+      client.chain = client.chain
+        .then(() => onClose(client))
+        .catch((error: unknown) => log.error({ err: error }, 'video disconnect failed'));
+    });
+    ws.on('error', (error) => log.warn({ err: error }, 'video socket error'));
+    if (client.kind === 'official') {
+      // A second console of the same official replaces the first (a reloaded page).
+      officials.get(client.official)?.ws.close(4000, 'replaced by a newer connection');
+      officials.set(client.official, client);
+      setStatus(client, client.status);
+    } else stations.add(client);
+    void refresh();
+  };
+
+  /** Who may connect: a station, or an official whose staff account names their official record. */
+  const identify = async (req: IncomingMessage): Promise<Client | number> => {
+    const principal = await authenticateHeaders(req.headers, store, ctx.clock());
+    if (principal.kind === 'anonymous') return 401;
+    const base = { alive: true, chain: Promise.resolve() };
+    if (principal.kind === 'station') {
+      const station = config.stations.find((s) => s.id === principal.station);
+      if (!station) return 403;
+      return {
+        ...base,
+        kind: 'station',
+        ws: undefined as unknown as WebSocket,
+        station: station.id,
+        sede: station.sede,
+        group: groupOf(config, station.sede),
+        told: new Set(),
+      };
+    }
+    // A session cookie sent by a page of another site is not the console.
+    const origin = req.headers.origin;
+    const byCookie = !req.headers.authorization && tokenOf(req.headers) !== undefined;
+    if (byCookie && origin !== undefined && new URL(origin).host !== req.headers.host) return 403;
+    const account = config.staff.find((a) => a.username === principal.username);
+    const official = config.officials.find((o) => o.id === account?.official);
+    if (!official || !principal.roles.includes('official')) return 403;
+    return {
+      ...base,
+      kind: 'official',
+      ws: undefined as unknown as WebSocket,
+      official: official.id,
+      name: official.name,
+      sectors: official.sectors,
+      group: groupOf(config, official.sede),
+      status: 'paused',
+    };
+  };
+
+  const refuse = (socket: Duplex, status: number) => {
+    const text = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden';
+    const body = JSON.stringify({
+      error: {
+        code: status === 401 ? 'unauthenticated' : status === 404 ? 'not_found' : 'forbidden',
+        message: text,
+      },
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  };
+
+  return {
+    async start() {
+      await store.transaction(async (tx) => {
+        for (const entry of await tx.videoQueue()) await tx.deleteVideoQueueEntry(entry.id);
+      });
+      timer = setInterval(() => void this.tick(), config.video.estimate.refreshSeconds * 1000);
+      timer.unref();
+    },
+    handleUpgrade(req, socket, head) {
+      socket.on('error', () => socket.destroy());
+      if (closing || new URL(req.url ?? '/', 'http://x').pathname !== WS_PATH) return refuse(socket, 404);
+      identify(req).then(
+        (client) => {
+          if (typeof client === 'number') return refuse(socket, client);
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            client.ws = ws;
+            onConnection(client);
+          });
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'video upgrade failed');
+          socket.destroy();
+        },
+      );
+    },
+    presence,
+    async snapshot(group) {
+      const entries = await store.read((r) => r.videoQueue());
+      return snapshotOf(config, group, entries, presence(), ctx.clock());
+    },
+    groups: () => allGroups(config),
+    async tick() {
+      for (const client of [...stations, ...officials.values()]) {
+        if (!client.alive) {
+          client.ws.terminate();
+          continue;
+        }
+        client.alive = false;
+        client.ws.ping();
+      }
+      for (const client of officials.values()) client.lastSnapshot = undefined;
+      await refresh();
+    },
+    async close() {
+      closing = true;
+      if (timer) clearInterval(timer);
+      for (const call of [...calls.values()]) await endCall(call, 'server-stopped');
+      for (const client of [...stations, ...officials.values()]) client.ws.terminate();
+      await refreshing;
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function waitingAgain(entry: QueueEntry): QueueEntry {
+  const { official: _official, callId: _callId, ...rest } = entry;
+  return { ...rest, status: 'waiting' };
+}
+
+function authLevelOf(method: AuthMethod | undefined): AuthLevel {
+  if (method === undefined) return 'none';
+  return isStrongAuth(method) ? 'strong' : 'typed';
+}

@@ -1,0 +1,280 @@
+// /ws over real HTTP and WebSocket on loopback: the waiting room, matching, signaling and its limits.
+import { cp, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Official, StaffAccount } from '@sportello/protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../auth/tokens.ts';
+import { defaultConfigDir } from '../config/load-config.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { WsPeer } from './ws-test-client.ts';
+
+/** Tuesday 09:00 in Rome: officials work, callbacks can be booked from 09:30. */
+const NOW = '2026-12-01T09:00:00+01:00';
+const EXTRA = 20;
+const SERVICE = 'pensione-informazioni'; // sector assicurato-pensionato
+
+let server: TestServer;
+let stationToken: string;
+let otherStationToken: string;
+let napoliStationToken: string;
+const officialTokens: string[] = [];
+const open: WsPeer[] = [];
+
+async function peer(token?: string): Promise<WsPeer> {
+  const p = await WsPeer.open(server.url, token);
+  open.push(p);
+  return p;
+}
+
+/** An official's console, set available. */
+async function official(token: string): Promise<WsPeer> {
+  const p = await peer(token);
+  p.send({ type: 'official.status', status: 'available' });
+  await p.next('official.state', (m) => m.status === 'available');
+  return p;
+}
+
+async function join(token: string, extra: object = {}): Promise<{ kiosk: WsPeer; entryId: string }> {
+  const kiosk = await peer(token);
+  kiosk.send({ type: 'queue.join', service: SERVICE, ...extra });
+  const { entryId } = await kiosk.next('queue.joined');
+  return { kiosk, entryId };
+}
+
+beforeAll(async () => {
+  // The shipped config, plus 20 officials of Rovigo's pension sector with console accounts.
+  const dir = await mkdtemp(path.join(tmpdir(), 'sportello-video-config-'));
+  await cp(defaultConfigDir(), dir, { recursive: true });
+  const officials = JSON.parse(await readFile(path.join(dir, 'officials.json'), 'utf8')) as Official[];
+  const staff = JSON.parse(await readFile(path.join(dir, 'staff.json'), 'utf8')) as StaffAccount[];
+  for (let i = 0; i < EXTRA; i++) {
+    const id = `ro-test-${i}`;
+    officials.push({
+      id,
+      name: `Test ${i}`,
+      sede: 'rovigo',
+      sectors: ['assicurato-pensionato'],
+      availability: {},
+    });
+    staff.push({ ...staff[0]!, username: `test.official.${i}`, name: `Test ${i}`, official: id });
+  }
+  await writeFile(path.join(dir, 'officials.json'), JSON.stringify(officials));
+  await writeFile(path.join(dir, 'staff.json'), JSON.stringify(staff));
+  server = await startTestServer(NOW, { configDir: dir });
+  stationToken = await server.stationToken('adria-municipio');
+  otherStationToken = await server.stationToken('rovigo-accoglienza');
+  napoliStationToken = await server.stationToken('ischia-municipio');
+  for (let i = 0; i < EXTRA; i++) {
+    const token = newToken(STAFF_TOKEN_PREFIX);
+    await server.ctx.store.transaction((tx) =>
+      tx.insertSession({
+        tokenHash: hashToken(token),
+        username: `test.official.${i}`,
+        roles: ['official'],
+        sede: 'rovigo',
+        createdAt: new Date(NOW).toISOString(),
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      }),
+    );
+    officialTokens.push(token);
+  }
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.close()));
+  // Disconnects are handled asynchronously: wait until the queue is empty again.
+  for (let i = 0; i < 100 && (await server.ctx.store.read((r) => r.videoQueue())).length > 0; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('/ws upgrade', () => {
+  it('refuses an unauthenticated upgrade with 401, and staff who are not officials with 403', async () => {
+    await expect(WsPeer.open(server.url)).rejects.toThrow('HTTP 401');
+    await expect(WsPeer.open(server.url, 'sps_forged')).rejects.toThrow('HTTP 401');
+    await expect(WsPeer.open(server.url, await server.login('tecnico'))).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('waiting room', () => {
+  it('tells each citizen their position and wait, live on every change', async () => {
+    await official(officialTokens[0]!);
+    const first = await join(stationToken, { assistedBy: 'Anna Verdi', authMethod: 'typed' });
+    expect(await first.kiosk.next('queue.position')).toMatchObject({ position: 1, estimatedWaitMinutes: 0 });
+    const second = await join(otherStationToken);
+    expect(await second.kiosk.next('queue.position')).toMatchObject({
+      position: 2,
+      estimatedWaitMinutes: 10,
+    });
+    first.kiosk.send({ type: 'queue.leave' });
+    await first.kiosk.next('queue.left');
+    expect(await second.kiosk.next('queue.position')).toMatchObject({ position: 1, estimatedWaitMinutes: 0 });
+  });
+
+  it('shows officials the queue by sector with waiting times, on the socket and over REST', async () => {
+    const console0 = await official(officialTokens[0]!);
+    const { entryId } = await join(stationToken, { assistedBy: 'Anna Verdi', authMethod: 'cie-pin' });
+    const snapshot = await console0.next('queue.snapshot', (m) =>
+      m.snapshot.sectors.some((s: { waiting: unknown[] }) => s.waiting.length > 0),
+    );
+    const sector = snapshot.snapshot.sectors.find(
+      (s: { sector: string }) => s.sector === 'assicurato-pensionato',
+    );
+    expect(sector.waiting).toEqual([
+      expect.objectContaining({
+        id: entryId,
+        station: 'adria-municipio',
+        assistedBy: 'Anna Verdi',
+        authLevel: 'strong',
+        waitingMinutes: 0,
+      }),
+    ]);
+    const rest = await server.call('GET', '/api/v1/video/queue', { token: officialTokens[0] });
+    expect(rest.status).toBe(200);
+    expect(rest.body.groups.map((g: { group: string }) => g.group)).toEqual(['rovigo']);
+    expect(JSON.stringify(rest.body)).toContain(entryId);
+    expect((await server.call('GET', '/api/v1/video/queue', { token: stationToken })).status).toBe(403);
+    expect((await server.call('GET', '/api/v1/video/queue')).status).toBe(401);
+  });
+
+  it('offers the next free callback slot when no official of the sector is online', async () => {
+    const { kiosk, entryId } = await join(napoliStationToken);
+    const told = await kiosk.next('queue.no-official');
+    expect(told).toMatchObject({ entryId, reason: 'no-official-online' });
+    expect(told.callback).toMatchObject({ sede: 'napoli', service: SERVICE });
+    expect(Date.parse(told.callback.start)).toBeGreaterThanOrEqual(Date.parse(NOW) + 30 * 60_000);
+  });
+
+  it('tells the citizen once the wait passes maxWaitMinutes', async () => {
+    await official(officialTokens[0]!);
+    const { kiosk } = await join(stationToken);
+    await kiosk.next('queue.position');
+    server.setNow('2026-12-01T09:25:00+01:00');
+    try {
+      await server.ctx.video!.tick();
+      expect(await kiosk.next('queue.no-official')).toMatchObject({ reason: 'wait-too-long' });
+    } finally {
+      server.setNow(NOW);
+    }
+  });
+});
+
+describe('calls', () => {
+  async function call() {
+    const desk = await official(officialTokens[0]!);
+    const { kiosk, entryId } = await join(stationToken, { assistedBy: 'Anna Verdi' });
+    desk.send({ type: 'queue.accept', entryId });
+    const started = await desk.next('call.started');
+    const citizenSide = await kiosk.next('call.started');
+    return { desk, kiosk, entryId, started, citizenSide, callId: started.callId as string };
+  }
+
+  it('starts the call on both sides with the call id and ICE servers', async () => {
+    const { desk, started, citizenSide, entryId } = await call();
+    expect(started).toMatchObject({ role: 'official', entry: { id: entryId, assistedBy: 'Anna Verdi' } });
+    expect(citizenSide).toMatchObject({
+      role: 'citizen',
+      callId: started.callId,
+      official: { id: 'ro-test-0' },
+    });
+    expect(started.iceServers[0].urls[0]).toMatch(/^stun:/);
+    expect(await desk.next('official.state', (m) => m.status === 'busy')).toBeTruthy();
+  });
+
+  it('relays offer, answer and ICE to the other party only', async () => {
+    const { desk, kiosk, callId } = await call();
+    desk.send({ type: 'call.offer', callId, sdp: 'v=0 offer' });
+    expect(await kiosk.next('call.offer')).toEqual({ type: 'call.offer', callId, sdp: 'v=0 offer' });
+    kiosk.send({ type: 'call.answer', callId, sdp: 'v=0 answer' });
+    expect(await desk.next('call.answer')).toMatchObject({ sdp: 'v=0 answer' });
+    const candidate = {
+      candidate: 'candidate:1 1 udp 1 10.0.0.1 5000 typ host',
+      sdpMid: '0',
+      sdpMLineIndex: 0,
+    };
+    kiosk.send({ type: 'call.ice', callId, candidate });
+    expect(await desk.next('call.ice')).toMatchObject({ candidate });
+    desk.send({ type: 'call.ice', callId, candidate: null });
+    expect(await kiosk.next('call.ice')).toMatchObject({ candidate: null });
+    expect(desk.received('call.offer')).toHaveLength(0);
+    expect(kiosk.received('call.answer')).toHaveLength(0);
+  });
+
+  it('refuses a third socket that addresses the call', async () => {
+    const { desk, kiosk, callId } = await call();
+    const intruders = [await peer(otherStationToken), await official(officialTokens[1]!)];
+    for (const intruder of intruders) {
+      intruder.send({ type: 'call.offer', callId, sdp: 'v=0 evil' });
+      intruder.send({ type: 'call.hangup', callId });
+      expect(await intruder.next('error')).toMatchObject({ code: 'not_in_call', field: 'callId' });
+      expect(await intruder.next('error')).toMatchObject({ code: 'not_in_call' });
+    }
+    desk.send({ type: 'call.offer', callId, sdp: 'v=0 real' });
+    expect(await kiosk.next('call.offer')).toMatchObject({ sdp: 'v=0 real' });
+    expect(kiosk.received('call.offer')).toHaveLength(0);
+    expect(kiosk.received('call.ended')).toHaveLength(0);
+  });
+
+  it('ends the call for both on hang-up, and frees the official', async () => {
+    const { desk, kiosk, callId } = await call();
+    kiosk.send({ type: 'call.hangup', callId });
+    expect(await desk.next('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'hangup' });
+    expect(await kiosk.next('call.ended')).toMatchObject({ callId, reason: 'hangup' });
+    expect(await desk.next('official.state', (m) => m.status === 'available')).toBeTruthy();
+    expect(await server.ctx.store.read((r) => r.videoQueue())).toEqual([]);
+  });
+
+  it('ends the call when a party disconnects', async () => {
+    const { desk, kiosk, callId } = await call();
+    await kiosk.close();
+    expect(await desk.next('call.ended')).toMatchObject({ callId, reason: 'disconnected' });
+  });
+
+  it.each([2, EXTRA])(
+    'gives the citizen to exactly one of %i officials accepting at the same instant',
+    async (n) => {
+      const desks = await Promise.all(officialTokens.slice(0, n).map((t) => official(t)));
+      const { kiosk, entryId } = await join(stationToken);
+      await Promise.all(
+        desks.map((d) => d.next('queue.snapshot', (m) => JSON.stringify(m).includes(entryId))),
+      );
+      desks.forEach((d, i) =>
+        d.send(i % 2 === 0 ? { type: 'queue.accept', entryId } : { type: 'queue.accept-next' }),
+      );
+      const outcomes = await Promise.all(
+        desks.map((d) =>
+          Promise.race([d.next('call.started').then(() => 'call'), d.next('error').then((e) => e.code)]),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'call')).toHaveLength(1);
+      expect(
+        outcomes.filter((o) => o !== 'call').every((o) => o === 'entry_taken' || o === 'queue_empty'),
+      ).toBe(true);
+      expect(await kiosk.next('call.started')).toMatchObject({ entry: { id: entryId } });
+    },
+  );
+});
+
+describe('bad messages', () => {
+  it('answers an error naming the field, and keeps the socket open', async () => {
+    const kiosk = await peer(stationToken);
+    kiosk.send('not json');
+    expect(await kiosk.next('error')).toMatchObject({ code: 'bad_message' });
+    kiosk.send({ type: 'queue.join' });
+    expect(await kiosk.next('error')).toMatchObject({ code: 'validation_failed', field: 'service' });
+    kiosk.send({ type: 'queue.dance' });
+    expect(await kiosk.next('error')).toMatchObject({ field: 'type' });
+    kiosk.send({ type: 'call.ice', callId: 'x', candidate: { candidate: 1 } });
+    expect(await kiosk.next('error')).toMatchObject({ field: 'candidate.candidate' });
+    kiosk.send({ type: 'queue.join', service: 'pensione-consulenza' });
+    expect(await kiosk.next('error')).toMatchObject({ field: 'service' });
+    kiosk.send({ type: 'queue.accept-next' });
+    expect(await kiosk.next('error')).toMatchObject({ code: 'forbidden' });
+    kiosk.send({ type: 'queue.join', service: SERVICE });
+    expect(await kiosk.next('queue.joined')).toBeTruthy();
+  });
+});

@@ -1,0 +1,140 @@
+// Bench rows for /ws: server memory per 1,000 idle, authenticated station WebSocket connections. The server
+// runs in its own process (server-child.ts) so its RSS is its own; this process opens the sockets.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import type { BenchRow } from './notifications-bench.ts';
+import type { FromChild, ToChild } from './server-child.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CONFIG_DIR = path.resolve(HERE, '../../config');
+const SOCKETS = 1000;
+const STATION = 'adria-municipio';
+/** Left alone this long before each RSS reading. */
+const SETTLE_MS = 1500;
+
+function nextMessage<T extends FromChild['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<FromChild, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromChild) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as Extract<FromChild, { type: T }>);
+    };
+    const onExit = (code: number | null) =>
+      reject(new Error(`server process exited (${code}) before "${type}"`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** A station's token, enrolled as a technician would (the shipped demo accounts' passwords). */
+async function stationToken(url: string): Promise<string> {
+  const { token } = await json(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    body: JSON.stringify({ username: 'tecnico', password: 'demo-tecnico' }),
+  });
+  const { code } = await json(`${url}/api/v1/stations/${STATION}/enrolment-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${String(token)}` },
+  });
+  const enrolled = await json(`${url}/api/v1/stations/enrol`, {
+    method: 'POST',
+    body: JSON.stringify({ code, agentVersion: 'bench' }),
+  });
+  return String(enrolled.token);
+}
+
+function openSocket(url: string, token: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+export async function videoBench(): Promise<BenchRow[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-video-bench-'));
+  const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
+  const send = (message: ToChild) => child.send(message);
+  const rssMB = async () => {
+    const reply = nextMessage(child, 'rss');
+    send({ type: 'rss' });
+    return (await reply).rss / 2 ** 20;
+  };
+  const sockets: WebSocket[] = [];
+  try {
+    const { url } = await nextMessage(child, 'ready');
+    const token = await stationToken(url);
+    // One socket first, so the WebSocket code is loaded and warm before the baseline.
+    sockets.push(await openSocket(url, token));
+    await settle();
+    const before = await rssMB();
+    for (let i = 1; i < SOCKETS; i += 50)
+      sockets.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, SOCKETS - i) }, () => openSocket(url, token)),
+        )),
+      );
+    await settle();
+    const after = await rssMB();
+    return [
+      { name: 'server RSS with 1 idle WebSocket', value: before, unit: 'MB' },
+      {
+        name: `server RSS with ${SOCKETS.toLocaleString('en-US')} idle WebSockets`,
+        value: after,
+        unit: 'MB',
+      },
+      {
+        name: 'server memory per 1,000 idle WebSocket connections',
+        value: ((after - before) * 1000) / (SOCKETS - 1),
+        unit: 'MB',
+      },
+    ];
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      send({ type: 'stop' });
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function videoTable(rows: BenchRow[]): string {
+  const cells = rows.map((r) => [r.name, r.value.toFixed(1), r.unit]);
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(...cells.map((c) => c[i]!.length), ['video', 'value', 'unit'][i]!.length),
+  );
+  const line = (c: string[]) =>
+    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
+  return [
+    line(['video', 'value', 'unit']),
+    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
+    ...cells.map(line),
+  ].join('\n');
+}
+
+// `npx tsx test/bench/video-bench.ts` runs these rows alone.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  console.log(videoTable(await videoBench()));
