@@ -107,6 +107,8 @@ export class KioskApp extends LitElement {
     }
     if (changed.has('screen')) {
       this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+      // With reading on, a new screen reads itself: whoever needs speech cannot see that it changed.
+      if (this.speech.enabled) void this.readScreenWhenRendered();
     }
   }
 
@@ -304,6 +306,11 @@ export class KioskApp extends LitElement {
           : nothing
       }
     `;
+  }
+
+  private async readScreenWhenRendered(): Promise<void> {
+    await (this.renderRoot.querySelector('main > *') as LitElement | null)?.updateComplete;
+    if (this.speech.enabled) this.readScreen();
   }
 
   /** Asks the current screen for its text and choices and reads them aloud. */

@@ -23,6 +23,8 @@ export class KioskKeypad extends LitElement {
         user-select: none;
       }
       .row {
+        /* Latin letters and phone digits keep their order in Arabic too: QWERTY and 1 2 3 read left to right. */
+        direction: ltr;
         display: flex;
         justify-content: center;
         gap: 10px;

@@ -1,0 +1,191 @@
+// Bench rows for the kiosk page: the JavaScript it ships (gzip), and how long a tap takes to show the next
+// screen in Debian's Chromium slowed 4× (CDP CPU throttling), median and worst over whole ticket flows through
+// the real agent and server with simulated devices.
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import playwrightConfig from '../../playwright.config.ts';
+import { startKioskSystem } from '../e2e/support/kiosk-system.ts';
+import type { BenchRow } from './notifications-bench.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const KIOSK = path.resolve(HERE, '../../kiosk');
+const CPU_SLOWDOWN = 4;
+const FLOWS = 3;
+/** The sede gives queue tickets on a Monday morning: the server's clock and the page's wall clock. */
+const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
+
+export interface KioskBench {
+  rows: BenchRow[];
+  notes: string[];
+}
+
+/** Builds the kiosk as it ships and gzips each of its scripts. */
+async function scriptSize(): Promise<{ bytes: number; files: number }> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: KIOSK,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const assets = path.join(KIOSK, 'dist/assets');
+  const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  let bytes = 0;
+  for (const name of scripts) bytes += gzipSync(await readFile(path.join(assets, name)), { level: 9 }).length;
+  return { bytes, files: scripts.length };
+}
+
+/**
+ * Before the page loads: its wall clock moved to the Monday morning (Date only: timers, animation frames and
+ * performance.now stay real, as they must for timing), and the moment each card-read event arrives noted.
+ */
+async function preparePage(page: Page): Promise<void> {
+  // tsx keeps function names through an __name helper, which the functions sent to the page would lack.
+  await page.addInitScript('globalThis.__name = (target) => target;');
+  await page.addInitScript((mondayMorning) => {
+    const RealDate = Date;
+    const offset = RealDate.parse(mondayMorning) - RealDate.now();
+    class ShiftedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(...(args as [number])); // every form Date takes, passed on as given
+      }
+      static override now() {
+        return RealDate.now() + offset;
+      }
+    }
+    globalThis.Date = ShiftedDate as DateConstructor;
+    const RealSocket = WebSocket;
+    globalThis.WebSocket = class extends RealSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        // Listeners added here run before the page's own onmessage.
+        this.addEventListener('message', (message) => {
+          if (String(message.data).includes('"card-read"'))
+            (window as unknown as { __cardRead?: () => void }).__cardRead?.();
+        });
+      }
+    };
+  }, MONDAY_MORNING);
+}
+
+/**
+ * Arms the page to time the next screen: from the next tap (pointerdown) or card read to the frame that first
+ * shows a different main heading (polled each animation frame; a message posted after that frame marks its paint).
+ */
+function armTimer(page: Page, start: 'tap' | 'card'): Promise<void> {
+  return page.evaluate((start) => {
+    const title = () =>
+      document
+        .querySelector('kiosk-app')
+        ?.shadowRoot?.querySelector('main > *')
+        ?.shadowRoot?.querySelector('h1')
+        ?.textContent?.trim() ?? '';
+    const before = title();
+    const w = window as unknown as { __cardRead?: () => void; __nextScreen?: Promise<number> };
+    w.__nextScreen = new Promise((resolve) => {
+      const begin = () => {
+        const t0 = performance.now();
+        const poll = () => {
+          if (title() && title() !== before) {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            requestAnimationFrame(() => channel.port2.postMessage(null));
+          } else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      };
+      if (start === 'tap') addEventListener('pointerdown', begin, { capture: true, once: true });
+      else
+        w.__cardRead = () => {
+          w.__cardRead = undefined;
+          begin();
+        };
+    });
+  }, start);
+}
+
+const nextScreen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __nextScreen: Promise<number> }).__nextScreen);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export async function kioskBench(): Promise<KioskBench> {
+  const size = await scriptSize();
+  const system = await startKioskSystem({ now: MONDAY_MORNING });
+  const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
+  const steps = new Map<string, number[]>();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await preparePage(page);
+    await page.goto(system.url);
+    await page.getByRole('button', { name: 'Tocca per iniziare' }).first().waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+
+    const step = async (name: string, act: () => Promise<unknown>, start: 'tap' | 'card' = 'tap') => {
+      await armTimer(page, start);
+      await act();
+      steps.set(name, [...(steps.get(name) ?? []), await nextScreen(page)]);
+    };
+    const tap = (name: string) => page.getByRole('button', { name }).first().click();
+    for (let flow = 0; flow < FLOWS; flow++) {
+      await step('welcome → identify', () => tap('Tocca per iniziare'));
+      await step('card → services', () => system.simulate('card', { action: 'insert', card: 'cns' }), 'card');
+      await step('services → topic', () => tap('Disoccupazione e NASpI'));
+      await step('topic → channel', () => tap('NASpI e disoccupazione: informazioni'));
+      await step('channel → ticket priority', () => tap('Prendi il numero'));
+      await step('ticket priority → ticket', () => tap('No, non ho diritto alla precedenza'));
+      await tap('Ho finito');
+      await system.simulate('card', { action: 'remove' });
+      await page.getByRole('button', { name: 'Tocca per iniziare' }).first().waitFor();
+    }
+  } finally {
+    await browser.close();
+    await system.stop();
+  }
+
+  const all = [...steps.values()].flat();
+  return {
+    rows: [
+      { name: `kiosk JS, gzip (${size.files} files in dist/assets)`, value: size.bytes / 1024, unit: 'KiB' },
+      { name: `tap → next screen, ${CPU_SLOWDOWN}× CPU throttle, median`, value: median(all), unit: 'ms' },
+      {
+        name: `tap → next screen, ${CPU_SLOWDOWN}× CPU throttle, worst`,
+        value: Math.max(...all),
+        unit: 'ms',
+      },
+    ],
+    notes: [
+      `${FLOWS} ticket flows of ${steps.size} screens each, portrait; the card step is timed from the card-read ` +
+        'event reaching the page; the ticket step includes the server issuing the number',
+      ...[...steps].map(
+        ([name, ms]) =>
+          `  ${name}: median ${median(ms).toFixed(0)} ms, worst ${Math.max(...ms).toFixed(0)} ms`,
+      ),
+    ],
+  };
+}
+
+export function kioskTable({ rows, notes }: KioskBench): string {
+  const cells = rows.map((r) => [r.name, r.value.toFixed(r.value < 10 ? 2 : 0), r.unit]);
+  const head = ['kiosk', 'value', 'unit'];
+  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i]!.length), head[i]!.length));
+  const line = (c: string[]) =>
+    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
+  return [
+    line(head),
+    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
+    ...cells.map(line),
+    '',
+    ...notes,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  console.log(kioskTable(await kioskBench()));

@@ -1,0 +1,178 @@
+// A citizen books an appointment at the kiosk as they would: identified by the codice fiscale typed on the
+// keypad, by the Tessera Sanitaria's barcode or by the CIE and its PIN; a second-level service, a free time,
+// a phone number typed, the privacy notice read and accepted; the booking code on screen and on paper.
+import { expect, test } from '@playwright/test';
+import { codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
+import { bookAppointment } from './support/booking-flow.ts';
+import { button, tapKeys } from './support/citizen.ts';
+import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
+import { heading, LANDSCAPE, PORTRAIT, screenSeries } from './support/screens.ts';
+
+const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
+let system: KioskSystem;
+
+test.beforeAll(async () => {
+  system = await startKioskSystem({ now: MONDAY_MORNING });
+});
+test.afterAll(() => system.stop());
+
+/** The receipt the simulated printer printed last, as text, and its QR codes. */
+function lastReceipt() {
+  const document = system.printed().at(-1);
+  return { text: document?.lines.join('\n') ?? '', qrCodes: document?.qrCodes ?? [] };
+}
+
+async function storedBooking(code: string, codiceFiscale: string) {
+  const found = await system.server.call('POST', '/api/v1/bookings/lookup', {
+    body: { code, codiceFiscale },
+  });
+  expect(found.status).toBe(200);
+  return found.body.booking;
+}
+
+test('codice fiscale tapped on the keypad, appointment in person, receipt printed — in English (portrait)', async ({
+  page,
+}) => {
+  const codiceFiscale = codiceFiscaleFor(201);
+  const shot = screenSeries(page, 'booking-en', 'portrait');
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(heading(page)).toHaveText('Welcome to INPS');
+  await shot('welcome');
+  await page.getByRole('button', { name: 'Touch to start' }).first().click();
+
+  await expect(heading(page)).toHaveText('How would you like to identify yourself?');
+  await shot('identify');
+  await button(page, 'Type your tax code').click();
+  await expect(page.locator('kiosk-keypad')).toBeVisible();
+  await tapKeys(page, codiceFiscale.slice(0, 10));
+  await expect(page.locator('#code-status')).toHaveText('You have typed 10 of 16 characters.');
+  await shot('identify-keypad');
+  // A wrong last letter is caught live, the Continue button stays off until it is right.
+  await tapKeys(page, codiceFiscale.slice(10, 15) + (codiceFiscale.endsWith('A') ? 'B' : 'A'));
+  await expect(page.locator('#code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Continue', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Delete the last character' }).click();
+  await tapKeys(page, codiceFiscale.slice(15));
+  await expect(page.locator('#code')).toHaveValue(codiceFiscale);
+  await expect(page.locator('#code')).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+
+  const code = await bookAppointment(page, {
+    language: 'en',
+    topic: 'Unemployment and NASpI',
+    service: 'Unemployment benefit: help with your claim',
+    channel: 'Appuntamento in sede',
+    names: ['MARIA', 'BIANCHI'],
+    phone: '3289876543',
+    shot,
+  });
+
+  await expect.poll(() => lastReceipt().text).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
+  const receipt = lastReceipt();
+  expect(receipt.text).toContain('Booking confirmed');
+  expect(receipt.text).toContain('Unemployment benefit: help with your claim');
+  // The QR a scanner at the reception reads for check-in (its scheme comes out lower-cased; both are read).
+  expect(receipt.qrCodes).toEqual([expect.stringMatching(new RegExp(`^SPORTELLO:${code}$`, 'i'))]);
+  expect(receipt.text).not.toContain(codiceFiscale);
+
+  const booking = await storedBooking(code, codiceFiscale);
+  expect(booking).toMatchObject({
+    mode: 'inPerson',
+    service: 'naspi-consulenza',
+    authMethod: 'typed',
+    citizen: { firstName: 'MARIA', lastName: 'BIANCHI', phone: '+393289876543', language: 'en' },
+  });
+
+  await page.getByRole('button', { name: 'I am done' }).click();
+  await expect(heading(page)).toHaveText('Thank you, see you soon!');
+  await shot('end');
+  await page.getByRole('button', { name: 'I am done' }).click();
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+});
+
+test('Tessera Sanitaria barcode scanned, appointment in person, receipt printed — in Italian (landscape)', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-it', 'landscape');
+  await page.setViewportSize(LANDSCAPE);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+  await shot('welcome');
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await expect(heading(page)).toHaveText('Come vuoi farti riconoscere?');
+  await shot('identify');
+
+  await system.simulate('scan', { text: 'RSSMRA80A01H501U' });
+  const code = await bookAppointment(page, {
+    language: 'it',
+    topic: 'Disoccupazione e NASpI',
+    service: 'NASpI: consulenza sulla tua domanda',
+    channel: 'Appuntamento in sede',
+    names: ['MARIO', 'ROSSI'],
+    phone: '3471234567',
+    shot,
+  });
+
+  await expect.poll(() => lastReceipt().text).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
+  expect(lastReceipt().text).toContain('Prenotazione confermata');
+  expect(lastReceipt().qrCodes).toEqual([expect.stringMatching(new RegExp(`^SPORTELLO:${code}$`, 'i'))]);
+  const booking = await storedBooking(code, 'RSSMRA80A01H501U');
+  expect(booking).toMatchObject({ mode: 'inPerson', authMethod: 'ts-barcode', citizen: { language: 'it' } });
+
+  await page.getByRole('button', { name: 'Fine', exact: true }).click();
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
+  await shot('end');
+});
+
+test('CIE and its PIN unlock the web meeting; the 6-digit admission code is shown once (portrait)', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-cie', 'portrait');
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await expect(heading(page)).toHaveText('Come vuoi farti riconoscere?');
+
+  await system.simulate('card', { action: 'insert', card: 'cie' });
+  try {
+    await expect(heading(page)).toHaveText('Accedi con la carta d’identità elettronica');
+    await tapKeys(page, '1234');
+    await expect(page.getByText('Cifre digitate: 4')).toBeVisible();
+    await shot('pin');
+    await tapKeys(page, '5678');
+    await page.getByRole('button', { name: 'Conferma', exact: true }).click();
+
+    const code = await bookAppointment(page, {
+      language: 'it',
+      topic: 'Pensione',
+      service: 'Pensione: consulenza e simulazione',
+      channel: 'Appuntamento in videochiamata',
+      names: ['MARIO', 'ROSSI'],
+      phone: '3331122334',
+      shot,
+    });
+    await expect(page.getByText('Codice per entrare nella videochiamata')).toBeVisible();
+    const admission = (await page.locator('kiosk-confirmation-screen .code').nth(1).textContent())!.trim();
+    expect(admission).toMatch(/^\d{3} \d{3}$/);
+
+    const booking = await storedBooking(code, 'RSSMRA80A01H501U');
+    expect(booking).toMatchObject({
+      mode: 'webMeeting',
+      service: 'pensione-consulenza',
+      authMethod: 'cie-pin',
+    });
+    await expect.poll(() => lastReceipt().text).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
+    // The admission code is for the citizen's eyes now and their SMS: never on paper left at the kiosk.
+    expect(lastReceipt().text).not.toContain(admission.replace(' ', ''));
+    expect(lastReceipt().text).not.toContain(admission);
+  } finally {
+    await system.simulate('card', { action: 'remove' });
+  }
+  // Taking the card out ends the session.
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+});
