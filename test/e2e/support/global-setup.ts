@@ -1,8 +1,11 @@
-// Builds the kiosk bundle once before the browser tests: they run the real thing the agent serves.
+// Builds the kiosk and console bundles once before the browser tests: they run the real things the agent
+// and the server serve.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function globalSetup(): void {
-  const kiosk = fileURLToPath(new URL('../../../kiosk/', import.meta.url));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: kiosk, stdio: 'inherit' });
+  for (const app of ['kiosk', 'console']) {
+    const cwd = fileURLToPath(new URL(`../../../${app}/`, import.meta.url));
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd, stdio: 'inherit' });
+  }
 }

@@ -150,7 +150,7 @@ export class KioskHeader extends LitElement {
       <button
         type="button"
         aria-expanded=${this.choosingLanguage}
-        aria-label=${msg('Lingua')}
+        aria-label=${`${msg('Lingua')}: ${languageNames[this.language]}`}
         @click=${() => (this.choosingLanguage = !this.choosingLanguage)}
       >
         ${pictograms.globe()} ${languageNames[this.language]}

@@ -79,10 +79,9 @@ export class KioskKeypad extends LitElement {
             part="key"
             class="wide"
             type="button"
-            aria-label=${msg('Cancella l’ultimo carattere')}
             @click=${() => emit(this, 'kiosk-input', this.value.slice(0, -1))}
           >
-            ⌫ ${msg('Cancella')}
+            <span aria-hidden="true">⌫</span> ${msg('Cancella')}
           </button>
           <button part="key" class="wide" type="button" @click=${() => emit(this, 'kiosk-input', '')}>
             ${msg('Svuota')}

@@ -156,7 +156,6 @@
 's73f513c13bf34bfb': `For how long`,
 's74f78389351f870e': `This time is no longer free, and there are no others in the next few days.`,
 's76bb7c9e1037a565': `Keep your phone switched on: we will call you at the agreed time.`,
-'s777689b703da6214': `Delete the last character`,
 's7823b9b97c57debb': `The card reader is not working right now. Use one of the other two ways.`,
 's79ee4c75a16d0906': `This kiosk is not working right now`,
 's7b27174f7bf6130f': `I could not make the booking. Please try again.`,

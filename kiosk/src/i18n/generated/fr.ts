@@ -156,7 +156,6 @@
 's73f513c13bf34bfb': `Pendant combien de temps`,
 's74f78389351f870e': `Cet horaire n’est plus libre et il n’y en a pas d’autre dans les prochains jours.`,
 's76bb7c9e1037a565': `Gardez votre téléphone allumé : nous vous appelons à l’heure prévue.`,
-'s777689b703da6214': `Effacer le dernier caractère`,
 's7823b9b97c57debb': `Le lecteur de cartes ne marche pas en ce moment. Utilisez l’un des deux autres moyens.`,
 's79ee4c75a16d0906': `Cette borne ne fonctionne pas en ce moment`,
 's7b27174f7bf6130f': `Je n’ai pas pu prendre le rendez-vous. Réessayez.`,

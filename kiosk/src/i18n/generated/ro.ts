@@ -156,7 +156,6 @@
 's73f513c13bf34bfb': `Cât timp`,
 's74f78389351f870e': `Această oră nu mai este liberă și în zilele următoare nu mai sunt altele.`,
 's76bb7c9e1037a565': `Țineți telefonul pornit: vă sunăm noi la ora stabilită.`,
-'s777689b703da6214': `Ștergeți ultimul caracter`,
 's7823b9b97c57debb': `Cititorul de carduri nu funcționează acum. Folosiți unul dintre celelalte două moduri.`,
 's79ee4c75a16d0906': `Acest aparat nu funcționează acum`,
 's7b27174f7bf6130f': `Nu am reușit să fac programarea. Încercați din nou.`,
