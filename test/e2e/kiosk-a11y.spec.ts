@@ -177,7 +177,8 @@ test('in Arabic the screen runs right to left, the keypads keep QWERTY and 1 2 3
 }) => {
   await open(page);
   await page.getByRole('button', { name: LANGUAGE_NAMES.ar, exact: true }).click();
-  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  // The language's messages load first, then the page turns.
+  await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   await page
     .getByRole('button', { name: kioskText('ar', 'Tocca per iniziare') })
     .first()
