@@ -13,6 +13,8 @@ export default tseslint.config(
       'test-results/**',
       'kiosk/src/i18n/generated/**',
       'kiosk/src/i18n/locale-codes.ts',
+      'console/src/i18n/generated/**',
+      'console/src/i18n/locale-codes.ts',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,4 @@
-// `npm start`: builds the kiosk, runs the server (lowdb, demo configuration) and one station agent with
+// `npm start`: builds the kiosk and the staff console, runs the server (lowdb, demo configuration) and one station agent with
 // simulated devices, enrolled on first run like a real station, and prints where to reach everything.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
@@ -63,12 +63,17 @@ async function json(method, path, body, token) {
   return response.json();
 }
 
-console.log('Building the kiosk…');
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-  cwd: `${root}/kiosk`,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const [name, folder] of [
+  ['the kiosk', 'kiosk'],
+  ['the staff console', 'console'],
+]) {
+  console.log(`Building ${name}…`);
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: `${root}/${folder}`,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 run('server', ['server/src/main.ts'], { PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 await waitFor(`${base}/readyz`);
@@ -109,6 +114,7 @@ with a simulated card reader, printer and barcode scanner.
 
   Kiosk            ${agentUrl}/            (open in Chromium, ideally full screen)
   Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
+  Official console ${base}/console/   (sign in as funzionario.rovigo)
   API              ${base}/api/v1
   API docs         ${base}/api/v1/docs
   Health           ${base}/healthz   ${base}/readyz

@@ -1,4 +1,5 @@
-// Builds the Express application: security headers, JSON bodies, /healthz, /readyz, /api/v1 and its docs.
+// Builds the Express application: security headers, JSON bodies, /healthz, /readyz, /api/v1 and its docs,
+// and the staff console's bundle at /console/.
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
@@ -8,6 +9,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
+import { CONSOLE_PATH, consoleStatic } from './console/console.static.ts';
 import type { AppContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -97,6 +99,7 @@ export function createApp(ctx: AppContext): Express {
     guessLimit,
   );
 
+  app.use(CONSOLE_PATH, consoleStatic());
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

@@ -1,0 +1,218 @@
+/**
+ * The official's console root: who is signed in, the /ws connection and what it says about the official
+ * (status, queue, calls), and which screen is on. Screens speak upward with console-* events.
+ */
+import { localized, msg } from '@lit/localize';
+import type { CatalogResponse, OfficialStatus, QueueSnapshot, StaffUser } from '@sportello/protocol';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { buttonStyles } from '../components/button-styles.ts';
+import { fetchMe, signOut } from '../data/auth.ts';
+import { fetchCatalog } from '../data/catalog.ts';
+import { VideoSocket, type CallStarted, type Connection } from '../data/video-socket.ts';
+import { tokens } from '../theme/tokens.ts';
+import '../screens/sign-in-screen/sign-in-screen.ts';
+import '../screens/queue-screen/queue-screen.ts';
+import '../screens/call-screen/call-screen.ts';
+
+type Screen = 'loading' | 'sign-in' | 'queue' | 'call';
+
+@customElement('console-app')
+@localized()
+export class ConsoleApp extends LitElement {
+  static override styles = [
+    tokens,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--c-gap);
+        padding: 0.6em calc(var(--c-gap) * 2);
+        background: var(--c-primary-dark);
+        color: #ffffff;
+      }
+      header .brand {
+        font-weight: 700;
+        font-size: 1.2em;
+        flex: 1;
+      }
+      header button {
+        border-color: #ffffff;
+        background: transparent;
+        color: #ffffff;
+        min-height: 40px;
+      }
+    `,
+  ];
+
+  @state() private screen: Screen = 'loading';
+  @state() private user?: StaffUser;
+  @state() private signInNotice = '';
+  @state() private status: OfficialStatus = 'offline';
+  @state() private connection: Connection = 'connecting';
+  @state() private snapshot?: QueueSnapshot;
+  @state() private catalog?: CatalogResponse;
+  @state() private call?: CallStarted;
+  @state() private queueNotice = '';
+  private socket?: VideoSocket;
+  private readonly releases: (() => void)[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.resume();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeSocket();
+  }
+
+  /** A session still valid (a reloaded page) goes straight to the queue. */
+  private async resume() {
+    try {
+      const user = await fetchMe();
+      if (user) return this.enter(user);
+    } catch {
+      this.signInNotice = msg('Il server non risponde. Riprova tra poco.');
+    }
+    this.screen = 'sign-in';
+  }
+
+  private enter(user: StaffUser) {
+    if (!user.roles.includes('official')) {
+      void signOut().catch(() => undefined);
+      this.signInNotice = msg('Questo account non è di un funzionario: la console non è disponibile.');
+      this.screen = 'sign-in';
+      return;
+    }
+    this.user = user;
+    this.signInNotice = '';
+    this.openSocket();
+    fetchCatalog().then(
+      (catalog) => (this.catalog = catalog),
+      () => undefined, // Names fall back to ids.
+    );
+    this.screen = 'queue';
+  }
+
+  private openSocket() {
+    const socket = (this.socket = new VideoSocket());
+    this.releases.push(
+      socket.onConnection((connection, why) => {
+        this.connection = connection;
+        if (connection !== 'open') this.status = 'offline';
+        if (why === 'replaced') {
+          this.closeSocket();
+          this.user = undefined;
+          this.signInNotice = msg(
+            "La console è stata aperta in un'altra finestra. Accedi di nuovo per usarla qui.",
+          );
+          this.screen = 'sign-in';
+        }
+      }),
+      socket.subscribe((message) => {
+        switch (message.type) {
+          case 'official.state':
+            this.status = message.status;
+            break;
+          case 'queue.snapshot':
+            this.snapshot = message.snapshot;
+            break;
+          case 'call.started':
+            this.call = message;
+            this.queueNotice = '';
+            this.screen = 'call';
+            break;
+          case 'call.ended':
+            if (this.call?.callId !== message.callId) break;
+            this.call = undefined;
+            this.queueNotice =
+              message.reason === 'hangup'
+                ? msg('La chiamata è terminata.')
+                : msg('La chiamata si è interrotta: il cittadino si è scollegato.');
+            this.screen = 'queue';
+            break;
+        }
+      }),
+    );
+  }
+
+  private closeSocket() {
+    for (const release of this.releases.splice(0)) release();
+    this.socket?.close();
+    this.socket = undefined;
+  }
+
+  private async signOut() {
+    this.closeSocket();
+    try {
+      await signOut();
+    } catch {
+      // The cookie expires by itself; the page forgets the session either way.
+    }
+    this.user = undefined;
+    this.snapshot = undefined;
+    this.call = undefined;
+    this.screen = 'sign-in';
+  }
+
+  override render() {
+    return html`
+      <header>
+        <span class="brand">${msg('Sportello INPS · Console del funzionario')}</span>
+        ${
+          this.user
+            ? html`<span>${this.user.name}</span>
+                <button ?disabled=${this.screen === 'call'} @click=${this.signOut}>${msg('Esci')}</button>`
+            : nothing
+        }
+      </header>
+      ${this.renderScreen()}
+    `;
+  }
+
+  private renderScreen() {
+    switch (this.screen) {
+      case 'loading':
+        return html`<p role="status">${msg('Caricamento…')}</p>`;
+      case 'sign-in':
+        return html`<sign-in-screen
+          .notice=${this.signInNotice}
+          @console-signed-in=${(e: CustomEvent<StaffUser>) => this.enter(e.detail)}
+        ></sign-in-screen>`;
+      case 'queue':
+        return html`<queue-screen
+          .socket=${this.socket!}
+          .status=${this.status}
+          .connection=${this.connection}
+          .snapshot=${this.snapshot}
+          .catalog=${this.catalog}
+          .notice=${this.queueNotice}
+        ></queue-screen>`;
+      case 'call':
+        return html`<call-screen
+          .socket=${this.socket!}
+          .started=${this.call!}
+          .catalog=${this.catalog}
+          @console-call-closed=${this.callClosed}
+        ></call-screen>`;
+    }
+  }
+
+  private callClosed() {
+    this.call = undefined;
+    this.queueNotice = msg('La chiamata è terminata.');
+    this.screen = 'queue';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'console-app': ConsoleApp;
+  }
+}

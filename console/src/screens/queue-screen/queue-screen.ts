@@ -1,0 +1,290 @@
+/**
+ * The official's home: available / paused, the live video queue of the sede group by sector with waiting
+ * times, and "accept the next citizen". What happens on accept (the call) is the app's business: it
+ * listens for call.started on the socket.
+ */
+import { localized, msg, str } from '@lit/localize';
+import type { AuthLevel, CatalogResponse, OfficialStatus, QueueSnapshot } from '@sportello/protocol';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { buttonStyles } from '../../components/button-styles.ts';
+import { acceptNext, setStatus, type Connection, type VideoSocket } from '../../data/video-socket.ts';
+import { screenStyles } from '../../theme/tokens.ts';
+
+type Sector = QueueSnapshot['sectors'][number];
+
+@customElement('queue-screen')
+@localized()
+export class QueueScreen extends LitElement {
+  static override styles = [
+    screenStyles,
+    buttonStyles,
+    css`
+      main {
+        padding: var(--c-gap) calc(var(--c-gap) * 2);
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--c-gap);
+        padding: var(--c-gap);
+        border-radius: var(--c-radius);
+        background: var(--c-surface);
+        margin-bottom: var(--c-gap);
+      }
+      .bar .grow {
+        flex: 1;
+      }
+      .toggle {
+        display: inline-flex;
+      }
+      .toggle button {
+        border-radius: 0;
+      }
+      .toggle button:first-child {
+        border-radius: var(--c-radius) 0 0 var(--c-radius);
+      }
+      .toggle button:last-child {
+        border-radius: 0 var(--c-radius) var(--c-radius) 0;
+      }
+      .toggle button[aria-pressed='false'] {
+        background: var(--c-bg);
+        color: var(--c-primary-dark);
+      }
+      .accept {
+        font-size: 1.15em;
+        min-height: 60px;
+      }
+      section {
+        margin-bottom: calc(var(--c-gap) * 1.5);
+      }
+      .counts {
+        color: var(--c-muted);
+        margin: 0 0 0.5em;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.45em 0.6em;
+        border-bottom: 1px solid var(--c-border);
+      }
+      th {
+        background: var(--c-surface);
+      }
+      .empty {
+        color: var(--c-muted);
+        font-style: italic;
+      }
+      .warning {
+        background: var(--c-warning-bg);
+        padding: 0.6em 1em;
+        border-radius: var(--c-radius);
+      }
+    `,
+  ];
+
+  /** The official's /ws. */
+  @property({ attribute: false }) socket!: VideoSocket;
+  /** The status the server last confirmed. */
+  @property() status: OfficialStatus = 'offline';
+  @property() connection: Connection = 'connecting';
+  /** The live queue of the official's sede group; undefined until the first snapshot. */
+  @property({ attribute: false }) snapshot?: QueueSnapshot;
+  /** Names of sectors and services (ids are shown while it loads). */
+  @property({ attribute: false }) catalog?: CatalogResponse;
+  /** Why the last call ended, told once on coming back here. */
+  @property() notice = '';
+
+  @state() private error = '';
+  @state() private accepting = false;
+  @query('h1') private heading!: HTMLElement;
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = this.socket.subscribe((message) => {
+      if (message.type === 'error') {
+        this.accepting = false;
+        this.error = describeError(message.code, message.message);
+      } else if (message.type === 'call.started' || message.type === 'queue.snapshot') {
+        this.accepting = false;
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  override firstUpdated(): void {
+    this.heading.focus();
+  }
+
+  override render() {
+    const open = this.connection === 'open';
+    const waiting = this.snapshot?.sectors.reduce((n, s) => n + s.waiting.length, 0) ?? 0;
+    return html`<main>
+      <h1 tabindex="-1">${msg('Coda delle videochiamate')}</h1>
+      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+      ${open ? nothing : html`<p class="warning" role="status">${msg('Connessione al server in corso…')}</p>`}
+      <div class="bar">
+        <div class="toggle" role="group" aria-label=${msg('Il tuo stato')}>
+          ${this.statusButton('available', msg('Disponibile'))}
+          ${this.statusButton('paused', msg('In pausa'))}
+        </div>
+        <p class="grow" role="status">${statusText(this.status)}</p>
+        <button
+          class="accept"
+          ?disabled=${!open || this.status !== 'available' || this.accepting}
+          @click=${this.acceptNext}
+        >
+          ${msg('Accetta il prossimo')}
+        </button>
+      </div>
+      <p class="error" role="alert">${this.error || nothing}</p>
+      <p>${msg(str`Cittadini in attesa: ${waiting}`)}</p>
+      ${
+        this.snapshot
+          ? this.snapshot.sectors.map((sector) => this.renderSector(sector))
+          : html`<p class="muted">${msg('Caricamento della coda…')}</p>`
+      }
+    </main>`;
+  }
+
+  private statusButton(status: 'available' | 'paused', label: string) {
+    const pressed = this.status === status;
+    return html`<button
+      aria-pressed=${pressed ? 'true' : 'false'}
+      ?disabled=${this.connection !== 'open' || this.status === 'busy'}
+      @click=${() => this.setStatus(status)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  private renderSector(sector: Sector) {
+    const headingId = `sector-${sector.sector}`;
+    const { available, busy, paused } = sector.officials;
+    return html`<section aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${this.sectorName(sector.sector)}</h2>
+      <p class="counts">
+        ${msg(
+          str`In attesa: ${sector.waiting.length} · in chiamata: ${sector.inCall} · funzionari disponibili: ${available}, occupati: ${busy}, in pausa: ${paused}`,
+        )}
+      </p>
+      ${
+        sector.waiting.length === 0
+          ? html`<p class="empty">${msg('Nessuno in attesa.')}</p>`
+          : html`<table aria-labelledby=${headingId}>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Servizio')}</th>
+                  <th scope="col">${msg('Postazione')}</th>
+                  <th scope="col">${msg('In attesa da')}</th>
+                  <th scope="col">${msg('Identificazione')}</th>
+                  <th scope="col">${msg('Assistito da')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${sector.waiting.map(
+                  (entry) =>
+                    html`<tr>
+                      <td>${this.serviceName(entry.service)}</td>
+                      <td>${entry.station}</td>
+                      <td>${waitingText(entry.waitingMinutes)}</td>
+                      <td>${authText(entry.authLevel)}</td>
+                      <td>${entry.assistedBy ?? '—'}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  }
+
+  private sectorName(id: string): string {
+    return this.catalog?.sectors.find((s) => s.id === id)?.name.it ?? id;
+  }
+
+  private serviceName(id: string): string {
+    return this.catalog?.services.find((s) => s.id === id)?.name.it ?? id;
+  }
+
+  private setStatus(status: 'available' | 'paused') {
+    this.error = '';
+    try {
+      setStatus(this.socket, status);
+    } catch {
+      this.error = msg('Non collegato al server: riprova tra qualche secondo.');
+    }
+  }
+
+  private acceptNext() {
+    this.error = '';
+    this.accepting = true;
+    try {
+      acceptNext(this.socket);
+    } catch {
+      this.accepting = false;
+      this.error = msg('Non collegato al server: riprova tra qualche secondo.');
+    }
+  }
+}
+
+function statusText(status: OfficialStatus): string {
+  switch (status) {
+    case 'available':
+      return msg('Sei disponibile: puoi accettare i cittadini in attesa.');
+    case 'paused':
+      return msg('Sei in pausa: nessun cittadino ti viene assegnato.');
+    case 'busy':
+      return msg('Sei in chiamata.');
+    case 'offline':
+      return msg('Non collegato.');
+  }
+}
+
+function waitingText(minutes: number): string {
+  const whole = Math.floor(minutes);
+  return whole < 1 ? msg('meno di un minuto') : whole === 1 ? msg('1 minuto') : msg(str`${whole} minuti`);
+}
+
+function authText(level: AuthLevel): string {
+  switch (level) {
+    case 'strong':
+      return msg('forte (carta e PIN)');
+    case 'typed':
+      return msg('codice fiscale');
+    case 'none':
+      return msg('non identificato');
+  }
+}
+
+function describeError(code: string, fallback: string): string {
+  switch (code) {
+    case 'queue_empty':
+      return msg('Nessun cittadino in attesa per i tuoi settori.');
+    case 'not_available':
+      return msg('Imposta lo stato "Disponibile" per accettare.');
+    case 'entry_taken':
+      return msg('Un altro funzionario ha già accettato questo cittadino.');
+    case 'entry_gone':
+      return msg('Il cittadino ha lasciato la coda.');
+    case 'busy':
+      return msg('Termina prima la chiamata in corso.');
+    default:
+      return fallback;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'queue-screen': QueueScreen;
+  }
+}
