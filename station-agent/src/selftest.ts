@@ -54,7 +54,11 @@ export async function runSelftest(
         ],
         footer: 'Se leggi questo biglietto, la stampante funziona.',
       });
-      line(true, 'printer', `test ticket printed in ${result.milliseconds} ms (${health.printer})`);
+      line(
+        true,
+        'printer',
+        `test ticket printed in ${result.milliseconds.toFixed(1)} ms (${health.printer})`,
+      );
     } catch (error) {
       line(
         false,
