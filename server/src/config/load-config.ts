@@ -151,7 +151,7 @@ async function loadFile(dir: string, key: FileKey): Promise<FileResult> {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: withoutEchoes(parsed.error.issues).map((issue) => problem(shown, issue.path, issue.message)),
+      problems: parsed.error.issues.map((issue) => problem(shown, issue.path, issue.message)),
     };
   }
   const unknown = unknownKeys(data, parsed.data, []);
@@ -164,28 +164,6 @@ async function loadFile(dir: string, key: FileKey): Promise<FileResult> {
   return { ok: true, value: parsed.data };
 }
 
-/**
- * TimeRange's from<to refinement still runs when "from" or "to" is malformed (e.g. "8:30"), adding a
- * misleading second line; drop it when a sibling time already has its own problem.
- */
-function withoutEchoes(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
-  const parentKey = (p: readonly PathItem[]) => JSON.stringify(p.slice(0, -1).map(String));
-  return issues.filter(
-    (issue) =>
-      !(
-        issue.code === 'custom' &&
-        issue.path.at(-1) === 'to' &&
-        issues.some(
-          (other) =>
-            other !== issue &&
-            other.code !== 'custom' &&
-            (other.path.at(-1) === 'from' || other.path.at(-1) === 'to') &&
-            other.path.length === issue.path.length &&
-            parentKey(other.path) === parentKey(issue.path),
-        )
-      ),
-  );
-}
 
 /** Clearer wording than zod's defaults for the commonest mistakes; schema-level messages still win. */
 function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
