@@ -1,7 +1,7 @@
 // Bench rows for the station agent with simulated devices: its memory at idle and after 1,000 tickets, how long
 // a ticket takes from request to last byte written, and how long a card takes from insertion to the page.
 // The agent runs in its own process (agent-child.ts); the server it enrols with runs in this one.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import type { DeviceEvent } from '@sportello/protocol';
 import { startTestServer } from '../../server/src/testing/test-server.ts';
 import type { FromAgentChild, ToAgentChild } from './agent-child.ts';
-import type { BenchRow } from './notifications-bench.ts';
+import { nextMessage, valueTable, type BenchRow } from './bench-support.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -36,24 +36,6 @@ interface AgentChild {
   stop(): Promise<void>;
 }
 
-function nextMessage<T extends FromAgentChild['type']>(
-  child: ChildProcess,
-  type: T,
-): Promise<Extract<FromAgentChild, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: FromAgentChild) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as Extract<FromAgentChild, { type: T }>);
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`agent process exited (${code}) before "${type}"`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
-
 async function startAgentChild(serverUrl: string, code: string): Promise<AgentChild> {
   const child = fork(path.join(HERE, 'agent-child.ts'), [serverUrl, code], {
     cwd: ROOT,
@@ -62,12 +44,12 @@ async function startAgentChild(serverUrl: string, code: string): Promise<AgentCh
     stdio: 'inherit',
   });
   const send = (message: ToAgentChild) => child.send(message);
-  const ready = await nextMessage(child, 'ready');
+  const ready = await nextMessage<FromAgentChild, 'ready'>(child, 'ready', 'agent');
   return {
     url: ready.url,
     startMs: ready.startMs,
     async memory() {
-      const reply = nextMessage(child, 'memory');
+      const reply = nextMessage<FromAgentChild, 'memory'>(child, 'memory', 'agent');
       send({ type: 'memory' });
       const { rss, heapUsed } = await reply;
       return { rssMB: rss / 2 ** 20, heapMB: heapUsed / 2 ** 20 };
@@ -76,7 +58,7 @@ async function startAgentChild(serverUrl: string, code: string): Promise<AgentCh
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       send({ type: 'stop' });
-      await nextMessage(child, 'stopped');
+      await nextMessage<FromAgentChild, 'stopped'>(child, 'stopped', 'agent');
       const timer = setTimeout(() => child.kill(), 5000);
       await exited;
       clearTimeout(timer);
@@ -270,18 +252,7 @@ export async function agentBench(): Promise<AgentBench> {
 }
 
 export function agentTable({ rows, notes }: AgentBench): string {
-  const cells = rows.map((r) => [r.name, r.value.toFixed(r.value < 10 ? 2 : 0), r.unit]);
-  const head = ['station agent', 'value', 'unit'];
-  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i]!.length), head[i]!.length));
-  const line = (c: string[]) =>
-    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
-  return [
-    line(head),
-    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
-    ...cells.map(line),
-    '',
-    ...notes,
-  ].join('\n');
+  return valueTable('station agent', rows, { notes });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)

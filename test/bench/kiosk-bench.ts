@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import playwrightConfig from '../../playwright.config.ts';
 import { startKioskSystem } from '../e2e/support/kiosk-system.ts';
-import type { BenchRow } from './notifications-bench.ts';
+import { valueTable, type BenchRow } from './bench-support.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KIOSK = path.resolve(HERE, '../../kiosk');
@@ -173,18 +173,7 @@ export async function kioskBench(): Promise<KioskBench> {
 }
 
 export function kioskTable({ rows, notes }: KioskBench): string {
-  const cells = rows.map((r) => [r.name, r.value.toFixed(r.value < 10 ? 2 : 0), r.unit]);
-  const head = ['kiosk', 'value', 'unit'];
-  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((c) => c[i]!.length), head[i]!.length));
-  const line = (c: string[]) =>
-    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
-  return [
-    line(head),
-    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
-    ...cells.map(line),
-    '',
-    ...notes,
-  ].join('\n');
+  return valueTable('kiosk', rows, { notes });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)

@@ -12,12 +12,7 @@ import { OutboxWorker } from '../../server/src/notification/outbox-worker.ts';
 import { LowdbStore } from '../../server/src/store/lowdb/lowdb-store.ts';
 import type { NewOutboxMessage, Store } from '../../server/src/store/store.ts';
 import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
-
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-}
+import { valueTable, type BenchRow } from './bench-support.ts';
 
 const THROUGHPUT_MESSAGES = 3000;
 const PENDING_REMINDERS = 10_000;
@@ -172,15 +167,5 @@ export async function notificationBench(settings: NotificationSettings): Promise
 }
 
 export function notificationTable(rows: BenchRow[]): string {
-  const cells = rows.map((r) => [r.name, r.value.toFixed(r.value < 10 ? 2 : 0), r.unit]);
-  const widths = [0, 1, 2].map((i) =>
-    Math.max(...cells.map((c) => c[i]!.length), ['notifications', 'value', 'unit'][i]!.length),
-  );
-  const line = (c: string[]) =>
-    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
-  return [
-    line(['notifications', 'value', 'unit']),
-    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
-    ...cells.map(line),
-  ].join('\n');
+  return valueTable('notifications', rows);
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: lowdb store with 1k/10k/100k existing bookings — availability and booking over HTTP, against lowdb's own floor.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { videoBench, videoTable } from './video-bench.ts';
+import { nextMessage } from './bench-support.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
@@ -50,42 +51,24 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function nextMessage<T extends FromChild['type']>(
-  child: ChildProcess,
-  type: T,
-): Promise<Extract<FromChild, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: FromChild) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as Extract<FromChild, { type: T }>);
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`server process exited (${code}) before "${type}"`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
-
 async function startChild(dataDir: string): Promise<Child> {
   // fork keeps tsx's loader flags (execArgv), so the child runs TypeScript too.
   const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
   const send = (message: ToChild) => child.send(message);
-  const ready = await nextMessage(child, 'ready');
+  const ready = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
   return {
     url: ready.url,
     token: ready.token,
     openMs: ready.openMs,
     async rssMB() {
-      const reply = nextMessage(child, 'rss');
+      const reply = nextMessage<FromChild, 'rss'>(child, 'rss', 'server');
       send({ type: 'rss' });
       return (await reply).rss / 2 ** 20;
     },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       send({ type: 'stop' });
-      await nextMessage(child, 'stopped');
+      await nextMessage<FromChild, 'stopped'>(child, 'stopped', 'server');
       await exited;
     },
   };

@@ -1,12 +1,12 @@
 // Bench rows for /ws: server memory per 1,000 idle, authenticated station WebSocket connections. The server
 // runs in its own process (server-child.ts) so its RSS is its own; this process opens the sockets.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import type { BenchRow } from './notifications-bench.ts';
+import { nextMessage, valueTable, type BenchRow } from './bench-support.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -15,24 +15,6 @@ const SOCKETS = 1000;
 const STATION = 'adria-municipio';
 /** Left alone this long before each RSS reading. */
 const SETTLE_MS = 1500;
-
-function nextMessage<T extends FromChild['type']>(
-  child: ChildProcess,
-  type: T,
-): Promise<Extract<FromChild, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: FromChild) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as Extract<FromChild, { type: T }>);
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`server process exited (${code}) before "${type}"`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
 
 async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
@@ -77,13 +59,13 @@ export async function videoBench(): Promise<BenchRow[]> {
   const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
   const send = (message: ToChild) => child.send(message);
   const rssMB = async () => {
-    const reply = nextMessage(child, 'rss');
+    const reply = nextMessage<FromChild, 'rss'>(child, 'rss', 'server');
     send({ type: 'rss' });
     return (await reply).rss / 2 ** 20;
   };
   const sockets: WebSocket[] = [];
   try {
-    const { url } = await nextMessage(child, 'ready');
+    const { url } = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
     const token = await stationToken(url);
     // One socket first, so the WebSocket code is loaded and warm before the baseline.
     sockets.push(await openSocket(url, token));
@@ -122,17 +104,7 @@ export async function videoBench(): Promise<BenchRow[]> {
 }
 
 export function videoTable(rows: BenchRow[]): string {
-  const cells = rows.map((r) => [r.name, r.value.toFixed(1), r.unit]);
-  const widths = [0, 1, 2].map((i) =>
-    Math.max(...cells.map((c) => c[i]!.length), ['video', 'value', 'unit'][i]!.length),
-  );
-  const line = (c: string[]) =>
-    `| ${c[0]!.padEnd(widths[0]!)} | ${c[1]!.padStart(widths[1]!)} | ${c[2]!.padEnd(widths[2]!)} |`;
-  return [
-    line(['video', 'value', 'unit']),
-    `|${'-'.repeat(widths[0]! + 2)}|${'-'.repeat(widths[1]! + 1)}:|${'-'.repeat(widths[2]! + 2)}|`,
-    ...cells.map(line),
-  ].join('\n');
+  return valueTable('video', rows, { format: (v) => v.toFixed(1) });
 }
 
 // `npx tsx test/bench/video-bench.ts` runs these rows alone.
