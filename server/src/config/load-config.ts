@@ -164,7 +164,6 @@ async function loadFile(dir: string, key: FileKey): Promise<FileResult> {
   return { ok: true, value: parsed.data };
 }
 
-
 /** Clearer wording than zod's defaults for the commonest mistakes; schema-level messages still win. */
 function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type') {
