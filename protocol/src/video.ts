@@ -1,7 +1,9 @@
 // Video counter: the virtual waiting room and call signaling over /ws, the console's REST bodies and
 // config/video.json. Every WebSocket message is one object discriminated by `type`.
 import { z } from 'zod';
+import { BookingCode } from './booking.ts';
 import { AuthMethod } from './citizen.ts';
+import { BookingMode, Language } from './config.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lower-case id of letters, digits and -');
 const instant = z.iso.datetime({ offset: true });
@@ -54,12 +56,32 @@ export type OfficialStatus = z.infer<typeof OfficialStatus>;
 export const AuthLevel = z.enum(['none', 'typed', 'strong']);
 export type AuthLevel = z.infer<typeof AuthLevel>;
 
+/**
+ * Who the citizen in a call is, as far as the kiosk or the booking knows: handed to the matched official
+ * only (never in snapshots), so that a follow-up is booked without retyping. Personal data.
+ */
+export const CallCitizen = z
+  .object({
+    codiceFiscale: z.string().optional(),
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    /** E.164, when known (a web meeting's booking has it; a kiosk session usually not). */
+    phone: z.string().optional(),
+    language: Language.optional(),
+    authMethod: AuthMethod.optional(),
+  })
+  .meta({ id: 'VideoCallCitizen' });
+export type CallCitizen = z.infer<typeof CallCitizen>;
+
 export const QueueEntry = z
   .object({
     id: z.string(),
     /** The sede group whose officials may answer. */
     group: z.string(),
-    station: z.string(),
+    /** station: a kiosk through its agent; web: a booked web meeting from the citizen's own device. */
+    origin: z.enum(['station', 'web']),
+    /** The kiosk's station; absent for a web meeting from home. */
+    station: z.string().optional(),
     sector: z.string(),
     service: z.string(),
     since: instant,
@@ -72,6 +94,9 @@ export const QueueEntry = z
     /** A booked web meeting: it goes first from `priorityAt` (its start) on. */
     bookingCode: z.string().optional(),
     priorityAt: instant.optional(),
+    /** A web meeting's citizen entered the right admission code (checked by the server) at this time. */
+    admittedAt: instant.optional(),
+    citizen: CallCitizen.optional(),
   })
   .meta({ id: 'VideoQueueEntry' });
 export type QueueEntry = z.infer<typeof QueueEntry>;
@@ -88,6 +113,7 @@ export const QueueSnapshot = z
         waiting: z.array(
           QueueEntry.pick({
             id: true,
+            origin: true,
             station: true,
             service: true,
             since: true,
@@ -127,7 +153,20 @@ export const ClientMessage = z.discriminatedUnion('type', [
     service: id,
     assistedBy: z.string().trim().min(1).max(100).optional(),
     authMethod: AuthMethod.optional(),
+    /** From /citizen-auth/verify: needed for cie-pin or cns-pin, whose codice fiscale it carries. */
+    authProof: z.string().max(2000).optional(),
+    /** What the kiosk knows of the citizen; a strong method's codice fiscale comes from the proof instead. */
+    citizen: z
+      .object({
+        codiceFiscale: z.string().max(16).optional(),
+        firstName: z.string().trim().min(1).max(80).optional(),
+        lastName: z.string().trim().min(1).max(80).optional(),
+        language: Language.optional(),
+      })
+      .optional(),
   }),
+  /** A web meeting's citizen (their /ws carries the meeting cookie from /meetings/admit) enters the room. */
+  z.object({ type: z.literal('meeting.join') }),
   z.object({ type: z.literal('queue.leave') }),
   z.object({ type: z.literal('official.status'), status: z.enum(['available', 'paused']) }),
   z.object({ type: z.literal('queue.accept'), entryId: z.string().min(1).max(64) }),
@@ -147,13 +186,15 @@ export const ClientMessage = z.discriminatedUnion('type', [
       })
       .nullable(),
   }),
-  z.object({ type: z.literal('call.hangup'), callId, reason: z.string().max(200).optional() }),
+  /** media-failed: the connection could not be made or was lost for good (the citizen is offered a callback). */
+  z.object({ type: z.literal('call.hangup'), callId, reason: z.enum(['hangup', 'media-failed']).optional() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 // ---- WebSocket: server → client ----
 
-export const callEndReasons = ['hangup', 'disconnected', 'server-stopped'] as const;
+export const callEndReasons = ['hangup', 'media-failed', 'disconnected', 'server-stopped'] as const;
+export type CallEndReason = (typeof callEndReasons)[number];
 
 export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queue.joined'), entryId: z.string() }),
@@ -195,3 +236,172 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
+
+// ---- REST: calls, identification, outcome, follow-up (/api/v1/video/calls/…) ----
+
+export const identityDocumentTypes = [
+  'cie',
+  'carta-identita-cartacea',
+  'passaporto',
+  'patente',
+  'permesso-soggiorno',
+  'altro',
+] as const;
+
+export const IdentityDocument = z.object({
+  type: z.enum(identityDocumentTypes),
+  /** Only the last four characters of the document number are kept. */
+  numberLast4: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9]{4}$/, 'expected the last 4 letters or digits of the document number')),
+  /** The official saw the expiry date and the document is valid today. */
+  expiryChecked: z.boolean(),
+});
+export type IdentityDocument = z.infer<typeof IdentityDocument>;
+
+/** The official's identification checklist, recorded with the call. */
+export const Identification = z
+  .strictObject({
+    document: IdentityDocument,
+    /** The face on camera matches the photo on the document. */
+    faceMatches: z.boolean(),
+    /** The person assisting the citizen, identified the same way, and the citizen's consent to it. */
+    assistant: z
+      .strictObject({
+        name: z.string().trim().min(1).max(100),
+        document: IdentityDocument,
+        consentConfirmed: z.boolean(),
+      })
+      .optional(),
+    /** Web meetings: the official saw that the admission code the citizen entered was accepted. */
+    admissionCodeChecked: z.boolean().optional(),
+  })
+  .meta({ id: 'VideoIdentification' });
+export type Identification = z.infer<typeof Identification>;
+
+export const callOutcomes = [
+  'answered',
+  'needs-appointment',
+  'documents-missing',
+  'identification-failed',
+  'referred-to-sede',
+  'call-dropped',
+] as const;
+export const CallOutcome = z.enum(callOutcomes);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+export const CallOutcomeBody = z
+  .strictObject({ outcome: CallOutcome, notes: z.string().trim().max(2000).optional() })
+  .meta({ id: 'VideoCallOutcome' });
+export type CallOutcomeBody = z.infer<typeof CallOutcomeBody>;
+
+/** A follow-up appointment booked by the official for the citizen of the call, from the call's data. */
+export const FollowUpBody = z
+  .strictObject({
+    service: id,
+    mode: BookingMode,
+    start: instant,
+    /** Needed when the call does not know the citizen's phone; E.164 or an Italian number. */
+    phone: z.string().max(32).optional(),
+    /** Needed when the call does not know the citizen's name (e.g. a typed codice fiscale). */
+    firstName: z.string().trim().min(1).max(80).optional(),
+    lastName: z.string().trim().min(1).max(80).optional(),
+  })
+  .meta({ id: 'VideoFollowUp' });
+export type FollowUpBody = z.infer<typeof FollowUpBody>;
+
+/** One video call as recorded: who, when, how it ended, the identification and the outcome. */
+export const CallRecord = z
+  .object({
+    callId: z.string(),
+    entryId: z.string(),
+    origin: z.enum(['station', 'web']),
+    group: z.string(),
+    sector: z.string(),
+    service: z.string(),
+    station: z.string().optional(),
+    bookingCode: z.string().optional(),
+    official: z.string(),
+    assistedBy: z.string().optional(),
+    /** Personal data: removed by the retention job. */
+    citizen: CallCitizen.optional(),
+    waitedSince: instant,
+    startedAt: instant,
+    endedAt: instant.optional(),
+    endReason: z.enum(callEndReasons).optional(),
+    identification: Identification.extend({ recordedAt: instant }).optional(),
+    outcome: CallOutcomeBody.extend({ recordedAt: instant }).optional(),
+    followUpBookingCode: z.string().optional(),
+  })
+  .meta({ id: 'VideoCallRecord' });
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const CallRecordResponse = z.object({ call: CallRecord });
+
+// ---- REST: the web meeting from home (/api/v1/meetings/…) ----
+
+export const MeetingAdmitBody = z
+  .strictObject({
+    code: BookingCode,
+    admissionCode: z.string().regex(/^\d{6}$/, 'the admission code has 6 digits'),
+  })
+  .meta({ id: 'MeetingAdmit' });
+export type MeetingAdmitBody = z.input<typeof MeetingAdmitBody>;
+
+/** The admitted meeting; the response also sets the HttpOnly cookie the page's /ws then carries. */
+export const MeetingAdmitResponse = z.object({
+  meeting: z.object({
+    code: z.string(),
+    service: z.string(),
+    sede: z.string(),
+    start: instant,
+    end: instant,
+    /** The waiting room opens this long before the start; joining earlier is refused. */
+    opensAt: instant,
+    firstName: z.string(),
+  }),
+});
+export type MeetingAdmitResponse = z.infer<typeof MeetingAdmitResponse>;
+
+// ---- REST: the official's day (/api/v1/appointments, /api/v1/callbacks) ----
+
+export const AppointmentSummary = z
+  .object({
+    code: z.string(),
+    sede: z.string(),
+    service: z.string(),
+    sector: z.string(),
+    mode: BookingMode,
+    start: instant,
+    end: instant,
+    status: z.enum(['booked', 'cancelled', 'completed', 'no-show']),
+    citizen: z.object({ firstName: z.string(), lastName: z.string(), phone: z.string() }),
+    /** A web meeting whose citizen is in the waiting room now. */
+    waitingEntryId: z.string().optional(),
+    callback: z
+      .object({
+        attempts: z.array(
+          z.object({ at: instant, official: z.string(), result: z.enum(['no-answer', 'retry-later']) }),
+        ),
+        retryAt: instant.optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'AppointmentSummary' });
+export type AppointmentSummary = z.infer<typeof AppointmentSummary>;
+
+export const AppointmentsResponse = z.object({ date: z.string(), appointments: z.array(AppointmentSummary) });
+export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
+
+export const callbackResults = ['done', 'no-answer', 'retry-later'] as const;
+export const CallbackResultBody = z
+  .strictObject({
+    result: z.enum(callbackResults),
+    /** retry-later: when to call again (default: in an hour). */
+    retryAt: instant.optional(),
+    notes: z.string().trim().max(2000).optional(),
+  })
+  .meta({ id: 'CallbackResult' });
+export type CallbackResultBody = z.infer<typeof CallbackResultBody>;

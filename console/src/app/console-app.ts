@@ -9,7 +9,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { buttonStyles } from '../components/button-styles.ts';
 import { fetchMe, signOut } from '../data/auth.ts';
 import { fetchCatalog } from '../data/catalog.ts';
-import { VideoSocket, type CallStarted, type Connection } from '../data/video-socket.ts';
+import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
 import { tokens } from '../theme/tokens.ts';
 import '../screens/sign-in-screen/sign-in-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';

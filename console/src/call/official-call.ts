@@ -1,5 +1,7 @@
 // The official's side of one video call. The official makes the offer (protocol: call.started), the
 // citizen's kiosk answers; candidates arriving before the answer wait until the remote description is set.
+// A dropped connection is restarted from here (a new offer with an ICE restart): the official offers.
+import { asCandidate } from '@sportello/web-common/citizen-call';
 import {
   hangUp,
   sendIce,
@@ -7,7 +9,10 @@ import {
   type CallStarted,
   type SignalMessage,
   type VideoSocket,
-} from '../data/video-socket.ts';
+} from '@sportello/web-common/video-socket';
+
+const RESTART_AFTER_MS = 2000;
+const MAX_RESTARTS = 3;
 
 export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 
@@ -26,6 +31,8 @@ export class OfficialCall {
   private readonly early: RTCIceCandidateInit[] = [];
   private answered = false;
   private done = false;
+  private restarts = 0;
+  private restartTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly started: CallStarted,
@@ -57,10 +64,33 @@ export class OfficialCall {
     });
     this.pc.addEventListener('connectionstatechange', () => {
       const state = this.pc.connectionState;
+      clearTimeout(this.restartTimer);
       if (state === 'connected') this.onState('connected');
-      else if (state === 'disconnected') this.onState('reconnecting');
-      else if (state === 'failed') this.onState('failed');
+      else if (state === 'disconnected') {
+        this.onState('reconnecting');
+        // Often back by itself within a second or two; restart only if it is not.
+        this.restartTimer = setTimeout(() => void this.restart(), RESTART_AFTER_MS);
+      } else if (state === 'failed') {
+        this.onState('reconnecting');
+        void this.restart();
+      }
     });
+  }
+
+  /** A new offer with fresh ICE credentials; the citizen answers it as the first one. */
+  private async restart(): Promise<void> {
+    if (this.done || this.restarts >= MAX_RESTARTS) {
+      if (!this.done) this.onState('failed');
+      return;
+    }
+    this.restarts++;
+    try {
+      const offer = await this.pc.createOffer({ iceRestart: true });
+      await this.pc.setLocalDescription(offer);
+      sendOffer(this.socket, this.started.callId, offer.sdp ?? '');
+    } catch {
+      this.onState('failed');
+    }
   }
 
   get callId(): string {
@@ -109,16 +139,9 @@ export class OfficialCall {
   close(): void {
     if (this.done) return;
     this.done = true;
+    clearTimeout(this.restartTimer);
     this.pc.close();
     for (const track of this.local?.getTracks() ?? []) track.stop();
     this.onState('ended');
   }
-}
-
-/** The relayed candidate as RTCIceCandidateInit, null for end-of-candidates, undefined when malformed. */
-function asCandidate(value: unknown): RTCIceCandidateInit | null | undefined {
-  if (value === null) return null;
-  if (typeof value !== 'object' || typeof (value as { candidate?: unknown }).candidate !== 'string')
-    return undefined;
-  return value as RTCIceCandidateInit;
 }

@@ -262,6 +262,7 @@ export function queueEntry(id: string, overrides: Partial<QueueEntry> = {}): Que
   return {
     id,
     group: 'rovigo',
+    origin: 'station',
     station: 'adria-municipio',
     sector: 'assicurato-pensionato',
     service: 'pensione-informazioni',

@@ -109,7 +109,8 @@ export function snapshotOf(
           .length,
         waiting: waitingOf(entries, group, sector, now).map((e) => ({
           id: e.id,
-          station: e.station,
+          origin: e.origin,
+          ...(e.station !== undefined && { station: e.station }),
           service: e.service,
           since: e.since,
           authLevel: e.authLevel,

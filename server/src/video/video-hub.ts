@@ -228,6 +228,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         const entry: QueueEntry = {
           id: randomUUID(),
           group: client.group,
+          origin: 'station',
           station: client.station,
           sector: service.sector,
           service: service.id,

@@ -11,7 +11,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { OfficialCall, openLocalMedia, type CallState } from '../../call/official-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
-import type { CallStarted, VideoSocket } from '../../data/video-socket.ts';
+import type { CallStarted, VideoSocket } from '@sportello/web-common/video-socket';
 import { formatTime } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 

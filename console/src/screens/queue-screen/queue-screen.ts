@@ -8,7 +8,7 @@ import type { AuthLevel, CatalogResponse, OfficialStatus, QueueSnapshot } from '
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
-import { acceptNext, setStatus, type Connection, type VideoSocket } from '../../data/video-socket.ts';
+import { acceptNext, setStatus, type Connection, type VideoSocket } from '@sportello/web-common/video-socket';
 import { screenStyles } from '../../theme/tokens.ts';
 
 type Sector = QueueSnapshot['sectors'][number];

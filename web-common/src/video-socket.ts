@@ -1,5 +1,6 @@
-// The official's /ws (protocol/src/video.ts): the live queue, the official's status and call signaling.
-// The browser sends the session cookie on the upgrade; the socket reconnects by itself until closed.
+// /ws for the browser apps (protocol/src/video.ts): the waiting room, officials' status and call signaling.
+// The browser sends its cookie on the upgrade (the kiosk goes through its agent, which adds the station's
+// credential); the socket reconnects by itself until closed.
 import { ServerMessage, type ClientMessage } from '@sportello/protocol';
 
 export type CallStarted = Extract<ServerMessage, { type: 'call.started' }>;
@@ -111,4 +112,5 @@ export const sendAnswer = (socket: VideoSocket, callId: string, sdp: string) =>
 export const sendIce = (socket: VideoSocket, callId: string, candidate: IceCandidate) =>
   socket.send({ type: 'call.ice', callId, candidate });
 
-export const hangUp = (socket: VideoSocket, callId: string) => socket.send({ type: 'call.hangup', callId });
+export const hangUp = (socket: VideoSocket, callId: string, reason?: 'hangup' | 'media-failed') =>
+  socket.send({ type: 'call.hangup', callId, ...(reason && { reason }) });

@@ -1,0 +1,16 @@
+// Builds the web-meeting page the server serves at /meeting/; in development, proxies to a running server.
+import { defineConfig } from 'vite';
+
+const server = process.env.SPORTELLO_SERVER_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/meeting/',
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true, assetsInlineLimit: 0 },
+  server: {
+    proxy: {
+      '/api': server,
+      '/ws': { target: server.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});
