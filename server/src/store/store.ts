@@ -16,6 +16,26 @@ export interface StoredBooking extends Booking {
   admissionCodeHash: string;
   /** Set by the retention job once the citizen's personal data has been removed. */
   personalDataRemovedAt?: string;
+  /**
+   * Web meetings: wrong admission codes since the last right one, and the lock they caused. Kept on the
+   * booking so that the limit holds across restarts and server instances.
+   */
+  admissionFailures?: { count: number; lockedUntil?: string };
+  /** Callbacks: the official's tries to reach the citizen, when to try again, and who finished it. */
+  callback?: StoredCallback;
+}
+
+export interface StoredCallback {
+  attempts: {
+    at: string;
+    official: string;
+    result: 'no-answer' | 'retry-later';
+    notes?: string;
+    /** no-answer: the missed-call SMS put in the outbox. */
+    messageId?: string;
+  }[];
+  retryAt?: string;
+  done?: { at: string; official: string; notes?: string };
 }
 
 export interface StoredTicket extends Ticket {
