@@ -1,6 +1,6 @@
 // The behaviour every Store implementation must show; each implementation's test file runs it.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { QueueEntry } from '@sportello/protocol';
+import type { CallRecord, QueueEntry } from '@sportello/protocol';
 import {
   DuplicateKeyError,
   REMOVED,
@@ -189,7 +189,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         });
       });
       const removed = await store.removePersonalData('2026-09-01', new Date('2026-11-30T02:00:00Z'));
-      expect(removed).toEqual({ bookings: 1, tickets: 1, messages: 0 });
+      expect(removed).toEqual({ bookings: 1, tickets: 1, messages: 0, calls: 0 });
       store = await factory.reopen(store);
       const old = (await store.read((r) => r.bookingsOfDay('rovigo', '2026-08-01')))[0]!;
       expect(old.citizen.codiceFiscale).toBe(REMOVED);
@@ -205,6 +205,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         bookings: 0,
         tickets: 0,
         messages: 0,
+        calls: 0,
       });
     });
 
@@ -254,6 +255,173 @@ export function storeContract(name: string, factory: StoreFactory): void {
   });
   outboxContract(name, factory);
   videoQueueContract(name, factory);
+  callRecordContract(name, factory);
+  auditContract(name, factory);
+}
+
+// ---- call records ----
+
+export function callRecord(callId: string, overrides: Partial<CallRecord> = {}): CallRecord {
+  return {
+    callId,
+    entryId: `entry-${callId}`,
+    origin: 'station',
+    group: 'rovigo',
+    sector: 'assicurato-pensionato',
+    service: 'pensione-informazioni',
+    station: 'adria-municipio',
+    official: 'ro-laura-bianchi',
+    assistedBy: 'Anna Verdi',
+    citizen: { codiceFiscale: 'RSSMRA80A01H501U', firstName: 'Mario', authMethod: 'cie-pin' },
+    waitedSince: '2026-12-01T07:55:00.000Z',
+    startedAt: '2026-12-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function callRecordContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract: call records`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('keeps a call by id and by group and day, replaces it, and survives a restart', async () => {
+      await store.transaction(async (tx) => {
+        await tx.putCallRecord(callRecord('c1'));
+        await tx.putCallRecord(callRecord('c2', { startedAt: '2026-12-01T09:00:00.000Z' }));
+        await tx.putCallRecord(callRecord('c3', { group: 'napoli' }));
+      });
+      await store.transaction(async (tx) => {
+        const c1 = (await tx.callRecord('c1'))!;
+        await tx.putCallRecord({ ...c1, endedAt: '2026-12-01T08:12:00.000Z', endReason: 'hangup' });
+      });
+      store = await factory.reopen(store);
+      expect(await store.read((r) => r.callRecord('c1'))).toEqual(
+        callRecord('c1', { endedAt: '2026-12-01T08:12:00.000Z', endReason: 'hangup' }),
+      );
+      expect(
+        (await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-01'))).map((c) => c.callId),
+      ).toEqual(['c1', 'c2']);
+      expect(
+        (await store.read((r) => r.callRecordsOfDay('napoli', '2026-12-01'))).map((c) => c.callId),
+      ).toEqual(['c3']);
+      expect(await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-02'))).toEqual([]);
+      expect(await store.read((r) => r.callRecord('nope'))).toBeUndefined();
+    });
+
+    it('files a call under the day it started in Rome, and keeps it there when it ends the next day', async () => {
+      await store.transaction((tx) =>
+        tx.putCallRecord(callRecord('late', { startedAt: '2026-12-01T23:30:00.000Z' })),
+      );
+      await store.transaction(async (tx) =>
+        tx.putCallRecord({ ...(await tx.callRecord('late'))!, endedAt: '2026-12-02T00:10:00.000Z' }),
+      );
+      expect(await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-02'))).toHaveLength(1);
+      expect(await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-01'))).toHaveLength(0);
+    });
+
+    it('keeps no call record of a transaction that throws', async () => {
+      await store.transaction((tx) => tx.putCallRecord(callRecord('c1')));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.putCallRecord(callRecord('c1', { endReason: 'hangup' }));
+          await tx.putCallRecord(callRecord('c2'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.read((r) => r.callRecord('c1'))).toEqual(callRecord('c1'));
+      expect(await store.read((r) => r.callRecord('c2'))).toBeUndefined();
+    });
+
+    it('removes the citizen, the assistant and the notes of old calls, and keeps the rest', async () => {
+      const identification = {
+        document: { type: 'cie' as const, numberLast4: '1234', expiryChecked: true },
+        faceMatches: true,
+        assistant: {
+          name: 'Anna Verdi',
+          document: { type: 'patente' as const, numberLast4: '9876', expiryChecked: true },
+          consentConfirmed: true,
+        },
+        recordedAt: '2026-08-03T08:05:00.000Z',
+      };
+      const outcome = {
+        outcome: 'answered' as const,
+        notes: 'pensione di Mario',
+        recordedAt: '2026-08-03T08:20:00.000Z',
+      };
+      await store.transaction(async (tx) => {
+        await tx.putCallRecord(
+          callRecord('old', { startedAt: '2026-08-03T08:00:00.000Z', identification, outcome }),
+        );
+        await tx.putCallRecord(callRecord('recent'));
+      });
+      const removed = await store.removePersonalData('2026-09-01', new Date('2026-11-30T02:00:00Z'));
+      expect(removed.calls).toBe(1);
+      store = await factory.reopen(store);
+      // Old calls are history: looked up by day, not necessarily by id.
+      const [old] = await store.read((r) => r.callRecordsOfDay('rovigo', '2026-08-03'));
+      if (!old) throw new Error('the old call is gone');
+      expect(old.citizen).toBeUndefined();
+      expect(old.assistedBy).toBeUndefined();
+      expect(old.identification?.assistant?.name).toBe(REMOVED);
+      expect(old.identification?.faceMatches).toBe(true);
+      expect(old.outcome).toEqual({ outcome: 'answered', recordedAt: '2026-08-03T08:20:00.000Z' });
+      expect(old.service).toBe('pensione-informazioni');
+      expect(JSON.stringify(old)).not.toContain('RSSMRA80A01H501U');
+      expect((await store.read((r) => r.callRecord('recent')))?.citizen?.codiceFiscale).toBe(
+        'RSSMRA80A01H501U',
+      );
+      expect((await store.removePersonalData('2026-09-01', new Date())).calls).toBe(0);
+    });
+  });
+}
+
+// ---- audit log ----
+
+function auditContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract: audit log`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('appends events by day in Rome, oldest first, only with their transaction, and keeps them', async () => {
+      const event = (at: string, subject: string) => ({
+        at,
+        actor: 'funzionario.rovigo',
+        action: 'video.call.citizen-data',
+        subject,
+        details: { via: 'call.started' },
+      });
+      await store.transaction(async (tx) => {
+        await tx.appendAudit(event('2026-12-01T08:00:00.000Z', 'c1'));
+        await tx.appendAudit(event('2026-12-01T23:30:00.000Z', 'c2'));
+      });
+      await store.transaction((tx) => tx.appendAudit(event('2026-12-01T09:00:00.000Z', 'c3')));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.appendAudit(event('2026-12-01T10:00:00.000Z', 'rolled-back'));
+          throw new Error('no');
+        }),
+      ).rejects.toThrow('no');
+      store = await factory.reopen(store);
+      expect((await store.read((r) => r.auditOfDay('2026-12-01'))).map((e) => e.subject)).toEqual([
+        'c1',
+        'c3',
+      ]);
+      expect(await store.read((r) => r.auditOfDay('2026-12-02'))).toEqual([
+        event('2026-12-01T23:30:00.000Z', 'c2'),
+      ]);
+      expect(await store.read((r) => r.auditOfDay('2026-12-03'))).toEqual([]);
+    });
+  });
 }
 
 // ---- video waiting room ----

@@ -2,6 +2,7 @@
 // a lowdb file store and a PostgreSQL store both implement (take a slot, number a ticket, …).
 import type {
   Booking,
+  CallRecord,
   DeviceHealth,
   Language,
   MessageKind,
@@ -79,6 +80,19 @@ export interface StationStatus {
   devices: DeviceHealth;
 }
 
+// ---- audit: every time staff receive a citizen's personal data ----
+
+/** One audit event. Never personal data in clear: the subject is a booking code, a call id, … */
+export interface AuditEvent {
+  at: string;
+  /** The staff username (or station id) who received the data. */
+  actor: string;
+  /** What happened, e.g. `video.call.citizen-data`. */
+  action: string;
+  subject: string;
+  details?: Record<string, string | number | boolean>;
+}
+
 /** Reads see every committed write and, within a transaction, that transaction's own writes. */
 export interface StoreReader extends OutboxReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
@@ -91,6 +105,12 @@ export interface StoreReader extends OutboxReader {
   stationStatuses(): Promise<StationStatus[]>;
   /** The video waiting room: every entry, waiting or in a call, of every sede group. */
   videoQueue(): Promise<QueueEntry[]>;
+  /** A recorded video call (lowdb: found by id for calls of the last month; older ones by day). */
+  callRecord(callId: string): Promise<CallRecord | undefined>;
+  /** The calls of a sede group that started on that day (Rome), in the order they started. */
+  callRecordsOfDay(group: string, day: string): Promise<CallRecord[]>;
+  /** Audit events of that day (Rome), oldest first. */
+  auditOfDay(day: string): Promise<AuditEvent[]>;
 }
 
 export interface StoreTx extends StoreReader, OutboxWriter {
@@ -117,6 +137,10 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   putVideoQueueEntry(entry: QueueEntry): Promise<void>;
   /** Removes an entry; false if there was none. */
   deleteVideoQueueEntry(id: string): Promise<boolean>;
+  /** Inserts or replaces (same callId) a call record; it stays filed under the day it started. */
+  putCallRecord(record: CallRecord): Promise<void>;
+  /** Appends to the audit log; written with the change that disclosed the data, or not at all. */
+  appendAudit(event: AuditEvent): Promise<void>;
 }
 
 export interface RetentionResult {
@@ -124,13 +148,18 @@ export interface RetentionResult {
   tickets: number;
   /** Finished outbox messages whose number and text were blanked. */
   messages: number;
+  /** Call records whose citizen, assistant's name and notes were removed. */
+  calls: number;
 }
 
 export interface Store extends OutboxStore {
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Runs fn alone against the store: all its writes land, or none does (fn threw). */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
-  /** Removes personal data from bookings, tickets and finished outbox messages of days before `beforeDay`. */
+  /**
+   * Removes personal data from bookings, tickets, call records and finished outbox messages of days
+   * before `beforeDay`.
+   */
   removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult>;
   /** Resolves when the store can be read and written; /readyz calls it. */
   ping(): Promise<void>;

@@ -1,4 +1,4 @@
-// The embedded store: lowdb JSON files under data/, one per sede and day, written atomically (steno's
+// The embedded store: lowdb JSON files under data/, one per sede (or sede group) and day, written atomically (steno's
 // write-then-rename). Transactions run one at a time; those that finish while a flush is on disk are
 // written together by the next flush (group commit), and each caller resolves once its writes are on disk.
 import { mkdir, readdir } from 'node:fs/promises';
@@ -6,9 +6,11 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { DateTime } from 'luxon';
+import type { CallRecord } from '@sportello/protocol';
 import {
   DuplicateKeyError,
   REMOVED,
+  type AuditEvent,
   type EnrolmentCode,
   type RetentionResult,
   type StaffSession,
@@ -21,8 +23,13 @@ import {
 import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
+  auditFile,
   coreFile,
   dayFile,
+  emptyAuditDay,
+  emptyCallDay,
+  type AuditDay,
+  type CallDay,
   emptyFleet,
   fleetFile,
   emptyBookingDay,
@@ -43,6 +50,8 @@ export interface LowdbStoreOptions {
   dataDir: string;
   /** Booking days from this many days ago onwards are indexed by code at open. */
   hotDays?: number;
+  /** Call days from this many days ago onwards are indexed by call id at open (outcomes come late). */
+  callDays?: number;
   now?: () => Date;
 }
 
@@ -51,10 +60,13 @@ type Undo = () => void;
 export class LowdbStore implements Store {
   private readonly dataDir: string;
   private readonly hotDays: number;
+  private readonly callDays: number;
   private readonly now: () => Date;
   private readonly files = new Map<string, Promise<Low<unknown>>>();
   /** booking code → the day file holding it, for the hot window. */
   private readonly codeIndex = new Map<string, { sede: string; day: string }>();
+  /** call id → the group and day file holding its record, for the hot window. */
+  private readonly callIndex = new Map<string, { group: string; day: string }>();
   private core!: Low<Core>;
   private fleet!: Low<Fleet>;
   private video!: Low<VideoQueue>;
@@ -68,6 +80,7 @@ export class LowdbStore implements Store {
   private constructor(options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
     this.hotDays = options.hotDays ?? 7;
+    this.callDays = options.callDays ?? 31;
     this.now = options.now ?? (() => new Date());
     this.outbox = new LowdbOutbox(
       this.dataDir,
@@ -86,7 +99,7 @@ export class LowdbStore implements Store {
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
-    await store.indexHotBookings();
+    await store.indexHotDays();
     await store.outbox.open();
     return store;
   }
@@ -126,7 +139,7 @@ export class LowdbStore implements Store {
   }
 
   async removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult> {
-    const result: RetentionResult = { bookings: 0, tickets: 0, messages: 0 };
+    const result: RetentionResult = { bookings: 0, tickets: 0, messages: 0, calls: 0 };
     const from = this.core.data.retentionDoneBefore;
     const stamp = now.toISOString();
     for (const kind of ['bookings', 'tickets'] as const) {
@@ -160,6 +173,18 @@ export class LowdbStore implements Store {
         // Old days are not kept in memory once done with.
         this.files.delete(dayFile(this.dataDir, kind, sede, day));
       }
+    }
+    for (const { sede: group, day } of await this.listDays('calls')) {
+      if (day >= beforeDay || (from && day < from)) continue;
+      await this.transaction(async () => {
+        const low = await this.dayLow('calls', group, day);
+        let changed = 0;
+        for (const record of (low.data as CallDay).calls) if (withoutPersonalData(record)) changed++;
+        result.calls += changed;
+        if (changed > 0) this.dirty.add(low);
+      });
+      await this.flush();
+      this.files.delete(dayFile(this.dataDir, 'calls', group, day));
     }
     result.messages = await this.outbox.removePersonalData(beforeDay, from, stamp, (fn) =>
       this.exclusive(fn),
@@ -220,6 +245,15 @@ export class LowdbStore implements Store {
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
       stationStatuses: async () => clone(this.fleet.data.statuses),
       videoQueue: async () => clone(this.video.data.entries),
+      callRecord: async (callId) => {
+        const where = this.callIndex.get(callId);
+        if (!where) return undefined;
+        const day = (await this.dayLow('calls', where.group, where.day)).data as CallDay;
+        return clone(day.calls.find((c) => c.callId === callId));
+      },
+      callRecordsOfDay: async (group, day) =>
+        clone(((await this.dayLow('calls', group, day)).data as CallDay).calls),
+      auditOfDay: async (day) => clone(((await this.auditLow(day)).data as AuditDay).events),
       ...this.outbox.reader(),
     };
   }
@@ -335,16 +369,40 @@ export class LowdbStore implements Store {
         removeAt(entries, index);
         return true;
       },
+      putCallRecord: async (record: CallRecord) => {
+        const known = this.callIndex.get(record.callId);
+        const where = known ?? { group: record.group, day: localDay(record.startedAt) };
+        const low = await this.dayLow('calls', where.group, where.day);
+        touched.add(low);
+        const calls = (low.data as CallDay).calls;
+        const index = calls.findIndex((c) => c.callId === record.callId);
+        if (index >= 0) {
+          const previous = calls[index]!;
+          calls[index] = clone(record);
+          undo.push(() => (calls[index] = previous));
+        } else {
+          push(calls, clone(record));
+          this.callIndex.set(record.callId, where);
+          undo.push(() => this.callIndex.delete(record.callId));
+        }
+      },
+      appendAudit: async (event: AuditEvent) => {
+        const low = await this.auditLow(localDay(event.at));
+        touched.add(low);
+        push((low.data as AuditDay).events, clone(event));
+      },
     };
   }
 
   // ---- files ----
 
   private dayLow(kind: PartitionKind, sede: string, day: string): Promise<Low<unknown>> {
-    return this.file(
-      dayFile(this.dataDir, kind, sede, day),
-      kind === 'bookings' ? emptyBookingDay : emptyTicketDay,
-    );
+    const empty = { bookings: emptyBookingDay, tickets: emptyTicketDay, calls: emptyCallDay }[kind];
+    return this.file(dayFile(this.dataDir, kind, sede, day), empty);
+  }
+
+  private auditLow(day: string): Promise<Low<unknown>> {
+    return this.file(auditFile(this.dataDir, day), emptyAuditDay);
   }
 
   /** Opens a partition once; concurrent callers share the same load. */
@@ -404,12 +462,19 @@ export class LowdbStore implements Store {
     return days.sort((a, b) => a.day.localeCompare(b.day));
   }
 
-  private async indexHotBookings(): Promise<void> {
-    const from = DateTime.fromJSDate(this.now(), { zone: ZONE }).minus({ days: this.hotDays }).toISODate()!;
+  private async indexHotDays(): Promise<void> {
+    const today = DateTime.fromJSDate(this.now(), { zone: ZONE });
+    const from = today.minus({ days: this.hotDays }).toISODate()!;
     for (const { sede, day } of await this.listDays('bookings')) {
       if (day < from) continue;
       const data = (await this.dayLow('bookings', sede, day)).data as BookingDay;
       for (const booking of data.bookings) this.codeIndex.set(booking.code, { sede, day });
+    }
+    const callsFrom = today.minus({ days: this.callDays }).toISODate()!;
+    for (const { sede: group, day } of await this.listDays('calls')) {
+      if (day < callsFrom) continue;
+      const data = (await this.dayLow('calls', group, day)).data as CallDay;
+      for (const call of data.calls) this.callIndex.set(call.callId, { group, day });
     }
   }
 
@@ -425,6 +490,32 @@ function localDay(isoStart: string): string {
   const day = DateTime.fromISO(isoStart, { zone: ZONE }).toISODate();
   if (!day) throw new Error(`bad start ${isoStart}`);
   return day;
+}
+
+/**
+ * Strips what identifies a person from a call record: the citizen, the assistant's name, the notes
+ * (free text about the case). Times, sector, service, outcome and the checklist's ticks stay for
+ * statistics. Answers whether anything was removed.
+ */
+function withoutPersonalData(record: CallRecord): boolean {
+  let changed = false;
+  if (record.citizen) {
+    delete record.citizen;
+    changed = true;
+  }
+  if (record.assistedBy !== undefined) {
+    delete record.assistedBy;
+    changed = true;
+  }
+  if (record.identification?.assistant && record.identification.assistant.name !== REMOVED) {
+    record.identification.assistant.name = REMOVED;
+    changed = true;
+  }
+  if (record.outcome?.notes !== undefined) {
+    delete record.outcome.notes;
+    changed = true;
+  }
+  return changed;
 }
 
 /** Callers get copies: nothing outside a transaction may change what is stored. */

@@ -28,14 +28,31 @@ export interface VideoQueue {
   entries: import('@sportello/protocol').QueueEntry[];
 }
 
-export type PartitionKind = 'bookings' | 'tickets';
+/** Video calls of one sede group that started on one day. */
+export interface CallDay {
+  calls: import('@sportello/protocol').CallRecord[];
+}
+
+/** The audit log of one day. */
+export interface AuditDay {
+  events: import('../store.ts').AuditEvent[];
+}
+
+/** Day partitions: bookings and tickets per sede, calls per sede group. */
+export type PartitionKind = 'bookings' | 'tickets' | 'calls';
 
 const safe = /^[a-z0-9-]+$/;
 
-/** data/bookings/rovigo/2026-11/2026-11-28.json */
+/** data/bookings/rovigo/2026-11/2026-11-28.json (data/calls/<group>/… for calls) */
 export function dayFile(dataDir: string, kind: PartitionKind, sede: string, day: string): string {
   if (!safe.test(sede) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad partition ${sede}/${day}`);
   return path.join(dataDir, kind, sede, day.slice(0, 7), `${day}.json`);
+}
+
+/** data/audit/2026-11/2026-11-28.json */
+export function auditFile(dataDir: string, day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad audit day ${day}`);
+  return path.join(dataDir, 'audit', day.slice(0, 7), `${day}.json`);
 }
 
 export function coreFile(dataDir: string): string {
@@ -53,6 +70,8 @@ export function videoQueueFile(dataDir: string): string {
 export const emptyVideoQueue = (): VideoQueue => ({ entries: [] });
 export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
 export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
+export const emptyCallDay = (): CallDay => ({ calls: [] });
+export const emptyAuditDay = (): AuditDay => ({ events: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [] });
 export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
 
