@@ -1,21 +1,32 @@
 /**
  * The official's console root: who is signed in, the /ws connection and what it says about the official
- * (status, queue, calls), and which screen is on. Screens speak upward with console-* events.
+ * (status, queue, calls), which screen is on (queue, appointments, callbacks, a call and its wrap-up) and
+ * the language. Screens speak upward with console-* events.
  */
 import { localized, msg } from '@lit/localize';
-import type { CatalogResponse, OfficialStatus, QueueSnapshot, StaffUser } from '@sportello/protocol';
+import type {
+  CallEndReason,
+  CatalogResponse,
+  OfficialStatus,
+  QueueSnapshot,
+  StaffUser,
+} from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { buttonStyles } from '../components/button-styles.ts';
 import { fetchMe, signOut } from '../data/auth.ts';
 import { fetchCatalog } from '../data/catalog.ts';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
+import { getLocale, setLocale } from '../i18n/locale.ts';
 import { tokens } from '../theme/tokens.ts';
 import '../screens/sign-in-screen/sign-in-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
 import '../screens/call-screen/call-screen.ts';
+import '../screens/appointments-screen/appointments-screen.ts';
+import '../screens/callbacks-screen/callbacks-screen.ts';
 
-type Screen = 'loading' | 'sign-in' | 'queue' | 'call';
+type Screen = 'loading' | 'sign-in' | 'queue' | 'appointments' | 'callbacks' | 'call';
+type Section = 'queue' | 'appointments' | 'callbacks';
 
 @customElement('console-app')
 @localized()
@@ -47,6 +58,20 @@ export class ConsoleApp extends LitElement {
         color: #ffffff;
         min-height: 40px;
       }
+      header button:focus-visible {
+        outline-color: #ffffff;
+      }
+      nav ul {
+        display: flex;
+        gap: 0.4em;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav button[aria-current='page'] {
+        background: #ffffff;
+        color: var(--c-primary-dark);
+      }
     `,
   ];
 
@@ -58,6 +83,8 @@ export class ConsoleApp extends LitElement {
   @state() private snapshot?: QueueSnapshot;
   @state() private catalog?: CatalogResponse;
   @state() private call?: CallStarted;
+  /** Set when the call in `call` is over: the call screen is then its wrap-up. */
+  @state() private callEnded?: CallEndReason;
   @state() private queueNotice = '';
   private socket?: VideoSocket;
   private readonly releases: (() => void)[] = [];
@@ -125,17 +152,13 @@ export class ConsoleApp extends LitElement {
             break;
           case 'call.started':
             this.call = message;
+            this.callEnded = undefined;
             this.queueNotice = '';
             this.screen = 'call';
             break;
           case 'call.ended':
-            if (this.call?.callId !== message.callId) break;
-            this.call = undefined;
-            this.queueNotice =
-              message.reason === 'hangup'
-                ? msg('La chiamata è terminata.')
-                : msg('La chiamata si è interrotta: il cittadino si è scollegato.');
-            this.screen = 'queue';
+            // The wrap-up stays until the outcome is saved; an ending we already know keeps its reason.
+            if (this.call?.callId === message.callId && !this.callEnded) this.callEnded = message.reason;
             break;
         }
       }),
@@ -158,13 +181,29 @@ export class ConsoleApp extends LitElement {
     this.user = undefined;
     this.snapshot = undefined;
     this.call = undefined;
+    this.callEnded = undefined;
     this.screen = 'sign-in';
+  }
+
+  private async switchLanguage() {
+    const next = getLocale() === 'it' ? 'en' : 'it';
+    await setLocale(next);
+    document.documentElement.lang = next;
+  }
+
+  private go(section: Section) {
+    this.queueNotice = '';
+    this.screen = section;
   }
 
   override render() {
     return html`
       <header>
         <span class="brand">${msg('Sportello INPS · Console del funzionario')}</span>
+        ${this.user ? this.renderNav() : nothing}
+        <button lang=${getLocale() === 'it' ? 'en' : 'it'} @click=${this.switchLanguage}>
+          ${getLocale() === 'it' ? 'English' : 'Italiano'}
+        </button>
         ${
           this.user
             ? html`<span>${this.user.name}</span>
@@ -174,6 +213,25 @@ export class ConsoleApp extends LitElement {
       </header>
       ${this.renderScreen()}
     `;
+  }
+
+  private renderNav() {
+    const item = (section: Section, label: string) =>
+      html`<li>
+        <button
+          aria-current=${this.screen === section ? 'page' : 'false'}
+          ?disabled=${this.screen === 'call'}
+          @click=${() => this.go(section)}
+        >
+          ${label}
+        </button>
+      </li>`;
+    return html`<nav aria-label=${msg('Sezioni della console')}>
+      <ul>
+        ${item('queue', msg('Coda'))} ${item('appointments', msg('Appuntamenti'))}
+        ${item('callbacks', msg('Richiamate'))}
+      </ul>
+    </nav>`;
   }
 
   private renderScreen() {
@@ -194,11 +252,24 @@ export class ConsoleApp extends LitElement {
           .catalog=${this.catalog}
           .notice=${this.queueNotice}
         ></queue-screen>`;
+      case 'appointments':
+        return html`<appointments-screen
+          .socket=${this.socket!}
+          .status=${this.status}
+          .connection=${this.connection}
+          .catalog=${this.catalog}
+        ></appointments-screen>`;
+      case 'callbacks':
+        return html`<callbacks-screen .catalog=${this.catalog}></callbacks-screen>`;
       case 'call':
         return html`<call-screen
           .socket=${this.socket!}
           .started=${this.call!}
           .catalog=${this.catalog}
+          .officialSede=${this.user?.sede ?? this.call!.entry.group}
+          .ended=${this.callEnded}
+          @console-call-hung-up=${(e: CustomEvent<{ reason: CallEndReason }>) =>
+            (this.callEnded ??= e.detail.reason)}
           @console-call-closed=${this.callClosed}
         ></call-screen>`;
     }
@@ -206,7 +277,8 @@ export class ConsoleApp extends LitElement {
 
   private callClosed() {
     this.call = undefined;
-    this.queueNotice = msg('La chiamata è terminata.');
+    this.callEnded = undefined;
+    this.queueNotice = msg('Esito salvato: la chiamata è chiusa.');
     this.screen = 'queue';
   }
 }

@@ -1,18 +1,26 @@
 /**
- * The video call with the citizen just accepted: their video large, the official's self-view small,
- * mute and end. Owns the peer connection for as long as it is on screen.
+ * The video call with the citizen just accepted: their video large, the official's self-view small, mute
+ * and end, who the citizen is; beside it the identification checklist, the outcome with notes and a
+ * follow-up booking. When the call ends (either party, or the media failed) the screen stays as the
+ * call's wrap-up until the outcome is saved. Owns the peer connection while the call is live.
  *
- * @event console-call-closed - the official ended the call (the server's call.ended is the app's business).
+ * @event console-call-hung-up - detail: { reason } — the official ended the call, or its media failed.
+ * @event console-call-closed - the outcome is saved and the call is over: back to the queue.
  */
-import { localized, msg } from '@lit/localize';
-import type { CatalogResponse } from '@sportello/protocol';
-import { css, html, LitElement, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import type { CallCitizen, CallEndReason, CallOutcome, CatalogResponse } from '@sportello/protocol';
+import { hangUp, type CallStarted, type VideoSocket } from '@sportello/web-common/video-socket';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { OfficialCall, openLocalMedia, type CallState } from '../../call/official-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
-import type { CallStarted, VideoSocket } from '@sportello/web-common/video-socket';
-import { formatTime } from '../../i18n/locale.ts';
+import '../../components/follow-up-form/follow-up-form.ts';
+import '../../components/identification-form/identification-form.ts';
+import '../../components/outcome-form/outcome-form.ts';
+import { fetchAppointments } from '../../data/appointments.ts';
+import { authLevelText, authMethodText, endReasonText } from '../../i18n/labels.ts';
+import { formatTime, localizedText, romeDate } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 
 @customElement('call-screen')
@@ -24,19 +32,29 @@ export class CallScreen extends LitElement {
     css`
       main {
         display: grid;
-        grid-template-columns: 1fr 24em;
+        grid-template-columns: minmax(0, 1fr) 34em;
         gap: var(--c-gap);
         padding: var(--c-gap);
-        height: calc(100vh - 7em);
+        height: calc(100vh - 4.5em);
         box-sizing: border-box;
+      }
+      .left {
+        display: flex;
+        flex-direction: column;
+        gap: var(--c-gap);
+        min-height: 0;
       }
       .stage {
         position: relative;
+        flex: 1;
+        min-height: 12em;
         background: #000000;
         border-radius: var(--c-radius);
         overflow: hidden;
       }
       .remote {
+        position: absolute;
+        inset: 0;
         width: 100%;
         height: 100%;
         object-fit: contain;
@@ -50,16 +68,36 @@ export class CallScreen extends LitElement {
         border-radius: var(--c-radius);
         background: #222222;
       }
-      aside {
+      .wrap-up {
+        flex: 1;
+        border: 2px solid var(--c-primary);
+        border-radius: var(--c-radius);
+        background: var(--c-surface);
+        padding: var(--c-gap);
+      }
+      .info {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 16em;
+        gap: var(--c-gap);
+      }
+      .controls {
         display: flex;
         flex-direction: column;
         gap: 0.5em;
       }
+      .controls button {
+        width: 100%;
+      }
+      .controls button[aria-pressed='true'] {
+        background: var(--c-warning-bg);
+        border-color: var(--c-text);
+        color: var(--c-text);
+      }
       dl {
         display: grid;
         grid-template-columns: auto 1fr;
-        gap: 0.35em 1em;
-        margin: 0 0 1em;
+        gap: 0.3em 1em;
+        margin: 0;
       }
       dt {
         font-weight: 600;
@@ -76,13 +114,12 @@ export class CallScreen extends LitElement {
       .state.connected {
         color: var(--c-success);
       }
-      aside button {
-        width: 100%;
-      }
-      aside button[aria-pressed='true'] {
-        background: var(--c-warning-bg);
-        border-color: var(--c-text);
-        color: var(--c-text);
+      aside {
+        display: flex;
+        flex-direction: column;
+        gap: var(--c-gap);
+        overflow-y: auto;
+        padding: 4px;
       }
     `,
   ];
@@ -92,13 +129,19 @@ export class CallScreen extends LitElement {
   /** The server's call.started for this call. */
   @property({ attribute: false }) started!: CallStarted;
   @property({ attribute: false }) catalog?: CatalogResponse;
+  /** The official's own sede: where a station's citizen books unless the official picks another. */
+  @property() officialSede = '';
+  /** Set once the call is over (told by the server or by us): the screen is then the call's wrap-up. */
+  @property() ended?: CallEndReason;
 
   @state() private callState: CallState = 'connecting';
   @state() private muted = false;
   @state() private error = '';
   @state() private local: MediaStream | null = null;
+  @state() private outcomeSaved = false;
+  @state() private bookingSede = '';
   @query('h1') private heading!: HTMLElement;
-  @query('video.remote') private remoteVideo!: HTMLVideoElement;
+  @query('video.remote') private remoteVideo?: HTMLVideoElement;
   @query('video.self') private selfVideo?: HTMLVideoElement;
   private call?: OfficialCall;
   private unsubscribe?: () => void;
@@ -106,38 +149,46 @@ export class CallScreen extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.begin();
+    void this.findBookingSede();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.call?.close();
+    this.stopMedia();
   }
 
   override firstUpdated(): void {
     this.heading.focus();
   }
 
-  override updated(): void {
-    if (this.call && this.remoteVideo.srcObject !== this.call.remote)
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ended') && this.ended) this.stopMedia();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (this.call && this.remoteVideo && this.remoteVideo.srcObject !== this.call.remote)
       this.remoteVideo.srcObject = this.call.remote;
     if (this.selfVideo && this.selfVideo.srcObject !== this.local) this.selfVideo.srcObject = this.local;
+    // The wrap-up is a new view: its heading takes the focus, as a new screen's does.
+    if (changed.has('ended') && this.ended && changed.get('ended') === undefined) this.heading.focus();
+  }
+
+  private stopMedia() {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.call?.close();
+    for (const track of this.local?.getTracks() ?? []) track.stop();
   }
 
   private async begin() {
     const local = await openLocalMedia();
-    if (!this.isConnected) {
+    if (!this.isConnected || this.ended) {
       for (const track of local?.getTracks() ?? []) track.stop();
       return;
     }
     this.local = local;
     if (!local) this.error = msg('Videocamera o microfono non disponibili: il cittadino non ti vedrà.');
-    const call = (this.call = new OfficialCall(
-      this.started,
-      this.socket,
-      local,
-      (s) => (this.callState = s),
-    ));
+    const call = (this.call = new OfficialCall(this.started, this.socket, local, (s) => this.onState(s)));
     this.unsubscribe = this.socket.subscribe((message) => {
       if (message.type === 'call.answer' || message.type === 'call.ice' || message.type === 'call.offer')
         call.handle(message).catch(() => (this.error = msg('La connessione video non è riuscita.')));
@@ -150,44 +201,130 @@ export class CallScreen extends LitElement {
     this.requestUpdate();
   }
 
+  private onState(state: CallState) {
+    this.callState = state;
+    // Every restart failed: end the call for both, so that the citizen is offered a callback.
+    if (state === 'failed' && !this.ended) this.finish('media-failed');
+  }
+
+  /** A web meeting's booking tells the citizen's sede. */
+  private async findBookingSede() {
+    const code = this.started.entry.bookingCode;
+    if (!code) return;
+    try {
+      const day = await fetchAppointments(
+        romeDate(this.started.entry.priorityAt ?? this.started.entry.since),
+      );
+      this.bookingSede = day.appointments.find((a) => a.code === code)?.sede ?? '';
+    } catch {
+      // The official's own sede stays chosen; they can pick another in the form.
+    }
+  }
+
   override render() {
     const entry = this.started.entry;
-    const service = this.catalog?.services.find((s) => s.id === entry.service)?.name.it ?? entry.service;
+    const service = this.catalog?.services.find((s) => s.id === entry.service);
     return html`<main>
-      <div class="stage">
-        <video class="remote" autoplay playsinline aria-label=${msg('Video del cittadino')}></video>
-        ${
-          this.local
-            ? html`<video
-                class="self"
-                autoplay
-                playsinline
-                muted
-                aria-label=${msg('La tua immagine')}
-              ></video>`
-            : nothing
-        }
+      <div class="left">
+        ${this.ended ? this.renderWrapUp(this.ended) : this.renderStage()}
+        <div class="info">
+          <div>
+            <h1 tabindex="-1">${this.ended ? msg('Chiusura della chiamata') : msg('Videochiamata')}</h1>
+            ${this.renderCitizen(entry.citizen)}
+            <dl>
+              <dt>${msg('Servizio')}</dt>
+              <dd>${service ? localizedText(service.name) : entry.service}</dd>
+              <dt>${msg('Da dove')}</dt>
+              <dd>
+                ${
+                  entry.origin === 'web'
+                    ? msg(str`da casa (videochiamata prenotata ${entry.bookingCode ?? ''})`)
+                    : entry.station
+                }
+              </dd>
+              <dt>${msg('In coda dalle')}</dt>
+              <dd>${formatTime(entry.since)}</dd>
+              <dt>${msg('Assistito da')}</dt>
+              <dd>${entry.assistedBy ?? '—'}</dd>
+            </dl>
+          </div>
+          ${this.ended ? nothing : this.renderControls()}
+        </div>
       </div>
-      <aside>
-        <h1 tabindex="-1">${msg('Videochiamata')}</h1>
-        <p class="state ${this.callState}" role="status">${stateText(this.callState)}</p>
-        <dl>
-          <dt>${msg('Servizio')}</dt>
-          <dd>${service}</dd>
-          <dt>${msg('Postazione')}</dt>
-          <dd>${entry.station}</dd>
-          <dt>${msg('In coda dalle')}</dt>
-          <dd>${formatTime(entry.since)}</dd>
-          <dt>${msg('Assistito da')}</dt>
-          <dd>${entry.assistedBy ?? '—'}</dd>
-        </dl>
-        <p class="error" role="alert">${this.error || nothing}</p>
-        <button class="secondary" aria-pressed=${this.muted ? 'true' : 'false'} @click=${this.toggleMute}>
-          ${msg('Microfono disattivato')}
-        </button>
-        <button class="danger" @click=${this.end}>${msg('Termina la chiamata')}</button>
+      <aside aria-label=${msg('Scheda della chiamata')}>
+        <identification-form .callId=${this.started.callId} .entry=${entry}></identification-form>
+        <outcome-form
+          .callId=${this.started.callId}
+          .suggested=${this.suggestedOutcome()}
+          @console-outcome-saved=${this.outcomeRecorded}
+        ></outcome-form>
+        <follow-up-form
+          .callId=${this.started.callId}
+          .entry=${entry}
+          .catalog=${this.catalog}
+          .sede=${this.bookingSede || this.officialSede}
+          .fromDate=${romeDate(entry.since)}
+        ></follow-up-form>
       </aside>
     </main>`;
+  }
+
+  private renderStage() {
+    return html`<div class="stage">
+      <video class="remote" autoplay playsinline aria-label=${msg('Video del cittadino')}></video>
+      ${
+        this.local
+          ? html`<video class="self" autoplay playsinline muted aria-label=${msg('La tua immagine')}></video>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderWrapUp(reason: CallEndReason) {
+    return html`<div class="wrap-up">
+      <p role="status"><strong>${endReasonText(reason)}</strong></p>
+      ${
+        this.outcomeSaved
+          ? html`<p>
+                ${msg('L’esito è salvato. Puoi ancora prenotare un appuntamento, poi torna alla coda.')}
+              </p>
+              <button @click=${() => emit(this, 'console-call-closed')}>${msg('Torna alla coda')}</button>`
+          : html`<p>${msg('Scegli l’esito e salvalo: poi torni alla coda.')}</p>`
+      }
+    </div>`;
+  }
+
+  private renderControls() {
+    return html`<div class="controls">
+      <p class="state ${this.callState}" role="status">${stateText(this.callState)}</p>
+      <p class="error" role="alert">${this.error || nothing}</p>
+      <button class="secondary" aria-pressed=${this.muted ? 'true' : 'false'} @click=${this.toggleMute}>
+        ${msg('Microfono disattivato')}
+      </button>
+      <button class="danger" @click=${() => this.finish('hangup')}>${msg('Termina la chiamata')}</button>
+    </div>`;
+  }
+
+  private renderCitizen(citizen: CallCitizen | undefined) {
+    const name = [citizen?.firstName, citizen?.lastName].filter(Boolean).join(' ');
+    const level = authLevelText(this.started.entry.authLevel);
+    return html`<dl aria-label=${msg('Il cittadino')}>
+      <dt>${msg('Cittadino')}</dt>
+      <dd>${name || msg('nome non indicato')}</dd>
+      <dt>${msg('Codice fiscale')}</dt>
+      <dd>${citizen?.codiceFiscale ?? msg('non indicato')}</dd>
+      <dt>${msg('Identificato con')}</dt>
+      <dd>${citizen?.authMethod ? `${level} · ${authMethodText(citizen.authMethod)}` : level}</dd>
+    </dl>`;
+  }
+
+  private suggestedOutcome(): CallOutcome | undefined {
+    return this.ended && this.ended !== 'hangup' ? 'call-dropped' : undefined;
+  }
+
+  private outcomeRecorded() {
+    this.outcomeSaved = true;
+    if (this.ended) emit(this, 'console-call-closed');
   }
 
   private toggleMute() {
@@ -195,13 +332,15 @@ export class CallScreen extends LitElement {
     this.call?.setMuted(this.muted);
   }
 
-  private end() {
+  /** Ends the call from here; the wrap-up follows. */
+  private finish(reason: 'hangup' | 'media-failed') {
     try {
-      this.call?.hangUp();
+      hangUp(this.socket, this.started.callId, reason);
     } catch {
       // Not connected: the server ends the call when it sees the socket gone.
     }
-    emit(this, 'console-call-closed');
+    this.stopMedia();
+    emit(this, 'console-call-hung-up', { reason });
   }
 }
 

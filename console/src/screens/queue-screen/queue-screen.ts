@@ -1,13 +1,24 @@
 /**
  * The official's home: available / paused, the live video queue of the sede group by sector with waiting
- * times, and "accept the next citizen". What happens on accept (the call) is the app's business: it
- * listens for call.started on the socket.
+ * times, "accept the next citizen", and beside it the day's appointments, where a web meeting whose citizen
+ * waits can be accepted. What happens on accept (the call) is the app's business: it listens for
+ * call.started on the socket.
  */
 import { localized, msg, str } from '@lit/localize';
-import type { AuthLevel, CatalogResponse, OfficialStatus, QueueSnapshot } from '@sportello/protocol';
+import type {
+  AppointmentsResponse,
+  CatalogResponse,
+  OfficialStatus,
+  QueueSnapshot,
+} from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
+import '../../components/appointment-list/appointment-list.ts';
+import { fetchAppointments } from '../../data/appointments.ts';
+import { acceptEntry } from '../../data/queue.ts';
+import { authLevelText, problemText, queueErrorText } from '../../i18n/labels.ts';
+import { formatDay, localizedText } from '../../i18n/locale.ts';
 import { acceptNext, setStatus, type Connection, type VideoSocket } from '@sportello/web-common/video-socket';
 import { screenStyles } from '../../theme/tokens.ts';
 
@@ -22,6 +33,24 @@ export class QueueScreen extends LitElement {
     css`
       main {
         padding: var(--c-gap) calc(var(--c-gap) * 2);
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: calc(var(--c-gap) * 1.5);
+        align-items: start;
+      }
+      @media (max-width: 1200px) {
+        .columns {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      .day {
+        border-left: 4px solid var(--c-primary);
+        padding-left: var(--c-gap);
+      }
+      .home {
+        font-weight: 700;
       }
       .bar {
         display: flex;
@@ -102,6 +131,10 @@ export class QueueScreen extends LitElement {
 
   @state() private error = '';
   @state() private accepting = false;
+  @state() private day?: AppointmentsResponse;
+  @state() private dayError = '';
+  private loadingDay = false;
+  private dayAgain = false;
   @query('h1') private heading!: HTMLElement;
   private unsubscribe?: () => void;
 
@@ -110,11 +143,38 @@ export class QueueScreen extends LitElement {
     this.unsubscribe = this.socket.subscribe((message) => {
       if (message.type === 'error') {
         this.accepting = false;
-        this.error = describeError(message.code, message.message);
-      } else if (message.type === 'call.started' || message.type === 'queue.snapshot') {
+        this.error = queueErrorText(message.code);
+      } else if (message.type === 'call.started') {
         this.accepting = false;
+      } else if (message.type === 'queue.snapshot') {
+        this.accepting = false;
+        // Who waits in a web meeting's room changes with the queue.
+        void this.loadDay();
       }
     });
+    void this.loadDay();
+  }
+
+  /** The day's appointments; one request at a time, one more if asked meanwhile. */
+  private async loadDay(): Promise<void> {
+    if (this.loadingDay) {
+      this.dayAgain = true;
+      return;
+    }
+    this.loadingDay = true;
+    try {
+      do {
+        this.dayAgain = false;
+        try {
+          this.day = await fetchAppointments();
+          this.dayError = '';
+        } catch (error) {
+          this.dayError = problemText(error);
+        }
+      } while (this.dayAgain && this.isConnected);
+    } finally {
+      this.loadingDay = false;
+    }
   }
 
   override disconnectedCallback(): void {
@@ -148,12 +208,35 @@ export class QueueScreen extends LitElement {
         </button>
       </div>
       <p class="error" role="alert">${this.error || nothing}</p>
-      <p>${msg(str`Cittadini in attesa: ${waiting}`)}</p>
-      ${
-        this.snapshot
-          ? this.snapshot.sectors.map((sector) => this.renderSector(sector))
-          : html`<p class="muted">${msg('Caricamento della coda…')}</p>`
-      }
+      <div class="columns">
+        <div>
+          <p>${msg(str`Cittadini in attesa: ${waiting}`)}</p>
+          ${
+            this.snapshot
+              ? this.snapshot.sectors.map((sector) => this.renderSector(sector))
+              : html`<p class="muted">${msg('Caricamento della coda…')}</p>`
+          }
+        </div>
+        <section class="day" aria-labelledby="day-heading">
+          <h2 id="day-heading">
+            ${this.day ? msg(str`Appuntamenti di oggi, ${formatDay(this.day.date)}`) : msg('Appuntamenti di oggi')}
+          </h2>
+          <p class="error" role="alert">${this.dayError || nothing}</p>
+          ${
+            this.day
+              ? html`<appointment-list
+                  .appointments=${this.day.appointments}
+                  .catalog=${this.catalog}
+                  .label=${msg('Appuntamenti di oggi')}
+                  ?canAccept=${open && this.status === 'available' && !this.accepting}
+                  @console-accept-entry=${(e: CustomEvent<{ entryId: string }>) => this.accept(e.detail.entryId)}
+                ></appointment-list>`
+              : this.dayError
+                ? nothing
+                : html`<p class="muted">${msg('Caricamento degli appuntamenti…')}</p>`
+          }
+        </section>
+      </div>
     </main>`;
   }
 
@@ -196,9 +279,15 @@ export class QueueScreen extends LitElement {
                   (entry) =>
                     html`<tr>
                       <td>${this.serviceName(entry.service)}</td>
-                      <td>${entry.station}</td>
+                      <td>
+                        ${
+                          entry.origin === 'web'
+                            ? html`<span class="home">${msg('da casa (videochiamata prenotata)')}</span>`
+                            : entry.station
+                        }
+                      </td>
                       <td>${waitingText(entry.waitingMinutes)}</td>
-                      <td>${authText(entry.authLevel)}</td>
+                      <td>${authLevelText(entry.authLevel)}</td>
                       <td>${entry.assistedBy ?? '—'}</td>
                     </tr>`,
                 )}
@@ -209,11 +298,13 @@ export class QueueScreen extends LitElement {
   }
 
   private sectorName(id: string): string {
-    return this.catalog?.sectors.find((s) => s.id === id)?.name.it ?? id;
+    const sector = this.catalog?.sectors.find((s) => s.id === id);
+    return sector ? localizedText(sector.name) : id;
   }
 
   private serviceName(id: string): string {
-    return this.catalog?.services.find((s) => s.id === id)?.name.it ?? id;
+    const service = this.catalog?.services.find((s) => s.id === id);
+    return service ? localizedText(service.name) : id;
   }
 
   private setStatus(status: 'available' | 'paused') {
@@ -226,10 +317,18 @@ export class QueueScreen extends LitElement {
   }
 
   private acceptNext() {
+    this.send(() => acceptNext(this.socket));
+  }
+
+  private accept(entryId: string) {
+    this.send(() => acceptEntry(this.socket, entryId));
+  }
+
+  private send(accept: () => void) {
     this.error = '';
     this.accepting = true;
     try {
-      acceptNext(this.socket);
+      accept();
     } catch {
       this.accepting = false;
       this.error = msg('Non collegato al server: riprova tra qualche secondo.');
@@ -253,34 +352,6 @@ function statusText(status: OfficialStatus): string {
 function waitingText(minutes: number): string {
   const whole = Math.floor(minutes);
   return whole < 1 ? msg('meno di un minuto') : whole === 1 ? msg('1 minuto') : msg(str`${whole} minuti`);
-}
-
-function authText(level: AuthLevel): string {
-  switch (level) {
-    case 'strong':
-      return msg('forte (carta e PIN)');
-    case 'typed':
-      return msg('codice fiscale');
-    case 'none':
-      return msg('non identificato');
-  }
-}
-
-function describeError(code: string, fallback: string): string {
-  switch (code) {
-    case 'queue_empty':
-      return msg('Nessun cittadino in attesa per i tuoi settori.');
-    case 'not_available':
-      return msg('Imposta lo stato "Disponibile" per accettare.');
-    case 'entry_taken':
-      return msg('Un altro funzionario ha già accettato questo cittadino.');
-    case 'entry_gone':
-      return msg('Il cittadino ha lasciato la coda.');
-    case 'busy':
-      return msg('Termina prima la chiamata in corso.');
-    default:
-      return fallback;
-  }
 }
 
 declare global {
