@@ -4,16 +4,19 @@ import type { AppConfig } from './config/load-config.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
 import type { Store } from './store/store.ts';
 import type { VideoHub } from './video/video-hub.ts';
+import type { VideoProvider } from './video/video-provider.ts';
 
 export interface AppContext {
   config: AppConfig;
   store: Store;
   clock: () => Date;
-  /** Keys the HMAC of admission codes. */
+  /** Keys the HMAC of admission codes, card proofs and meeting cookies. */
   secret: Buffer;
   log: Logger;
   /** Where the outbox worker sends SMS; the development provider's messages are readable by admins. */
   sms?: SmsProvider;
   /** The /ws waiting room and call signaling, when the HTTP server runs. */
   video?: VideoHub;
+  /** Who carries the calls' media; the built-in WebRTC provider (config/video.json) when not set. */
+  videoProvider?: VideoProvider;
 }

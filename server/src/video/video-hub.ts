@@ -1,6 +1,7 @@
-// /ws: the video waiting room and call signaling. Stations (through their agent) and officials (by staff
-// session) connect, authenticated on upgrade like REST. The queue lives in the store, and each match is one
-// store transaction; presence (who is connected, officials' status) and calls live here, in memory.
+// /ws: the video waiting room and call signaling. Stations (through their agent), web-meeting citizens (by
+// the meeting cookie /meetings/admit sets) and officials (by staff session) connect, authenticated on
+// upgrade. The queue and the call records live in the store, and each match is one store transaction (the
+// entry marked in-call, the call recorded, the disclosure audited); presence and live calls live here.
 //
 // A citizen whose socket closes leaves the queue at once, and a call ends when either party's socket
 // closes: the kiosk's agent keeps its WebSocket open across short ICE disconnections, so a closed socket
@@ -10,9 +11,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   ClientMessage,
-  isStrongAuth,
-  type AuthLevel,
-  type AuthMethod,
+  Language,
+  type CallEndReason,
+  type CallRecord,
   type OfficialStatus,
   type QueueEntry,
   type QueueSnapshot,
@@ -23,7 +24,10 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { availability } from '../booking/booking.service.ts';
 import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
-import { iceServersFor, turnSecret } from './ice-servers.ts';
+import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts';
+import type { StoredBooking, StoreTx } from '../store/store.ts';
+import { turnSecret } from './ice-servers.ts';
+import { joinIdentity } from './join-identity.ts';
 import {
   allGroups,
   groupOf,
@@ -33,11 +37,14 @@ import {
   snapshotOf,
   type Presence,
 } from './matching.ts';
+import { webRtcProvider } from './video-provider.ts';
 
 export const WS_PATH = '/ws';
 const MAX_PAYLOAD = 256 * 1024;
 const CALLBACK_SEARCH_DAYS = 14;
 const ZONE = 'Europe/Rome';
+/** Close code of a socket replaced by a newer one of the same official or meeting (web-common knows it). */
+const REPLACED = 4000;
 
 interface BaseClient {
   ws: WebSocket;
@@ -46,29 +53,40 @@ interface BaseClient {
   /** Messages of one socket are handled one after the other. */
   chain: Promise<void>;
 }
-interface StationClient extends BaseClient {
-  kind: 'station';
-  station: string;
+/** A citizen in (or about to enter) the waiting room: a kiosk, or a web meeting from home. */
+interface CitizenBase extends BaseClient {
+  /** Where a callback is suggested: the station's sede, or the booking's. */
   sede: string;
   entryId?: string;
   /** Last position sent, to send only changes; no-official reasons already told. */
   lastPosition?: string;
   told: Set<string>;
 }
+interface StationClient extends CitizenBase {
+  kind: 'station';
+  station: string;
+}
+interface MeetingClient extends CitizenBase {
+  kind: 'meeting';
+  bookingCode: string;
+}
+type CitizenClient = StationClient | MeetingClient;
 interface OfficialClient extends BaseClient {
   kind: 'official';
   official: string;
+  /** The staff account, named as the actor in the audit log. */
+  username: string;
   name: string;
   sectors: readonly string[];
   status: OfficialStatus;
   lastSnapshot?: string;
 }
-type Client = StationClient | OfficialClient;
+type Client = CitizenClient | OfficialClient;
 
 interface Call {
   callId: string;
   entryId: string;
-  station: StationClient;
+  citizen: CitizenClient;
   official: OfficialClient;
 }
 
@@ -87,8 +105,11 @@ export interface VideoHub {
 
 export function createVideoHub(ctx: AppContext): VideoHub {
   const { config, store, log } = ctx;
+  const provider = ctx.videoProvider ?? webRtcProvider(config.video);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
-  const stations = new Set<StationClient>();
+  const citizens = new Set<CitizenClient>();
+  /** One web-meeting page per booking: a newer one replaces the older. */
+  const meetings = new Map<string, MeetingClient>();
   const officials = new Map<string, OfficialClient>();
   const calls = new Map<string, Call>();
   let closing = false;
@@ -133,7 +154,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     const entries = await store.read((r) => r.videoQueue());
     const now = ctx.clock();
     const people = presence();
-    for (const client of stations) {
+    for (const client of citizens) {
       const entry = entries.find((e) => e.id === client.entryId && e.status === 'waiting');
       if (!entry) continue;
       const position = positionOf(config, entries, people, entry, now);
@@ -194,21 +215,30 @@ export function createVideoHub(ctx: AppContext): VideoHub {
 
   // ---- calls ----
 
-  const endCall = async (call: Call, reason: 'hangup' | 'disconnected' | 'server-stopped') => {
+  /** Ends the call for both parties, its record gets its end, and the citizen leaves the queue. */
+  const endCall = async (call: Call, reason: CallEndReason) => {
     if (calls.get(call.callId) !== call) return;
     calls.delete(call.callId);
-    for (const party of [call.station, call.official])
+    for (const party of [call.citizen, call.official])
       send(party, { type: 'call.ended', callId: call.callId, reason });
-    if (call.station.entryId === call.entryId) call.station.entryId = undefined;
+    if (call.citizen.entryId === call.entryId) call.citizen.entryId = undefined;
     if (officials.get(call.official.official) === call.official && call.official.status === 'busy')
       setStatus(call.official, 'available');
-    if (closing) return;
-    await store.transaction((tx) => tx.deleteVideoQueueEntry(call.entryId));
-    await refresh();
+    await store.transaction(async (tx) => {
+      await tx.deleteVideoQueueEntry(call.entryId);
+      await endRecord(tx, call.callId, reason);
+    });
+    if (!closing) await refresh();
+  };
+
+  const endRecord = async (tx: StoreTx, callId: string, reason: CallEndReason) => {
+    const record = await tx.callRecord(callId);
+    if (record && record.endedAt === undefined)
+      await tx.putCallRecord({ ...record, endedAt: ctx.clock().toISOString(), endReason: reason });
   };
 
   const callOf = (client: Client) =>
-    [...calls.values()].find((c) => c.station === client || c.official === client);
+    [...calls.values()].find((c) => c.citizen === client || c.official === client);
 
   const setStatus = (client: OfficialClient, status: OfficialStatus) => {
     client.status = status;
@@ -217,36 +247,17 @@ export function createVideoHub(ctx: AppContext): VideoHub {
 
   // ---- messages ----
 
-  const onStation = async (client: StationClient, message: ClientMessage) => {
+  const onCitizen = async (client: CitizenClient, message: ClientMessage) => {
     switch (message.type) {
-      case 'queue.join': {
-        if (client.entryId) return fail(client, 'already_waiting', 'this station is already in the queue');
-        const service = config.services.find((s) => s.id === message.service);
-        if (!service) return fail(client, 'validation_failed', 'service: unknown service', 'service');
-        if (!service.channels.videoNow)
-          return fail(client, 'validation_failed', 'service: this service has no video call', 'service');
-        const entry: QueueEntry = {
-          id: randomUUID(),
-          group: client.group,
-          origin: 'station',
-          station: client.station,
-          sector: service.sector,
-          service: service.id,
-          since: ctx.clock().toISOString(),
-          authLevel: authLevelOf(message.authMethod),
-          ...(message.assistedBy !== undefined && { assistedBy: message.assistedBy }),
-          status: 'waiting',
-        };
-        await store.transaction((tx) => tx.putVideoQueueEntry(entry));
-        client.entryId = entry.id;
-        client.lastPosition = undefined;
-        client.told.clear();
-        send(client, { type: 'queue.joined', entryId: entry.id });
-        return refresh();
-      }
+      case 'queue.join':
+        if (client.kind !== 'station') break;
+        return joinFromStation(client, message);
+      case 'meeting.join':
+        if (client.kind !== 'meeting') break;
+        return joinMeeting(client);
       case 'queue.leave': {
         const entryId = client.entryId;
-        if (!entryId) return fail(client, 'not_waiting', 'this station is not in the queue');
+        if (!entryId) return fail(client, 'not_waiting', 'you are not in the queue');
         const call = callOf(client);
         if (call) return endCall(call, 'hangup');
         client.entryId = undefined;
@@ -254,9 +265,81 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         send(client, { type: 'queue.left', entryId });
         return refresh();
       }
-      default:
-        return fail(client, 'forbidden', `a station may not send ${message.type}`, 'type');
     }
+    const who = client.kind === 'station' ? 'a station' : 'a web meeting';
+    return fail(client, 'forbidden', `${who} may not send ${message.type}`, 'type');
+  };
+
+  const enter = async (client: CitizenClient, entry: QueueEntry, stale: (e: QueueEntry) => boolean) => {
+    await store.transaction(async (tx) => {
+      // Entries of a page this one replaced may still wait: nobody could answer them.
+      for (const e of await tx.videoQueue())
+        if (e.status === 'waiting' && stale(e)) await tx.deleteVideoQueueEntry(e.id);
+      await tx.putVideoQueueEntry(entry);
+    });
+    client.entryId = entry.id;
+    client.lastPosition = undefined;
+    client.told.clear();
+    send(client, { type: 'queue.joined', entryId: entry.id });
+    return refresh();
+  };
+
+  const joinFromStation = async (
+    client: StationClient,
+    message: Extract<ClientMessage, { type: 'queue.join' }>,
+  ) => {
+    if (client.entryId) return fail(client, 'already_waiting', 'this station is already in the queue');
+    const service = config.services.find((s) => s.id === message.service);
+    if (!service) return fail(client, 'validation_failed', 'service: unknown service', 'service');
+    if (!service.channels.videoNow)
+      return fail(client, 'validation_failed', 'service: this service has no video call', 'service');
+    const who = joinIdentity(ctx.secret, client.station, message, ctx.clock());
+    if (!who.ok) return fail(client, who.code, who.message, who.field);
+    const entry: QueueEntry = {
+      id: randomUUID(),
+      group: client.group,
+      origin: 'station',
+      station: client.station,
+      sector: service.sector,
+      service: service.id,
+      since: ctx.clock().toISOString(),
+      authLevel: who.authLevel,
+      ...(message.assistedBy !== undefined && { assistedBy: message.assistedBy }),
+      status: 'waiting',
+      ...(who.citizen && { citizen: who.citizen }),
+    };
+    return enter(client, entry, () => false);
+  };
+
+  const joinMeeting = async (client: MeetingClient) => {
+    if (client.entryId) return fail(client, 'already_waiting', 'you are already in the waiting room');
+    const now = ctx.clock();
+    const booking = await store.read((r) => r.bookingByCode(client.bookingCode));
+    const problem = meetingProblem(booking, now);
+    if (!booking || problem) return fail(client, 'meeting_unavailable', problem ?? 'no such meeting');
+    const entry: QueueEntry = {
+      id: randomUUID(),
+      group: groupOf(config, booking.sede),
+      origin: 'web',
+      sector: booking.sector,
+      service: booking.service,
+      since: now.toISOString(),
+      // The booking could be made as a web meeting only after a strong sign-in.
+      authLevel: 'strong',
+      status: 'waiting',
+      bookingCode: booking.code,
+      priorityAt: booking.start,
+      admittedAt: now.toISOString(),
+      citizen: {
+        codiceFiscale: booking.citizen.codiceFiscale,
+        firstName: booking.citizen.firstName,
+        lastName: booking.citizen.lastName,
+        phone: booking.citizen.phone,
+        ...languageOf(booking.citizen.language),
+        authMethod: booking.authMethod,
+      },
+    };
+    return enter(client, entry, (e) => e.bookingCode === booking.code);
   };
 
   const onOfficial = async (client: OfficialClient, message: ClientMessage) => {
@@ -273,7 +356,10 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
   };
 
-  /** One atomic match: the store transaction reads the waiting entries and marks the chosen one in-call. */
+  /**
+   * One atomic match: the store transaction reads the waiting entries, marks the chosen one in-call,
+   * records the call and audits that the official receives the citizen's data.
+   */
   const accept = async (client: OfficialClient, entryId: string | undefined) => {
     if (client.status !== 'available')
       return fail(client, 'not_available', `you are ${client.status}; set yourself available first`);
@@ -290,6 +376,18 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       if (entry.group !== client.group || !client.sectors.includes(entry.sector)) return 'not-yours';
       const matched: QueueEntry = { ...entry, status: 'in-call', official: client.official, callId };
       await tx.putVideoQueueEntry(matched);
+      await tx.putCallRecord(callRecordOf(matched, client.official, now));
+      await tx.appendAudit({
+        at: now.toISOString(),
+        actor: client.username,
+        action: 'video.call.citizen-data',
+        subject: callId,
+        details: {
+          via: 'call.started',
+          official: client.official,
+          ...(matched.bookingCode !== undefined && { bookingCode: matched.bookingCode }),
+        },
+      });
       return matched;
     });
     if (typeof outcome === 'string') {
@@ -301,38 +399,57 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       }[outcome];
       return fail(client, outcome === 'empty' ? 'queue_empty' : `entry_${outcome.replace('-', '_')}`, why);
     }
-    const station = [...stations].find((s) => s.entryId === outcome.id);
-    const officialHere = officials.get(client.official) === client && client.ws.readyState === WebSocket.OPEN;
-    if (!station || !officialHere) {
+    const citizen = [...citizens].find((s) => s.entryId === outcome.id);
+    const officialHere = () =>
+      officials.get(client.official) === client && client.ws.readyState === WebSocket.OPEN;
+    if (!citizen || !officialHere()) {
       // A party left while the match was being written: undo it (or drop the entry of a citizen gone).
-      await store.transaction(async (tx) => {
-        if (station) await tx.putVideoQueueEntry(waitingAgain(outcome));
-        else await tx.deleteVideoQueueEntry(outcome.id);
-      });
-      if (!station) fail(client, 'entry_gone', 'this citizen has left the queue');
+      await undoMatch(outcome, citizen !== undefined, 'disconnected');
+      if (!citizen) fail(client, 'entry_gone', 'this citizen has left the queue');
       return refresh();
     }
-    const call: Call = { callId, entryId: outcome.id, station, official: client };
+    let iceServers;
+    try {
+      ({ iceServers } = await provider.prepareCall(callId, now));
+    } catch (error) {
+      log.error({ err: error, provider: provider.name }, 'video provider could not prepare the call');
+      await undoMatch(outcome, true, 'media-failed');
+      fail(client, 'video_unavailable', 'the video service could not prepare the call; try again');
+      return refresh();
+    }
+    if (!citizens.has(citizen) || citizen.entryId !== outcome.id || !officialHere()) {
+      await undoMatch(outcome, citizens.has(citizen) && citizen.entryId === outcome.id, 'disconnected');
+      return refresh();
+    }
+    const call: Call = { callId, entryId: outcome.id, citizen, official: client };
     calls.set(callId, call);
     setStatus(client, 'busy');
     const started = {
       type: 'call.started' as const,
       callId,
-      iceServers: iceServersFor(config.video, callId, ctx.clock()),
+      iceServers,
       entry: outcome,
       official: { id: client.official, name: client.name },
     };
     send(client, { ...started, role: 'official' });
-    send(station, { ...started, role: 'citizen' });
+    send(citizen, { ...started, role: 'citizen' });
     return refresh();
   };
 
+  /** A match that could not become a call: the citizen waits again (if still here), the record is closed. */
+  const undoMatch = (entry: QueueEntry, citizenHere: boolean, reason: CallEndReason) =>
+    store.transaction(async (tx) => {
+      if (citizenHere) await tx.putVideoQueueEntry(waitingAgain(entry));
+      else await tx.deleteVideoQueueEntry(entry.id);
+      await endRecord(tx, entry.callId!, reason);
+    });
+
   const onSignal = async (client: Client, message: Extract<ClientMessage, { callId: string }>) => {
     const call = calls.get(message.callId);
-    if (!call || (call.station !== client && call.official !== client))
+    if (!call || (call.citizen !== client && call.official !== client))
       return fail(client, 'not_in_call', 'you are not a party of this call', 'callId');
-    if (message.type === 'call.hangup') return endCall(call, 'hangup');
-    send(call.station === client ? call.official : call.station, message);
+    if (message.type === 'call.hangup') return endCall(call, message.reason ?? 'hangup');
+    send(call.citizen === client ? call.official : call.citizen, message);
   };
 
   const onMessage = async (client: Client, data: RawData) => {
@@ -350,16 +467,21 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
     const message = parsed.data;
     if ('callId' in message) return onSignal(client, message);
-    return client.kind === 'station' ? onStation(client, message) : onOfficial(client, message);
+    return client.kind === 'official' ? onOfficial(client, message) : onCitizen(client, message);
   };
 
   const onClose = async (client: Client) => {
-    if (client.kind === 'station') stations.delete(client);
-    else if (officials.get(client.official) === client) officials.delete(client.official);
+    if (client.kind === 'official') {
+      if (officials.get(client.official) === client) officials.delete(client.official);
+    } else {
+      citizens.delete(client);
+      if (client.kind === 'meeting' && meetings.get(client.bookingCode) === client)
+        meetings.delete(client.bookingCode);
+    }
     if (closing) return;
     const call = callOf(client);
     if (call) await endCall(call, 'disconnected');
-    if (client.kind === 'station' && client.entryId) {
+    if (client.kind !== 'official' && client.entryId) {
       const entryId = client.entryId;
       client.entryId = undefined;
       await store.transaction((tx) => tx.deleteVideoQueueEntry(entryId));
@@ -386,43 +508,76 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     ws.on('error', (error) => log.warn({ err: error }, 'video socket error'));
     if (client.kind === 'official') {
       // A second console of the same official replaces the first (a reloaded page).
-      officials.get(client.official)?.ws.close(4000, 'replaced by a newer connection');
+      officials.get(client.official)?.ws.close(REPLACED, 'replaced by a newer connection');
       officials.set(client.official, client);
       setStatus(client, client.status);
-    } else stations.add(client);
+    } else {
+      if (client.kind === 'meeting') {
+        // The same meeting opened again (a reload, another tab or device): the newer page wins.
+        meetings.get(client.bookingCode)?.ws.close(REPLACED, 'replaced by a newer connection');
+        meetings.set(client.bookingCode, client);
+      }
+      citizens.add(client);
+    }
     void refresh();
   };
 
-  /** Who may connect: a station, or an official whose staff account names their official record. */
+  /**
+   * Who may connect: a station; an official whose staff account names their official record; or, with
+   * the meeting cookie, the citizen of a booked web meeting that has not ended. A staff or station
+   * credential wins over the meeting cookie unless the page asks for `?client=meeting` (a browser that
+   * holds both, e.g. an official trying the meeting page).
+   */
   const identify = async (req: IncomingMessage): Promise<Client | number> => {
-    const principal = await authenticateHeaders(req.headers, store, ctx.clock());
-    if (principal.kind === 'anonymous') return 401;
-    const base = { alive: true, chain: Promise.resolve() };
+    const now = ctx.clock();
+    const base = { alive: true, chain: Promise.resolve(), ws: undefined as unknown as WebSocket };
+    // A cookie sent by a page of another site is not ours.
+    const origin = req.headers.origin;
+    const foreign = origin !== undefined && hostOf(origin) !== req.headers.host;
+    const meetingToken = cookieOf(req.headers.cookie, MEETING_COOKIE);
+    const wantsMeeting = new URL(req.url ?? '/', 'http://x').searchParams.get('client') === 'meeting';
+    const principal =
+      wantsMeeting && meetingToken !== undefined
+        ? ({ kind: 'anonymous' } as const)
+        : await authenticateHeaders(req.headers, store, now);
+    if (principal.kind === 'anonymous') {
+      if (meetingToken === undefined) return 401;
+      if (foreign) return 403;
+      const claims = verifyMeetingToken(ctx.secret, meetingToken, now);
+      if (!claims) return 401;
+      const booking = await store.read((r) => r.bookingByCode(claims.code));
+      if (!booking || meetingProblem(booking, now)) return 403;
+      return {
+        ...base,
+        kind: 'meeting',
+        bookingCode: booking.code,
+        sede: booking.sede,
+        group: groupOf(config, booking.sede),
+        told: new Set(),
+      };
+    }
     if (principal.kind === 'station') {
       const station = config.stations.find((s) => s.id === principal.station);
       if (!station) return 403;
       return {
         ...base,
         kind: 'station',
-        ws: undefined as unknown as WebSocket,
         station: station.id,
         sede: station.sede,
         group: groupOf(config, station.sede),
         told: new Set(),
       };
     }
-    // A session cookie sent by a page of another site is not the console.
-    const origin = req.headers.origin;
     const byCookie = !req.headers.authorization && tokenOf(req.headers) !== undefined;
-    if (byCookie && origin !== undefined && new URL(origin).host !== req.headers.host) return 403;
+    if (byCookie && foreign) return 403;
     const account = config.staff.find((a) => a.username === principal.username);
     const official = config.officials.find((o) => o.id === account?.official);
     if (!official || !principal.roles.includes('official')) return 403;
     return {
       ...base,
       kind: 'official',
-      ws: undefined as unknown as WebSocket,
       official: official.id,
+      username: principal.username,
       name: official.name,
       sectors: official.sectors,
       group: groupOf(config, official.sede),
@@ -476,7 +631,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     },
     groups: () => allGroups(config),
     async tick() {
-      for (const client of [...stations, ...officials.values()]) {
+      for (const client of [...citizens, ...officials.values()]) {
         if (!client.alive) {
           client.ws.terminate();
           continue;
@@ -491,7 +646,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       closing = true;
       if (timer) clearInterval(timer);
       for (const call of [...calls.values()]) await endCall(call, 'server-stopped');
-      for (const client of [...stations, ...officials.values()]) client.ws.terminate();
+      for (const client of [...citizens, ...officials.values()]) client.ws.terminate();
       await refreshing;
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
@@ -503,7 +658,55 @@ function waitingAgain(entry: QueueEntry): QueueEntry {
   return { ...rest, status: 'waiting' };
 }
 
-function authLevelOf(method: AuthMethod | undefined): AuthLevel {
-  if (method === undefined) return 'none';
-  return isStrongAuth(method) ? 'strong' : 'typed';
+function callRecordOf(entry: QueueEntry, official: string, now: Date): CallRecord {
+  return {
+    callId: entry.callId!,
+    entryId: entry.id,
+    origin: entry.origin,
+    group: entry.group,
+    sector: entry.sector,
+    service: entry.service,
+    ...(entry.station !== undefined && { station: entry.station }),
+    ...(entry.bookingCode !== undefined && { bookingCode: entry.bookingCode }),
+    official,
+    ...(entry.assistedBy !== undefined && { assistedBy: entry.assistedBy }),
+    ...(entry.citizen !== undefined && { citizen: entry.citizen }),
+    waitedSince: entry.since,
+    startedAt: now.toISOString(),
+  };
+}
+
+/** Why a web meeting's citizen may not be in the waiting room now, or undefined when they may. */
+function meetingProblem(booking: StoredBooking | undefined, now: Date): string | undefined {
+  if (!booking) return 'no such meeting';
+  if (booking.mode !== 'webMeeting') return 'this booking is not a web meeting';
+  if (booking.status !== 'booked') return `this meeting is ${booking.status}`;
+  if (Date.parse(booking.end) <= now.getTime()) return 'this meeting is over';
+  return undefined;
+}
+
+function languageOf(language: string): { language?: Language } {
+  const parsed = Language.safeParse(language);
+  return parsed.success ? { language: parsed.data } : {};
+}
+
+function cookieOf(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }

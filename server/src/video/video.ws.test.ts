@@ -3,11 +3,14 @@ import { cp, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Official, StaffAccount } from '@sportello/protocol';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { defaultConfigDir } from '../config/load-config.ts';
+import { createMeetingToken, MEETING_COOKIE } from '../meeting/meeting-token.ts';
+import { booking } from '../store/store.contract.ts';
+import { createAuthProof } from '../citizen-auth/auth-proof.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { WsPeer } from './ws-test-client.ts';
+import { WsPeer, type WsPeerOptions } from './ws-test-client.ts';
 
 /** Tuesday 09:00 in Rome: officials work, callbacks can be booked from 09:30. */
 const NOW = '2026-12-01T09:00:00+01:00';
@@ -21,8 +24,8 @@ let napoliStationToken: string;
 const officialTokens: string[] = [];
 const open: WsPeer[] = [];
 
-async function peer(token?: string): Promise<WsPeer> {
-  const p = await WsPeer.open(server.url, token);
+async function peer(token?: string, options?: WsPeerOptions): Promise<WsPeer> {
+  const p = await WsPeer.open(server.url, token, options);
   open.push(p);
   return p;
 }
@@ -117,7 +120,11 @@ describe('waiting room', () => {
 
   it('shows officials the queue by sector with waiting times, on the socket and over REST', async () => {
     const console0 = await official(officialTokens[0]!);
-    const { entryId } = await join(stationToken, { assistedBy: 'Anna Verdi', authMethod: 'cie-pin' });
+    const { entryId } = await join(stationToken, {
+      assistedBy: 'Anna Verdi',
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', 'RSSMRA80A01H501U'),
+    });
     const snapshot = await console0.next('queue.snapshot', (m) =>
       m.snapshot.sectors.some((s: { waiting: unknown[] }) => s.waiting.length > 0),
     );
@@ -276,5 +283,290 @@ describe('bad messages', () => {
     expect(await kiosk.next('error')).toMatchObject({ code: 'forbidden' });
     kiosk.send({ type: 'queue.join', service: SERVICE });
     expect(await kiosk.next('queue.joined')).toBeTruthy();
+  });
+});
+
+// ---- the citizen's identity in the waiting room ----
+
+const CF = 'RSSMRA80A01H501U';
+const OTHER_CF = 'VRDNNA85M41H501P';
+
+async function joinRefused(extra: object) {
+  const kiosk = await peer(stationToken);
+  kiosk.send({ type: 'queue.join', service: SERVICE, ...extra });
+  const error = await kiosk.next('error');
+  expect(kiosk.received('queue.joined')).toHaveLength(0);
+  expect(await server.ctx.store.read((r) => r.videoQueue())).toEqual([]);
+  return error;
+}
+
+/** The entry as the accepting official sees it in call.started. */
+async function entrySeenByOfficial(extra: object) {
+  const desk = await official(officialTokens[0]!);
+  const { kiosk, entryId } = await join(stationToken, extra);
+  const snapshot = await desk.next('queue.snapshot', (m) => JSON.stringify(m).includes(entryId));
+  desk.send({ type: 'queue.accept', entryId });
+  const started = await desk.next('call.started');
+  await kiosk.next('call.started');
+  return { entry: started.entry, snapshot, callId: started.callId as string, desk, kiosk };
+}
+
+describe('card proof in queue.join', () => {
+  it('refuses a strong sign-in without a proof, with one for another station, expired or of another method', async () => {
+    const proof = (station: string, method: 'cie-pin' | 'cns-pin' = 'cie-pin', minutes = 30) =>
+      createAuthProof(server.ctx.secret, {
+        codiceFiscale: CF,
+        method,
+        station,
+        exp: Date.parse(NOW) + minutes * 60_000,
+      });
+    const cases: object[] = [
+      { authMethod: 'cie-pin' },
+      { authMethod: 'cns-pin', authProof: proof('ischia-municipio', 'cns-pin') },
+      { authMethod: 'cie-pin', authProof: proof('adria-municipio', 'cie-pin', -1) },
+      { authMethod: 'cie-pin', authProof: proof('adria-municipio', 'cns-pin') },
+      { authMethod: 'cie-pin', authProof: 'forged.proof' },
+      { authMethod: 'spid', authProof: proof('adria-municipio') },
+    ];
+    for (const extra of cases) {
+      const error = await joinRefused(extra);
+      expect(error, JSON.stringify(extra)).toMatchObject({
+        code: 'strong_authentication_unproven',
+        field: 'authProof',
+      });
+    }
+  });
+
+  it('takes the codice fiscale from the proof, the names from the kiosk, and hides them from snapshots', async () => {
+    const { entry, snapshot } = await entrySeenByOfficial({
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', CF),
+      citizen: { codiceFiscale: OTHER_CF, firstName: 'Mario', lastName: 'Rossi', language: 'en' },
+    });
+    expect(entry).toMatchObject({ authLevel: 'strong', origin: 'station', station: 'adria-municipio' });
+    expect(entry.citizen).toEqual({
+      codiceFiscale: CF,
+      firstName: 'Mario',
+      lastName: 'Rossi',
+      language: 'en',
+      authMethod: 'cie-pin',
+    });
+    expect(JSON.stringify(snapshot)).not.toContain(CF);
+    expect(JSON.stringify(snapshot)).not.toContain('Rossi');
+  });
+
+  it('checks a typed codice fiscale and normalises it; without one the citizen is not identified', async () => {
+    expect(
+      await joinRefused({ authMethod: 'typed', citizen: { codiceFiscale: 'RSSMRA80A01H501X' } }),
+    ).toMatchObject({ code: 'validation_failed', field: 'citizen.codiceFiscale' });
+    const typed = await entrySeenByOfficial({
+      authMethod: 'typed',
+      citizen: { codiceFiscale: 'rssmra80a01h501u' },
+    });
+    expect(typed.entry).toMatchObject({
+      authLevel: 'typed',
+      citizen: { codiceFiscale: CF, authMethod: 'typed' },
+    });
+  });
+
+  it('leaves an anonymous citizen at level none, with no citizen data', async () => {
+    const { entry } = await entrySeenByOfficial({ authMethod: 'cie-card' });
+    expect(entry.authLevel).toBe('none');
+    expect(entry.citizen).toEqual({ authMethod: 'cie-card' });
+  });
+});
+
+// ---- call records and the audit log ----
+
+describe('call records', () => {
+  it('records the call in the match, audits the disclosure without the codice fiscale, and ends it', async () => {
+    const { callId, desk, kiosk } = await entrySeenByOfficial({
+      authMethod: 'cie-pin',
+      authProof: server.authProof('adria-municipio', CF),
+      assistedBy: 'Anna Verdi',
+    });
+    const record = await server.ctx.store.read((r) => r.callRecord(callId));
+    expect(record).toMatchObject({
+      callId,
+      origin: 'station',
+      group: 'rovigo',
+      station: 'adria-municipio',
+      official: 'ro-test-0',
+      assistedBy: 'Anna Verdi',
+      citizen: { codiceFiscale: CF, authMethod: 'cie-pin' },
+      startedAt: new Date(NOW).toISOString(),
+      waitedSince: new Date(NOW).toISOString(),
+    });
+    expect(record?.endedAt).toBeUndefined();
+    const audit = await server.ctx.store.read((r) => r.auditOfDay('2026-12-01'));
+    expect(audit.filter((e) => e.subject === callId)).toEqual([
+      {
+        at: new Date(NOW).toISOString(),
+        actor: 'test.official.0',
+        action: 'video.call.citizen-data',
+        subject: callId,
+        details: { via: 'call.started', official: 'ro-test-0' },
+      },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(CF);
+
+    kiosk.send({ type: 'call.hangup', callId, reason: 'media-failed' });
+    expect(await desk.next('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'media-failed' });
+    expect(await kiosk.next('call.ended')).toMatchObject({ reason: 'media-failed' });
+    expect(await server.ctx.store.read((r) => r.callRecord(callId))).toMatchObject({
+      endedAt: new Date(NOW).toISOString(),
+      endReason: 'media-failed',
+    });
+  });
+
+  it('ends the record as disconnected when the official goes away', async () => {
+    const { callId, desk, kiosk } = await entrySeenByOfficial({});
+    await desk.close();
+    expect(await kiosk.next('call.ended')).toMatchObject({ reason: 'disconnected' });
+    await vi.waitFor(async () =>
+      expect((await server.ctx.store.read((r) => r.callRecord(callId)))?.endReason).toBe('disconnected'),
+    );
+  });
+});
+
+// ---- web meetings from home ----
+
+describe('web meetings on /ws', () => {
+  const CODE = 'K7M2QX9D';
+  const start = '2026-12-01T09:10:00+01:00';
+  const meetingBooking = (code: string, overrides = {}) =>
+    booking(code, start, {
+      mode: 'webMeeting',
+      authMethod: 'spid',
+      citizen: {
+        codiceFiscale: CF,
+        firstName: 'Maria',
+        lastName: 'Verdi',
+        phone: '+393471234567',
+        language: 'fr',
+      },
+      ...overrides,
+    });
+  const cookieFor = (code: string) =>
+    `${MEETING_COOKIE}=${createMeetingToken(server.ctx.secret, { code, exp: Date.parse(NOW) + 3_600_000 })}`;
+  const home = (code = CODE, options: WsPeerOptions = {}) =>
+    peer(undefined, { cookie: cookieFor(code), origin: server.url, ...options });
+
+  beforeAll(async () => {
+    await server.ctx.store.transaction(async (tx) => {
+      await tx.insertBooking(meetingBooking(CODE));
+      await tx.insertBooking(meetingBooking('AAAA2222', { mode: 'inPerson' }));
+      await tx.insertBooking(meetingBooking('AAAA3333', { status: 'cancelled' }));
+      await tx.insertBooking(
+        meetingBooking('AAAA4444', { start: '2026-12-01T08:00:00+01:00', end: '2026-12-01T08:30:00+01:00' }),
+      );
+    });
+  });
+
+  it('refuses a forged or foreign cookie, and meetings that are not booked web meetings or are over', async () => {
+    await expect(WsPeer.open(server.url, undefined, { cookie: `${MEETING_COOKIE}=x.y` })).rejects.toThrow(
+      'HTTP 401',
+    );
+    await expect(
+      WsPeer.open(server.url, undefined, { cookie: cookieFor(CODE), origin: 'https://evil.example' }),
+    ).rejects.toThrow('HTTP 403');
+    for (const code of ['AAAA2222', 'AAAA3333', 'AAAA4444', 'ZZZZ9999'])
+      await expect(WsPeer.open(server.url, undefined, { cookie: cookieFor(code) }), code).rejects.toThrow(
+        'HTTP 403',
+      );
+  });
+
+  it("enters the room with the booking's data, first in line at its time, and is called like a kiosk", async () => {
+    const desk = await official(officialTokens[0]!);
+    const kiosk = await join(stationToken);
+    const meeting = await home();
+    meeting.send({ type: 'queue.join', service: SERVICE });
+    expect(await meeting.next('error')).toMatchObject({ code: 'forbidden', field: 'type' });
+    kiosk.kiosk.send({ type: 'meeting.join' });
+    expect(await kiosk.kiosk.next('error')).toMatchObject({ code: 'forbidden', field: 'type' });
+
+    server.setNow('2026-12-01T09:10:00+01:00');
+    try {
+      meeting.send({ type: 'meeting.join' });
+      const { entryId } = await meeting.next('queue.joined');
+      expect(await meeting.next('queue.position')).toMatchObject({ entryId, position: 1 });
+      const stored = (await server.ctx.store.read((r) => r.videoQueue())).find((e) => e.id === entryId);
+      expect(stored).toEqual({
+        id: entryId,
+        group: 'rovigo',
+        origin: 'web',
+        sector: 'assicurato-pensionato',
+        service: 'pensione-consulenza',
+        since: new Date(start).toISOString(),
+        authLevel: 'strong',
+        status: 'waiting',
+        bookingCode: CODE,
+        priorityAt: start,
+        admittedAt: new Date(start).toISOString(),
+        citizen: {
+          codiceFiscale: CF,
+          firstName: 'Maria',
+          lastName: 'Verdi',
+          phone: '+393471234567',
+          language: 'fr',
+          authMethod: 'spid',
+        },
+      });
+      meeting.send({ type: 'meeting.join' });
+      expect(await meeting.next('error')).toMatchObject({ code: 'already_waiting' });
+
+      desk.send({ type: 'queue.accept-next' });
+      const started = await desk.next('call.started');
+      expect(started.entry).toMatchObject({ id: entryId, bookingCode: CODE, citizen: { lastName: 'Verdi' } });
+      expect(await meeting.next('call.started')).toMatchObject({ role: 'citizen', callId: started.callId });
+      desk.send({ type: 'call.offer', callId: started.callId, sdp: 'v=0 offer' });
+      expect(await meeting.next('call.offer')).toMatchObject({ sdp: 'v=0 offer' });
+      meeting.send({ type: 'call.answer', callId: started.callId, sdp: 'v=0 answer' });
+      expect(await desk.next('call.answer')).toMatchObject({ sdp: 'v=0 answer' });
+      expect(await server.ctx.store.read((r) => r.callRecord(started.callId))).toMatchObject({
+        origin: 'web',
+        bookingCode: CODE,
+        citizen: { phone: '+393471234567' },
+      });
+      const audit = await server.ctx.store.read((r) => r.auditOfDay('2026-12-01'));
+      expect(audit.find((e) => e.subject === started.callId)?.details).toMatchObject({ bookingCode: CODE });
+      meeting.send({ type: 'queue.leave' });
+      expect(await desk.next('call.ended')).toMatchObject({ reason: 'hangup' });
+    } finally {
+      server.setNow(NOW);
+    }
+  });
+
+  it('lets one page per meeting in: a newer one replaces the older, whose entry goes', async () => {
+    const first = await home();
+    first.send({ type: 'meeting.join' });
+    const { entryId } = await first.next('queue.joined');
+    const second = await home();
+    expect(await first.closed).toBe(4000);
+    second.send({ type: 'meeting.join' });
+    const joined = await second.next('queue.joined');
+    await vi.waitFor(async () =>
+      expect((await server.ctx.store.read((r) => r.videoQueue())).map((e) => e.id)).toEqual([joined.entryId]),
+    );
+    expect(joined.entryId).not.toBe(entryId);
+  });
+
+  it("suggests a callback at the booking's sede when no official is online", async () => {
+    const meeting = await home();
+    meeting.send({ type: 'meeting.join' });
+    expect(await meeting.next('queue.no-official')).toMatchObject({
+      reason: 'no-official-online',
+      callback: { sede: 'rovigo', service: 'pensione-consulenza' },
+    });
+  });
+
+  it('prefers the meeting cookie over a staff session only when the page asks for it', async () => {
+    const token = officialTokens[3]!;
+    const both = `${cookieFor(CODE)}; sportello_session=${token}`;
+    const asOfficial = await peer(undefined, { cookie: both, origin: server.url });
+    expect(await asOfficial.next('official.state')).toMatchObject({ official: 'ro-test-3' });
+    const asMeeting = await peer(undefined, { cookie: both, origin: server.url, query: '?client=meeting' });
+    asMeeting.send({ type: 'meeting.join' });
+    expect(await asMeeting.next('queue.joined')).toBeTruthy();
   });
 });

@@ -4,11 +4,22 @@ import WebSocket from 'ws';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read messages freely
 type Message = { type: string; [key: string]: any };
 
+export interface WsPeerOptions {
+  /** Sent as the Cookie header, e.g. the web meeting's `sportello_meeting=…`. */
+  cookie?: string;
+  origin?: string;
+  /** Added to /ws, e.g. `?client=meeting`. */
+  query?: string;
+}
+
 export class WsPeer {
   private readonly inbox: Message[] = [];
   private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+  /** Resolves with the close code once the socket has closed. */
+  readonly closed: Promise<number>;
 
   private constructor(readonly ws: WebSocket) {
+    this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as Message;
       const i = this.waiters.findIndex((w) => w.match(message));
@@ -17,10 +28,12 @@ export class WsPeer {
     });
   }
 
-  static open(baseUrl: string, token?: string): Promise<WsPeer> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
+  static open(baseUrl: string, token?: string, options: WsPeerOptions = {}): Promise<WsPeer> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    if (options.origin) headers.origin = options.origin;
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws${options.query ?? ''}`, { headers });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new WsPeer(ws)));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
