@@ -1,0 +1,326 @@
+/**
+ * The web-meeting page's root: the admission, the camera check, the waiting room and the call, and how
+ * it ends. Owns the camera stream, the /ws connection and the call; releases all three when the page
+ * is left. Screens speak upward with meeting-* events.
+ */
+import { localized, msg } from '@lit/localize';
+import type { CatalogResponse, ServerMessage } from '@sportello/protocol';
+import { CitizenCall, type CitizenCallState } from '@sportello/web-common/citizen-call';
+import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { bookingCodeFromPath } from '../admission/booking-code.ts';
+import '../components/meeting-header/meeting-header.ts';
+import { fetchCatalog, joinMeeting, type Meeting } from '../data/meeting.ts';
+import { getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { stopMedia } from '../media/local-media.ts';
+import '../screens/admission-screen/admission-screen.ts';
+import '../screens/call-screen/call-screen.ts';
+import '../screens/device-check-screen/device-check-screen.ts';
+import type { Ending } from '../screens/end-screen/end-screen.ts';
+import '../screens/end-screen/end-screen.ts';
+import type { QueuePlace } from '../screens/waiting-screen/waiting-screen.ts';
+import '../screens/waiting-screen/waiting-screen.ts';
+import { tokens } from '../theme/tokens.ts';
+
+type Screen = 'admission' | 'devices' | 'waiting' | 'call' | 'ended';
+
+/** Past this without an open /ws the waiting room says so (the admission may have expired). */
+const UNREACHABLE_AFTER_MS = 15_000;
+
+@customElement('meeting-app')
+@localized()
+export class MeetingApp extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: 1200px;
+        margin: 0 auto;
+        padding: var(--m-gap);
+        box-sizing: border-box;
+      }
+    `,
+  ];
+
+  @state() private language: PageLanguage = preferredLanguage(navigator.languages ?? [navigator.language]);
+  @state() private screen: Screen = 'admission';
+  @state() private meeting?: Meeting;
+  @state() private catalog?: CatalogResponse;
+  @state() private stream: MediaStream | null = null;
+  @state() private connection: Connection = 'connecting';
+  @state() private unreachable = false;
+  @state() private place?: QueuePlace;
+  @state() private noOfficial?: 'no-official-online' | 'wait-too-long';
+  @state() private refusal = '';
+  @state() private started?: CallStarted;
+  @state() private callState: CitizenCallState = 'connecting';
+  @state() private ending: Ending = 'thanks';
+  private readonly bookingCode = bookingCodeFromPath(location.pathname);
+  private socket?: VideoSocket;
+  private call?: CitizenCall;
+  private unreachableTimer?: ReturnType<typeof setTimeout>;
+  private readonly releases: (() => void)[] = [];
+  private readonly leave = () => this.releaseAll();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.useLanguage(this.language);
+    // pagehide, not unload: it also fires when a phone's browser puts the page away for good.
+    window.addEventListener('pagehide', this.leave);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.leave);
+    this.releaseAll();
+  }
+
+  private async useLanguage(language: PageLanguage) {
+    this.language = language;
+    document.documentElement.lang = language;
+    if (getLocale() !== language) await setLocale(language);
+    document.title = msg('Videoappuntamento - INPS');
+  }
+
+  override render() {
+    return html`<meeting-header
+        .language=${this.language}
+        @meeting-language=${(e: CustomEvent<PageLanguage>) => void this.useLanguage(e.detail)}
+      ></meeting-header>
+      <main>${this.renderScreen()}</main>`;
+  }
+
+  private renderScreen() {
+    switch (this.screen) {
+      case 'admission':
+        return html`<meeting-admission-screen
+          .bookingCode=${this.meeting?.code ?? this.bookingCode}
+          @meeting-admitted=${(e: CustomEvent<Meeting>) => this.admitted(e.detail)}
+        ></meeting-admission-screen>`;
+      case 'devices':
+        return html`<meeting-device-check-screen
+          @meeting-devices-ready=${(e: CustomEvent<MediaStream>) => this.devicesReady(e.detail)}
+          @meeting-no-camera=${() => this.end('no-camera')}
+        ></meeting-device-check-screen>`;
+      case 'waiting':
+        return html`<meeting-waiting-screen
+          .meeting=${this.meeting!}
+          .serviceName=${this.serviceName()}
+          .place=${this.place}
+          .noOfficial=${this.noOfficial}
+          .connection=${this.connection}
+          .unreachable=${this.unreachable}
+          .refusal=${this.refusal}
+          .stream=${this.stream}
+          @meeting-readmit=${this.readmit}
+        ></meeting-waiting-screen>`;
+      case 'call':
+        return html`<meeting-call-screen
+          .call=${this.call!}
+          .callState=${this.callState}
+          .officialName=${this.started!.official.name}
+          .stream=${this.stream}
+          @meeting-hangup=${this.hangUp}
+        ></meeting-call-screen>`;
+      case 'ended':
+        return html`<meeting-end-screen
+          .ending=${this.ending}
+          @meeting-rejoin=${this.rejoin}
+          @meeting-retry-devices=${() => (this.screen = 'devices')}
+        ></meeting-end-screen>`;
+    }
+  }
+
+  private serviceName(): string | undefined {
+    const service = this.catalog?.services.find((s) => s.id === this.meeting?.service);
+    if (!service) return undefined;
+    return this.language === 'it' ? service.name.it : service.name.en;
+  }
+
+  // ---- admission and devices ----
+
+  private admitted(meeting: Meeting) {
+    this.meeting = meeting;
+    if (location.pathname !== `/meeting/${meeting.code}`)
+      history.replaceState(null, '', `/meeting/${meeting.code}`);
+    fetchCatalog().then(
+      (catalog) => (this.catalog = catalog),
+      () => undefined, // The service shows by its id.
+    );
+    this.screen = 'devices';
+  }
+
+  private devicesReady(stream: MediaStream) {
+    this.stream = stream;
+    this.enterWaitingRoom();
+  }
+
+  private readmit() {
+    this.closeSocket();
+    this.screen = 'admission';
+  }
+
+  // ---- the waiting room ----
+
+  private enterWaitingRoom() {
+    this.place = undefined;
+    this.noOfficial = undefined;
+    this.refusal = '';
+    this.screen = 'waiting';
+    if (!this.socket) this.openSocket();
+    else if (this.socket.open) this.join();
+  }
+
+  private openSocket() {
+    const socket = (this.socket = new VideoSocket());
+    this.watchReachability();
+    this.releases.push(
+      socket.onConnection((connection) => {
+        this.connection = connection;
+        if (connection === 'open') {
+          clearTimeout(this.unreachableTimer);
+          this.unreachable = false;
+          // A call whose socket dropped is over on the server; a waiting citizen lost their place.
+          if (this.screen === 'call') this.callBroken('interrupted');
+          else if (this.screen === 'waiting') this.join();
+        } else if (!this.unreachableTimer) this.watchReachability();
+      }),
+      socket.subscribe((message) => this.onMessage(message)),
+    );
+  }
+
+  private watchReachability() {
+    clearTimeout(this.unreachableTimer);
+    this.unreachableTimer = setTimeout(() => {
+      this.unreachableTimer = undefined;
+      if (this.connection !== 'open') this.unreachable = true;
+    }, UNREACHABLE_AFTER_MS);
+  }
+
+  private join() {
+    try {
+      joinMeeting(this.socket!);
+    } catch {
+      // Not open after all: the next 'open' joins.
+    }
+  }
+
+  private onMessage(message: ServerMessage) {
+    switch (message.type) {
+      case 'queue.joined':
+        this.refusal = '';
+        break;
+      case 'queue.position':
+        this.place = { position: message.position, estimatedWaitMinutes: message.estimatedWaitMinutes };
+        break;
+      case 'queue.no-official':
+        this.noOfficial = message.reason;
+        break;
+      case 'call.started':
+        if (message.role === 'citizen') this.startCall(message);
+        break;
+      case 'call.offer':
+      case 'call.ice':
+        void this.call?.handle(message);
+        break;
+      case 'call.ended':
+        if (this.started?.callId !== message.callId || !this.call) break;
+        this.callBroken(message.reason === 'hangup' ? 'thanks' : 'interrupted');
+        break;
+      case 'error':
+        if (this.screen === 'waiting') this.refusal = refusalText(message.code);
+        break;
+    }
+  }
+
+  // ---- the call ----
+
+  private startCall(started: CallStarted) {
+    this.call?.close();
+    this.started = started;
+    this.callState = 'connecting';
+    this.call = new CitizenCall(started, this.socket!, this.stream, (callState) => {
+      this.callState = callState;
+      if (callState === 'failed') this.callFailed();
+    });
+    this.screen = 'call';
+  }
+
+  /** The connection never came up, or did not come back: the office sees media-failed and calls back. */
+  private callFailed() {
+    this.call?.hangUp('media-failed');
+    this.call = undefined;
+    this.end('media-failed');
+  }
+
+  private hangUp() {
+    this.call?.hangUp('hangup');
+    this.call = undefined;
+    this.end('left');
+  }
+
+  private callBroken(ending: 'thanks' | 'interrupted') {
+    this.call?.close();
+    this.call = undefined;
+    this.end(ending);
+  }
+
+  private rejoin() {
+    this.enterWaitingRoom();
+  }
+
+  /** Endings that close the meeting release the camera and the socket; the others keep them to rejoin. */
+  private end(ending: Ending) {
+    this.ending = ending;
+    this.screen = 'ended';
+    if (ending === 'thanks' || ending === 'media-failed' || ending === 'no-camera') this.releaseAll();
+  }
+
+  // ---- leaving ----
+
+  private closeSocket() {
+    for (const release of this.releases.splice(0)) release();
+    clearTimeout(this.unreachableTimer);
+    this.unreachableTimer = undefined;
+    this.socket?.close();
+    this.socket = undefined;
+    this.connection = 'closed';
+  }
+
+  private releaseAll() {
+    this.call?.hangUp('hangup');
+    this.call = undefined;
+    this.closeSocket();
+    stopMedia(this.stream);
+    this.stream = null;
+  }
+}
+
+/** The server's refusals of meeting.join, as the citizen needs them. */
+function refusalText(code: string): string {
+  switch (code) {
+    case 'meeting_over':
+      return msg("L'appuntamento è finito: non è più possibile entrare nella sala d'attesa.");
+    case 'meeting_not_open':
+      return msg("La sala d'attesa non è ancora aperta: apre 15 minuti prima dell'appuntamento.");
+    case 'unauthenticated':
+    case 'forbidden':
+      return msg('Il tuo ingresso è scaduto: scrivi di nuovo il codice di ammissione.');
+    default:
+      return msg("Non è stato possibile entrare nella sala d'attesa. Riprova tra poco.");
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'meeting-app': MeetingApp;
+  }
+}

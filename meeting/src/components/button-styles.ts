@@ -1,0 +1,56 @@
+// Buttons for a finger on a phone or a mouse at home: 48px at least, high contrast, a visible focus ring.
+import { css } from 'lit';
+
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: var(--m-touch);
+    min-width: var(--m-touch);
+    padding: 0.3em 1.1em;
+    border-radius: var(--m-radius);
+    border: 2px solid var(--m-primary);
+    background: var(--m-primary);
+    color: var(--m-on-primary);
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  button.secondary {
+    background: var(--m-bg);
+    color: var(--m-primary-dark);
+  }
+  button.danger {
+    background: var(--m-danger);
+    border-color: var(--m-danger);
+    color: #ffffff;
+  }
+  button.link {
+    min-height: var(--m-touch);
+    padding: 0 0.2em;
+    border: none;
+    background: none;
+    color: var(--m-primary-dark);
+    text-decoration: underline;
+    font-weight: 600;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  button:focus-visible {
+    outline: 4px solid var(--m-focus);
+    outline-offset: 2px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--m-gap);
+    margin-top: var(--m-gap);
+  }
+  /* On a phone the main action takes the whole width, where the thumb reaches it. */
+  @media (max-width: 480px) {
+    .actions button {
+      flex: 1 1 100%;
+    }
+  }
+`;
