@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -34,6 +35,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...notificationRoutes(ctx),
     ...citizenAuthRoutes(ctx),
     ...videoRoutes(ctx),
+    ...auditRoutes(ctx),
   ];
 }
 

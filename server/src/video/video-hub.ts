@@ -105,7 +105,9 @@ export interface VideoHub {
 
 export function createVideoHub(ctx: AppContext): VideoHub {
   const { config, store, log } = ctx;
-  const provider = ctx.videoProvider ?? webRtcProvider(config.video);
+  const builtIn = webRtcProvider(config.video);
+  // Looked up per call, so a provider set on the context later (or by a test) is used from then on.
+  const providerOf = () => ctx.videoProvider ?? builtIn;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   const citizens = new Set<CitizenClient>();
   /** One web-meeting page per booking: a newer one replaces the older. */
@@ -409,6 +411,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       return refresh();
     }
     let iceServers;
+    const provider = providerOf();
     try {
       ({ iceServers } = await provider.prepareCall(callId, now));
     } catch (error) {

@@ -1,5 +1,15 @@
-// /api/v1/video: the official's console reads the waiting room and its ICE servers.
-import { ErrorBody, IceServersResponse, QueueResponse } from '@sportello/protocol';
+// /api/v1/video: the official's console reads the waiting room and its ICE servers, and records each call's
+// identification, outcome and follow-up appointment.
+import {
+  CallOutcomeBody,
+  CallRecordResponse,
+  CreateBookingResponse,
+  ErrorBody,
+  FollowUpBody,
+  IceServersResponse,
+  Identification,
+  QueueResponse,
+} from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -7,8 +17,16 @@ import { principalId } from '../http/principal.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { iceServersFor } from './ice-servers.ts';
 import { groupOf } from './matching.ts';
+import { bookFollowUp, readCall, recordIdentification, recordOutcome } from './video-calls.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
+const CallParams = z.strictObject({ callId: z.string().min(1).max(64) });
+const callErrors = {
+  400: err('Invalid field'),
+  401: err('Not signed in'),
+  403: err("Not an official, or another official's call"),
+  404: err('No such call'),
+};
 
 export function videoRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -52,6 +70,69 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
       handler: async ({ principal }) => ({
         headers: { 'cache-control': 'no-store' },
         body: { iceServers: iceServersFor(ctx.config.video, principalId(principal), ctx.clock()) },
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/video/calls/:callId',
+      summary:
+        "A recorded call with its citizen, identification and outcome: the call's official or an admin",
+      tag: 'video',
+      roles: ['official', 'admin'],
+      params: CallParams,
+      responses: {
+        200: { description: 'The call (the read is audited)', schema: CallRecordResponse },
+        ...callErrors,
+      },
+      handler: async ({ params, principal }) => ({
+        headers: { 'cache-control': 'no-store' },
+        body: { call: await readCall(ctx, principal, params.callId) },
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/video/calls/:callId/identification',
+      summary: 'Record the identification checklist, during or after the call; replaces an earlier one',
+      tag: 'video',
+      roles: ['official'],
+      params: CallParams,
+      body: Identification,
+      responses: { 200: { description: 'The call as recorded', schema: CallRecordResponse }, ...callErrors },
+      handler: async ({ params, body, principal }) => ({
+        body: { call: await recordIdentification(ctx, principal, params.callId, body) },
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/video/calls/:callId/outcome',
+      summary: 'Record the outcome and notes, during or after the call; replaces an earlier one',
+      tag: 'video',
+      roles: ['official'],
+      params: CallParams,
+      body: CallOutcomeBody,
+      responses: { 200: { description: 'The call as recorded', schema: CallRecordResponse }, ...callErrors },
+      handler: async ({ params, body, principal }) => ({
+        body: { call: await recordOutcome(ctx, principal, params.callId, body) },
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/video/calls/:callId/follow-up',
+      summary: "Book a follow-up appointment for the call's citizen from the call's data; the SMS goes out",
+      tag: 'video',
+      roles: ['official'],
+      params: CallParams,
+      body: FollowUpBody,
+      responses: {
+        201: { description: 'Booked (recorded on the call, audited)', schema: CreateBookingResponse },
+        ...callErrors,
+        409: err(
+          'citizen_unknown (no codice fiscale), follow_up_exists, or the slot is taken (details.nextSlots)',
+        ),
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 201,
+        body: await bookFollowUp(ctx, principal, params.callId, body),
       }),
     }),
   ];

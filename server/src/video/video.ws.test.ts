@@ -419,6 +419,39 @@ describe('call records', () => {
     });
   });
 
+  it('asks the video provider for each call, and puts the citizen back in line when it fails', async () => {
+    const asked: string[] = [];
+    server.ctx.videoProvider = {
+      name: 'test',
+      prepareCall: async (callId) => {
+        asked.push(callId);
+        if (asked.length === 1) throw new Error('provider down');
+        return { iceServers: [{ urls: ['turn:turn.test:3478'], username: callId, credential: 'c' }] };
+      },
+    };
+    try {
+      const desk = await official(officialTokens[0]!);
+      const { kiosk, entryId } = await join(stationToken);
+      desk.send({ type: 'queue.accept', entryId });
+      expect(await desk.next('error')).toMatchObject({ code: 'video_unavailable' });
+      expect(kiosk.received('call.started')).toHaveLength(0);
+      expect(await server.ctx.store.read((r) => r.callRecord(asked[0]!))).toMatchObject({
+        endReason: 'media-failed',
+      });
+      expect((await server.ctx.store.read((r) => r.videoQueue())).find((e) => e.id === entryId)?.status).toBe(
+        'waiting',
+      );
+      desk.send({ type: 'queue.accept', entryId });
+      const started = await kiosk.next('call.started');
+      expect(started.callId).toBe(asked[1]);
+      expect(started.iceServers).toEqual([
+        { urls: ['turn:turn.test:3478'], username: asked[1], credential: 'c' },
+      ]);
+    } finally {
+      delete server.ctx.videoProvider;
+    }
+  });
+
   it('ends the record as disconnected when the official goes away', async () => {
     const { callId, desk, kiosk } = await entrySeenByOfficial({});
     await desk.close();

@@ -1,0 +1,25 @@
+// The audit log's vocabulary: every time staff receive a citizen's personal data, one event is appended in
+// the same store transaction as the read or change that discloses it. Subjects are call ids or booking
+// codes, never the codice fiscale or a name.
+import type { AuditEvent, StoreTx } from '../store/store.ts';
+
+export const auditActions = {
+  /** An official was given the citizen of a call (call.started on /ws). */
+  callCitizenData: 'video.call.citizen-data',
+  /** A call record, with its citizen, was read or answered after a change over REST. */
+  callRead: 'video.call.read',
+  /** A follow-up appointment was booked for the citizen of a call; its booking came back to the official. */
+  callFollowUp: 'video.call.follow-up',
+} as const;
+export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
+
+export function audit(
+  tx: StoreTx,
+  at: Date,
+  actor: string,
+  action: AuditAction,
+  subject: string,
+  details?: AuditEvent['details'],
+): Promise<void> {
+  return tx.appendAudit({ at: at.toISOString(), actor, action, subject, ...(details && { details }) });
+}

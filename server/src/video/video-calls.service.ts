@@ -1,0 +1,198 @@
+// The official's work on a recorded call: the identification checklist, the outcome, reading the record,
+// and a follow-up appointment booked from the call's citizen data. Only the call's own official may touch
+// it (admins may read); every answer carrying the citizen is audited in the transaction that reads it.
+import {
+  PhoneNumber,
+  type Booking,
+  type CallOutcomeBody,
+  type CallRecord,
+  type FollowUpBody,
+  type Identification,
+} from '@sportello/protocol';
+import type { z } from 'zod';
+import { audit, auditActions } from '../audit/audit.ts';
+import { createBooking } from '../booking/booking.service.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError, type FieldProblem } from '../http/api-error.ts';
+import type { Principal } from '../http/principal.ts';
+import type { StoreReader, StoreTx } from '../store/store.ts';
+
+type Staff = Extract<Principal, { kind: 'staff' }>;
+
+/** The official record a staff account answers calls as, if any. */
+function officialOf(ctx: AppContext, principal: Staff): string | undefined {
+  return ctx.config.staff.find((a) => a.username === principal.username)?.official;
+}
+
+function staff(principal: Principal): Staff {
+  if (principal.kind !== 'staff') throw new ApiError(403, 'forbidden', 'only staff work on calls');
+  return principal;
+}
+
+async function ownCall(
+  ctx: AppContext,
+  reader: StoreReader,
+  principal: Staff,
+  callId: string,
+  adminMayRead = false,
+): Promise<CallRecord> {
+  const record = await reader.callRecord(callId);
+  if (!record) throw ApiError.notFound('call');
+  if (adminMayRead && principal.roles.includes('admin')) return record;
+  if (officialOf(ctx, principal) !== record.official)
+    throw new ApiError(403, 'not_your_call', 'this call was answered by another official');
+  return record;
+}
+
+/** Changes the caller's own call in one transaction, audits that the record came back, answers it. */
+async function changeCall(
+  ctx: AppContext,
+  principal: Principal,
+  callId: string,
+  route: string,
+  change: (record: CallRecord, now: string) => CallRecord,
+): Promise<CallRecord> {
+  const who = staff(principal);
+  return ctx.store.transaction(async (tx) => {
+    const now = ctx.clock();
+    const changed = change(await ownCall(ctx, tx, who, callId), now.toISOString());
+    await tx.putCallRecord(changed);
+    await readAudit(tx, now, who, callId, route);
+    return changed;
+  });
+}
+
+const readAudit = (tx: StoreTx, now: Date, who: Staff, callId: string, route: string) =>
+  audit(tx, now, who.username, auditActions.callRead, callId, { route });
+
+/** Recorded during or after the call; a new checklist replaces the previous one. */
+export function recordIdentification(
+  ctx: AppContext,
+  principal: Principal,
+  callId: string,
+  identification: Identification,
+): Promise<CallRecord> {
+  return changeCall(ctx, principal, callId, 'identification', (record, now) => ({
+    ...record,
+    identification: { ...identification, recordedAt: now },
+  }));
+}
+
+/** Recorded during or after the call; a new outcome replaces the previous one. */
+export function recordOutcome(
+  ctx: AppContext,
+  principal: Principal,
+  callId: string,
+  outcome: z.output<typeof CallOutcomeBody>,
+): Promise<CallRecord> {
+  return changeCall(ctx, principal, callId, 'outcome', (record, now) => ({
+    ...record,
+    outcome: { ...outcome, recordedAt: now },
+  }));
+}
+
+export function readCall(ctx: AppContext, principal: Principal, callId: string): Promise<CallRecord> {
+  const who = staff(principal);
+  return ctx.store.transaction(async (tx) => {
+    const record = await ownCall(ctx, tx, who, callId, true);
+    await readAudit(tx, ctx.clock(), who, callId, 'read');
+    return record;
+  });
+}
+
+/**
+ * Books an appointment for the call's citizen as staff, without retyping: codice fiscale, names, phone,
+ * language and sign-in method come from the call, the names and phone from the body only where the call
+ * lacks them. The booking service applies every booking rule (a web meeting needs a strong sign-in) and
+ * queues the confirmation SMS.
+ */
+export async function bookFollowUp(
+  ctx: AppContext,
+  principal: Principal,
+  callId: string,
+  body: z.output<typeof FollowUpBody>,
+): Promise<{ booking: Booking; admissionCode: string }> {
+  const who = staff(principal);
+  const record = await ctx.store.read((r) => ownCall(ctx, r, who, callId));
+  if (record.followUpBookingCode !== undefined) {
+    throw new ApiError(
+      409,
+      'follow_up_exists',
+      'a follow-up has already been booked for this call',
+      undefined,
+      {
+        code: record.followUpBookingCode,
+      },
+    );
+  }
+  const citizen = record.citizen ?? {};
+  if (citizen.codiceFiscale === undefined) {
+    throw new ApiError(
+      409,
+      'citizen_unknown',
+      'the citizen of this call gave no codice fiscale: book the appointment from the booking screen',
+    );
+  }
+  const problems: FieldProblem[] = [];
+  const firstName = citizen.firstName ?? body.firstName;
+  const lastName = citizen.lastName ?? body.lastName;
+  let phone = citizen.phone;
+  if (phone === undefined) {
+    const parsed = body.phone === undefined ? undefined : PhoneNumber.safeParse(body.phone);
+    if (!parsed) problems.push({ path: 'phone', message: 'the call does not know the phone: give it' });
+    else if (!parsed.success) problems.push({ path: 'phone', message: parsed.error.issues[0]!.message });
+    else phone = parsed.data;
+  }
+  if (firstName === undefined)
+    problems.push({ path: 'firstName', message: 'the call does not know the first name: give it' });
+  if (lastName === undefined)
+    problems.push({ path: 'lastName', message: 'the call does not know the last name: give it' });
+  if (phone === undefined || firstName === undefined || lastName === undefined) {
+    // Every missing field has its problem listed above.
+    throw new ApiError(
+      400,
+      'validation_failed',
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  const booked = await createBooking(
+    ctx,
+    {
+      sede: await sedeOfCall(ctx, record, who),
+      service: body.service,
+      mode: body.mode,
+      start: body.start,
+      citizen: {
+        codiceFiscale: citizen.codiceFiscale,
+        firstName,
+        lastName,
+        phone,
+        language: citizen.language ?? 'it',
+      },
+      authMethod: citizen.authMethod ?? 'typed',
+      privacyNoticeVersion: ctx.config.server.privacyNoticeVersion,
+    },
+    { channel: 'staff', id: who.username },
+  );
+  await ctx.store.transaction(async (tx) => {
+    const now = ctx.clock();
+    const current = (await tx.callRecord(callId)) ?? record;
+    await tx.putCallRecord({ ...current, followUpBookingCode: booked.booking.code });
+    await audit(tx, now, who.username, auditActions.callFollowUp, booked.booking.code, { callId });
+  });
+  return booked;
+}
+
+/** Where the citizen is served: the kiosk's sede, the web meeting's, else the official's own. */
+async function sedeOfCall(ctx: AppContext, record: CallRecord, who: Staff): Promise<string> {
+  const { config } = ctx;
+  const station = config.stations.find((s) => s.id === record.station);
+  if (station) return station.sede;
+  const code = record.bookingCode;
+  const meeting = code === undefined ? undefined : await ctx.store.read((r) => r.bookingByCode(code));
+  if (meeting) return meeting.sede;
+  const sede = config.officials.find((o) => o.id === record.official)?.sede ?? who.sede;
+  if (sede === undefined) throw new ApiError(409, 'sede_unknown', 'no sede is known for this call');
+  return sede;
+}
