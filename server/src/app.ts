@@ -1,22 +1,24 @@
 // Builds the Express application: security headers, JSON bodies, /healthz, /readyz, /api/v1 and its docs,
-// and the staff console's bundle at /console/.
+// the staff console's bundle at /console/ and the citizen's web-meeting page at /meeting/.
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { appointmentRoutes } from './appointments/appointments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
-import { CONSOLE_PATH, consoleStatic } from './console/console.static.ts';
 import type { AppContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
+import { consoleApp, meetingApp, staticApp } from './http/static-app.ts';
 import type { RouteSpec } from './http/route.ts';
+import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
@@ -36,6 +38,8 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...citizenAuthRoutes(ctx),
     ...videoRoutes(ctx),
     ...auditRoutes(ctx),
+    ...meetingRoutes(ctx),
+    ...appointmentRoutes(ctx),
   ];
 }
 
@@ -97,11 +101,12 @@ export function createApp(ctx: AppContext): Express {
       '/api/v1/tickets/check-in',
       '/api/v1/stations/enrol',
       '/api/v1/citizen-auth/verify',
+      '/api/v1/meetings/admit',
     ],
     guessLimit,
   );
 
-  app.use(CONSOLE_PATH, consoleStatic());
+  for (const page of [consoleApp, meetingApp]) app.use(page.path, staticApp(page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { consoleApp, meetingApp, staticApp, type StaticApp } from './static-app.ts';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+async function serve(app: StaticApp, dist: string): Promise<string> {
+  const server = express()
+    .use(app.path, staticApp({ ...app, dist }))
+    .listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  close = () => server.close();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function built(page: string): Promise<string> {
+  const dist = await mkdtemp(path.join(tmpdir(), 'sportello-dist-'));
+  await writeFile(path.join(dist, 'index.html'), page);
+  await mkdir(path.join(dist, 'assets'));
+  await writeFile(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+  return dist;
+}
+
+function expectStrictHeaders(response: Response, base: string) {
+  const host = new URL(base).host;
+  const csp = response.headers.get('content-security-policy');
+  expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host}`);
+  expect(csp).toContain("media-src 'self' blob: mediastream:");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+}
+
+describe('the console bundle at /console/', () => {
+  it('says the console is not built when console/dist is missing', async () => {
+    const base = await serve(consoleApp, path.join(tmpdir(), 'sportello-no-console-dist'));
+    const response = await fetch(`${base}/console/`);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).toContain('La console non è stata compilata');
+    expect(text).toContain('npm run build -w console');
+  });
+
+  it('serves the built page with a CSP allowing only this server, /ws included', async () => {
+    const base = await serve(consoleApp, await built('<console-app></console-app>'));
+    const response = await fetch(`${base}/console/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<console-app>');
+    expectStrictHeaders(response, base);
+  });
+});
+
+describe('the web-meeting page at /meeting/', () => {
+  it('answers the page for the SMS link /meeting/<booking code>, with the strict headers', async () => {
+    const base = await serve(meetingApp, await built('<meeting-app></meeting-app>'));
+    for (const url of [`${base}/meeting/K7M2QX9D`, `${base}/meeting/`, `${base}/meeting/K7M2QX9D/`]) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('<meeting-app>');
+      expectStrictHeaders(response, base);
+    }
+  });
+
+  it('serves its assets, and a missing asset is a 404, not the page', async () => {
+    const base = await serve(meetingApp, await built('<meeting-app></meeting-app>'));
+    const asset = await fetch(`${base}/meeting/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toBe('console.log(1)');
+    expectStrictHeaders(asset, base);
+    expect((await fetch(`${base}/meeting/assets/gone.js`)).status).toBe(404);
+  });
+
+  it('names the meeting workspace when meeting/dist is missing', async () => {
+    const base = await serve(meetingApp, path.join(tmpdir(), 'sportello-no-meeting-dist'));
+    const response = await fetch(`${base}/meeting/K7M2QX9D`);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).toContain('La pagina della videochiamata non è stata compilata');
+    expect(text).toContain('npm run build -w meeting');
+  });
+});

@@ -1,0 +1,81 @@
+// Serves a built browser app (a Vite dist folder): the staff console at /console/ and the citizen's web-meeting
+// page at /meeting/, with a Content-Security-Policy that lets the page talk only to this server (REST and
+// /ws), use the camera's streams, and show only what it was shipped with.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+
+export interface StaticApp {
+  /** Where the app is mounted, e.g. `/console`. */
+  path: string;
+  /** The folder vite builds into. */
+  dist: string;
+  /** The npm workspace that builds it, named on the "not built" page. */
+  workspace: string;
+  /** The "not built" page's title and heading, in Italian. */
+  title: string;
+  heading: string;
+}
+
+const distOf = (workspace: string) => fileURLToPath(new URL(`../../../${workspace}/dist/`, import.meta.url));
+
+export const consoleApp: StaticApp = {
+  path: '/console',
+  dist: distOf('console'),
+  workspace: 'console',
+  title: 'Console non disponibile',
+  heading: 'La console non è stata compilata',
+};
+
+/** The booking's SMS links to `/meeting/<booking code>`: every such path answers the page. */
+export const meetingApp: StaticApp = {
+  path: '/meeting',
+  dist: distOf('meeting'),
+  workspace: 'meeting',
+  title: 'Videochiamata non disponibile',
+  heading: 'La pagina della videochiamata non è stata compilata',
+};
+
+/** Files of the bundle as they are; any path without a file extension answers index.html (client routing). */
+export function staticApp(app: Omit<StaticApp, 'path'>): Router {
+  const router = express.Router();
+  router.use(strictHeaders);
+  // Built after the server started is fine: the folder is looked up on every request.
+  router.use(express.static(app.dist, { index: 'index.html', fallthrough: true }));
+  // A missing asset (it has an extension) stays a 404 instead of answering the page.
+  router.get(/^\/[^.]*$/, (_req, res) => {
+    const index = path.join(app.dist, 'index.html');
+    if (existsSync(index)) return res.sendFile(index);
+    res
+      .status(503)
+      .type('html')
+      .send(
+        `<!doctype html><html lang="it"><meta charset="utf-8"><title>${app.title}</title>` +
+          `<h1>${app.heading}</h1>` +
+          `<p>Eseguire <code>npm run build -w ${app.workspace}</code> (o <code>npm start</code>) e ricaricare la pagina.</p>`,
+      );
+  });
+  return router;
+}
+
+function strictHeaders(req: Request, res: Response, next: NextFunction) {
+  // 'self' covers ws: of the same origin in CSP 3; the explicit origins keep older engines working.
+  const host = req.headers.host ?? '';
+  const csp = [
+    "default-src 'self'",
+    `connect-src 'self' ws://${host} wss://${host}`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
