@@ -8,8 +8,10 @@ import { localized as localizedDecorator, msg } from '@lit/localize';
 import type {
   CatalogResponse,
   DeviceEvent,
+  DeviceHealth,
   Language,
   Service,
+  Slot,
   Station,
   VerifiedCitizen,
 } from '@sportello/protocol';
@@ -20,9 +22,11 @@ import { AgentController } from '../controllers/agent-controller.ts';
 import { IdleController } from '../controllers/idle-controller.ts';
 import { WedgeScannerController } from '../controllers/wedge-scanner-controller.ts';
 import { SpeechController } from '../controllers/speech-controller.ts';
+import { VideoController, type FallbackReason, type VideoOutcome } from '../controllers/video-controller.ts';
 import { fetchAgentStatus, reportCamera } from '../data/agent.ts';
 import { ApiProblem } from '../data/api-client.ts';
 import { fetchCatalog, fetchStation } from '../data/server.ts';
+import { suggestionSlot, type Suggestion } from '../data/video.ts';
 import { directionOf, setLocale } from '../i18n/locale.ts';
 import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
 import { checkCamera } from '../session/camera-check.ts';
@@ -41,9 +45,14 @@ import '../screens/checkin-screen/checkin-screen.ts';
 import '../screens/end-screen/end-screen.ts';
 import '../screens/problem-screen/problem-screen.ts';
 import '../screens/pin-screen/pin-screen.ts';
+import '../screens/video-prepare-screen/video-prepare-screen.ts';
+import '../screens/video-waiting-screen/video-waiting-screen.ts';
+import '../screens/video-call-screen/video-call-screen.ts';
+import '../screens/video-fallback-screen/video-fallback-screen.ts';
 import { appStyles } from './kiosk-app.styles.ts';
 import type { Channel } from '../screens/channel-screen/channel-screen.ts';
 import type { ProblemKind } from '../screens/problem-screen/problem-screen.ts';
+import type { VideoJoinDetail } from '../screens/video-prepare-screen/video-prepare-screen.ts';
 
 export type Screen =
   | 'welcome'
@@ -56,7 +65,11 @@ export type Screen =
   | 'checkin'
   | 'end'
   | 'problem'
-  | 'pin';
+  | 'pin'
+  | 'video-prepare'
+  | 'video-waiting'
+  | 'video-call'
+  | 'video-fallback';
 
 const IDLE_WARN_SECONDS = 60;
 const IDLE_END_SECONDS = 20;
@@ -80,12 +93,26 @@ export class KioskApp extends LitElement {
   @state() afterPin: Screen = 'services';
   /** Booking code read from a QR under the scanner, handed to the check-in screen. */
   @state() scannedBookingCode?: string;
+  /** The station's camera as last checked: the video call is offered only when it works. */
+  @state() camera: DeviceHealth['camera']['page'] = 'unknown';
+  /** Why the video call fell back to a callback, and the server's suggested time. */
+  @state() fallback?: { reason: FallbackReason; callback?: Suggestion | null };
+  /** A callback time chosen on the fallback screen, booked by the booking screen without a slot step. */
+  @state() presetSlot?: Slot;
+  /** Where "Indietro" on the booking screen leads. */
+  @state() bookingBack: Screen = 'channel';
+  /** What the end screen says goodbye to. */
+  @state() endAfter?: 'video-call';
 
   readonly speech = new SpeechController(this);
   readonly agent = new AgentController(this, (event) => this.onDeviceEvent(event));
   readonly wedge = new WedgeScannerController(this, (barcode) =>
     this.onDeviceEvent({ type: 'barcode', kind: barcode.kind, value: barcode.value }),
   );
+  readonly video = new VideoController(this, {
+    onCallStarted: () => this.go('video-call'),
+    onOutcome: (outcome) => this.videoEnded(outcome),
+  });
   readonly idle = new IdleController(this, {
     warnAfterSeconds: IDLE_WARN_SECONDS,
     endAfterSeconds: IDLE_END_SECONDS,
@@ -95,6 +122,12 @@ export class KioskApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadStation();
+  }
+
+  protected override willUpdate(): void {
+    // Waiting for a call keeps the session (the citizen is only asked if still there); a call stops the clock.
+    const phase = this.video.phase;
+    this.idle.setMode(phase === 'off' ? 'normal' : phase === 'in-call' ? 'paused' : 'warn-only');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -131,7 +164,8 @@ export class KioskApp extends LitElement {
 
   private async reportCameraHealth(): Promise<void> {
     try {
-      await reportCamera(await checkCamera());
+      this.camera = await checkCamera();
+      await reportCamera(this.camera);
     } catch {
       // The agent keeps its last report; the next session's check will try again.
     }
@@ -197,12 +231,60 @@ export class KioskApp extends LitElement {
     this.go('services');
   }
 
+  // ---- video call ----
+
+  private joinVideo(detail: VideoJoinDetail): void {
+    const { service } = this;
+    const identity = this.session.identity;
+    if (!service || !identity) {
+      for (const track of detail.local.getTracks()) track.stop();
+      return this.showFallback({ kind: 'fallback', reason: 'failed' });
+    }
+    this.video.join({
+      service,
+      identity,
+      language: this.language,
+      local: detail.local,
+      ...(detail.assistant && { assistant: detail.assistant }),
+    });
+    this.go('video-waiting');
+  }
+
+  private videoEnded(outcome: VideoOutcome): void {
+    if (outcome.kind === 'ended') {
+      this.endAfter = 'video-call';
+      this.go('end');
+    } else this.showFallback(outcome);
+  }
+
+  private showFallback(outcome: Extract<VideoOutcome, { kind: 'fallback' }>): void {
+    this.fallback = { reason: outcome.reason, callback: outcome.callback };
+    this.go('video-fallback');
+  }
+
+  /** The callback offered instead of the call: in one touch with `slot`, or with the day picked. */
+  private bookCallback(slot?: Slot): void {
+    const reason = this.video.phase === 'off' ? undefined : 'asked';
+    this.video.close();
+    if (reason) this.fallback = { reason, callback: this.fallback?.callback };
+    this.channel = 'callback';
+    this.presetSlot = slot;
+    this.bookingBack = 'video-fallback';
+    this.go('booking');
+  }
+
   /** Ends the session and leaves nothing of it behind, then greets the next person. */
   async endSession(): Promise<void> {
     this.idle.stop();
     this.speech.stop();
+    // Camera off and the waiting room left before anything else: the citizen has gone.
+    this.video.close();
     this.session = emptySession();
     this.channel = undefined;
+    this.fallback = undefined;
+    this.presetSlot = undefined;
+    this.bookingBack = 'channel';
+    this.endAfter = undefined;
     this.problem = undefined;
     this.scannedBookingCode = undefined;
     this.largeText = false;
@@ -281,7 +363,10 @@ export class KioskApp extends LitElement {
         @kiosk-read-screen=${() => this.readScreen()}
         @kiosk-toggle-large-text=${() => (this.largeText = !this.largeText)}
         @kiosk-toggle-contrast=${() => (this.highContrast = !this.highContrast)}
-        @kiosk-finish=${() => this.go('end')}
+        @kiosk-finish=${() => {
+          this.video.close();
+          this.go('end');
+        }}
       ></kiosk-header>
       ${
         !this.agent.serverOnline && this.screen !== 'problem'
@@ -297,9 +382,10 @@ export class KioskApp extends LitElement {
         ${this.renderScreen()}
       </main>
       ${
-        this.idle.secondsLeft !== null
+        this.idle.secondsLeft !== null || this.idle.stillThere
           ? html`<kiosk-idle-dialog
-              .secondsLeft=${this.idle.secondsLeft}
+              .secondsLeft=${this.idle.secondsLeft ?? 0}
+              ?waiting=${this.idle.stillThere}
               @kiosk-continue=${() => this.idle.touch()}
               @kiosk-finish=${() => void this.endSession()}
             ></kiosk-idle-dialog>`
@@ -360,10 +446,13 @@ export class KioskApp extends LitElement {
           .strongAuth=${this.session.identity ? isStrongAuth(this.session.identity.authMethod) : false}
           .printerState=${this.agent.printer}
           .cardInReader=${this.agent.cardPresent}
+          .camera=${this.camera}
           @kiosk-strong-auth=${() => this.askPin(this.agent.cardKind ?? 'cns', 'channel')}
           @kiosk-channel=${(e: CustomEvent<Channel>) => {
             this.channel = e.detail;
-            this.go(e.detail === 'ticket' ? 'ticket' : 'booking');
+            this.presetSlot = undefined;
+            this.bookingBack = 'channel';
+            this.go(e.detail === 'ticket' ? 'ticket' : e.detail === 'videoNow' ? 'video-prepare' : 'booking');
           }}
           @kiosk-back=${() => this.go('services')}
         ></kiosk-channel-screen>`;
@@ -386,6 +475,7 @@ export class KioskApp extends LitElement {
           .identity=${this.session.identity}
           .language=${this.language}
           .privacyNoticeVersion=${this.catalog?.privacyNoticeVersion}
+          .presetSlot=${this.presetSlot}
           @kiosk-booked=${(e: CustomEvent<{ booking: KioskSession['booking']; admissionCode: string }>) => {
             this.session = {
               ...this.session,
@@ -394,7 +484,7 @@ export class KioskApp extends LitElement {
             };
             this.go('confirmation');
           }}
-          @kiosk-back=${() => this.go('channel')}
+          @kiosk-back=${() => this.go(this.bookingBack)}
           @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}
         ></kiosk-booking-screen>`;
       case 'confirmation':
@@ -425,7 +515,60 @@ export class KioskApp extends LitElement {
           @kiosk-back=${() => this.go(this.session.identity ? this.afterPin : 'identify')}
         ></kiosk-pin-screen>`;
       case 'end':
-        return html`<kiosk-end-screen @kiosk-finished=${() => void this.endSession()}></kiosk-end-screen>`;
+        return html`<kiosk-end-screen
+          .farewellFor=${this.endAfter}
+          @kiosk-finished=${() => void this.endSession()}
+        ></kiosk-end-screen>`;
+      case 'video-prepare':
+        return html`<kiosk-video-prepare-screen
+          .service=${this.service}
+          .language=${this.language}
+          .privacyNoticeVersion=${this.catalog?.privacyNoticeVersion}
+          .assistedBy=${this.session.assistedBy}
+          @kiosk-assisted=${(e: CustomEvent<string | undefined>) => (this.session = { ...this.session, assistedBy: e.detail })}
+          @kiosk-video-join=${(e: CustomEvent<VideoJoinDetail>) => this.joinVideo(e.detail)}
+          @kiosk-video-callback=${() => this.showFallback({ kind: 'fallback', reason: 'no-camera' })}
+          @kiosk-back=${() => this.go('channel')}
+        ></kiosk-video-prepare-screen>`;
+      case 'video-waiting':
+        return html`<kiosk-video-waiting-screen
+          .service=${this.service}
+          .language=${this.language}
+          .joining=${this.video.phase === 'joining'}
+          .position=${this.video.position}
+          .estimatedWaitMinutes=${this.video.estimatedWaitMinutes}
+          .stream=${this.video.local}
+          .waitTooLong=${
+            this.video.waitTooLong && {
+              slot: this.video.waitTooLong.callback && suggestionSlot(this.video.waitTooLong.callback),
+            }
+          }
+          @kiosk-leave-queue=${() => this.video.leave()}
+          @kiosk-book-callback=${(e: CustomEvent<Slot>) => this.bookCallback(e.detail)}
+          @kiosk-other-time=${() => this.bookCallback()}
+        ></kiosk-video-waiting-screen>`;
+      case 'video-call':
+        return html`<kiosk-video-call-screen
+          .official=${this.video.official ?? ''}
+          .callState=${this.video.callState ?? 'connecting'}
+          .remote=${this.video.remote}
+          .local=${this.video.local}
+          .muted=${this.video.muted}
+          @kiosk-mute=${(e: CustomEvent<boolean>) => this.video.setMuted(e.detail)}
+          @kiosk-hang-up=${() => this.video.hangUp()}
+        ></kiosk-video-call-screen>`;
+      case 'video-fallback':
+        return html`<kiosk-video-fallback-screen
+          .reason=${this.fallback?.reason ?? 'failed'}
+          .callback=${this.fallback?.callback}
+          .service=${this.service}
+          .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+          .language=${this.language}
+          @kiosk-book-callback=${(e: CustomEvent<Slot>) => this.bookCallback(e.detail)}
+          @kiosk-other-time=${() => this.bookCallback()}
+          @kiosk-other-way=${() => this.go('channel')}
+          @kiosk-done=${done}
+        ></kiosk-video-fallback-screen>`;
       case 'problem':
         return html`<kiosk-problem-screen
           .kind=${this.problem}

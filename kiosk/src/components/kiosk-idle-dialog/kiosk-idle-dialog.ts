@@ -1,5 +1,6 @@
 /**
- * The warning before an idle session ends: a visible countdown and two big choices.
+ * The warning before an idle session ends: a visible countdown and two big choices. For a citizen waiting
+ * for a video call (`waiting`), only the question: their place is kept until they answer.
  *
  * @event kiosk-continue - the citizen is still there.
  * @event kiosk-finish - end now.
@@ -47,6 +48,8 @@ export class KioskIdleDialog extends LitElement {
 
   /** Seconds before the session ends. */
   @property({ type: Number }) secondsLeft = 0;
+  /** Waiting for a video call: no countdown, the session stays open. */
+  @property({ type: Boolean }) waiting = false;
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
@@ -62,10 +65,16 @@ export class KioskIdleDialog extends LitElement {
         aria-describedby="count"
       >
         <h1 id="title">${msg('Sei ancora qui?')}</h1>
-        <p id="count" aria-live="assertive">
-          <span class="count">${this.secondsLeft}</span><br />
-          ${msg(str`Per la tua riservatezza, la sessione si chiude tra ${this.secondsLeft} secondi.`)}
-        </p>
+        ${
+          this.waiting
+            ? html`<p id="count" aria-live="assertive">
+                ${msg('Sei in coda per la videochiamata. Tocca «Continua» per tenere il tuo posto.')}
+              </p>`
+            : html`<p id="count" aria-live="assertive">
+                <span class="count">${this.secondsLeft}</span><br />
+                ${msg(str`Per la tua riservatezza, la sessione si chiude tra ${this.secondsLeft} secondi.`)}
+              </p>`
+        }
         <div class="actions">
           <button type="button" @click=${() => emit(this, 'kiosk-continue')}>${msg('Continua')}</button>
           <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-finish')}>

@@ -1,6 +1,7 @@
 /**
  * The privacy notice (informativa sul trattamento dei dati personali) in plain words, scrollable,
- * with "Ho letto e accetto". The version shown is the one the booking will carry.
+ * with "Ho letto e accetto". The version shown is the one the booking will carry. `kind="video"` is the
+ * notice for a video call: what the official sees and writes down, and that the call is not recorded.
  *
  * @event kiosk-accept - the citizen read and accepted this version.
  */
@@ -46,6 +47,8 @@ export class KioskPrivacyNotice extends LitElement {
 
   /** The notice version the server requires; it goes into the booking. */
   @property() version = '';
+  /** booking: an appointment; video: a video call now. */
+  @property() kind: 'booking' | 'video' = 'booking';
 
   /** The notice as sentences, for the speech controller. */
   lines(): string[] {
@@ -53,6 +56,47 @@ export class KioskPrivacyNotice extends LitElement {
   }
 
   private sections(): [string, string][] {
+    return this.kind === 'video' ? this.videoSections() : this.bookingSections();
+  }
+
+  private videoSections(): [string, string][] {
+    const who = this.bookingSections()[0]!;
+    const rights = this.bookingSections().at(-1)!;
+    return [
+      who,
+      [
+        msg('La videochiamata non viene registrata'),
+        msg('Il funzionario ti vede e ti sente solo mentre parlate. Nessuno registra le immagini o la voce.'),
+      ],
+      [
+        msg('Cosa scrive il funzionario'),
+        msg(
+          'Per essere sicuro che sei tu, il funzionario guarda il tuo documento d’identità e scrive: che documento è, le ultime 4 lettere o cifre del numero, se è valido e se la foto è la tua. Se qualcuno ti aiuta, fa lo stesso con il suo documento.',
+        ),
+      ],
+      [
+        msg('Quali dati riceve il funzionario'),
+        msg(
+          'Il tuo codice fiscale, il tuo nome se lo conosciamo, il servizio che hai scelto e il nome di chi ti aiuta. Servono solo per rispondere alla tua richiesta.',
+        ),
+      ],
+      [
+        msg('Per quanto tempo'),
+        msg(
+          'Cancelliamo questi dati 90 giorni dopo la chiamata. Teniamo solo numeri anonimi per le statistiche.',
+        ),
+      ],
+      [
+        msg('Su questa postazione'),
+        msg(
+          'Alla fine la telecamera si spegne e la postazione cancella tutto quello che hai inserito. Nessuno dopo di te lo può vedere.',
+        ),
+      ],
+      rights,
+    ];
+  }
+
+  private bookingSections(): [string, string][] {
     return [
       [
         msg('Chi usa i tuoi dati'),
@@ -94,7 +138,9 @@ export class KioskPrivacyNotice extends LitElement {
   override render() {
     return html`
       <div class="text" tabindex="0" role="region" aria-labelledby="title">
-        <h2 id="title">${msg('Informativa sulla privacy')}</h2>
+        <h2 id="title">
+          ${this.kind === 'video' ? msg('Informativa sulla privacy per la videochiamata') : msg('Informativa sulla privacy')}
+        </h2>
         <p class="version">${msg(str`Versione ${this.version}`)}</p>
         ${this.sections().map(
           ([title, text]) =>

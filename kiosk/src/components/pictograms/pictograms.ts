@@ -231,6 +231,40 @@ export const pictograms = {
       <rect x="12" y="23" width="12" height="10" rx="1.5" />
       <path d="M32 26h20M32 34h14" />
     `),
+  // ---- video call ----
+  /** A video camera. */
+  videoCamera: () =>
+    frame(svg`
+      <rect x="4" y="18" width="40" height="28" rx="4" />
+      <path d="M44 28l16-9v26l-16-9z" />
+    `),
+  microphone: () =>
+    frame(svg`
+      <rect x="24" y="6" width="16" height="30" rx="8" />
+      <path d="M14 30a18 18 0 0 0 36 0M32 48v10M22 58h20" />
+    `),
+  microphoneOff: () =>
+    frame(svg`
+      <rect x="24" y="6" width="16" height="30" rx="8" />
+      <path d="M14 30a18 18 0 0 0 36 0M32 48v10M22 58h20" />
+      <path class="thick" d="M8 8l48 48" />
+    `),
+  /** A handset put down: end the call. */
+  hangUp: () =>
+    frame(svg`
+      <path d="M6 34c14-12 38-12 52 0l-5 9-11-4v-8c-6-2-14-2-20 0v8l-11 4z" />
+    `),
+  /** A hand holding an identity card up to a camera: how to show the document. */
+  showDocument: () =>
+    frame(svg`
+      <rect x="22" y="2" width="20" height="12" rx="3" />
+      <circle cx="32" cy="8" r="2.5" />
+      <path class="thin" d="M28 17l-4 5M36 17l4 5" />
+      <rect x="12" y="24" width="40" height="26" rx="3" />
+      <circle cx="22" cy="34" r="4" />
+      <path d="M16 44c2-3 4-4 6-4s4 1 6 4M34 32h12M34 38h12M34 44h8" />
+      <path d="M12 46c-4 2-6 6-6 10v6M52 46c4 2 6 6 6 10v6" />
+    `),
   /** A face for the satisfaction rating, from 1 (sad) to 5 (smiling). */
   face: (mood: 1 | 2 | 3 | 4 | 5) => {
     const bend = [-12, -6, 0, 6, 12][mood - 1] ?? 0;

@@ -1,7 +1,9 @@
 /**
  * Booking an appointment in person, a telephone callback or a web meeting, in steps with a visible
  * indicator: (1) day and time, (2) name if missing and phone, (3) privacy notice, (4) summary and "Conferma".
- * "Richiamami appena possibile" skips step 1 and takes the first free callback time.
+ * "Richiamami appena possibile" skips step 1 and takes the first free callback time. A `presetSlot` (the
+ * callback offered after a video call that did not happen) skips step 1 too and books as soon as the
+ * privacy notice is accepted: the time was already shown and chosen in one touch.
  *
  * @event kiosk-booked - detail: { booking, admissionCode }.
  * @event kiosk-back - back to the ways of being served.
@@ -92,6 +94,8 @@ export class KioskBookingScreen extends LitElement {
   @property() language: Language = 'it';
   /** The privacy notice version the server requires. */
   @property() privacyNoticeVersion?: string;
+  /** A time already chosen elsewhere (the video call's fallback): no slot step, no summary to confirm. */
+  @property({ attribute: false }) presetSlot?: Slot;
 
   @state() private step: Step = 'slot';
   @state() private days?: AvailabilityResponse['days'];
@@ -109,8 +113,9 @@ export class KioskBookingScreen extends LitElement {
     return this.channel === 'inPerson' || this.channel === 'webMeeting' ? this.channel : 'callback';
   }
 
+  /** The time is not picked here: the first free one, or one chosen before. */
   private get soon(): boolean {
-    return this.channel === 'callbackSoon';
+    return this.channel === 'callbackSoon' || this.presetSlot !== undefined;
   }
 
   private get needsMobile(): boolean {
@@ -122,7 +127,10 @@ export class KioskBookingScreen extends LitElement {
     if (this.hasUpdated) return;
     this.firstName = this.identity?.firstName ?? '';
     this.lastName = this.identity?.lastName ?? '';
-    void this.loadSlots();
+    if (this.presetSlot) {
+      this.chosen = this.presetSlot;
+      this.step = this.afterSlot();
+    } else void this.loadSlots();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -199,6 +207,11 @@ export class KioskBookingScreen extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private accepted(): void {
+    this.go('summary');
+    if (this.presetSlot) void this.confirm();
   }
 
   private pick(slot: Slot): void {
@@ -415,7 +428,7 @@ export class KioskBookingScreen extends LitElement {
           ${this.renderFailure()}
           <kiosk-privacy-notice
             .version=${this.privacyNoticeVersion ?? ''}
-            @kiosk-accept=${() => this.go('summary')}
+            @kiosk-accept=${() => this.accepted()}
           ></kiosk-privacy-notice>
           ${this.renderBack()}`;
       case 'summary':

@@ -22,6 +22,12 @@ export const channelIcons: Record<Channel, SVGTemplateResult> = {
     <path d="M42 26l16-8v28l-16-8z"/>
     <circle cx="24" cy="27" r="5"/>
     <path d="M15 41c2-4 5-6 9-6s7 2 9 6"/>`),
+  videoNow: frame(svg`
+    <rect x="4" y="12" width="40" height="32" rx="4"/>
+    <path d="M44 22l16-8v28l-16-8z"/>
+    <circle cx="24" cy="24" r="6"/>
+    <path d="M13 40c2-5 6-8 11-8s9 3 11 8"/>
+    <path d="M20 54h8M24 44v10"/>`),
   callbackSoon: frame(svg`
     <g transform="translate(-4 6) scale(0.8)">${handset}</g>
     <circle cx="46" cy="18" r="13"/>

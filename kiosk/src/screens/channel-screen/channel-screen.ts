@@ -1,7 +1,8 @@
 /**
  * How to be served: only the ways the service, the station and the moment allow, one large card each —
- * a queue ticket (at a sede, during opening hours), an appointment in person, a telephone callback, a web
- * meeting (strong authentication only) or a callback as soon as possible.
+ * a queue ticket (at a sede, during opening hours), a video call with an official now (when the station's
+ * camera works; otherwise the card says why and points to the callback), an appointment in person, a
+ * telephone callback, a web meeting (strong authentication only) or a callback as soon as possible.
  *
  * @event kiosk-channel - detail: the chosen Channel.
  * @event kiosk-strong-auth - the citizen wants to sign in with the card's PIN (to unlock the web meeting).
@@ -10,6 +11,7 @@
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
 import {
   weekdays,
+  type DeviceHealth,
   type PrinterState,
   type PublicSede,
   type Service,
@@ -28,7 +30,7 @@ import { channelIcons } from './channel-icons.ts';
 import { channelScreenStyles } from './channel-screen.styles.ts';
 
 /** A way to be served: a queue ticket, a booked contact, or the first free callback. */
-export type Channel = 'ticket' | 'inPerson' | 'callback' | 'webMeeting' | 'callbackSoon';
+export type Channel = 'ticket' | 'videoNow' | 'inPerson' | 'callback' | 'webMeeting' | 'callbackSoon';
 
 interface Choice {
   channel: Channel;
@@ -72,6 +74,8 @@ export class KioskChannelScreen extends LitElement {
   @property() printerState?: PrinterState;
   /** A card is in the reader: then its PIN can unlock what needs strong authentication. */
   @property({ type: Boolean }) cardInReader = false;
+  /** The station's camera as the kiosk last found it; unknown while the check runs. */
+  @property() camera: DeviceHealth['camera']['page'] = 'unknown';
 
   private choices(): Choice[] {
     const service = this.service;
@@ -89,6 +93,21 @@ export class KioskChannelScreen extends LitElement {
         note: printerReady(this.printerState)
           ? undefined
           : msg('La stampante non funziona: vedrai il numero sullo schermo.'),
+      });
+    }
+    if (channels.videoNow) {
+      const noCamera = this.camera !== 'ok' && this.camera !== 'unknown';
+      choices.push({
+        channel: 'videoNow',
+        title: msg('Parla ora in video con un funzionario'),
+        text: msg(
+          'Da qui, adesso: un funzionario ti vede e ti risponde. Tieni pronto un documento d’identità.',
+        ),
+        unavailable: noCamera
+          ? channels.callback
+            ? msg('La telecamera di questa postazione non funziona. Puoi farti richiamare al telefono.')
+            : msg('La telecamera di questa postazione non funziona.')
+          : bookingBlocked,
       });
     }
     if (channels.callback) {

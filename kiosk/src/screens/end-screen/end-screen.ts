@@ -1,13 +1,14 @@
 /**
  * Goodbye: reminds to take the card and the ticket, asks for a one-touch rating, and goes back to the
- * start by itself after a few seconds (any touch gives the seconds back).
+ * start by itself after a few seconds (any touch gives the seconds back). After a video call it first
+ * says a kind word about the call.
  *
  * @event kiosk-rating - detail: the rating from 1 (very bad) to 5 (very good), each time one is chosen.
  * @event kiosk-finished - detail: `{ rating?: number }`; the session may end now.
  */
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
@@ -110,8 +111,16 @@ export class KioskEndScreen extends LitElement {
       .note {
         margin-block-start: var(--k-gap);
       }
+      .farewell {
+        font-size: 1.2em;
+        max-inline-size: 36em;
+        margin-inline: auto;
+      }
     `,
   ];
+
+  /** What just ended: a video call gets its own goodbye. */
+  @property() farewellFor?: 'video-call';
 
   @state() private rating?: Rating;
   @state() private secondsLeft = AUTO_FINISH_SECONDS;
@@ -157,6 +166,10 @@ export class KioskEndScreen extends LitElement {
   private get texts() {
     return {
       title: msg('Grazie, a presto!'),
+      farewell:
+        this.farewellFor === 'video-call'
+          ? msg('La videochiamata è finita. Grazie di aver parlato con noi: speriamo di esserti stati utili.')
+          : '',
       card: msg('Prendi la tua tessera dal lettore.'),
       ticket: msg('Prendi il biglietto o la ricevuta dalla stampante.'),
       question: msg('Com’è andata oggi?'),
@@ -169,7 +182,15 @@ export class KioskEndScreen extends LitElement {
   /** The screen's words and choices, for reading aloud. */
   speechText(): string[] {
     const t = this.texts;
-    return [t.title, t.card, t.ticket, t.question, ...ratings.map((r) => this.label(r)), t.finish];
+    return [
+      t.title,
+      t.farewell,
+      t.card,
+      t.ticket,
+      t.question,
+      ...ratings.map((r) => this.label(r)),
+      t.finish,
+    ].filter(Boolean);
   }
 
   private rate(rating: Rating): void {
@@ -188,6 +209,7 @@ export class KioskEndScreen extends LitElement {
     const t = this.texts;
     return html`
       <h1>${t.title}</h1>
+      ${t.farewell ? html`<p class="farewell">${t.farewell}</p>` : nothing}
       <ul class="reminders">
         <li><span class="picture">${pictograms.card()}</span>${t.card}</li>
         <li><span class="picture">${pictograms.ticket()}</span>${t.ticket}</li>
