@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfigDir, loadConfig } from '../config/load-config.ts';
 import type { AppContext } from '../context.ts';
 import { LowdbStore } from '../store/lowdb/lowdb-store.ts';
-import { booking } from '../store/store.contract.ts';
+import { booking, callRecord } from '../store/store.contract.ts';
 import { REMOVED } from '../store/store.ts';
 import { runRetention } from './retention-job.ts';
 
 describe('retention job', () => {
-  it('removes personal data from days older than the configured retention, and only from those', async () => {
+  it('removes personal data from bookings and calls older than the configured retention, and only from those', async () => {
     const config = await loadConfig(defaultConfigDir());
     const now = new Date('2026-11-28T01:00:00Z');
     const store = await LowdbStore.open({
@@ -31,6 +31,13 @@ describe('retention job', () => {
     await store.transaction(async (tx) => {
       await tx.insertBooking(booking('OLD00000', old));
       await tx.insertBooking(booking('KEPT0000', kept));
+      await tx.putCallRecord(
+        callRecord('old-call', {
+          startedAt: old,
+          outcome: { outcome: 'answered', notes: 'x', recordedAt: old },
+        }),
+      );
+      await tx.putCallRecord(callRecord('kept-call', { startedAt: kept }));
     });
 
     await runRetention(ctx);
@@ -41,6 +48,14 @@ describe('retention job', () => {
     ]);
     expect(all.find((b) => b.code === 'OLD00000')?.citizen.codiceFiscale).toBe(REMOVED);
     expect(all.find((b) => b.code === 'KEPT0000')?.citizen.codiceFiscale).toBe('RSSMRA80A01H501U');
+    const [oldCall] = await store.read((r) => r.callRecordsOfDay('rovigo', old.slice(0, 10)));
+    expect(oldCall).toMatchObject({ callId: 'old-call', outcome: { outcome: 'answered' } });
+    expect(oldCall?.citizen).toBeUndefined();
+    expect(oldCall?.assistedBy).toBeUndefined();
+    expect(oldCall?.outcome?.notes).toBeUndefined();
+    expect((await store.read((r) => r.callRecord('kept-call')))?.citizen?.codiceFiscale).toBe(
+      'RSSMRA80A01H501U',
+    );
     await store.close();
   });
 });
