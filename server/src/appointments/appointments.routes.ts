@@ -1,0 +1,95 @@
+// /api/v1/appointments and /api/v1/callbacks: the official's day and callback worklist.
+import {
+  AppointmentSummary,
+  AppointmentsResponse,
+  BookingCode,
+  CallbackResultBody,
+  ErrorBody,
+  isoDate,
+} from '@sportello/protocol';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import {
+  appointmentsOfDay,
+  callbacksOfDay,
+  recordCallbackResult,
+  scopeOf,
+  today,
+} from './appointments.service.ts';
+
+// Strict: a misspelt parameter (`?data=`) is refused instead of silently showing today.
+const DayQuery = z.strictObject({
+  /** The day in Rome time; today when left out. */
+  date: isoDate.optional(),
+});
+const CodeParam = z.object({ code: z.string().max(20) });
+const err = (description: string) => ({ description, schema: ErrorBody });
+const dayErrors = {
+  400: err('Bad date'),
+  401: err('Not signed in'),
+  403: err('Not an official, or an account not linked to an official’s record'),
+};
+
+export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/appointments',
+      summary:
+        'The day’s bookings (every mode and status) of the official’s sede group and sectors, by start',
+      tag: 'appointments',
+      roles: ['official'],
+      query: DayQuery,
+      responses: { 200: { description: 'The day', schema: AppointmentsResponse }, ...dayErrors },
+      handler: async ({ query, principal }) => {
+        const scope = scopeOf(ctx, principal);
+        const date = query.date ?? today(ctx);
+        return { body: { date, appointments: await appointmentsOfDay(ctx, scope, date) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/callbacks',
+      summary:
+        'The day’s callbacks still to make in the official’s group and sectors, by retry time or start',
+      tag: 'appointments',
+      roles: ['official'],
+      query: DayQuery,
+      responses: { 200: { description: 'The worklist', schema: AppointmentsResponse }, ...dayErrors },
+      handler: async ({ query, principal }) => {
+        const scope = scopeOf(ctx, principal);
+        const date = query.date ?? today(ctx);
+        return { body: { date, appointments: await callbacksOfDay(ctx, scope, date) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/callbacks/:code/result',
+      summary:
+        'What came of a callback: done (completed), no answer (the missed-call SMS is sent) or retry later',
+      tag: 'appointments',
+      roles: ['official'],
+      params: CodeParam,
+      body: CallbackResultBody,
+      responses: {
+        200: {
+          description: 'The callback as it is now',
+          schema: z.object({ appointment: AppointmentSummary }),
+        },
+        400: err('Bad field, e.g. retryAt in the past or after the callback’s day'),
+        401: err('Not signed in'),
+        403: err('Another sede group’s or sector’s booking (not_yours), or not an official'),
+        404: err('No such booking (booking_not_found)'),
+        409: err('Not a callback (not_a_callback), or no longer booked (not_active)'),
+      },
+      handler: async ({ params, body, principal }) => {
+        const code = BookingCode.safeParse(params.code);
+        if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
+        const scope = scopeOf(ctx, principal);
+        return { body: { appointment: await recordCallbackResult(ctx, scope, code.data, body) } };
+      },
+    }),
+  ];
+}

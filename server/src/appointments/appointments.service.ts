@@ -1,0 +1,214 @@
+// The official's day: the bookings of their sede group and sectors, the callback worklist, and what came of
+// each callback (done, no answer with the missed-call SMS, or try again later that day).
+import type { AppointmentSummary, CallbackResultBody } from '@sportello/protocol';
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { Principal } from '../http/principal.ts';
+import { queueMissedCall } from '../notification/booking-messages.ts';
+import type { StoredBooking, StoredCallback } from '../store/store.ts';
+import { groupOf, sediOf } from '../video/matching.ts';
+
+const ZONE = 'Europe/Rome';
+/** retry-later without a time: call again in an hour. */
+const DEFAULT_RETRY_MS = 60 * 60_000;
+
+/** What an official may see and act on: the sedi of their group, their sectors. */
+export interface OfficialScope {
+  /** The staff account, the actor of audit events. */
+  username: string;
+  official: string;
+  group: string;
+  sedi: string[];
+  sectors: readonly string[];
+}
+
+export function scopeOf(ctx: AppContext, principal: Principal): OfficialScope {
+  if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
+  const account = ctx.config.staff.find((a) => a.username === principal.username);
+  const official = ctx.config.officials.find((o) => o.id === account?.official);
+  if (!official)
+    throw new ApiError(403, 'not_an_official', 'this account is not linked to an official’s record');
+  const group = groupOf(ctx.config, official.sede);
+  return {
+    username: principal.username,
+    official: official.id,
+    group,
+    sedi: sediOf(ctx.config, group).map((s) => s.id),
+    sectors: official.sectors,
+  };
+}
+
+export function today(ctx: AppContext): string {
+  return DateTime.fromJSDate(ctx.clock(), { zone: ZONE }).toISODate()!;
+}
+
+/** Audit actions: the lists and the answer carry the citizens' names and phone numbers. */
+export const appointmentAuditActions = {
+  appointmentsRead: 'appointments.read',
+  callbacksRead: 'callbacks.read',
+  callbackResult: 'callbacks.result',
+} as const;
+
+/** Every booking of the day in the official's group and sectors, whatever its mode and status, by start. */
+export function appointmentsOfDay(ctx: AppContext, scope: OfficialScope, day: string) {
+  return auditedDay(ctx, scope, day, appointmentAuditActions.appointmentsRead, (all) => all);
+}
+
+/** The callbacks still to make that day, the one due first (its retry time, else its start) on top. */
+export function callbacksOfDay(ctx: AppContext, scope: OfficialScope, day: string) {
+  const due = (a: AppointmentSummary) => Date.parse(a.callback?.retryAt ?? a.start);
+  return auditedDay(ctx, scope, day, appointmentAuditActions.callbacksRead, (all) =>
+    all
+      .filter((a) => a.mode === 'callback' && a.status === 'booked')
+      .sort((a, b) => due(a) - due(b) || a.code.localeCompare(b.code)),
+  );
+}
+
+/** Reads the day and appends its audit event in one transaction: no disclosure goes unrecorded. */
+function auditedDay(
+  ctx: AppContext,
+  scope: OfficialScope,
+  day: string,
+  action: string,
+  select: (all: AppointmentSummary[]) => AppointmentSummary[],
+): Promise<AppointmentSummary[]> {
+  return ctx.store.transaction(async (tx) => {
+    const bookings = (await Promise.all(scope.sedi.map((sede) => tx.bookingsOfDay(sede, day)))).flat();
+    const waiting = new Map(
+      (await tx.videoQueue())
+        .filter((e) => e.status === 'waiting' && e.bookingCode)
+        .map((e) => [e.bookingCode!, e.id]),
+    );
+    const list = select(
+      bookings
+        .filter((b) => scope.sectors.includes(b.sector))
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.code.localeCompare(b.code))
+        .map((b) => summaryOf(b, b.mode === 'webMeeting' ? waiting.get(b.code) : undefined)),
+    );
+    await tx.appendAudit({
+      at: ctx.clock().toISOString(),
+      actor: scope.username,
+      action,
+      subject: day,
+      details: { group: scope.group, count: list.length },
+    });
+    return list;
+  });
+}
+
+type ResultInput = z.output<typeof CallbackResultBody>;
+
+export async function recordCallbackResult(
+  ctx: AppContext,
+  scope: OfficialScope,
+  code: string,
+  input: ResultInput,
+): Promise<AppointmentSummary> {
+  const now = ctx.clock();
+  const at = now.toISOString();
+  const first = await ctx.store.read((r) => r.bookingByCode(code));
+  requireOwnBookedCallback(scope, first);
+  const retryAt = input.result === 'retry-later' ? retryTime(first, input.retryAt, now) : undefined;
+  // The missed-call SMS goes through the same service as POST /bookings/:code/missed-call (its own
+  // transaction); the attempt then records which message told the citizen.
+  const messageId = input.result === 'no-answer' ? await queueMissedCall(ctx, code) : undefined;
+
+  const updated = await ctx.store.transaction(async (tx) => {
+    const booking = await tx.bookingByCode(code);
+    requireOwnBookedCallback(scope, booking);
+    const callback: StoredCallback = booking.callback ?? { attempts: [] };
+    const notes = input.notes ? { notes: input.notes } : {};
+    let next: StoredBooking;
+    if (input.result === 'done') {
+      const { retryAt: _done, ...rest } = callback;
+      next = {
+        ...booking,
+        status: 'completed',
+        callback: { ...rest, done: { at, official: scope.official, ...notes } },
+      };
+    } else {
+      const attempt = {
+        at,
+        official: scope.official,
+        result: input.result,
+        ...notes,
+        ...(messageId ? { messageId } : {}),
+      };
+      next = {
+        ...booking,
+        callback: {
+          ...callback,
+          attempts: [...callback.attempts, attempt],
+          ...(retryAt ? { retryAt } : {}),
+        },
+      };
+    }
+    next.updatedAt = at;
+    await tx.updateBooking(next);
+    await tx.appendAudit({
+      at,
+      actor: scope.username,
+      action: appointmentAuditActions.callbackResult,
+      subject: code,
+      details: { result: input.result },
+    });
+    return next;
+  });
+  return summaryOf(updated);
+}
+
+function requireOwnBookedCallback(
+  scope: OfficialScope,
+  booking: StoredBooking | undefined,
+): asserts booking is StoredBooking {
+  if (!booking) throw new ApiError(404, 'booking_not_found', 'there is no booking with this code');
+  if (!scope.sedi.includes(booking.sede) || !scope.sectors.includes(booking.sector))
+    throw new ApiError(403, 'not_yours', 'this booking is for another sede group or sector than yours');
+  if (booking.mode !== 'callback')
+    throw new ApiError(409, 'not_a_callback', 'this booking is not a callback');
+  if (booking.status !== 'booked')
+    throw new ApiError(409, 'not_active', `this callback is ${booking.status}, not waiting for a call`);
+}
+
+/** When to call again: later than now and still on the callback's own day (its worklist). */
+function retryTime(booking: StoredBooking, asked: string | undefined, now: Date): string {
+  const retryAt = asked ?? DateTime.fromMillis(now.getTime() + DEFAULT_RETRY_MS, { zone: ZONE }).toISO()!;
+  const dayEnd = DateTime.fromISO(booking.start, { zone: ZONE }).endOf('day');
+  if (Date.parse(retryAt) <= now.getTime()) throw ApiError.field('retryAt', 'must be later than now');
+  if (Date.parse(retryAt) > dayEnd.toMillis())
+    throw ApiError.field(
+      'retryAt',
+      `must be on the callback's day (by ${dayEnd.toFormat('HH:mm')} of ${dayEnd.toISODate()}): book a new callback instead`,
+    );
+  return retryAt;
+}
+
+export function summaryOf(booking: StoredBooking, waitingEntryId?: string): AppointmentSummary {
+  const { callback } = booking;
+  return {
+    code: booking.code,
+    sede: booking.sede,
+    service: booking.service,
+    sector: booking.sector,
+    mode: booking.mode,
+    start: booking.start,
+    end: booking.end,
+    status: booking.status,
+    citizen: {
+      firstName: booking.citizen.firstName,
+      lastName: booking.citizen.lastName,
+      phone: booking.citizen.phone,
+    },
+    ...(waitingEntryId ? { waitingEntryId } : {}),
+    ...(callback
+      ? {
+          callback: {
+            attempts: callback.attempts.map(({ at, official, result }) => ({ at, official, result })),
+            ...(callback.retryAt ? { retryAt: callback.retryAt } : {}),
+          },
+        }
+      : {}),
+  };
+}
