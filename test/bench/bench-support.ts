@@ -47,3 +47,43 @@ export function nextMessage<M extends { type: string }, T extends M['type']>(
     child.once('exit', onExit);
   });
 }
+
+/** The p-th percentile (0–100) by nearest rank: with 20 values, p90 is the 18th smallest. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The median: the middle value, or the mean of the two middle ones. */
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** A station's token, enrolled as a technician would (the shipped demo accounts' passwords). */
+export async function stationToken(url: string, station: string): Promise<string> {
+  const { token } = await postJson(`${url}/api/v1/auth/login`, {
+    username: 'tecnico',
+    password: 'demo-tecnico',
+  });
+  const { code } = await postJson(
+    `${url}/api/v1/stations/${station}/enrolment-codes`,
+    undefined,
+    String(token),
+  );
+  const enrolled = await postJson(`${url}/api/v1/stations/enrol`, { code, agentVersion: 'bench' });
+  return String(enrolled.token);
+}

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { nextMessage, valueTable, type BenchRow } from './bench-support.ts';
+import { nextMessage, stationToken, valueTable, type BenchRow } from './bench-support.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -15,32 +15,6 @@ const SOCKETS = 1000;
 const STATION = 'adria-municipio';
 /** Left alone this long before each RSS reading. */
 const SETTLE_MS = 1500;
-
-async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-/** A station's token, enrolled as a technician would (the shipped demo accounts' passwords). */
-async function stationToken(url: string): Promise<string> {
-  const { token } = await json(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    body: JSON.stringify({ username: 'tecnico', password: 'demo-tecnico' }),
-  });
-  const { code } = await json(`${url}/api/v1/stations/${STATION}/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${String(token)}` },
-  });
-  const enrolled = await json(`${url}/api/v1/stations/enrol`, {
-    method: 'POST',
-    body: JSON.stringify({ code, agentVersion: 'bench' }),
-  });
-  return String(enrolled.token);
-}
 
 function openSocket(url: string, token: string): Promise<WebSocket> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, {
@@ -66,7 +40,7 @@ export async function videoBench(): Promise<BenchRow[]> {
   const sockets: WebSocket[] = [];
   try {
     const { url } = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
-    const token = await stationToken(url);
+    const token = await stationToken(url, STATION);
     // One socket first, so the WebSocket code is loaded and warm before the baseline.
     sockets.push(await openSocket(url, token));
     await settle();

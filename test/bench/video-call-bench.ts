@@ -1,0 +1,223 @@
+// Bench rows for video calls: from the official's accept to media connected, median and p90 over 20 calls, in
+// Debian's Chromium with its fake camera and microphone. The project's own OfficialCall and CitizenCall run in
+// two pages of a bench page (video-call-page/) over a real server's /ws (lowdb, demo config, in a child
+// process); the floor beside it runs the same two classes with signaling passed directly between two pages.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { IceServer } from '@sportello/protocol';
+import { build } from 'vite';
+import playwrightConfig from '../../playwright.config.ts';
+import { loadConfig } from '../../server/src/config/load-config.ts';
+import { iceServersFor } from '../../server/src/video/ice-servers.ts';
+import { median, nextMessage, percentile, stationToken, valueTable, type BenchRow } from './bench-support.ts';
+import type { FromChild, ToChild } from './server-child.ts';
+import type { Bench, OfficialTimes, SideTimes } from './video-call-page/main.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CONFIG_DIR = path.resolve(HERE, '../../config');
+const PAGE_DIR = path.join(HERE, 'video-call-page');
+const PAGE_PATH = '/bench/video-call/';
+/** The floor's pages need an origin, not a server: every request of theirs is answered by the route. */
+const FLOOR_ORIGIN = 'http://localhost:9';
+/** Adria's town hall is in Rovigo's group; Laura Bianchi (funzionario.rovigo) serves its pension sector. */
+const STATION = 'adria-municipio';
+const OFFICIAL = { username: 'funzionario.rovigo', password: 'demo-funzionario.rovigo' };
+const CALLS = 20;
+/** Calls made first and not counted: the first ones pay for codec and JIT warm-up. */
+const WARMUP = 2;
+
+type Mode = 'server' | 'direct';
+
+interface CallTimes {
+  /** Accept → both peer connections "connected". */
+  connected: number;
+  /** Accept → a remote video frame shown on both sides. */
+  frame: number;
+  /** Accept → the official's call.started (server only: the match and one /ws hop). */
+  started?: number;
+}
+
+export interface VideoCallBench {
+  rows: BenchRow[];
+  notes: string[];
+}
+
+/** Calls a function of the bench page (window.bench) and waits for its promise. */
+function call<K extends keyof Bench>(
+  page: Page,
+  name: K,
+  ...args: Parameters<Bench[K]>
+): Promise<Awaited<ReturnType<Bench[K]>>> {
+  return page.evaluate(
+    ([name, args]) => {
+      const bench = (window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench;
+      return bench[name]!(...args);
+    },
+    [name, args] as [string, unknown[]],
+  ) as Promise<Awaited<ReturnType<Bench[K]>>>;
+}
+
+/** A context whose bench-page URLs under `origin` are answered from the built page; the rest goes out. */
+async function benchContext(
+  browser: Browser,
+  origin: string,
+  builtDir: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  // A routed page counts as public to Chromium, so its /ws to loopback would need the local-network
+  // permission; the console, served by the server itself, does not.
+  const context = await browser.newContext({ ...options, permissions: ['local-network-access'] });
+  // tsx keeps function names through an __name helper, which the functions sent to the page would lack.
+  await context.addInitScript('globalThis.__name = (target) => target;');
+  await context.route(`${origin}${PAGE_PATH}**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice(PAGE_PATH.length) || 'index.html';
+    const resolved = path.resolve(builtDir, file);
+    if (!resolved.startsWith(builtDir + path.sep)) return route.fulfill({ status: 404 });
+    return route.fulfill({ path: resolved });
+  });
+  return context;
+}
+
+async function openPage(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`bench page: ${error.message}`));
+  // BENCH_DEBUG=1 shows what the pages log (a refused /ws, for one).
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error(`page: ${m.text()}`));
+  await page.goto(`${origin}${PAGE_PATH}`);
+  await page.waitForFunction(() => 'bench' in window);
+  return page;
+}
+
+/** The two pages of one way of calling, and how they pass signaling. */
+interface Pair {
+  mode: Mode;
+  official: Page;
+  citizen: Page;
+  /** ICE servers for the floor's made-up call.started; through the server, call.started carries them. */
+  ice: IceServer[];
+}
+
+/** One call, accept to both sides showing video, then the official hangs up and both sides are idle. */
+async function oneCall({ mode, official, citizen, ice }: Pair): Promise<CallTimes> {
+  await call(citizen, 'citizenJoin', mode);
+  const citizenSide: Promise<SideTimes> = call(citizen, 'citizenTimes');
+  const o: OfficialTimes = await call(official, 'officialCallOnce', mode, ice);
+  const c = await citizenSide;
+  const ended = call(citizen, 'citizenEnded');
+  await call(official, 'officialHangUp', mode);
+  await ended;
+  return {
+    connected: Math.max(o.connectedAt, c.connectedAt) - o.acceptedAt,
+    frame: Math.max(o.frameAt, c.frameAt) - o.acceptedAt,
+    ...(o.startedAt !== undefined && { started: o.startedAt - o.acceptedAt }),
+  };
+}
+
+/**
+ * Through the server: both pages have the server's origin (the bench page is routed in), so the official's
+ * /ws carries the session cookie its sign-in set, as the console's does; the citizen's page adds the
+ * station's Authorization header to its requests, /ws upgrade included, as the kiosk's agent does (the hub
+ * takes the header over the cookie).
+ */
+async function serverPair(context: BrowserContext, url: string, token: string): Promise<Pair> {
+  const official = await openPage(context, url);
+  const citizen = await openPage(context, url);
+  await citizen.setExtraHTTPHeaders({ authorization: `Bearer ${token}` });
+  await call(official, 'officialSignIn', OFFICIAL.username, OFFICIAL.password);
+  await call(citizen, 'connect', 'server');
+  return { mode: 'server', official, citizen, ice: [] };
+}
+
+/** The floor: two pages of one context (as the server's pair), signaling over a BroadcastChannel. */
+async function directPair(context: BrowserContext, ice: IceServer[]): Promise<Pair> {
+  const official = await openPage(context, FLOOR_ORIGIN);
+  const citizen = await openPage(context, FLOOR_ORIGIN);
+  await call(official, 'connect', 'direct');
+  await call(citizen, 'connect', 'direct');
+  return { mode: 'direct', official, citizen, ice };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' } satisfies ToChild);
+  await exited;
+}
+
+function statRows(label: string, times: CallTimes[]): BenchRow[] {
+  const of = (pick: (t: CallTimes) => number) => times.map(pick);
+  const rows = (what: string, values: number[]): BenchRow[] => [
+    { name: `${label}: accept → ${what}, median`, value: median(values), unit: 'ms' },
+    { name: `${label}: accept → ${what}, p90`, value: percentile(values, 90), unit: 'ms' },
+  ];
+  return [
+    ...rows(
+      'media connected',
+      of((t) => t.connected),
+    ),
+    ...rows(
+      'first video frame',
+      of((t) => t.frame),
+    ),
+  ];
+}
+
+export async function videoCallBench(): Promise<VideoCallBench> {
+  const config = await loadConfig(CONFIG_DIR);
+  const builtDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-video-call-page-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-video-call-bench-'));
+  let child: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    await build({ configFile: path.join(PAGE_DIR, 'vite.config.ts'), build: { outDir: builtDir } });
+    child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
+    const { url } = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
+    const token = await stationToken(url, STATION);
+    browser = await chromium.launch(playwrightConfig.use?.launchOptions);
+    const viaServer = await serverPair(await benchContext(browser, url, builtDir), url, token);
+    // The ICE servers the server gives a call (STUN from config/video.json; TURN only with its secret set).
+    const ice = iceServersFor(config.video, 'bench', new Date());
+    const floor = await directPair(await benchContext(browser, FLOOR_ORIGIN, builtDir), ice);
+
+    // Calls alternate between the two, so a busy moment of the machine weighs on both alike.
+    const times = { server: [] as CallTimes[], direct: [] as CallTimes[] };
+    for (let i = 0; i < WARMUP + CALLS; i++)
+      for (const pair of [viaServer, floor]) {
+        const measured = await oneCall(pair);
+        if (i >= WARMUP) times[pair.mode].push(measured);
+      }
+
+    const started = times.server.map((t) => t.started!);
+    return {
+      rows: [...statRows('via server /ws', times.server), ...statRows('floor, no server', times.direct)],
+      notes: [
+        `${CALLS} calls each after ${WARMUP} not counted, alternating between the two; one Chromium, the ` +
+          "official's and the citizen's page in one context, each opening camera and microphone (fake) on " +
+          'call.started as the console does; p90 by nearest rank',
+        'media connected: both RTCPeerConnections "connected"; first video frame: a remote frame decoded ' +
+          "into each side's video element (loadeddata); from the official sending queue.accept-next " +
+          '(floor: starting the call)',
+        `via server: accept → official's call.started median ${median(started).toFixed(1)} ms, ` +
+          `p90 ${percentile(started, 90).toFixed(1)} ms; the pages talk to /ws themselves (no bridge)`,
+        'floor: OfficialCall and CitizenCall with their messages passed between the pages by a BroadcastChannel',
+      ],
+    };
+  } finally {
+    await browser?.close();
+    if (child) await stopServer(child);
+    await rm(builtDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function videoCallTable({ rows, notes }: VideoCallBench): string {
+  return valueTable('video call', rows, { notes, format: (v) => v.toFixed(0) });
+}
+
+// `npx tsx test/bench/video-call-bench.ts` runs these rows alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  console.log(videoCallTable(await videoCallBench()));

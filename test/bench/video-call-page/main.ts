@@ -1,0 +1,304 @@
+// One side of a video call for the bench (../video-call-bench.ts), built from the project's own code: the
+// official's OfficialCall or the citizen's CitizenCall, over the real /ws (VideoSocket) or, for the floor,
+// over a BroadcastChannel between two pages of one browser context (signaling passed directly, no server).
+// Times are wall-clock milliseconds (timeOrigin + now), so the two pages' times compare.
+import type { IceServer, QueueEntry, ServerMessage } from '@sportello/protocol';
+import { CitizenCall } from '@sportello/web-common/citizen-call';
+import {
+  acceptNext,
+  setStatus,
+  VideoSocket,
+  type CallStarted,
+  type SignalMessage,
+} from '@sportello/web-common/video-socket';
+import { OfficialCall, openLocalMedia } from '../../../console/src/call/official-call.ts';
+
+type Mode = 'server' | 'direct';
+/** What one side saw of one call: when it became connected and when the first remote video frame came. */
+export interface SideTimes {
+  connectedAt: number;
+  frameAt: number;
+}
+export interface OfficialTimes extends SideTimes {
+  /** The moment the official asked for the next citizen (server) or started the call (direct). */
+  acceptedAt: number;
+  /** When call.started reached the official (server only). */
+  startedAt?: number;
+  callId: string;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const CHANNEL = 'sportello-bench-signaling';
+const CALL_TIMEOUT_MS = 20_000;
+
+/**
+ * The floor's stand-in for VideoSocket: what one page sends, the other page receives as is — the same
+ * relay the server does for call.offer / call.answer / call.ice, minus the server.
+ */
+class DirectSocket {
+  private readonly channel = new BroadcastChannel(CHANNEL);
+  private readonly listeners = new Set<(message: ServerMessage) => void>();
+  readonly open = true;
+
+  constructor() {
+    this.channel.onmessage = (event: MessageEvent<ServerMessage>) => {
+      for (const listener of [...this.listeners]) listener(event.data);
+    };
+  }
+
+  subscribe(listener: (message: ServerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  send(message: unknown): void {
+    this.channel.postMessage(message);
+  }
+}
+
+let socket: VideoSocket | DirectSocket;
+/** The classes take a VideoSocket; they only call send, which DirectSocket has. */
+const asVideoSocket = () => socket as VideoSocket;
+
+const isSignal = (m: ServerMessage): m is SignalMessage =>
+  m.type === 'call.offer' || m.type === 'call.answer' || m.type === 'call.ice';
+
+function nextMessage<T extends ServerMessage['type']>(
+  type: T,
+  match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+): Promise<Extract<ServerMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${type} within ${CALL_TIMEOUT_MS} ms`));
+    }, CALL_TIMEOUT_MS);
+    const off = socket.subscribe((m) => {
+      if (m.type === 'error') {
+        clearTimeout(timer);
+        off();
+        reject(new Error(`server error ${m.code}: ${m.message}`));
+      } else if (m.type === type && match(m as Extract<ServerMessage, { type: T }>)) {
+        clearTimeout(timer);
+        off();
+        resolve(m as Extract<ServerMessage, { type: T }>);
+      }
+    });
+  });
+}
+
+/** Resolves when `state` becomes connected; rejects on failed or after the call timeout. */
+function stateWatch<S extends string>(): { onState: (s: S) => void; connected: Promise<number> } {
+  let onState: (s: S) => void = () => undefined;
+  const connected = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not connected in time')), CALL_TIMEOUT_MS);
+    onState = (s) => {
+      if (s === 'connected') {
+        clearTimeout(timer);
+        resolve(now());
+      } else if (s === 'failed') {
+        clearTimeout(timer);
+        reject(new Error('the call failed'));
+      }
+    };
+  });
+  return { onState, connected };
+}
+
+/**
+ * The first remote video frame decoded and ready in the page's video element (loadeddata). Not the frame's
+ * paint (requestVideoFrameCallback): headless Chromium's software compositor, on a loaded machine, adds
+ * up to a second to that, which is not the call's doing.
+ */
+function firstFrame(remote: MediaStream): Promise<number> {
+  const video = document.querySelector<HTMLVideoElement>('#remote')!;
+  video.srcObject = remote;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no remote video frame in time')), CALL_TIMEOUT_MS);
+    video.addEventListener(
+      'loadeddata',
+      () => {
+        clearTimeout(timer);
+        resolve(now());
+      },
+      { once: true },
+    );
+  });
+}
+
+function clearVideo(): void {
+  document.querySelector<HTMLVideoElement>('#remote')!.srcObject = null;
+}
+
+/** Opens the socket: the real /ws (this page's cookie or the context's Authorization header) or the channel. */
+async function connect(mode: Mode): Promise<void> {
+  if (mode === 'direct') {
+    socket = new DirectSocket();
+    return;
+  }
+  const real = new VideoSocket();
+  socket = real;
+  await new Promise<void>((resolve) => {
+    const off = real.onConnection((c) => {
+      if (c === 'open') {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+// ---- the official ----
+
+let officialCall: OfficialCall | undefined;
+
+/** Signs in as a console does (the session cookie), opens /ws and becomes available. */
+async function officialSignIn(username: string, password: string): Promise<void> {
+  const response = await fetch('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in: HTTP ${response.status}`);
+  await connect('server');
+  const available = nextMessage('official.state', (m) => m.status === 'available');
+  setStatus(asVideoSocket(), 'available');
+  await available;
+}
+
+/** A call.started the floor makes up in place of the server's match (same fields, same ICE servers). */
+function directStart(iceServers: IceServer[]): { official: CallStarted; citizen: CallStarted } {
+  const callId = crypto.randomUUID();
+  const entry: QueueEntry = {
+    id: crypto.randomUUID(),
+    group: 'rovigo',
+    origin: 'station',
+    station: 'adria-municipio',
+    sector: 'assicurato-pensionato',
+    service: 'pensione-informazioni',
+    since: new Date().toISOString(),
+    authLevel: 'typed',
+    status: 'in-call',
+    official: 'ro-laura-bianchi',
+    callId,
+  };
+  const base = { type: 'call.started' as const, callId, iceServers, entry };
+  const official = { id: 'ro-laura-bianchi', name: 'Laura Bianchi' };
+  return {
+    official: { ...base, role: 'official', official },
+    citizen: { ...base, role: 'citizen', official },
+  };
+}
+
+/**
+ * One call as the console's call screen makes it: accept (or, for the floor, start directly), then open
+ * camera and microphone, OfficialCall, offer; resolves once connected and a remote frame is shown.
+ */
+async function officialCallOnce(mode: Mode, iceServers: IceServer[] = []): Promise<OfficialTimes> {
+  const acceptedAt = now();
+  let started: CallStarted;
+  let startedAt: number | undefined;
+  if (mode === 'server') {
+    const call = nextMessage('call.started', (m) => m.role === 'official');
+    acceptNext(asVideoSocket());
+    started = await call;
+    startedAt = now();
+  } else {
+    const made = directStart(iceServers);
+    (socket as DirectSocket).send(made.citizen);
+    started = made.official;
+  }
+  const local = await openLocalMedia();
+  const watch = stateWatch();
+  const call = (officialCall = new OfficialCall(started, asVideoSocket(), local, watch.onState));
+  const frame = firstFrame(call.remote);
+  const off = socket.subscribe((m) => {
+    if (isSignal(m)) void call.handle(m);
+  });
+  try {
+    await call.start();
+    const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
+    return { acceptedAt, startedAt, connectedAt, frameAt, callId: started.callId };
+  } catch (error) {
+    call.close();
+    throw error;
+  } finally {
+    off();
+  }
+}
+
+/** Hangs up; with the server, waits until it has made the official available again. */
+async function officialHangUp(mode: Mode): Promise<void> {
+  const available =
+    mode === 'server' ? nextMessage('official.state', (m) => m.status === 'available') : undefined;
+  officialCall?.hangUp();
+  officialCall = undefined;
+  clearVideo();
+  await available;
+}
+
+// ---- the citizen ----
+
+interface CitizenTurn {
+  times: Promise<SideTimes>;
+  ended: Promise<void>;
+}
+let turn: CitizenTurn | undefined;
+
+/** Waits for the next call like a kiosk in the waiting room: answers it with CitizenCall. */
+function citizenAwait(): CitizenTurn {
+  let ended!: () => void;
+  const endedPromise = new Promise<void>((resolve) => (ended = resolve));
+  let call: CitizenCall | undefined;
+  let local: MediaStream | null = null;
+  // Signaling that arrives while the camera opens is kept, then handled in order.
+  const early: SignalMessage[] = [];
+  const times = new Promise<SideTimes>((resolve, reject) => {
+    const off = socket.subscribe((m) => {
+      if (m.type === 'call.started' && m.role === 'citizen' && !call) {
+        void (async () => {
+          local = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+          const watch = stateWatch();
+          call = new CitizenCall(m, asVideoSocket(), local, watch.onState);
+          const frame = firstFrame(call.remote);
+          for (const message of early.splice(0)) void call.handle(message);
+          const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
+          resolve({ connectedAt, frameAt });
+        })().catch(reject);
+      } else if (isSignal(m)) {
+        if (call) void call.handle(m);
+        else early.push(m);
+      } else if (
+        (m.type === 'call.ended' || (m as { type: string }).type === 'call.hangup') &&
+        call !== undefined
+      ) {
+        off();
+        call.close();
+        for (const track of (local as MediaStream | null)?.getTracks() ?? []) track.stop();
+        clearVideo();
+        ended();
+      }
+    });
+  });
+  return { times, ended: endedPromise };
+}
+
+/** Joins the queue (server) and waits for the call; resolves once the server has the entry. */
+async function citizenJoin(mode: Mode): Promise<void> {
+  turn = citizenAwait();
+  if (mode === 'direct') return;
+  const joined = nextMessage('queue.joined');
+  socket.send({ type: 'queue.join', service: 'pensione-informazioni', authMethod: 'typed' });
+  await joined;
+}
+
+const bench = {
+  connect,
+  officialSignIn,
+  officialCallOnce,
+  officialHangUp,
+  citizenJoin,
+  citizenTimes: () => turn!.times,
+  citizenEnded: () => turn!.ended,
+};
+export type Bench = typeof bench;
+(window as unknown as { bench: Bench }).bench = bench;
