@@ -63,6 +63,10 @@ export const formStyles = css`
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: 0 0.8em;
+    align-items: end;
+  }
+  .row.wide-first {
+    grid-template-columns: 3fr 2fr;
   }
   .saved {
     color: var(--c-success);

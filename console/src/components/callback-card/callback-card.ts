@@ -8,7 +8,14 @@ import { localized, msg, str } from '@lit/localize';
 import type { AppointmentSummary, CallbackResultBody, CatalogResponse } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatTime, localizedText, romeClock, romeDate, romeInstant } from '../../i18n/locale.ts';
+import {
+  formatPhone,
+  formatTime,
+  localizedText,
+  romeClock,
+  romeDate,
+  romeInstant,
+} from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
@@ -99,7 +106,7 @@ export class CallbackCard extends LitElement {
       </p>
       <div class="actions">
         <a class="tel" href=${`tel:${c.citizen.phone.replace(/\s/g, '')}`}>
-          ${msg(str`Chiama ${c.citizen.phone}`)}
+          ${msg(str`Chiama ${formatPhone(c.citizen.phone)}`)}
         </a>
         <button ?disabled=${this.busy} @click=${() => this.send({ result: 'done' })}>${msg('Fatto')}</button>
         <button class="secondary" ?disabled=${this.busy} @click=${() => this.send({ result: 'no-answer' })}>

@@ -153,8 +153,14 @@ export class FollowUpForm extends LitElement {
                 ${modeText(this.booked.mode)}
               </p>
             </div>`
-          : html`<form aria-labelledby="follow-up-heading" novalidate @submit=${this.submit}>
-              <div class="row">
+          : html`<form
+              aria-labelledby="follow-up-heading"
+              novalidate
+              @submit=${this.submit}
+              @input=${this.clearError}
+              @change=${this.clearError}
+            >
+              <div class="row wide-first">
                 <div class="field">
                   <label for="fu-service">${msg('Servizio')}</label>
                   <select
@@ -316,6 +322,11 @@ export class FollowUpForm extends LitElement {
         lastName: this.lastName.trim(),
       }),
     };
+  }
+
+  /** A message about a field the official is now changing is no longer true. */
+  private clearError() {
+    this.error = '';
   }
 
   private async submit(event: Event) {

@@ -78,7 +78,13 @@ export class IdentificationForm extends LitElement {
   override render() {
     const assisted = this.entry.assistedBy !== undefined;
     return html`<h2 id="identification-heading">${msg('Identificazione')}</h2>
-      <form aria-labelledby="identification-heading" novalidate @submit=${this.submit}>
+      <form
+        aria-labelledby="identification-heading"
+        novalidate
+        @submit=${this.submit}
+        @input=${this.clearError}
+        @change=${this.clearError}
+      >
         ${this.documentFields('citizen', msg('Documento del cittadino'), this.citizenDoc, (d) => (this.citizenDoc = d))}
         <label class="check">
           <input
@@ -111,7 +117,7 @@ export class IdentificationForm extends LitElement {
   ) {
     return html`<fieldset>
       <legend>${legend}</legend>
-      <div class="row">
+      <div class="row wide-first">
         <div class="field">
           <label for="${who}-type">${msg('Tipo di documento')}</label>
           <select
@@ -238,6 +244,11 @@ export class IdentificationForm extends LitElement {
       }),
       ...(this.web && { admissionCodeChecked: this.admissionCodeChecked }),
     };
+  }
+
+  /** A message about a field the official is now changing is no longer true. */
+  private clearError() {
+    this.error = '';
   }
 
   private async submit(event: Event) {

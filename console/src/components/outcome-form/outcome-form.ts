@@ -35,7 +35,13 @@ export class OutcomeForm extends LitElement {
   override render() {
     const chosen = this.outcome ?? this.suggested;
     return html`<h2 id="outcome-heading">${msg('Esito e note')}</h2>
-      <form aria-labelledby="outcome-heading" novalidate @submit=${this.submit}>
+      <form
+        aria-labelledby="outcome-heading"
+        novalidate
+        @submit=${this.submit}
+        @input=${this.clearError}
+        @change=${this.clearError}
+      >
         <fieldset>
           <legend>${msg('Esito della chiamata')}</legend>
           ${callOutcomes.map(
@@ -73,6 +79,11 @@ export class OutcomeForm extends LitElement {
           ${this.busy ? msg('Salvataggio…') : msg("Salva l'esito")}
         </button>
       </form>`;
+  }
+
+  /** A message about a field the official is now changing is no longer true. */
+  private clearError() {
+    this.error = '';
   }
 
   private async submit(event: Event) {

@@ -68,8 +68,10 @@ export class CallScreen extends LitElement {
         border-radius: var(--c-radius);
         background: #222222;
       }
+      main.ended {
+        grid-template-columns: minmax(0, 1fr) minmax(34em, 1.3fr);
+      }
       .wrap-up {
-        flex: 1;
         border: 2px solid var(--c-primary);
         border-radius: var(--c-radius);
         background: var(--c-surface);
@@ -224,14 +226,14 @@ export class CallScreen extends LitElement {
   override render() {
     const entry = this.started.entry;
     const service = this.catalog?.services.find((s) => s.id === entry.service);
-    return html`<main>
+    return html`<main class=${this.ended ? 'ended' : ''}>
       <div class="left">
         ${this.ended ? this.renderWrapUp(this.ended) : this.renderStage()}
         <div class="info">
           <div>
             <h1 tabindex="-1">${this.ended ? msg('Chiusura della chiamata') : msg('Videochiamata')}</h1>
-            ${this.renderCitizen(entry.citizen)}
             <dl>
+              ${this.renderCitizen(entry.citizen)}
               <dt>${msg('Servizio')}</dt>
               <dd>${service ? localizedText(service.name) : entry.service}</dd>
               <dt>${msg('Da dove')}</dt>
@@ -308,14 +310,12 @@ export class CallScreen extends LitElement {
   private renderCitizen(citizen: CallCitizen | undefined) {
     const name = [citizen?.firstName, citizen?.lastName].filter(Boolean).join(' ');
     const level = authLevelText(this.started.entry.authLevel);
-    return html`<dl aria-label=${msg('Il cittadino')}>
-      <dt>${msg('Cittadino')}</dt>
+    return html`<dt>${msg('Cittadino')}</dt>
       <dd>${name || msg('nome non indicato')}</dd>
       <dt>${msg('Codice fiscale')}</dt>
       <dd>${citizen?.codiceFiscale ?? msg('non indicato')}</dd>
       <dt>${msg('Identificato con')}</dt>
-      <dd>${citizen?.authMethod ? `${level} · ${authMethodText(citizen.authMethod)}` : level}</dd>
-    </dl>`;
+      <dd>${citizen?.authMethod ? `${level} · ${authMethodText(citizen.authMethod)}` : level}</dd>`;
   }
 
   private suggestedOutcome(): CallOutcome | undefined {
