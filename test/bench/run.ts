@@ -13,6 +13,7 @@ import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { videoBench, videoTable } from './video-bench.ts';
+import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { nextMessage } from './bench-support.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
@@ -310,6 +311,8 @@ async function main(): Promise<void> {
   console.log(`\n${agentTable(await agentBench())}`);
   console.error('video…');
   console.log(`\n${videoTable(await videoBench())}`);
+  console.error('video calls…');
+  console.log(`\n${videoCallTable(await videoCallBench())}`);
   console.error('kiosk…');
   console.log(`\n${kioskTable(await kioskBench())}`);
 }

@@ -29,8 +29,18 @@ const OFFICIAL = { username: 'funzionario.rovigo', password: 'demo-funzionario.r
 const CALLS = 20;
 /** Calls made first and not counted: the first ones pay for codec and JIT warm-up. */
 const WARMUP = 2;
+/** A call that takes longer than this is stuck: the bench stops rather than hang (the pages give up at 20 s). */
+const CALL_LIMIT_MS = 30_000;
 
 type Mode = 'server' | 'direct';
+
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
 
 interface CallTimes {
   /** Accept → both peer connections "connected". */
@@ -187,7 +197,7 @@ export async function videoCallBench(): Promise<VideoCallBench> {
     const times = { server: [] as CallTimes[], direct: [] as CallTimes[] };
     for (let i = 0; i < WARMUP + CALLS; i++)
       for (const pair of [viaServer, floor]) {
-        const measured = await oneCall(pair);
+        const measured = await within(CALL_LIMIT_MS, `${pair.mode} call ${i + 1}`, oneCall(pair));
         if (i >= WARMUP) times[pair.mode].push(measured);
       }
 

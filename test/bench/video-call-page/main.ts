@@ -249,36 +249,42 @@ function citizenAwait(): CitizenTurn {
   let ended!: () => void;
   const endedPromise = new Promise<void>((resolve) => (ended = resolve));
   let call: CitizenCall | undefined;
-  let local: MediaStream | null = null;
+  let local: MediaStream | undefined;
+  let over = false;
   // Signaling that arrives while the camera opens is kept, then handled in order.
   const early: SignalMessage[] = [];
   const times = new Promise<SideTimes>((resolve, reject) => {
+    const finish = () => {
+      over = true;
+      off();
+      call?.close();
+      for (const track of local?.getTracks() ?? []) track.stop();
+      clearVideo();
+      reject(new Error('the call ended before it connected')); // no-op once resolved
+      ended();
+    };
+    const begin = async (started: CallStarted) => {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      local = stream;
+      if (over) return finish();
+      const watch = stateWatch();
+      const answering = (call = new CitizenCall(started, asVideoSocket(), stream, watch.onState));
+      const frame = firstFrame(answering.remote);
+      for (const message of early.splice(0)) void answering.handle(message);
+      const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
+      resolve({ connectedAt, frameAt });
+    };
     const off = socket.subscribe((m) => {
-      if (m.type === 'call.started' && m.role === 'citizen' && !call) {
-        void (async () => {
-          local = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-          const watch = stateWatch();
-          call = new CitizenCall(m, asVideoSocket(), local, watch.onState);
-          const frame = firstFrame(call.remote);
-          for (const message of early.splice(0)) void call.handle(message);
-          const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
-          resolve({ connectedAt, frameAt });
-        })().catch(reject);
-      } else if (isSignal(m)) {
+      const type: string = m.type; // the floor's official sends call.hangup where the server sends call.ended
+      if (m.type === 'call.started' && m.role === 'citizen' && !call) begin(m).catch(reject);
+      else if (isSignal(m)) {
         if (call) void call.handle(m);
         else early.push(m);
-      } else if (
-        (m.type === 'call.ended' || (m as { type: string }).type === 'call.hangup') &&
-        call !== undefined
-      ) {
-        off();
-        call.close();
-        for (const track of (local as MediaStream | null)?.getTracks() ?? []) track.stop();
-        clearVideo();
-        ended();
-      }
+      } else if (type === 'call.ended' || type === 'call.hangup') finish();
     });
   });
+  // The bench reads `times` later; a rejection before then is not unhandled.
+  times.catch(() => undefined);
   return { times, ended: endedPromise };
 }
 
