@@ -92,6 +92,16 @@ export class KioskVideoCallScreen extends LitElement {
         inline-size: 24%;
         min-inline-size: 160px;
       }
+      /* With the guide open the citizen watches themselves hold the document: a bigger self-view. */
+      .stage.guide-open kiosk-self-view {
+        inline-size: 26%;
+        min-inline-size: 240px;
+      }
+      @media (orientation: portrait) {
+        .stage.guide-open kiosk-self-view {
+          inline-size: 40%;
+        }
+      }
       .controls {
         display: flex;
         flex-wrap: wrap;
@@ -132,7 +142,7 @@ export class KioskVideoCallScreen extends LitElement {
         padding: var(--k-gap);
       }
       .guide .picture {
-        font-size: 7em;
+        font-size: 5em;
         color: var(--k-primary-dark);
       }
       .guide ol {
@@ -205,7 +215,7 @@ export class KioskVideoCallScreen extends LitElement {
         <h1>${msg(str`Stai parlando con ${official}`)}</h1>
         <span class="state ${this.callState}" role="status">${this.stateText()}</span>
       </div>
-      <div class="stage">
+      <div class="stage ${this.guideOpen ? 'guide-open' : ''}">
         <video class="remote" autoplay playsinline aria-label=${msg(str`Video di ${official}`)}></video>
         <span class="name" aria-hidden="true">${official}</span>
         <kiosk-self-view .stream=${this.local}></kiosk-self-view>

@@ -402,7 +402,7 @@ export class KioskVideoPrepareScreen extends LitElement {
   private renderHelperName() {
     const keys: ExtraKey[] = [
       { key: ' ', label: msg('Spazio') },
-      { key: '’', label: msg('Apostrofo') },
+      { key: '’', label: '’' },
       { key: '-', label: '-' },
     ];
     const problem =
