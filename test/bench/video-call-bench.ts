@@ -34,6 +34,7 @@ const CALL_LIMIT_MS = 30_000;
 
 type Mode = 'server' | 'direct';
 
+/** `work`, or an error naming `what` once `ms` have passed. */
 function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
@@ -45,7 +46,7 @@ function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
 interface CallTimes {
   /** Accept → both peer connections "connected". */
   connected: number;
-  /** Accept → a remote video frame shown on both sides. */
+  /** Accept → a remote video frame decoded on both sides. */
   frame: number;
   /** Accept → the official's call.started (server only: the match and one /ws hop). */
   started?: number;
@@ -72,15 +73,10 @@ function call<K extends keyof Bench>(
 }
 
 /** A context whose bench-page URLs under `origin` are answered from the built page; the rest goes out. */
-async function benchContext(
-  browser: Browser,
-  origin: string,
-  builtDir: string,
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<BrowserContext> {
+async function benchContext(browser: Browser, origin: string, builtDir: string): Promise<BrowserContext> {
   // A routed page counts as public to Chromium, so its /ws to loopback would need the local-network
   // permission; the console, served by the server itself, does not.
-  const context = await browser.newContext({ ...options, permissions: ['local-network-access'] });
+  const context = await browser.newContext({ permissions: ['local-network-access'] });
   // tsx keeps function names through an __name helper, which the functions sent to the page would lack.
   await context.addInitScript('globalThis.__name = (target) => target;');
   await context.route(`${origin}${PAGE_PATH}**`, (route) => {
