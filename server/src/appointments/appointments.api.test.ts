@@ -281,6 +281,12 @@ describe('the callback worklist', () => {
     const stored = await server.ctx.store.read((r) => r.bookingByCode(b.callMiddle!.code));
     expect(stored?.callback?.attempts[0]?.messageId).toBe(sms[0]!.id);
     expect(stored?.status).toBe('booked');
+    // What officials wrote about calling is theirs: the citizen's own lookup does not show it.
+    const lookup = await server.call('POST', '/api/v1/bookings/lookup', {
+      body: { code: b.callMiddle!.code, codiceFiscale: citizen(4).codiceFiscale },
+    });
+    expect(lookup.status).toBe(200);
+    expect(lookup.body.booking).not.toHaveProperty('callback');
     server.setNow(TUESDAY_EARLY);
   });
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
-import { queueMissedCall } from '../notification/booking-messages.ts';
+import { queueMissedCallIn } from '../notification/booking-messages.ts';
 import type { StoredBooking, StoredCallback } from '../store/store.ts';
 import { groupOf, sediOf } from '../video/matching.ts';
 
@@ -111,13 +111,11 @@ export async function recordCallbackResult(
   const first = await ctx.store.read((r) => r.bookingByCode(code));
   requireOwnBookedCallback(scope, first);
   const retryAt = input.result === 'retry-later' ? retryTime(first, input.retryAt, now) : undefined;
-  // The missed-call SMS goes through the same service as POST /bookings/:code/missed-call (its own
-  // transaction); the attempt then records which message told the citizen.
-  const messageId = input.result === 'no-answer' ? await queueMissedCall(ctx, code) : undefined;
-
   const updated = await ctx.store.transaction(async (tx) => {
     const booking = await tx.bookingByCode(code);
     requireOwnBookedCallback(scope, booking);
+    // The missed-call SMS as POST /bookings/:code/missed-call sends it, in the attempt's own transaction.
+    const messageId = input.result === 'no-answer' ? await queueMissedCallIn(ctx, tx, code) : undefined;
     const callback: StoredCallback = booking.callback ?? { attempts: [] };
     const notes = input.notes ? { notes: input.notes } : {};
     let next: StoredBooking;

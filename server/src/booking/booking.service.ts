@@ -355,6 +355,8 @@ function localDay(iso: string): string {
 export function publicBooking({
   admissionCodeHash: _hash,
   personalDataRemovedAt: _removed,
+  admissionFailures: _failures,
+  callback: _callback,
   ...booking
 }: StoredBooking): Booking {
   return booking;

@@ -34,14 +34,17 @@ export async function queueCancellation(ctx: AppContext, tx: StoreTx, booking: B
 
 /** An official called at the booked time and nobody answered: tell the citizen. Answers the message id. */
 export async function queueMissedCall(ctx: AppContext, code: string): Promise<string> {
-  return ctx.store.transaction(async (tx) => {
-    const booking = await tx.bookingByCode(code);
-    if (!booking) throw ApiError.notFound('booking');
-    if (booking.status === 'cancelled') throw new ApiError(409, 'not_active', 'this booking is cancelled');
-    if (booking.mode === 'inPerson')
-      throw new ApiError(409, 'not_a_call', 'this is an appointment in person, not a call');
-    return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
-  });
+  return ctx.store.transaction((tx) => queueMissedCallIn(ctx, tx, code));
+}
+
+/** The same, inside the caller's transaction (with the record of the attempt that went unanswered). */
+export async function queueMissedCallIn(ctx: AppContext, tx: StoreTx, code: string): Promise<string> {
+  const booking = await tx.bookingByCode(code);
+  if (!booking) throw ApiError.notFound('booking');
+  if (booking.status === 'cancelled') throw new ApiError(409, 'not_active', 'this booking is cancelled');
+  if (booking.mode === 'inPerson')
+    throw new ApiError(409, 'not_a_call', 'this is an appointment in person, not a call');
+  return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
 }
 
 async function queueReminder(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {

@@ -29,7 +29,16 @@ describe('retention job', () => {
     const old = new Date(now.getTime() - (days + 1) * 86_400_000).toISOString();
     const kept = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString();
     await store.transaction(async (tx) => {
-      await tx.insertBooking(booking('OLD00000', old));
+      await tx.insertBooking({
+        ...booking('OLD00000', old),
+        mode: 'callback',
+        callback: {
+          attempts: [
+            { at: old, official: 'ro-laura-bianchi', result: 'no-answer', notes: 'la figlia dice…' },
+          ],
+          done: { at: old, official: 'ro-laura-bianchi', notes: 'spiegata la pratica' },
+        },
+      });
       await tx.insertBooking(booking('KEPT0000', kept));
       await tx.putCallRecord(
         callRecord('old-call', {
@@ -46,7 +55,11 @@ describe('retention job', () => {
       ...(await r.bookingsOfDay('rovigo', old.slice(0, 10))),
       ...(await r.bookingsOfDay('rovigo', kept.slice(0, 10))),
     ]);
-    expect(all.find((b) => b.code === 'OLD00000')?.citizen.codiceFiscale).toBe(REMOVED);
+    const oldBooking = all.find((b) => b.code === 'OLD00000');
+    expect(oldBooking?.citizen.codiceFiscale).toBe(REMOVED);
+    expect(oldBooking?.callback?.attempts[0]).toMatchObject({ result: 'no-answer' });
+    expect(oldBooking?.callback?.attempts[0]?.notes).toBeUndefined();
+    expect(oldBooking?.callback?.done?.notes).toBeUndefined();
     expect(all.find((b) => b.code === 'KEPT0000')?.citizen.codiceFiscale).toBe('RSSMRA80A01H501U');
     const [oldCall] = await store.read((r) => r.callRecordsOfDay('rovigo', old.slice(0, 10)));
     expect(oldCall).toMatchObject({ callId: 'old-call', outcome: { outcome: 'answered' } });

@@ -25,6 +25,7 @@ import { availability } from '../booking/booking.service.ts';
 import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
 import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts';
+import { OPENS_BEFORE_MS } from '../meeting/meeting.service.ts';
 import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
 import { joinIdentity } from './join-identity.ts';
@@ -685,6 +686,8 @@ function meetingProblem(booking: StoredBooking | undefined, now: Date): string |
   if (booking.mode !== 'webMeeting') return 'this booking is not a web meeting';
   if (booking.status !== 'booked') return `this meeting is ${booking.status}`;
   if (Date.parse(booking.end) <= now.getTime()) return 'this meeting is over';
+  // A meeting moved after admission keeps its cookie, but not an early seat in the room.
+  if (now.getTime() < Date.parse(booking.start) - OPENS_BEFORE_MS) return 'the waiting room is not open yet';
   return undefined;
 }
 

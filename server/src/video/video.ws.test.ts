@@ -493,17 +493,21 @@ describe('web meetings on /ws', () => {
       await tx.insertBooking(
         meetingBooking('AAAA4444', { start: '2026-12-01T08:00:00+01:00', end: '2026-12-01T08:30:00+01:00' }),
       );
+      // Moved to later in the day after its citizen was admitted: the old cookie is no early seat.
+      await tx.insertBooking(
+        meetingBooking('AAAA5555', { start: '2026-12-01T11:00:00+01:00', end: '2026-12-01T11:30:00+01:00' }),
+      );
     });
   });
 
-  it('refuses a forged or foreign cookie, and meetings that are not booked web meetings or are over', async () => {
+  it('refuses a forged or foreign cookie, and meetings that are not booked web meetings, not open yet or over', async () => {
     await expect(WsPeer.open(server.url, undefined, { cookie: `${MEETING_COOKIE}=x.y` })).rejects.toThrow(
       'HTTP 401',
     );
     await expect(
       WsPeer.open(server.url, undefined, { cookie: cookieFor(CODE), origin: 'https://evil.example' }),
     ).rejects.toThrow('HTTP 403');
-    for (const code of ['AAAA2222', 'AAAA3333', 'AAAA4444', 'ZZZZ9999'])
+    for (const code of ['AAAA2222', 'AAAA3333', 'AAAA4444', 'AAAA5555', 'ZZZZ9999'])
       await expect(WsPeer.open(server.url, undefined, { cookie: cookieFor(code) }), code).rejects.toThrow(
         'HTTP 403',
       );

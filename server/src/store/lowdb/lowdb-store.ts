@@ -160,6 +160,9 @@ export class LowdbStore implements Store {
                 lastName: REMOVED,
                 phone: REMOVED,
               };
+              // Officials' notes on callbacks are free text about the citizen.
+              for (const attempt of record.callback?.attempts ?? []) delete attempt.notes;
+              if (record.callback?.done) delete record.callback.done.notes;
             } else {
               delete record.codiceFiscale;
             }
