@@ -144,3 +144,20 @@ test('the appointments screen shows the day and moves between days', async ({ pa
   await page.getByRole('button', { name: 'Oggi' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Oggi, lunedì 30 novembre');
 });
+
+test('the console speaks English when asked, and Italian again', async ({ page }) => {
+  await page.setViewportSize(LANDSCAPE);
+  const shot = screenSeries(page, 'console-english', 'landscape');
+  await book('callback', SERVICE, 10, 51, 'Elisa', '+39 333 999 0000');
+  await signInOfficial(page, server, 'funzionario.rovigo');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Video call queue');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('navigation').getByRole('button', { name: 'Callbacks' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Today's callbacks");
+  await expect(page.getByRole('article').first().getByRole('button', { name: 'No answer' })).toBeVisible();
+  await expectAccessible(page, 'callbacks in English');
+  await shot('callbacks');
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richiamate di oggi');
+});

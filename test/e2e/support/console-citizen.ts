@@ -15,11 +15,13 @@ function citizenPeer() {
     peer?: RTCPeerConnection;
     peerError?: string;
     received: string[];
+    callId?: string;
   };
   w.received = [];
   let chain = Promise.resolve();
   const handle = async (m: Message) => {
     if (m.type === 'call.started') {
+      w.callId = m.callId;
       const pc = (w.peer = new RTCPeerConnection());
       pc.onicecandidate = (e) =>
         void w.toServer({ type: 'call.ice', callId: m.callId, candidate: e.candidate?.toJSON() ?? null });
@@ -122,6 +124,10 @@ export async function homeCitizen(
 /** What the citizen's page has been told, by message type, in order. */
 export const receivedTypes = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: string[] }).received);
+
+/** The id of the call the citizen's page was told about. */
+export const callIdOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { callId?: string }).callId);
 
 export const peerState = (page: Page) =>
   page.evaluate(() => (window as unknown as { peer?: RTCPeerConnection }).peer?.connectionState);

@@ -134,6 +134,7 @@ export class QueueScreen extends LitElement {
   @state() private day?: AppointmentsResponse;
   @state() private dayError = '';
   private loadingDay = false;
+  private waitingAtClick = 0;
   private dayAgain = false;
   @query('h1') private heading!: HTMLElement;
   private unsubscribe?: () => void;
@@ -143,7 +144,11 @@ export class QueueScreen extends LitElement {
     this.unsubscribe = this.socket.subscribe((message) => {
       if (message.type === 'error') {
         this.accepting = false;
-        this.error = queueErrorText(message.code);
+        // Someone was waiting when we clicked: the likeliest reason is another official's quicker accept.
+        this.error =
+          message.code === 'queue_empty' && this.waitingAtClick > 0
+            ? msg('Un altro funzionario ha appena accettato il cittadino in attesa.')
+            : queueErrorText(message.code);
       } else if (message.type === 'call.started') {
         this.accepting = false;
       } else if (message.type === 'queue.snapshot') {
@@ -325,6 +330,7 @@ export class QueueScreen extends LitElement {
   }
 
   private send(accept: () => void) {
+    this.waitingAtClick = this.snapshot?.sectors.reduce((n, s) => n + s.waiting.length, 0) ?? 0;
     this.error = '';
     this.accepting = true;
     try {
