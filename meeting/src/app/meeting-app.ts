@@ -180,11 +180,15 @@ export class MeetingApp extends LitElement {
   }
 
   private openSocket() {
-    const socket = (this.socket = new VideoSocket());
+    const socket = (this.socket = new VideoSocket(meetingSocketUrl()));
     this.watchReachability();
     this.releases.push(
-      socket.onConnection((connection) => {
+      socket.onConnection((connection, why) => {
         this.connection = connection;
+        if (why === 'replaced') {
+          this.callBroken('replaced');
+          return;
+        }
         if (connection === 'open') {
           clearTimeout(this.unreachableTimer);
           this.unreachable = false;
@@ -236,7 +240,9 @@ export class MeetingApp extends LitElement {
         this.callBroken(message.reason === 'hangup' ? 'thanks' : 'interrupted');
         break;
       case 'error':
-        if (this.screen === 'waiting') this.refusal = refusalText(message.code);
+        // A second join (after a reconnection raced the first) is no refusal.
+        if (this.screen === 'waiting' && message.code !== 'already_waiting')
+          this.refusal = refusalText(message.code);
         break;
     }
   }
@@ -267,21 +273,24 @@ export class MeetingApp extends LitElement {
     this.end('left');
   }
 
-  private callBroken(ending: 'thanks' | 'interrupted') {
+  private callBroken(ending: 'thanks' | 'interrupted' | 'replaced') {
     this.call?.close();
     this.call = undefined;
     this.end(ending);
   }
 
+  /** Back to the waiting room through the camera check (the camera was turned off at the end). */
   private rejoin() {
-    this.enterWaitingRoom();
+    this.screen = 'devices';
   }
 
-  /** Endings that close the meeting release the camera and the socket; the others keep them to rejoin. */
+  /** Every ending turns the camera off; those that close the meeting also close the socket. */
   private end(ending: Ending) {
     this.ending = ending;
     this.screen = 'ended';
-    if (ending === 'thanks' || ending === 'media-failed' || ending === 'no-camera') this.releaseAll();
+    stopMedia(this.stream);
+    this.stream = null;
+    if (ending !== 'left' && ending !== 'interrupted') this.releaseAll();
   }
 
   // ---- leaving ----
@@ -304,19 +313,14 @@ export class MeetingApp extends LitElement {
   }
 }
 
+/** /ws as a meeting client: the cookie of /meetings/admit wins even if the browser holds a staff session. */
+const meetingSocketUrl = () => `${VideoSocket.defaultUrl()}?client=meeting`;
+
 /** The server's refusals of meeting.join, as the citizen needs them. */
 function refusalText(code: string): string {
-  switch (code) {
-    case 'meeting_over':
-      return msg("L'appuntamento è finito: non è più possibile entrare nella sala d'attesa.");
-    case 'meeting_not_open':
-      return msg("La sala d'attesa non è ancora aperta: apre 15 minuti prima dell'appuntamento.");
-    case 'unauthenticated':
-    case 'forbidden':
-      return msg('Il tuo ingresso è scaduto: scrivi di nuovo il codice di ammissione.');
-    default:
-      return msg("Non è stato possibile entrare nella sala d'attesa. Riprova tra poco.");
-  }
+  return code === 'meeting_unavailable'
+    ? msg('Questo appuntamento non è più disponibile: è finito o è stato annullato.')
+    : msg("Non è stato possibile entrare nella sala d'attesa. Riprova tra poco.");
 }
 
 declare global {

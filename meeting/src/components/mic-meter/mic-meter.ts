@@ -8,8 +8,18 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { MicLevel } from '../../media/mic-level.ts';
 
-/** Above this level (0–1) the microphone is taken to hear a voice, not just silence. */
-const HEARD = 0.08;
+/** Above this level (RMS 0–1, about -40 dB) the microphone is taken to hear a voice, not a quiet room. */
+const HEARD = 0.01;
+/** The bar spans -60 dB (silence) to -10 dB (a loud voice close by), as ears hear loudness. */
+const FLOOR_DB = -60;
+const TOP_DB = -10;
+
+/** The level as a share of the bar, 0–100. */
+export function barPercent(rms: number): number {
+  if (rms <= 0) return 0;
+  const db = 20 * Math.log10(rms);
+  return Math.round(Math.min(1, Math.max(0, (db - FLOOR_DB) / (TOP_DB - FLOOR_DB))) * 100);
+}
 
 @customElement('meeting-mic-meter')
 export class MicMeter extends LitElement {
@@ -64,7 +74,7 @@ export class MicMeter extends LitElement {
   }
 
   override render() {
-    const percent = Math.round(Math.min(1, this.level * 2.5) * 100);
+    const percent = barPercent(this.level);
     return html`<div
         class="bar"
         role="meter"

@@ -181,6 +181,13 @@ export class AdmissionScreen extends LitElement {
             <p>${msg("Se non trovi l'SMS con il codice, chiama il Contact Center.")}</p>
             ${contactCentre()}`,
         );
+      case 'slow-down':
+        return notice(
+          html`<p>
+            <strong>${msg('Troppi tentativi in poco tempo.')}</strong>
+            ${msg('Aspetta un minuto e riprova.')}
+          </p>`,
+        );
       case 'not-open':
         return notice(this.renderNotOpen(problem.opensAt), 'info');
       case 'over':

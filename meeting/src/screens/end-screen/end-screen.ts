@@ -1,6 +1,7 @@
 /**
  * Where the meeting ends: thanks after the official closed the call, the citizen's own hang-up, a call
- * that failed or broke off (the office calls back), or no camera to be identified with.
+ * that failed or broke off (the office calls back), the meeting opened elsewhere, or no camera to be
+ * identified with.
  *
  * @event meeting-rejoin - back to the waiting room (the citizen ended by mistake, or the call broke off).
  * @event meeting-retry-devices - try the camera again.
@@ -14,7 +15,7 @@ import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 
-export type Ending = 'thanks' | 'left' | 'media-failed' | 'interrupted' | 'no-camera';
+export type Ending = 'thanks' | 'left' | 'media-failed' | 'interrupted' | 'replaced' | 'no-camera';
 
 @customElement('meeting-end-screen')
 @localized()
@@ -39,6 +40,7 @@ export class EndScreen extends LitElement {
           <p class="muted">${msg('Puoi chiudere questa pagina.')}</p>`;
       case 'left':
         return html`<h1 tabindex="-1">${msg('Hai chiuso la videochiamata')}</h1>
+          <p>${msg('La videocamera e il microfono sono spenti.')}</p>
           <p>
             ${msg("Se l'hai chiusa per sbaglio, puoi tornare nella sala d'attesa: il funzionario ti ammetterà di nuovo.")}
           </p>
@@ -55,6 +57,10 @@ export class EndScreen extends LitElement {
           <p>
             ${msg("Se non riesce a collegarsi con te, l'ufficio ti chiamerà al numero di telefono della prenotazione.")}
           </p>`;
+      case 'replaced':
+        return html`<h1 tabindex="-1">${msg("Il videoappuntamento è aperto in un'altra finestra")}</h1>
+          <p>${msg('Lo hai aperto di nuovo, qui o su un altro dispositivo: continua da lì.')}</p>
+          <p>${msg('Qui la videocamera e il microfono sono spenti. Puoi chiudere questa pagina.')}</p>`;
       case 'media-failed':
         return html`<h1 tabindex="-1">${msg('La videochiamata non è riuscita')}</h1>
           <div class="notice">

@@ -1,0 +1,375 @@
+// The citizen's web meeting from home on real Chromium against a real server: the SMS link's page, the
+// admission code (wrong, right, too many wrong), the camera check, the waiting room, and a real WebRTC
+// call with an official in the real console (a second browser context), media flowing both ways, until
+// the official ends it. Also the room not open yet, a refused camera, no camera, and a call that fails.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { expectAccessible, keepScreen } from './support/screens.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const MONDAY_EARLY = '2026-11-30T07:00:00+01:00';
+const MONDAY = '2026-11-30';
+const SERVICE = 'pensione-consulenza';
+const STATION = 'adria-municipio';
+
+let server: TestServer;
+let station: string;
+
+// The page follows the browser's language: these citizens' browsers speak Italian (the English test says otherwise).
+test.use({ locale: 'it-IT' });
+
+/** One web meeting per test, each at its own slot (one place each), all booked early in the morning. */
+const slots = {
+  phone: '10:00',
+  desktop: '11:00',
+  locked: '11:30',
+  problems: '12:00',
+  notOpen: '14:00',
+  english: '15:00',
+} as const;
+const meetings = {} as Record<keyof typeof slots, Booked>;
+
+test.beforeAll(async () => {
+  server = await startTestServer(MONDAY_EARLY);
+  station = await server.stationToken(STATION);
+  let index = 0;
+  for (const [name, time] of Object.entries(slots) as [keyof typeof slots, string][])
+    meetings[name] = await bookWebMeeting(++index, time);
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+interface Booked {
+  code: string;
+  admissionCode: string;
+}
+
+/** A web meeting booked at a town-hall station after a CIE sign-in, as the kiosk books it. */
+async function bookWebMeeting(index: number, time: string): Promise<Booked> {
+  const start = `${MONDAY}T${time}:00+01:00`;
+  const person = citizen(index);
+  const result = await server.call('POST', '/api/v1/bookings', {
+    token: station,
+    body: {
+      sede: 'rovigo',
+      service: SERVICE,
+      mode: 'webMeeting',
+      start,
+      citizen: person,
+      authMethod: 'cie-pin',
+      authProof: server.authProof(STATION, person.codiceFiscale),
+      privacyNoticeVersion: '2026-01',
+    },
+  });
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return { code: result.body.booking.code, admissionCode: result.body.admissionCode };
+}
+
+/** Another six digits than the right ones. */
+const wrongCode = (right: string) => String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+const grouped = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
+const at = (time: string) => `${MONDAY}T${time}:00+01:00`;
+
+/** Numbered screenshots of one flow: meeting-<device>-<nn>-<screen>.png. */
+function shots(page: Page, flow: string) {
+  let n = 0;
+  return (screen: string) => keepScreen(page, `meeting-${flow}-${String(++n).padStart(2, '0')}-${screen}`);
+}
+
+/**
+ * Keeps every stream the page opens, so a test can tell the camera is really off afterwards; with
+ * `refuseOnce`, the first request is refused as a browser does when the citizen says no.
+ */
+async function watchCamera(page: Page, options: { refuseOnce?: boolean } = {}) {
+  await page.addInitScript((refuseOnce) => {
+    const w = window as unknown as { meetingStreams: MediaStream[] };
+    w.meetingStreams = [];
+    const devices = navigator.mediaDevices;
+    const original = devices.getUserMedia.bind(devices);
+    let refuse = refuseOnce;
+    devices.getUserMedia = async (constraints) => {
+      if (refuse) {
+        refuse = false;
+        throw new DOMException('Permission denied', 'NotAllowedError');
+      }
+      const stream = await original(constraints);
+      w.meetingStreams.push(stream);
+      return stream;
+    };
+  }, options.refuseOnce ?? false);
+}
+
+const liveTracks = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { meetingStreams: MediaStream[] }).meetingStreams
+      .flatMap((s) => s.getTracks())
+      .filter((t) => t.readyState === 'live')
+      .map((t) => t.kind),
+  );
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function admit(page: Page, booked: Booked, admissionCode = booked.admissionCode) {
+  await page.getByLabel('Codice di ammissione').fill(admissionCode);
+  await page.getByRole('button', { name: 'Entra', exact: true }).click();
+}
+
+/** The official of the booking's sede and sector signs in to the real console and becomes available. */
+async function officialReady(browser: Browser): Promise<Page> {
+  const official = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await official.goto(`${server.url}/console/`);
+  await official.getByLabel('Nome utente').fill('funzionario.rovigo');
+  await official.getByLabel('Password').fill('demo-funzionario.rovigo');
+  await official.getByRole('button', { name: 'Accedi' }).click();
+  await official.getByRole('button', { name: 'Disponibile', exact: true }).click();
+  await expect(official.getByRole('button', { name: 'Disponibile', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  return official;
+}
+
+const videoWidth = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((v: HTMLVideoElement) => v.videoWidth);
+
+for (const device of ['phone', 'desktop'] as const) {
+  test(`on a ${device}: wrong code, right code, camera check, waiting room, the call, the official ends it`, async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const booked = meetings[device];
+    server.setNow(device === 'phone' ? at('09:50') : at('10:50'));
+    const shot = shots(page, device);
+    await page.setViewportSize(device === 'phone' ? PHONE : DESKTOP);
+    await watchCamera(page);
+
+    // The SMS link: the booking code comes from the path, shown 4+4; only the admission code is asked.
+    await page.goto(`${server.url}/meeting/${booked.code.toLowerCase()}`);
+    await expect(heading(page)).toHaveText('Entra nel videoappuntamento');
+    await expect(page.getByText(grouped(booked.code))).toBeVisible();
+    const field = page.getByLabel('Codice di ammissione');
+    await expect(field).toHaveAttribute('inputmode', 'numeric');
+    await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
+    await expectAccessible(page, 'admission');
+    await shot('admission');
+
+    await admit(page, booked, wrongCode(booked.admissionCode));
+    await expect(page.getByRole('alert')).toContainText('Il codice di ammissione non è giusto.');
+    await expect(page.getByRole('alert')).toContainText('Puoi riprovare ancora 4 volte.');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, 'wrong code');
+    await shot('wrong-code');
+
+    // The right code: the camera check, with the fake camera in the self-view and the meter moving.
+    await admit(page, booked);
+    await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+    await expect
+      .poll(() => videoWidth(page, 'meeting-self-view video'), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect(page.getByText('Il microfono ti sente.', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expectAccessible(page, 'camera check');
+    await shot('camera-check');
+
+    // The waiting room: first in line, and nobody of the sector online yet.
+    await page.getByRole('button', { name: 'Tutto funziona, continua' }).click();
+    await expect(heading(page)).toHaveText('In attesa che il funzionario ti ammetta');
+    const place = page.getByRole('status').filter({ hasText: 'turno' });
+    await expect(place).toContainText('Il prossimo turno è il tuo.', { timeout: 10_000 });
+    await expect(page.getByText('In questo momento nessun funzionario è collegato.')).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(page.getByText('Pensione: consulenza', { exact: false })).toBeVisible();
+    await expectAccessible(page, 'waiting room');
+    await shot('waiting');
+
+    // The official accepts: both pages connect and each sees the other's camera.
+    const official = await officialReady(browser);
+    try {
+      await official.getByRole('button', { name: 'Accetta il prossimo' }).click();
+      await expect(heading(page)).toHaveText('Videochiamata con Laura Bianchi', { timeout: 10_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible({
+        timeout: 20_000,
+      });
+      await expect.poll(() => videoWidth(page, 'video.remote'), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => videoWidth(official, 'video.remote'), { timeout: 15_000 }).toBeGreaterThan(0);
+
+      const mute = page.getByRole('button', { name: 'Spegni il microfono' });
+      await mute.click();
+      await expect(mute).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByText('Il microfono è spento: il funzionario non ti sente.')).toBeVisible();
+      await mute.click();
+      await expect(mute).toHaveAttribute('aria-pressed', 'false');
+      if (device === 'phone') await page.getByText('Come mostrare il documento').click();
+      await expect(page.getByText('Tieni il documento accanto al viso')).toBeVisible();
+      await expectAccessible(page, 'call');
+      await page.waitForTimeout(600);
+      await shot('call');
+      await keepScreen(official, `meeting-${device}-official-call`);
+
+      // The official ends the call: the thank-you page, and the camera is off.
+      await official.getByRole('button', { name: 'Termina la chiamata' }).click();
+      await expect(heading(page)).toHaveText('Grazie, la videochiamata è terminata', { timeout: 10_000 });
+      await expect.poll(() => liveTracks(page)).toEqual([]);
+      await expectAccessible(page, 'thanks');
+      await shot('thanks');
+    } finally {
+      await official.context().close();
+    }
+  });
+}
+
+test('too many wrong codes lock the door until the time the server gives', async ({ page }) => {
+  const booked = meetings.locked;
+  server.setNow(at('11:20'));
+  const shot = shots(page, 'phone-locked');
+  await page.setViewportSize(PHONE);
+  await page.goto(`${server.url}/meeting/${booked.code}`);
+  const wrong = wrongCode(booked.admissionCode);
+  for (const left of ['4 volte', '3 volte', '2 volte', 'una volta']) {
+    await admit(page, booked, wrong);
+    await expect(page.getByRole('alert')).toContainText(
+      left === 'una volta' ? 'Puoi riprovare ancora una volta.' : `Puoi riprovare ancora ${left}.`,
+    );
+  }
+  await admit(page, booked, wrong);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Hai scritto un codice sbagliato troppe volte.');
+  await expect(alert).toContainText('Per sicurezza puoi riprovare dalle 11:35.');
+  await expect(alert.getByRole('link', { name: '803 164' })).toHaveAttribute('href', 'tel:803164');
+  await expectAccessible(page, 'locked');
+  await shot('locked');
+  // Even the right code waits for the lock to run out.
+  await admit(page, booked);
+  await expect(alert).toContainText('Hai scritto un codice sbagliato troppe volte.');
+  server.setNow(at('11:36'));
+  await admit(page, booked);
+  await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+});
+
+test('before the room opens the page says when, and goes in once it is open', async ({ page }) => {
+  const booked = meetings.notOpen;
+  server.setNow(at('13:20'));
+  const shot = shots(page, 'desktop-not-open');
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${server.url}/meeting/${booked.code}`);
+  await admit(page, booked);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("La sala d'attesa non è ancora aperta.");
+  await expect(alert).toContainText("Apre alle 13:45, 15 minuti prima dell'appuntamento.");
+  await expectAccessible(page, 'not open');
+  await shot('not-open');
+  server.setNow(at('13:46'));
+  await page.getByRole('button', { name: 'Riprova ora' }).click();
+  await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+});
+
+test('a link without its code asks for it; an unknown code, a refused camera and no camera are explained', async ({
+  page,
+}) => {
+  const booked = meetings.problems;
+  server.setNow(at('11:55'));
+  const shot = shots(page, 'phone-problems');
+  await page.setViewportSize(PHONE);
+  await watchCamera(page, { refuseOnce: true });
+
+  await page.goto(`${server.url}/meeting/`);
+  const codeField = page.getByLabel('Codice prenotazione');
+  await expect(codeField).toBeVisible();
+  await codeField.fill('ABCD 2345');
+  await admit(page, booked);
+  await expect(page.getByRole('alert')).toContainText('Non troviamo una prenotazione con questo codice.');
+  await expectAccessible(page, 'unknown booking');
+  await shot('unknown-booking');
+
+  await codeField.fill(grouped(booked.code).toLowerCase());
+  await admit(page, booked);
+  // The citizen said no to the browser's question: how to allow it, then "Riprova" works.
+  await expect(page.getByRole('alert')).toContainText(
+    'Il browser non ci lascia usare la videocamera e il microfono.',
+  );
+  expect(new URL(page.url()).pathname).toBe(`/meeting/${booked.code}`);
+  await expectAccessible(page, 'camera refused');
+  await shot('camera-refused');
+  await page.getByRole('button', { name: 'Riprova' }).click();
+  await expect
+    .poll(() => videoWidth(page, 'meeting-self-view video'), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+
+  // No camera at all: the official could not see the ID, so the phone is the way; the camera goes off.
+  await page.getByRole('button', { name: 'Non riesco a usare la videocamera' }).click();
+  await expect(heading(page)).toHaveText('Senza videocamera non possiamo fare la videochiamata');
+  await expect(page.getByText("l'ufficio ti chiamerà al numero della prenotazione")).toBeVisible();
+  expect(await liveTracks(page)).toEqual([]);
+  await expectAccessible(page, 'no camera');
+  await shot('no-camera');
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('a browser in English gets the page in English; a call whose connection never comes up ends as media-failed: the office calls back', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const booked = meetings.english;
+    server.setNow(at('14:50'));
+    const shot = shots(page, 'desktop-english');
+    await page.setViewportSize(DESKTOP);
+    await watchCamera(page);
+    // No network path at all: relay only, and there is no TURN server (as behind a closed firewall).
+    await page.addInitScript(() => {
+      const Original = window.RTCPeerConnection;
+      window.RTCPeerConnection = class extends Original {
+        constructor(config?: RTCConfiguration) {
+          super({ ...config, iceTransportPolicy: 'relay' });
+        }
+      } as typeof RTCPeerConnection;
+    });
+
+    await page.goto(`${server.url}/meeting/${booked.code}`);
+    await expect(heading(page)).toHaveText('Join your video appointment');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The switch in the header changes it either way.
+    await page.getByRole('button', { name: 'Italiano' }).click();
+    await expect(heading(page)).toHaveText('Entra nel videoappuntamento');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(heading(page)).toHaveText('Join your video appointment');
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByLabel('Admission code').fill(booked.admissionCode);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(heading(page)).toHaveText('Check your camera and microphone');
+    await page.getByRole('button', { name: 'Everything works, continue' }).click();
+    await expect(heading(page)).toHaveText('Waiting for the official to let you in');
+    await expect(page.getByRole('status').filter({ hasText: 'next' })).toContainText('You are next.');
+    await expectAccessible(page, 'waiting room in English');
+    await shot('waiting');
+
+    const official = await officialReady(browser);
+    try {
+      await official.getByRole('button', { name: 'Accetta il prossimo' }).click();
+      await expect(heading(page)).toHaveText('Video call with Laura Bianchi', { timeout: 10_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'Connecting to Laura Bianchi' })).toBeVisible();
+      await shot('connecting');
+      // The citizen's call gives up after its connect deadline and hangs up with media-failed.
+      await expect(heading(page)).toHaveText('The video call did not work', { timeout: 30_000 });
+      await expect(page.getByText('The official will call you back by phone.')).toBeVisible();
+      await expect.poll(() => liveTracks(page)).toEqual([]);
+      await expectAccessible(page, 'media failed');
+      await shot('media-failed');
+      // The office sees why: the call record says media-failed.
+      await expect
+        .poll(async () => {
+          const calls = await server.ctx.store.read((r) => r.callRecordsOfDay('rovigo', MONDAY));
+          return calls.find((c) => c.bookingCode === booked.code)?.endReason;
+        })
+        .toBe('media-failed');
+    } finally {
+      await official.context().close();
+    }
+  });
+});
