@@ -1,5 +1,6 @@
-// `npm start`: builds the kiosk and the staff console, runs the server (lowdb, demo configuration) and one station agent with
-// simulated devices, enrolled on first run like a real station, and prints where to reach everything.
+// `npm start`: builds the kiosk, the staff console and the web-meeting page, runs the server (lowdb, demo
+// configuration) and one station agent with simulated devices, enrolled on first run like a real station,
+// and prints where to reach everything.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -66,6 +67,7 @@ async function json(method, path, body, token) {
 for (const [name, folder] of [
   ['the kiosk', 'kiosk'],
   ['the staff console', 'console'],
+  ['the web-meeting page', 'meeting'],
 ]) {
   console.log(`Building ${name}…`);
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
@@ -115,6 +117,7 @@ with a simulated card reader, printer and barcode scanner.
   Kiosk            ${agentUrl}/            (open in Chromium, ideally full screen)
   Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
   Official console ${base}/console/   (sign in as funzionario.rovigo)
+  Web meeting      ${base}/meeting/<booking code>   (the link in a web-meeting booking's SMS)
   API              ${base}/api/v1
   API docs         ${base}/api/v1/docs
   Health           ${base}/healthz   ${base}/readyz
