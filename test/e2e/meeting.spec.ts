@@ -264,6 +264,15 @@ test('before the room opens the page says when, and goes in once it is open', as
   server.setNow(at('13:46'));
   await page.getByRole('button', { name: 'Riprova ora' }).click();
   await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+
+  // In the waiting room, then the citizen leaves the page: the socket closes and the place is given up.
+  await page.getByRole('button', { name: 'Tutto funziona, continua' }).click();
+  await expect(heading(page)).toHaveText('In attesa che il funzionario ti ammetta');
+  const waiting = () =>
+    server.ctx.store.read(async (r) => (await r.videoQueue()).some((e) => e.bookingCode === booked.code));
+  await expect.poll(waiting).toBe(true);
+  await page.goto(`${server.url}/healthz`);
+  await expect.poll(waiting).toBe(false);
 });
 
 test('a link without its code asks for it; an unknown code, a refused camera and no camera are explained', async ({

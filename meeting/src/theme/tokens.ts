@@ -61,6 +61,14 @@ export const screenStyles = css`
   .muted {
     color: var(--m-muted);
   }
+  a {
+    color: var(--m-primary-dark);
+    font-weight: 600;
+  }
+  /* Forms and messages read best in a column, also on a wide screen. */
+  .column {
+    max-width: 40em;
+  }
   :focus-visible {
     outline: 4px solid var(--m-focus);
     outline-offset: 2px;

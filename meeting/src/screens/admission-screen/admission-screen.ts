@@ -85,7 +85,8 @@ export class AdmissionScreen extends LitElement {
 
   override render() {
     const problem = this.problem;
-    return html`<h1 tabindex="-1">${msg('Entra nel videoappuntamento')}</h1>
+    return html`<div class="column">
+      <h1 tabindex="-1">${msg('Entra nel videoappuntamento')}</h1>
       <p>${msg('Scrivi il codice di ammissione di 6 cifre che hai ricevuto per SMS con la prenotazione.')}</p>
       <form novalidate @submit=${this.submit}>
         ${this.askCode ? this.renderCodeField() : this.renderCode()}
@@ -114,7 +115,8 @@ export class AdmissionScreen extends LitElement {
             ${this.busy ? msg('Controllo in corso…') : msg('Entra')}
           </button>
         </div>
-      </form>`;
+      </form>
+    </div>`;
   }
 
   private renderCode() {

@@ -108,6 +108,23 @@ export class CallScreen extends LitElement {
         min-height: var(--m-touch);
         display: flex;
         align-items: center;
+        gap: 0.4em;
+        list-style: none;
+      }
+      summary::-webkit-details-marker {
+        display: none;
+      }
+      /* The marker, drawn: display:flex drops the native one. */
+      summary::before {
+        content: '';
+        width: 0;
+        height: 0;
+        border-block: 0.35em solid transparent;
+        border-inline-start: 0.55em solid var(--m-primary-dark);
+        transition: transform 120ms;
+      }
+      details[open] > summary::before {
+        transform: rotate(90deg);
       }
       summary:focus-visible {
         outline: 4px solid var(--m-focus);

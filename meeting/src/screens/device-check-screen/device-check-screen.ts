@@ -40,7 +40,7 @@ export class DeviceCheckScreen extends LitElement {
         }
       }
       ol {
-        margin: 0;
+        margin: 0 0 0.75em;
         padding-inline-start: 1.2em;
         line-height: 1.45;
       }
@@ -116,11 +116,13 @@ export class DeviceCheckScreen extends LitElement {
   }
 
   private renderProblem(problem: MediaProblem) {
-    return html`<div class="notice error" role="alert">${this.problemText(problem)}</div>
+    return html`<div class="column">
+      <div class="notice error" role="alert">${this.problemText(problem)}</div>
       <div class="actions">
         <button @click=${() => void this.open()}>${msg('Riprova')}</button>
         <button class="secondary" @click=${this.noCamera}>${msg('Non ho una videocamera')}</button>
-      </div>`;
+      </div>
+    </div>`;
   }
 
   private problemText(problem: MediaProblem) {

@@ -7,7 +7,7 @@
  * @event meeting-retry-devices - try the camera again.
  */
 import { localized, msg } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { contactCentre } from '../../components/contact-centre.ts';
@@ -20,7 +20,16 @@ export type Ending = 'thanks' | 'left' | 'media-failed' | 'interrupted' | 'repla
 @customElement('meeting-end-screen')
 @localized()
 export class EndScreen extends LitElement {
-  static override styles = [screenStyles, buttonStyles, noticeStyles];
+  static override styles = [
+    screenStyles,
+    buttonStyles,
+    noticeStyles,
+    css`
+      :host {
+        max-width: 40em;
+      }
+    `,
+  ];
 
   @property() ending: Ending = 'thanks';
   @query('h1') private heading!: HTMLElement;

@@ -41,6 +41,12 @@ export class WaitingScreen extends LitElement {
           align-items: start;
         }
       }
+      .room > div > .notice:first-child {
+        margin-top: 0;
+      }
+      .room > div > .notice:first-child {
+        margin-top: 0;
+      }
       .place {
         font-size: 1.2em;
         font-weight: 700;
@@ -164,15 +170,20 @@ export class WaitingScreen extends LitElement {
               : msg(str`Prima di te ci sono ${ahead} persone.`)
         }
       </p>
-      <p>
-        ${
-          place.estimatedWaitMinutes < 1
-            ? msg('Attesa stimata: meno di un minuto.')
-            : place.estimatedWaitMinutes === 1
-              ? msg('Attesa stimata: circa un minuto.')
-              : msg(str`Attesa stimata: circa ${place.estimatedWaitMinutes} minuti.`)
-        }
-      </p>`;
+      ${this.noOfficial === 'no-official-online' ? nothing : this.renderWait(place)}`;
+  }
+
+  /** Meaningless while nobody of the sector is online: shown only when someone could answer. */
+  private renderWait(place: QueuePlace) {
+    return html`<p>
+      ${
+        place.estimatedWaitMinutes < 1
+          ? msg('Attesa stimata: meno di un minuto.')
+          : place.estimatedWaitMinutes === 1
+            ? msg('Attesa stimata: circa un minuto.')
+            : msg(str`Attesa stimata: circa ${place.estimatedWaitMinutes} minuti.`)
+      }
+    </p>`;
   }
 
   private renderNoOfficial() {
