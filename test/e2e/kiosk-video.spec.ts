@@ -4,11 +4,18 @@
 import { expect, test, type Page, type WebSocket as PageSocket } from '@playwright/test';
 import { codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
 import { WsPeer } from '../../server/src/video/ws-test-client.ts';
-import { button, contrastToggle, tapKeys } from './support/citizen.ts';
+import { button, chooseLanguage, contrastToggle, kioskText, LANGUAGES, tapKeys } from './support/citizen.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { openOfficialConsole } from './support/official-console.ts';
 import { mediaTracks, recordMediaStreams } from './support/privacy-probe.ts';
-import { expectAccessible, heading, LANDSCAPE, PORTRAIT, screenSeries } from './support/screens.ts';
+import {
+  expectAccessible,
+  heading,
+  keepScreen,
+  LANDSCAPE,
+  PORTRAIT,
+  screenSeries,
+} from './support/screens.ts';
 import { inboundBytes, peerState, recordPeerConnections } from './support/webrtc-probe.ts';
 
 const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
@@ -337,6 +344,14 @@ test('(d) ICE fails for real: the kiosk hangs up and offers the next callback, o
     await expectCameraOffAndSocketClosed(page, kiosk);
     await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
     await kiosk.look('fallback-failed');
+    // Every language, Arabic right to left.
+    for (const language of LANGUAGES) {
+      await chooseLanguage(page, language);
+      await expect(heading(page)).toHaveText(kioskText(language, 'La videochiamata non è riuscita'));
+      await expectAccessible(page, `fallback (${language})`);
+      if (language === 'ar') await keepScreen(page, 'video-ice-failed-portrait-02-fallback-failed-ar');
+    }
+    await chooseLanguage(page, 'it');
     // The official's console is told the call is over.
     await expect(official.getByRole('heading', { level: 1 })).not.toHaveText('Videochiamata', {
       timeout: 10_000,
@@ -382,6 +397,18 @@ test('(e) a waiting citizen is asked if still there, keeps the place, then prefe
     await expect(dialog).toBeHidden();
     await expect(row).toHaveCount(1);
 
+    // Past the configured longest wait the server says so: a callback is offered while the place is kept.
+    system.server.setNow('2026-11-30T09:25:00+01:00');
+    try {
+      await system.server.ctx.video!.tick();
+      await expect(page.getByText('L’attesa è lunga. Se preferisci, ti telefoniamo noi.')).toBeVisible();
+      await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
+      await expect(page.getByText('Sei il primo in coda')).toBeVisible();
+      await kiosk.look('waiting-too-long');
+    } finally {
+      system.server.setNow(MONDAY_MORNING);
+    }
+
     await page.getByRole('button', { name: 'Preferisco essere richiamato' }).click();
     await expect(heading(page)).toHaveText('Ti telefoniamo noi');
     await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
@@ -417,4 +444,80 @@ test('(f) the card taken out while waiting ends the session: queue left, camera 
     await system.simulate('card', { action: 'remove' });
     await official.context().close();
   }
+});
+
+test('(g) the waiting room connection drops: the kiosk says so and offers the callback', async ({
+  page,
+  browser,
+}) => {
+  const official = await openOfficialConsole(browser, system.server.url);
+  try {
+    const routes: { close(): Promise<void> }[] = [];
+    await page.routeWebSocket(
+      (url) => url.pathname === '/ws',
+      (ws) => {
+        routes.push(ws);
+        ws.connectToServer();
+      },
+    );
+    const kiosk = await openKiosk(page, 'video-dropped');
+    await toVideoChoice(page, codiceFiscaleFor(604));
+    await prepareAndJoin(page, undefined);
+    await expect(page.getByText('Sei il primo in coda')).toBeVisible({ timeout: 10_000 });
+    await routes.at(-1)!.close();
+    await expect(heading(page)).toHaveText('La videochiamata si è interrotta');
+    await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
+    await expectCameraOffAndSocketClosed(page, kiosk);
+    await kiosk.look('fallback-dropped');
+  } finally {
+    await official.context().close();
+  }
+});
+
+test('(h) without a working camera the choice says why; a camera failing at the check offers a callback', async ({
+  page,
+  browser,
+}) => {
+  // A station whose camera cannot be opened at all: the kiosk's own check finds it at start.
+  const broken = await (await browser.newContext()).newPage();
+  try {
+    await broken.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('no camera', 'NotFoundError'));
+    });
+    await broken.setViewportSize(PORTRAIT);
+    await broken.clock.install({ time: new Date(MONDAY_MORNING) });
+    await broken.goto(system.url);
+    await toVideoChoice(broken, codiceFiscaleFor(605));
+    const choice = button(broken, VIDEO_CHOICE);
+    await expect(choice).toHaveAttribute('aria-disabled', 'true');
+    await expect(choice).toContainText(
+      'La telecamera di questa postazione non funziona. Puoi farti richiamare al telefono.',
+    );
+    await expect(button(broken, 'Richiamami appena possibile')).toHaveAttribute('aria-disabled', 'false');
+    await screenSeries(broken, 'video-no-camera', 'portrait')('channel');
+    await expectAccessible(broken, 'channel without camera');
+  } finally {
+    await broken.context().close();
+  }
+
+  // The camera answers the kiosk's check but fails when the call opens it with the microphone.
+  await page.addInitScript(() => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) =>
+      constraints?.audio
+        ? Promise.reject(new DOMException('in use', 'NotReadableError'))
+        : original(constraints);
+  });
+  const kiosk = await openKiosk(page, 'video-camera-failed');
+  await toVideoChoice(page, codiceFiscaleFor(606));
+  await button(page, VIDEO_CHOICE).click();
+  await page.getByRole('button', { name: 'Ho letto e accetto' }).click();
+  await expect(heading(page)).toHaveText('La telecamera non funziona');
+  await expect(page.getByText('La telecamera è già usata da un altro programma.')).toBeVisible();
+  await kiosk.look('prepare-camera-failed');
+  await page.getByRole('button', { name: 'Fatti richiamare al telefono' }).click();
+  await expect(heading(page)).toHaveText('La videochiamata non è possibile');
+  await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
+  await kiosk.look('fallback-no-camera');
 });

@@ -62,7 +62,7 @@ export class KioskVideoCallScreen extends LitElement {
         background: #000;
         border-radius: var(--k-radius);
         overflow: hidden;
-        block-size: 58vh;
+        block-size: 64vh;
       }
       @media (orientation: landscape) {
         .stage {
