@@ -108,7 +108,7 @@ export async function homeCitizen(
     () =>
       new Promise<void>((resolve, reject) => {
         const w = window as unknown as { toServer(m: unknown): void; fromServer(m: unknown): void };
-        const ws = new WebSocket(`ws://${location.host}/ws`);
+        const ws = new WebSocket(`ws://${location.host}/ws?client=meeting`);
         w.toServer = (m) => ws.send(JSON.stringify(m));
         ws.onmessage = (e) => w.fromServer(JSON.parse(String(e.data)));
         ws.onopen = () => {
