@@ -401,7 +401,9 @@ test('(e) a waiting citizen is asked if still there, keeps the place, then prefe
     system.server.setNow('2026-11-30T09:25:00+01:00');
     try {
       await system.server.ctx.video!.tick();
-      await expect(page.getByText('L’attesa è lunga. Se preferisci, ti telefoniamo noi.')).toBeVisible();
+      await expect(
+        page.getByText('L’attesa è più lunga del previsto. Se preferisci, ti telefoniamo noi.'),
+      ).toBeVisible();
       await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
       await expect(page.getByText('Sei il primo in coda')).toBeVisible();
       await kiosk.look('waiting-too-long');

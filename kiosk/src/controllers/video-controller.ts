@@ -12,8 +12,7 @@ import type { Identity } from '../session/kiosk-session.ts';
 export type VideoPhase = 'off' | 'joining' | 'waiting' | 'in-call';
 
 /** Why the call did not happen or did not last: each leads to a callback offer. */
-export type FallbackReason =
-  'failed' | 'dropped' | 'no-official-online' | 'wait-too-long' | 'asked' | 'no-camera';
+export type FallbackReason = 'failed' | 'dropped' | 'no-official-online' | 'asked' | 'no-camera';
 
 export type VideoOutcome =
   { kind: 'ended' } | { kind: 'fallback'; reason: FallbackReason; callback?: Suggestion | null };

@@ -89,12 +89,6 @@ export class KioskVideoFallbackScreen extends LitElement {
           happened: msg('I funzionari di questo servizio in questo momento non sono collegati.'),
           picture: pictograms.person,
         };
-      case 'wait-too-long':
-        return {
-          title: msg('L’attesa per la videochiamata è troppo lunga'),
-          happened: msg('Ci sono molte persone in coda prima di te.'),
-          picture: pictograms.calendar,
-        };
       case 'asked':
         return {
           title: msg('Ti telefoniamo noi'),

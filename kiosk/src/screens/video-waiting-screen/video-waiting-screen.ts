@@ -121,7 +121,10 @@ export class KioskVideoWaitingScreen extends LitElement {
       this.placeText(),
       this.waitText(),
       ...(this.waitTooLong
-        ? [msg('L’attesa è lunga. Se preferisci, ti telefoniamo noi.'), ...(offer?.lines() ?? [])]
+        ? [
+            msg('L’attesa è più lunga del previsto. Se preferisci, ti telefoniamo noi.'),
+            ...(offer?.lines() ?? []),
+          ]
         : []),
       msg('Tieni pronto un documento d’identità: il funzionario ti chiederà di mostrarlo alla telecamera.'),
       msg('Preferisco essere richiamato'),
@@ -145,7 +148,11 @@ export class KioskVideoWaitingScreen extends LitElement {
           ${
             this.waitTooLong
               ? html`<div class="notice warning">
-                    <p><strong>${msg('L’attesa è lunga. Se preferisci, ti telefoniamo noi.')}</strong></p>
+                    <p>
+                      <strong
+                        >${msg('L’attesa è più lunga del previsto. Se preferisci, ti telefoniamo noi.')}</strong
+                      >
+                    </p>
                   </div>
                   <kiosk-callback-offer
                     .offered=${this.waitTooLong.slot}
