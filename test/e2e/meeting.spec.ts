@@ -4,6 +4,7 @@
 // the official ends it. Also the room not open yet, a refused camera, no camera, and a call that fails.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { WsPeer } from '../../server/src/video/ws-test-client.ts';
 import { expectAccessible, keepScreen } from './support/screens.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -25,6 +26,7 @@ const slots = {
   desktop: '11:00',
   locked: '11:30',
   problems: '12:00',
+  rejoin: '14:30',
   notOpen: '14:00',
   english: '15:00',
 } as const;
@@ -215,11 +217,76 @@ for (const device of ['phone', 'desktop'] as const) {
       await expect.poll(() => liveTracks(page)).toEqual([]);
       await expectAccessible(page, 'thanks');
       await shot('thanks');
+      // The other size too, for the one screen this flow does not reach on it.
+      await page.setViewportSize(device === 'phone' ? DESKTOP : PHONE);
+      await shot(device === 'phone' ? 'thanks-at-1280' : 'thanks-at-390');
     } finally {
       await official.context().close();
     }
   });
 }
+
+test('a citizen who closes the call by mistake, or whose call breaks off, goes back to the waiting room; a second page takes over', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const booked = meetings.rejoin;
+  server.setNow(at('14:20'));
+  const shot = shots(page, 'desktop-rejoin');
+  await page.setViewportSize(DESKTOP);
+  await watchCamera(page);
+  const toWaitingRoom = async (p: Page) => {
+    await expect(heading(p)).toHaveText('Controlla videocamera e microfono');
+    await p.getByRole('button', { name: 'Tutto funziona, continua' }).click();
+    await expect(heading(p)).toHaveText('In attesa che il funzionario ti ammetta');
+    await expect(p.getByText('Il prossimo turno è il tuo.')).toBeVisible({ timeout: 10_000 });
+  };
+  await page.goto(`${server.url}/meeting/${booked.code}`);
+  await admit(page, booked);
+  await toWaitingRoom(page);
+
+  // The official, from a bare /ws client this time: only the signaling matters here.
+  const official = await WsPeer.open(server.url, await server.login('funzionario.rovigo'));
+  try {
+    official.send({ type: 'official.status', status: 'available' });
+    official.send({ type: 'queue.accept-next' });
+    const first = await official.next('call.started', () => true, 5000);
+    await expect(heading(page)).toHaveText('Videochiamata con Laura Bianchi');
+
+    await page.getByRole('button', { name: 'Chiudi la chiamata' }).click();
+    await expect(heading(page)).toHaveText('Hai chiuso la videochiamata');
+    expect(await official.next('call.ended', (m) => m.callId === first.callId, 5000)).toMatchObject({
+      reason: 'hangup',
+    });
+    await expect.poll(() => liveTracks(page)).toEqual([]);
+    await expectAccessible(page, 'left');
+    await shot('left');
+
+    await page.getByRole('button', { name: "Torna nella sala d'attesa" }).click();
+    await toWaitingRoom(page);
+    official.send({ type: 'queue.accept-next' });
+    await official.next('call.started', (m) => m.callId !== first.callId, 5000);
+    await expect(heading(page)).toHaveText('Videochiamata con Laura Bianchi');
+  } finally {
+    await official.close();
+  }
+  // The official's connection is gone: the call is over, and the citizen can wait again.
+  await expect(heading(page)).toHaveText('La videochiamata si è interrotta', { timeout: 10_000 });
+  await expect.poll(() => liveTracks(page)).toEqual([]);
+  await expectAccessible(page, 'interrupted');
+  await shot('interrupted');
+
+  // The same meeting opened in a second page: it wins, the first one says so and lets go.
+  const second = await context.newPage();
+  await second.setViewportSize(DESKTOP);
+  await second.goto(`${server.url}/meeting/${booked.code}`);
+  await admit(second, booked);
+  await toWaitingRoom(second);
+  await expect(heading(page)).toHaveText("Il videoappuntamento è aperto in un'altra finestra");
+  await expectAccessible(page, 'replaced');
+  await shot('replaced');
+});
 
 test('too many wrong codes lock the door until the time the server gives', async ({ page }) => {
   const booked = meetings.locked;

@@ -45,7 +45,7 @@ export const buttonStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--m-gap);
-    margin-top: var(--m-gap);
+    margin: var(--m-gap) 0;
   }
   /* On a phone the main action takes the whole width, where the thumb reaches it. */
   @media (max-width: 480px) {

@@ -73,4 +73,8 @@ export const screenStyles = css`
     outline: 4px solid var(--m-focus);
     outline-offset: 2px;
   }
+  /* A new screen's heading takes the focus for screen readers; it is no control, so no ring. */
+  h1:focus-visible {
+    outline: none;
+  }
 `;

@@ -44,7 +44,7 @@ export class EndScreen extends LitElement {
         return html`<h1 tabindex="-1">${msg('Grazie, la videochiamata è terminata')}</h1>
           <p>${msg('Il funzionario ha chiuso la chiamata. La videocamera e il microfono sono spenti.')}</p>
           <p>
-            ${msg('Se ti ha chiesto altri documenti o ti ha dato un nuovo appuntamento, riceverai un SMS.')}
+            ${msg('Se il funzionario ti ha fissato un nuovo appuntamento, riceverai un SMS con i dettagli.')}
           </p>
           <p class="muted">${msg('Puoi chiudere questa pagina.')}</p>`;
       case 'left':
