@@ -413,9 +413,12 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Italiano' }).click();
     await expect(heading(page)).toHaveText('Entra nel videoappuntamento');
     await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+    await expect(page.getByRole('banner')).toContainText('Videoappuntamento');
+    await expect(page.getByRole('group', { name: 'Lingua' })).toBeVisible();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(heading(page)).toHaveText('Join your video appointment');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('banner')).toContainText('Video appointment');
     await page.getByLabel('Admission code').fill(booked.admissionCode);
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(heading(page)).toHaveText('Check your camera and microphone');

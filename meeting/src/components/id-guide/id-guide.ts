@@ -2,7 +2,7 @@
  * How to show an identity document to the camera: a small drawing and three steps. The official asks
  * for it at the start of the call; the citizen reads it while waiting and again during the call.
  */
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 
@@ -20,6 +20,7 @@ const drawing = svg`<svg viewBox="0 0 160 100" width="160" height="100" aria-hid
 </svg>`;
 
 @customElement('meeting-id-guide')
+@localized()
 export class IdGuide extends LitElement {
   static override styles = css`
     :host {

@@ -3,7 +3,7 @@
  *
  * @event meeting-language - detail: the chosen language.
  */
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../button-styles.ts';
@@ -11,6 +11,7 @@ import { emit } from '../emit.ts';
 import { languageNames, languages, type PageLanguage } from '../../i18n/locale.ts';
 
 @customElement('meeting-header')
+@localized()
 export class MeetingHeader extends LitElement {
   static override styles = [
     buttonStyles,

@@ -2,7 +2,7 @@
  * How loud the microphone hears the citizen, as a bar that moves while they speak; once it has heard
  * something it says so in words too.
  */
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -22,6 +22,7 @@ export function barPercent(rms: number): number {
 }
 
 @customElement('meeting-mic-meter')
+@localized()
 export class MicMeter extends LitElement {
   static override styles = css`
     :host {

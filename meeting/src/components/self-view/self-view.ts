@@ -3,11 +3,12 @@
  *
  * @csspart video - the video element.
  */
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 
 @customElement('meeting-self-view')
+@localized()
 export class SelfView extends LitElement {
   static override styles = css`
     :host {
