@@ -29,6 +29,7 @@ const slots = {
   rejoin: '14:30',
   notOpen: '14:00',
   english: '15:00',
+  expired: '15:30',
 } as const;
 const meetings = {} as Record<keyof typeof slots, Booked>;
 
@@ -381,6 +382,39 @@ test('a link without its code asks for it; an unknown code, a refused camera and
   expect(await liveTracks(page)).toEqual([]);
   await expectAccessible(page, 'no camera');
   await shot('no-camera');
+});
+
+test('a waiting room the page cannot reach (its admission gone) says so and lets the citizen enter the code again', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const booked = meetings.expired;
+  server.setNow(at('15:20'));
+  await page.setViewportSize(PHONE);
+  await watchCamera(page);
+  await page.goto(`${server.url}/meeting/${booked.code}`);
+  await admit(page, booked);
+  await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+  // The meeting cookie is gone (cleared, or expired): /ws refuses the page.
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Tutto funziona, continua' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Collegamento' })).toHaveText(
+    "Collegamento alla sala d'attesa…",
+  );
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("Non riusciamo a collegarti alla sala d'attesa.", { timeout: 25_000 });
+  await expectAccessible(page, 'waiting room unreachable');
+  await keepScreen(page, 'meeting-phone-unreachable-01-waiting');
+  await alert.getByRole('button', { name: 'Scrivi di nuovo il codice' }).click();
+  await expect(heading(page)).toHaveText('Entra nel videoappuntamento');
+  await expect.poll(() => liveTracks(page)).toEqual([]);
+  await admit(page, booked);
+  await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
+  await page.getByRole('button', { name: 'Tutto funziona, continua' }).click();
+  await expect(page.getByText('Il prossimo turno è il tuo.')).toBeVisible({ timeout: 10_000 });
+  // One camera and one microphone on, not the first check's as well.
+  expect((await liveTracks(page)).sort()).toEqual(['audio', 'video']);
 });
 
 test.describe('in English', () => {

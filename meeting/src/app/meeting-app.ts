@@ -159,12 +159,15 @@ export class MeetingApp extends LitElement {
   }
 
   private devicesReady(stream: MediaStream) {
+    if (this.stream !== stream) stopMedia(this.stream);
     this.stream = stream;
     this.enterWaitingRoom();
   }
 
   private readmit() {
     this.closeSocket();
+    stopMedia(this.stream);
+    this.stream = null;
     this.screen = 'admission';
   }
 
