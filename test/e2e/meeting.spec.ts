@@ -317,9 +317,13 @@ test('too many wrong codes lock the door until the time the server gives', async
   await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
 });
 
-test('before the room opens the page says when, and goes in once it is open', async ({ page }) => {
+test('before the room opens the page says when, counts down, and goes in by itself once it is open', async ({
+  page,
+}) => {
   const booked = meetings.notOpen;
   server.setNow(at('13:20'));
+  // The phone's clock agrees with the server's, so the countdown is shown.
+  await page.clock.install({ time: new Date(at('13:20')) });
   const shot = shots(page, 'desktop-not-open');
   await page.setViewportSize(DESKTOP);
   await page.goto(`${server.url}/meeting/${booked.code}`);
@@ -327,10 +331,17 @@ test('before the room opens the page says when, and goes in once it is open', as
   const alert = page.getByRole('alert');
   await expect(alert).toContainText("La sala d'attesa non è ancora aperta.");
   await expect(alert).toContainText("Apre alle 13:45, 15 minuti prima dell'appuntamento.");
+  await expect(alert).toContainText('Mancano circa 25 minuti.');
+  await expect(alert.getByRole('button', { name: 'Riprova ora' })).toBeVisible();
   await expectAccessible(page, 'not open');
   await shot('not-open');
-  server.setNow(at('13:46'));
-  await page.getByRole('button', { name: 'Riprova ora' }).click();
+
+  // Still closed at the next try (a minute later at most), then open: the page goes in without a touch.
+  server.setNow(at('13:21'));
+  await page.clock.fastForward('01:00');
+  await expect(alert).toContainText('Mancano circa 24 minuti.');
+  server.setNow(at('13:45'));
+  await page.clock.fastForward('01:00');
   await expect(heading(page)).toHaveText('Controlla videocamera e microfono');
 
   // In the waiting room, then the citizen leaves the page: the socket closes and the place is given up.
