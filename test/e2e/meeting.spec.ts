@@ -30,8 +30,11 @@ const slots = {
   notOpen: '14:00',
   english: '15:00',
   expired: '15:30',
+  cancelled: '16:00',
 } as const;
 const meetings = {} as Record<keyof typeof slots, Booked>;
+/** A booking at the office, whose code is no web meeting's. */
+let inPerson: Booked;
 
 test.beforeAll(async () => {
   server = await startTestServer(MONDAY_EARLY);
@@ -39,6 +42,11 @@ test.beforeAll(async () => {
   let index = 0;
   for (const [name, time] of Object.entries(slots) as [keyof typeof slots, string][])
     meetings[name] = await bookWebMeeting(++index, time);
+  const cancelled = await server.call('POST', `/api/v1/bookings/${meetings.cancelled.code}/cancel`, {
+    body: { code: meetings.cancelled.code, codiceFiscale: citizen(index).codiceFiscale },
+  });
+  expect(cancelled.status).toBe(200);
+  inPerson = await bookWebMeeting(++index, '09:00', 'inPerson');
 });
 test.afterAll(async () => {
   await server.stop();
@@ -50,7 +58,7 @@ interface Booked {
 }
 
 /** A web meeting booked at a town-hall station after a CIE sign-in, as the kiosk books it. */
-async function bookWebMeeting(index: number, time: string): Promise<Booked> {
+async function bookWebMeeting(index: number, time: string, mode = 'webMeeting'): Promise<Booked> {
   const start = `${MONDAY}T${time}:00+01:00`;
   const person = citizen(index);
   const result = await server.call('POST', '/api/v1/bookings', {
@@ -58,7 +66,7 @@ async function bookWebMeeting(index: number, time: string): Promise<Booked> {
     body: {
       sede: 'rovigo',
       service: SERVICE,
-      mode: 'webMeeting',
+      mode,
       start,
       citizen: person,
       authMethod: 'cie-pin',
@@ -393,6 +401,38 @@ test('a link without its code asks for it; an unknown code, a refused camera and
   expect(await liveTracks(page)).toEqual([]);
   await expectAccessible(page, 'no camera');
   await shot('no-camera');
+});
+
+test('a meeting that is over, cancelled, not a web meeting, or a server out of reach: each said plainly', async ({
+  page,
+}) => {
+  const shot = shots(page, 'phone-refusals');
+  await page.setViewportSize(PHONE);
+  const alert = page.getByRole('alert');
+
+  server.setNow(at('12:31'));
+  await page.goto(`${server.url}/meeting/${meetings.problems.code}`);
+  await admit(page, meetings.problems);
+  await expect(alert).toContainText('Questo appuntamento è già finito.');
+  await shot('over');
+
+  await page.goto(`${server.url}/meeting/${meetings.cancelled.code}`);
+  await admit(page, meetings.cancelled);
+  await expect(alert).toContainText('Questo appuntamento è stato annullato.');
+  await expectAccessible(page, 'cancelled');
+  await shot('cancelled');
+
+  await page.goto(`${server.url}/meeting/${inPerson.code}`);
+  await admit(page, inPerson);
+  await expect(alert).toContainText('Questa prenotazione non è un videoappuntamento.');
+  await shot('not-web-meeting');
+
+  // The network drops between the page and the server.
+  await page.route('**/api/v1/meetings/admit', (route) => route.abort('internetdisconnected'));
+  await admit(page, inPerson);
+  await expect(alert).toContainText('Il servizio non risponde.');
+  await expectAccessible(page, 'unreachable');
+  await shot('unreachable');
 });
 
 test('a waiting room the page cannot reach (its admission gone) says so and lets the citizen enter the code again', async ({
