@@ -14,6 +14,8 @@ export default tseslint.config(
       'kiosk/src/i18n/generated/**',
       'kiosk/src/i18n/locale-codes.ts',
       'console/src/i18n/generated/**',
+      'meeting/src/i18n/generated/**',
+      'meeting/src/i18n/locale-codes.ts',
       'console/src/i18n/locale-codes.ts',
     ],
   },
