@@ -13,7 +13,6 @@ const crypto = globalThis.crypto;
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' };
 const EC_SIGNING = { name: 'ECDSA', hash: 'SHA-256' };
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
-const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
 // Not before an hour ago, so that a clock a little behind still accepts a fresh certificate.
 const backdated = () => new Date(Date.now() - 3600 * 1000);
 
@@ -96,7 +95,8 @@ export class TestCa {
     publicKeySpki: Buffer,
     validity: Validity = {},
   ): Promise<Buffer> {
-    const notBefore = validity.notBefore ?? backdated();
+    // Valid as long as the CA by default: tests run the server at fixed dates, the real clock moves on.
+    const notBefore = validity.notBefore ?? this.certificate.notBefore;
     const certificate = await x509.X509CertificateGenerator.create(
       {
         subject: [
@@ -112,7 +112,7 @@ export class TestCa {
         signingKey: this.keys.privateKey,
         signingAlgorithm: EC_SIGNING,
         notBefore,
-        notAfter: validity.notAfter ?? new Date(notBefore.getTime() + FIVE_YEARS_MS),
+        notAfter: validity.notAfter ?? this.certificate.notAfter,
         extensions: [
           new x509.BasicConstraintsExtension(false, undefined, true),
           new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
