@@ -195,6 +195,24 @@ test('(a, b) a citizen identified by the typed codice fiscale talks by video wit
     }
     await kiosk.look('call');
 
+    // The official identifies the citizen and the clerk by the documents they hold to the camera.
+    const identification = official.getByRole('form', { name: 'Identificazione' });
+    const citizenDocument = identification.getByRole('group', { name: 'Documento del cittadino' });
+    await citizenDocument
+      .getByLabel('Tipo di documento')
+      .selectOption({ label: "Carta d'identità elettronica" });
+    await citizenDocument.getByLabel('Ultimi 4 caratteri del numero').fill('ca07');
+    await citizenDocument.getByLabel('Scadenza controllata: il documento è valido oggi').check();
+    await identification.getByLabel('Il volto in video corrisponde alla foto del documento').check();
+    const assistant = identification.getByRole('group', { name: 'Persona che assiste il cittadino' });
+    await expect(assistant.getByLabel('Nome e cognome')).toHaveValue(/GIULIA NERI/);
+    await assistant.getByLabel('Tipo di documento').selectOption({ label: 'Patente di guida' });
+    await assistant.getByLabel('Ultimi 4 caratteri del numero').fill('9Z8Y');
+    await assistant.getByLabel('Scadenza controllata: il documento è valido oggi').check();
+    await assistant.getByLabel('Il cittadino conferma di voler essere assistito').check();
+    await identification.getByRole('button', { name: "Registra l'identificazione" }).click();
+    await expect(identification.getByRole('status')).toHaveText(/Identificazione registrata alle/);
+
     // Mute and unmute; the guide to showing a document opens over the official's picture.
     await page.getByRole('button', { name: 'Spegni il microfono' }).click();
     await expect(page.getByRole('button', { name: 'Riaccendi il microfono' })).toBeVisible();
@@ -229,6 +247,28 @@ test('(a, b) a citizen identified by the typed codice fiscale talks by video wit
     await kiosk.look('end');
     await page.getByRole('button', { name: 'Ho finito' }).click();
     await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+
+    // The official closes the call with its outcome; the record holds the whole call.
+    const outcome = official.getByRole('form', { name: 'Esito e note' });
+    await outcome.getByLabel('Risposta data al cittadino').check();
+    await outcome.getByLabel('Note').fill('Spiegati i requisiti della pensione di vecchiaia.');
+    await outcome.getByRole('button', { name: "Salva l'esito" }).click();
+    await expect(official.getByRole('heading', { level: 1 })).toHaveText('Coda delle videochiamate');
+    const calls = await system.server.ctx.store.read((r) => r.callRecordsOfDay('rovigo', '2026-11-30'));
+    const call = calls.find((c) => c.citizen?.codiceFiscale === codiceFiscaleFor(601));
+    expect(call).toMatchObject({
+      origin: 'station',
+      station: 'adria-municipio',
+      official: 'ro-laura-bianchi',
+      citizen: { codiceFiscale: codiceFiscaleFor(601), authMethod: 'typed' },
+      endReason: 'hangup',
+      identification: {
+        document: { type: 'cie', numberLast4: 'CA07', expiryChecked: true },
+        faceMatches: true,
+        assistant: { document: { type: 'patente', numberLast4: '9Z8Y' }, consentConfirmed: true },
+      },
+      outcome: { outcome: 'answered', notes: 'Spiegati i requisiti della pensione di vecchiaia.' },
+    });
   } finally {
     await other.close();
     await official.context().close();

@@ -103,9 +103,11 @@ export class CallScreen extends LitElement {
       }
       dt {
         font-weight: 600;
+        white-space: nowrap;
       }
       dd {
         margin: 0;
+        overflow-wrap: anywhere;
       }
       .state {
         font-weight: 600;
@@ -122,6 +124,24 @@ export class CallScreen extends LitElement {
         gap: var(--c-gap);
         overflow-y: auto;
         padding: 4px;
+      }
+      /* A laptop screen: the checklist narrower, the call's controls in a row under the details. */
+      @media (max-width: 1500px) {
+        main,
+        main.ended {
+          grid-template-columns: minmax(0, 1fr) minmax(26em, 0.9fr);
+        }
+        .info {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .controls {
+          flex-direction: row;
+          flex-wrap: wrap;
+        }
+        .controls button {
+          width: auto;
+          flex: 1 1 12em;
+        }
       }
     `,
   ];
