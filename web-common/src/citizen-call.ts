@@ -2,10 +2,10 @@
 // the offer (and a new one with an ICE restart when the connection drops); we answer every offer.
 // A connection that does not come up, or does not come back, within its time is reported as failed:
 // the page then hangs up with reason media-failed and offers a callback.
+import { asCandidate, openPeerConnection } from './peer-connection.ts';
 import {
   hangUp,
   sendAnswer,
-  sendIce,
   type CallStarted,
   type SignalMessage,
   type VideoSocket,
@@ -36,29 +36,8 @@ export class CitizenCall {
     private readonly onState: (state: CitizenCallState) => void,
     private readonly options: CitizenCallOptions = {},
   ) {
-    this.pc = new RTCPeerConnection({ iceServers: started.iceServers });
+    this.pc = openPeerConnection(started, socket, this.remote, () => this.done);
     if (local) for (const track of local.getTracks()) this.pc.addTrack(track, local);
-    this.pc.addEventListener('track', (event) => {
-      if (!this.remote.getTracks().includes(event.track)) this.remote.addTrack(event.track);
-    });
-    this.pc.addEventListener('icecandidate', (event) => {
-      if (this.done) return;
-      const c = event.candidate;
-      try {
-        sendIce(
-          socket,
-          started.callId,
-          c && {
-            candidate: c.candidate,
-            sdpMid: c.sdpMid,
-            sdpMLineIndex: c.sdpMLineIndex,
-            usernameFragment: c.usernameFragment,
-          },
-        );
-      } catch {
-        // The socket is down: the server ends the call and the page learns it from the socket.
-      }
-    });
     this.pc.addEventListener('connectionstatechange', () => this.onConnectionState());
     this.setState('connecting');
     this.deadline(this.options.connectTimeoutMs ?? 20_000);
@@ -154,12 +133,4 @@ export class CitizenCall {
     this.state = state;
     this.onState(state);
   }
-}
-
-/** The relayed candidate as RTCIceCandidateInit, null for end-of-candidates, undefined when malformed. */
-export function asCandidate(value: unknown): RTCIceCandidateInit | null | undefined {
-  if (value === null) return null;
-  if (typeof value !== 'object' || typeof (value as { candidate?: unknown }).candidate !== 'string')
-    return undefined;
-  return value as RTCIceCandidateInit;
 }

@@ -1,10 +1,9 @@
 // The official's side of one video call. The official makes the offer (protocol: call.started), the
 // citizen's kiosk answers; candidates arriving before the answer wait until the remote description is set.
 // A dropped connection is restarted from here (a new offer with an ICE restart): the official offers.
-import { asCandidate } from '@sportello/web-common/citizen-call';
+import { asCandidate, openPeerConnection } from '@sportello/web-common/peer-connection';
 import {
   hangUp,
-  sendIce,
   sendOffer,
   type CallStarted,
   type SignalMessage,
@@ -40,28 +39,7 @@ export class OfficialCall {
     private readonly local: MediaStream | null,
     private readonly onState: (state: CallState) => void,
   ) {
-    this.pc = new RTCPeerConnection({ iceServers: started.iceServers });
-    this.pc.addEventListener('track', (event) => {
-      if (!this.remote.getTracks().includes(event.track)) this.remote.addTrack(event.track);
-    });
-    this.pc.addEventListener('icecandidate', (event) => {
-      if (this.done) return;
-      try {
-        const c = event.candidate;
-        sendIce(
-          socket,
-          started.callId,
-          c && {
-            candidate: c.candidate,
-            sdpMid: c.sdpMid,
-            sdpMLineIndex: c.sdpMLineIndex,
-            usernameFragment: c.usernameFragment,
-          },
-        );
-      } catch {
-        // The socket is down: the server ends the call on its side and says so when it is back.
-      }
-    });
+    this.pc = openPeerConnection(started, socket, this.remote, () => this.done);
     this.pc.addEventListener('connectionstatechange', () => {
       const state = this.pc.connectionState;
       clearTimeout(this.restartTimer);
