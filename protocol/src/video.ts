@@ -204,6 +204,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     /** 1 = next. */
     position: z.number().int().min(1),
     estimatedWaitMinutes: z.number().int().min(0),
+    /** Officials of the sector signed in (available, busy or paused): 0 means nobody can answer now. */
+    officialsOnline: z.number().int().min(0),
   }),
   z.object({
     type: z.literal('queue.no-official'),

@@ -199,6 +199,10 @@ for (const device of ['phone', 'desktop'] as const) {
     // The official accepts: both pages connect and each sees the other's camera.
     const official = await officialReady(browser);
     try {
+      // The official signed in: the page stops saying that nobody is there.
+      await expect(page.getByText('In questo momento nessun funzionario è collegato.')).toBeHidden({
+        timeout: 10_000,
+      });
       await official.getByRole('button', { name: 'Accetta il prossimo' }).click();
       await expect(heading(page)).toHaveText('Videochiamata con Laura Bianchi', { timeout: 10_000 });
       await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible({

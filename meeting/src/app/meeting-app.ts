@@ -227,6 +227,9 @@ export class MeetingApp extends LitElement {
         break;
       case 'queue.position':
         this.place = { position: message.position, estimatedWaitMinutes: message.estimatedWaitMinutes };
+        // An official came online after the page was told nobody was.
+        if (message.officialsOnline > 0 && this.noOfficial === 'no-official-online')
+          this.noOfficial = undefined;
         break;
       case 'queue.no-official':
         this.noOfficial = message.reason;

@@ -160,15 +160,18 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     for (const client of citizens) {
       const entry = entries.find((e) => e.id === client.entryId && e.status === 'waiting');
       if (!entry) continue;
-      const position = positionOf(config, entries, people, entry, now);
+      const officialsOnline = officialsServing(people, entry.group, entry.sector).length;
+      const position = { ...positionOf(config, entries, people, entry, now), officialsOnline };
       const key = JSON.stringify(position);
       if (key !== client.lastPosition) {
         client.lastPosition = key;
         send(client, { type: 'queue.position', entryId: entry.id, ...position });
       }
+      // An official back online: a later absence is news again.
+      if (officialsOnline > 0) client.told.delete('no-official-online');
       const waited = (now.getTime() - Date.parse(entry.since)) / 60_000;
       const reason =
-        officialsServing(people, entry.group, entry.sector).length === 0
+        officialsOnline === 0
           ? 'no-official-online'
           : Math.max(waited, position.estimatedWaitMinutes) > config.video.maxWaitMinutes
             ? 'wait-too-long'

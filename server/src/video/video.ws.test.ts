@@ -156,6 +156,19 @@ describe('waiting room', () => {
     expect(Date.parse(told.callback.start)).toBeGreaterThanOrEqual(Date.parse(NOW) + 30 * 60_000);
   });
 
+  it('says when an official of the sector comes online, and tells a new absence again', async () => {
+    const { kiosk, entryId } = await join(stationToken);
+    expect(await kiosk.next('queue.no-official')).toMatchObject({ entryId, reason: 'no-official-online' });
+    const laura = await official(officialTokens[0]!);
+    expect(await kiosk.next('queue.position', (m) => m.officialsOnline === 1)).toMatchObject({
+      entryId,
+      position: 1,
+    });
+    await laura.close();
+    expect(await kiosk.next('queue.position', (m) => m.officialsOnline === 0)).toMatchObject({ entryId });
+    expect(await kiosk.next('queue.no-official')).toMatchObject({ entryId, reason: 'no-official-online' });
+  });
+
   it('tells the citizen once the wait passes maxWaitMinutes', async () => {
     await official(officialTokens[0]!);
     const { kiosk } = await join(stationToken);
