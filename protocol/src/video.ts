@@ -82,6 +82,8 @@ export const QueueEntry = z
     origin: z.enum(['station', 'web']),
     /** The kiosk's station; absent for a web meeting from home. */
     station: z.string().optional(),
+    /** The sede that serves the citizen: the kiosk's, or the web meeting's booking's (follow-ups book there). */
+    sede: z.string().optional(),
     sector: z.string(),
     service: z.string(),
     since: instant,
@@ -305,6 +307,8 @@ export const FollowUpBody = z
     service: id,
     mode: BookingMode,
     start: instant,
+    /** Where to book; without it, the sede that served the call (the kiosk's or the web meeting's). */
+    sede: id.optional(),
     /** Needed when the call does not know the citizen's phone; E.164 or an Italian number. */
     phone: z.string().max(32).optional(),
     /** Needed when the call does not know the citizen's name (e.g. a typed codice fiscale). */

@@ -53,6 +53,8 @@ async function call(join: object = {}) {
   const { entryId } = await kiosk.next('queue.joined');
   desk.send({ type: 'queue.accept', entryId });
   const started = await desk.next('call.started');
+  // The official learns where the citizen is served: the kiosk's sede.
+  expect(started.entry.sede).toBe('rovigo');
   await kiosk.next('call.started');
   return { desk, kiosk, callId: started.callId as string };
 }
@@ -68,10 +70,14 @@ const post = (path: string, token: string, body: unknown) => server.call('POST',
 const auditOf = async () =>
   (await server.call('GET', '/api/v1/audit?date=2026-12-01', { token: admin })).body;
 
-async function firstFreeSlot(mode: 'inPerson' | 'webMeeting', service = 'pensione-consulenza') {
+async function firstFreeSlot(
+  mode: 'inPerson' | 'webMeeting',
+  service = 'pensione-consulenza',
+  sede = 'rovigo',
+) {
   const found = await server.call(
     'GET',
-    `/api/v1/availability?sede=rovigo&service=${service}&mode=${mode}&from=2026-12-02&to=2026-12-09`,
+    `/api/v1/availability?sede=${sede}&service=${service}&mode=${mode}&from=2026-12-02&to=2026-12-09`,
   );
   expect(found.status).toBe(200);
   return found.body.days.flatMap((d: { slots: { start: string }[] }) => d.slots)[0].start as string;
@@ -244,9 +250,17 @@ describe('follow-up', () => {
     });
     expect(meeting.status).toBe(403);
     expect(meeting.body.error.code).toBe('strong_authentication_required');
-    const inPerson = await post(path, laura, { ...body, firstName: 'Mario', lastName: 'Rossi' });
+    const named = { ...body, firstName: 'Mario', lastName: 'Rossi' };
+    const nowhere = await post(path, laura, { ...named, sede: 'atlantide' });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['sede']);
+    // The official may book at another sede than the kiosk's, e.g. where the citizen lives.
+    const napoliStart = await firstFreeSlot('inPerson', 'naspi-consulenza', 'napoli');
+    const inPerson = await post(path, laura, { ...named, sede: 'napoli', start: napoliStart });
     expect(inPerson.status).toBe(201);
     expect(inPerson.body.booking).toMatchObject({
+      sede: 'napoli',
+      start: napoliStart,
       authMethod: 'typed',
       mode: 'inPerson',
       citizen: { language: 'it' },

@@ -147,7 +147,9 @@ export async function bookFollowUp(
     problems.push({ path: 'firstName', message: 'the call does not know the first name: give it' });
   if (lastName === undefined)
     problems.push({ path: 'lastName', message: 'the call does not know the last name: give it' });
-  if (phone === undefined || firstName === undefined || lastName === undefined) {
+  if (body.sede !== undefined && !ctx.config.sedi.some((s) => s.id === body.sede))
+    problems.push({ path: 'sede', message: 'no such sede' });
+  if (phone === undefined || firstName === undefined || lastName === undefined || problems.length > 0) {
     // Every missing field has its problem listed above.
     throw new ApiError(
       400,
@@ -159,7 +161,7 @@ export async function bookFollowUp(
   const booked = await createBooking(
     ctx,
     {
-      sede: await sedeOfCall(ctx, record, who),
+      sede: body.sede ?? (await sedeOfCall(ctx, record, who)),
       service: body.service,
       mode: body.mode,
       start: body.start,

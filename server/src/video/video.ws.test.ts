@@ -544,6 +544,7 @@ describe('web meetings on /ws', () => {
       expect(stored).toEqual({
         id: entryId,
         group: 'rovigo',
+        sede: 'rovigo',
         origin: 'web',
         sector: 'assicurato-pensionato',
         service: 'pensione-consulenza',

@@ -54,7 +54,7 @@ export class FollowUpForm extends LitElement {
   @property() callId = '';
   @property({ attribute: false }) entry!: QueueEntry;
   @property({ attribute: false }) catalog?: CatalogResponse;
-  /** The citizen's sede: the booking's for a web meeting, else the station's (the official may change it). */
+  /** The citizen's sede: the kiosk's or the web meeting's (the official may change it). */
   @property() sede = '';
   /** The first day to look for slots (the call's day). */
   @property() fromDate = '';
@@ -316,6 +316,7 @@ export class FollowUpForm extends LitElement {
       service: this.service,
       mode: this.mode as BookingMode,
       start: this.start,
+      sede: this.chosenSede,
       ...(!citizen.phone && { phone: this.phone.trim() }),
       ...((!citizen.firstName || !citizen.lastName) && {
         firstName: this.firstName.trim(),

@@ -18,7 +18,6 @@ import { emit } from '../../components/emit.ts';
 import '../../components/follow-up-form/follow-up-form.ts';
 import '../../components/identification-form/identification-form.ts';
 import '../../components/outcome-form/outcome-form.ts';
-import { fetchAppointments } from '../../data/appointments.ts';
 import { authLevelText, authMethodText, endReasonText } from '../../i18n/labels.ts';
 import { formatTime, localizedText, romeDate } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -161,7 +160,6 @@ export class CallScreen extends LitElement {
   @state() private error = '';
   @state() private local: MediaStream | null = null;
   @state() private outcomeSaved = false;
-  @state() private bookingSede = '';
   @query('h1') private heading!: HTMLElement;
   @query('video.remote') private remoteVideo?: HTMLVideoElement;
   @query('video.self') private selfVideo?: HTMLVideoElement;
@@ -171,7 +169,6 @@ export class CallScreen extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.begin();
-    void this.findBookingSede();
   }
 
   override disconnectedCallback(): void {
@@ -229,20 +226,6 @@ export class CallScreen extends LitElement {
     if (state === 'failed' && !this.ended) this.finish('media-failed');
   }
 
-  /** A web meeting's booking tells the citizen's sede. */
-  private async findBookingSede() {
-    const code = this.started.entry.bookingCode;
-    if (!code) return;
-    try {
-      const day = await fetchAppointments(
-        romeDate(this.started.entry.priorityAt ?? this.started.entry.since),
-      );
-      this.bookingSede = day.appointments.find((a) => a.code === code)?.sede ?? '';
-    } catch {
-      // The official's own sede stays chosen; they can pick another in the form.
-    }
-  }
-
   override render() {
     const entry = this.started.entry;
     const service = this.catalog?.services.find((s) => s.id === entry.service);
@@ -284,7 +267,7 @@ export class CallScreen extends LitElement {
           .callId=${this.started.callId}
           .entry=${entry}
           .catalog=${this.catalog}
-          .sede=${this.bookingSede || this.officialSede}
+          .sede=${this.started.entry.sede ?? this.officialSede}
           .fromDate=${romeDate(entry.since)}
         ></follow-up-form>
       </aside>
