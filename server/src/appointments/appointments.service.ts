@@ -3,12 +3,13 @@
 import type { AppointmentSummary, CallbackResultBody } from '@sportello/protocol';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { audit, auditActions, type AuditAction } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import { queueMissedCallIn } from '../notification/booking-messages.ts';
 import type { StoredBooking, StoredCallback } from '../store/store.ts';
-import { groupOf, sediOf } from '../video/matching.ts';
+import { groupOf, officialOfAccount, sediOf } from '../video/matching.ts';
 
 const ZONE = 'Europe/Rome';
 /** retry-later without a time: call again in an hour. */
@@ -26,8 +27,7 @@ export interface OfficialScope {
 
 export function scopeOf(ctx: AppContext, principal: Principal): OfficialScope {
   if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
-  const account = ctx.config.staff.find((a) => a.username === principal.username);
-  const official = ctx.config.officials.find((o) => o.id === account?.official);
+  const official = officialOfAccount(ctx.config, principal.username);
   if (!official)
     throw new ApiError(403, 'not_an_official', 'this account is not linked to an official’s record');
   const group = groupOf(ctx.config, official.sede);
@@ -44,22 +44,15 @@ export function today(ctx: AppContext): string {
   return DateTime.fromJSDate(ctx.clock(), { zone: ZONE }).toISODate()!;
 }
 
-/** Audit actions: the lists and the answer carry the citizens' names and phone numbers. */
-export const appointmentAuditActions = {
-  appointmentsRead: 'appointments.read',
-  callbacksRead: 'callbacks.read',
-  callbackResult: 'callbacks.result',
-} as const;
-
 /** Every booking of the day in the official's group and sectors, whatever its mode and status, by start. */
 export function appointmentsOfDay(ctx: AppContext, scope: OfficialScope, day: string) {
-  return auditedDay(ctx, scope, day, appointmentAuditActions.appointmentsRead, (all) => all);
+  return auditedDay(ctx, scope, day, auditActions.appointmentsRead, (all) => all);
 }
 
 /** The callbacks still to make that day, the one due first (its retry time, else its start) on top. */
 export function callbacksOfDay(ctx: AppContext, scope: OfficialScope, day: string) {
   const due = (a: AppointmentSummary) => Date.parse(a.callback?.retryAt ?? a.start);
-  return auditedDay(ctx, scope, day, appointmentAuditActions.callbacksRead, (all) =>
+  return auditedDay(ctx, scope, day, auditActions.callbacksRead, (all) =>
     all
       .filter((a) => a.mode === 'callback' && a.status === 'booked')
       .sort((a, b) => due(a) - due(b) || a.code.localeCompare(b.code)),
@@ -71,7 +64,7 @@ function auditedDay(
   ctx: AppContext,
   scope: OfficialScope,
   day: string,
-  action: string,
+  action: AuditAction,
   select: (all: AppointmentSummary[]) => AppointmentSummary[],
 ): Promise<AppointmentSummary[]> {
   return ctx.store.transaction(async (tx) => {
@@ -87,13 +80,8 @@ function auditedDay(
         .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.code.localeCompare(b.code))
         .map((b) => summaryOf(b, b.mode === 'webMeeting' ? waiting.get(b.code) : undefined)),
     );
-    await tx.appendAudit({
-      at: ctx.clock().toISOString(),
-      actor: scope.username,
-      action,
-      subject: day,
-      details: { group: scope.group, count: list.length },
-    });
+    // The list carries the citizens' names and phone numbers.
+    await audit(tx, ctx.clock(), scope.username, action, day, { group: scope.group, count: list.length });
     return list;
   });
 }
@@ -145,13 +133,7 @@ export async function recordCallbackResult(
     }
     next.updatedAt = at;
     await tx.updateBooking(next);
-    await tx.appendAudit({
-      at,
-      actor: scope.username,
-      action: appointmentAuditActions.callbackResult,
-      subject: code,
-      details: { result: input.result },
-    });
+    await audit(tx, now, scope.username, auditActions.callbackResult, code, { result: input.result });
     return next;
   });
   return summaryOf(updated);

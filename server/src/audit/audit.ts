@@ -10,6 +10,12 @@ export const auditActions = {
   callRead: 'video.call.read',
   /** A follow-up appointment was booked for the citizen of a call; its booking came back to the official. */
   callFollowUp: 'video.call.follow-up',
+  /** An official read the day's bookings of their group and sectors (subject: the day). */
+  appointmentsRead: 'appointments.read',
+  /** An official read the day's callback worklist (subject: the day). */
+  callbacksRead: 'callbacks.read',
+  /** An official recorded what came of a callback; its summary came back (subject: the booking). */
+  callbackResult: 'callbacks.result',
 } as const;
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
 

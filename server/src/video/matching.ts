@@ -1,10 +1,16 @@
 // The waiting room's rules, free of sockets and stores: sede groups, who goes first, positions and waits.
-import type { OfficialStatus, QueueEntry, QueueSnapshot, Sede } from '@sportello/protocol';
+import type { Official, OfficialStatus, QueueEntry, QueueSnapshot, Sede } from '@sportello/protocol';
 import type { AppConfig } from '../config/load-config.ts';
 
 /** The waiting room a sede belongs to: its configured group, or a group of its own. */
 export function groupOf(config: AppConfig, sede: string): string {
   return config.video.sedeGroups.find((g) => g.sedi.includes(sede))?.id ?? sede;
+}
+
+/** The official record a staff account answers calls as, if its account names one. */
+export function officialOfAccount(config: AppConfig, username: string): Official | undefined {
+  const account = config.staff.find((a) => a.username === username);
+  return config.officials.find((o) => o.id === account?.official);
 }
 
 export function sediOf(config: AppConfig, group: string): Sede[] {
@@ -69,8 +75,8 @@ export function callMinutes(config: AppConfig, service: string): number {
 }
 
 /**
- * Position (1 = next) and estimated wait: the calls ahead shared among the officials of the sector who are
- * available or busy (at least one, so a paused-only sector still shows a finite wait).
+ * Position (1 = next), estimated wait and officials online: the calls ahead shared among the officials of
+ * the sector who are available or busy (at least one, so a paused-only sector still shows a finite wait).
  */
 export function positionOf(
   config: AppConfig,
@@ -78,15 +84,18 @@ export function positionOf(
   presence: Presence[],
   entry: QueueEntry,
   now: Date,
-): { position: number; estimatedWaitMinutes: number } {
+): { position: number; estimatedWaitMinutes: number; officialsOnline: number } {
   const line = waitingOf(entries, entry.group, entry.sector, now);
   const index = line.findIndex((e) => e.id === entry.id);
   const ahead = line.slice(0, Math.max(0, index));
-  const working = officialsServing(presence, entry.group, entry.sector).filter(
-    (p) => p.status === 'available' || p.status === 'busy',
-  ).length;
+  const online = officialsServing(presence, entry.group, entry.sector);
+  const working = online.filter((p) => p.status === 'available' || p.status === 'busy').length;
   const minutes = ahead.reduce((sum, e) => sum + callMinutes(config, e.service), 0);
-  return { position: index + 1, estimatedWaitMinutes: Math.ceil(minutes / Math.max(1, working)) };
+  return {
+    position: index + 1,
+    estimatedWaitMinutes: Math.ceil(minutes / Math.max(1, working)),
+    officialsOnline: online.length,
+  };
 }
 
 export function snapshotOf(

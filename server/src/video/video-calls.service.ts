@@ -16,13 +16,9 @@ import type { AppContext } from '../context.ts';
 import { ApiError, type FieldProblem } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import type { StoreReader, StoreTx } from '../store/store.ts';
+import { officialOfAccount } from './matching.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
-
-/** The official record a staff account answers calls as, if any. */
-function officialOf(ctx: AppContext, principal: Staff): string | undefined {
-  return ctx.config.staff.find((a) => a.username === principal.username)?.official;
-}
 
 function staff(principal: Principal): Staff {
   if (principal.kind !== 'staff') throw new ApiError(403, 'forbidden', 'only staff work on calls');
@@ -39,7 +35,7 @@ async function ownCall(
   const record = await reader.callRecord(callId);
   if (!record) throw ApiError.notFound('call');
   if (adminMayRead && principal.roles.includes('admin')) return record;
-  if (officialOf(ctx, principal) !== record.official)
+  if (officialOfAccount(ctx.config, principal.username)?.id !== record.official)
     throw new ApiError(403, 'not_your_call', 'this call was answered by another official');
   return record;
 }

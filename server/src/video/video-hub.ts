@@ -21,6 +21,7 @@ import {
 } from '@sportello/protocol';
 import { DateTime } from 'luxon';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { audit, auditActions } from '../audit/audit.ts';
 import { availability } from '../booking/booking.service.ts';
 import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
@@ -33,7 +34,7 @@ import {
   allGroups,
   groupOf,
   nextFor,
-  officialsServing,
+  officialOfAccount,
   positionOf,
   snapshotOf,
   type Presence,
@@ -111,8 +112,6 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const providerOf = () => ctx.videoProvider ?? builtIn;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   const citizens = new Set<CitizenClient>();
-  /** One web-meeting page per booking: a newer one replaces the older. */
-  const meetings = new Map<string, MeetingClient>();
   const officials = new Map<string, OfficialClient>();
   const calls = new Map<string, Call>();
   let closing = false;
@@ -160,18 +159,17 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     for (const client of citizens) {
       const entry = entries.find((e) => e.id === client.entryId && e.status === 'waiting');
       if (!entry) continue;
-      const officialsOnline = officialsServing(people, entry.group, entry.sector).length;
-      const position = { ...positionOf(config, entries, people, entry, now), officialsOnline };
+      const position = positionOf(config, entries, people, entry, now);
       const key = JSON.stringify(position);
       if (key !== client.lastPosition) {
         client.lastPosition = key;
         send(client, { type: 'queue.position', entryId: entry.id, ...position });
       }
       // An official back online: a later absence is news again.
-      if (officialsOnline > 0) client.told.delete('no-official-online');
+      if (position.officialsOnline > 0) client.told.delete('no-official-online');
       const waited = (now.getTime() - Date.parse(entry.since)) / 60_000;
       const reason =
-        officialsOnline === 0
+        position.officialsOnline === 0
           ? 'no-official-online'
           : Math.max(waited, position.estimatedWaitMinutes) > config.video.maxWaitMinutes
             ? 'wait-too-long'
@@ -385,16 +383,10 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       const matched: QueueEntry = { ...entry, status: 'in-call', official: client.official, callId };
       await tx.putVideoQueueEntry(matched);
       await tx.putCallRecord(callRecordOf(matched, client.official, now));
-      await tx.appendAudit({
-        at: now.toISOString(),
-        actor: client.username,
-        action: 'video.call.citizen-data',
-        subject: callId,
-        details: {
-          via: 'call.started',
-          official: client.official,
-          ...(matched.bookingCode !== undefined && { bookingCode: matched.bookingCode }),
-        },
+      await audit(tx, now, client.username, auditActions.callCitizenData, callId, {
+        via: 'call.started',
+        official: client.official,
+        ...(matched.bookingCode !== undefined && { bookingCode: matched.bookingCode }),
       });
       return matched;
     });
@@ -482,11 +474,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const onClose = async (client: Client) => {
     if (client.kind === 'official') {
       if (officials.get(client.official) === client) officials.delete(client.official);
-    } else {
-      citizens.delete(client);
-      if (client.kind === 'meeting' && meetings.get(client.bookingCode) === client)
-        meetings.delete(client.bookingCode);
-    }
+    } else citizens.delete(client);
     if (closing) return;
     const call = callOf(client);
     if (call) await endCall(call, 'disconnected');
@@ -521,11 +509,11 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       officials.set(client.official, client);
       setStatus(client, client.status);
     } else {
-      if (client.kind === 'meeting') {
-        // The same meeting opened again (a reload, another tab or device): the newer page wins.
-        meetings.get(client.bookingCode)?.ws.close(REPLACED, 'replaced by a newer connection');
-        meetings.set(client.bookingCode, client);
-      }
+      // The same meeting opened again (a reload, another tab or device): the newer page wins.
+      if (client.kind === 'meeting')
+        for (const other of citizens)
+          if (other.kind === 'meeting' && other.bookingCode === client.bookingCode)
+            other.ws.close(REPLACED, 'replaced by a newer connection');
       citizens.add(client);
     }
     void refresh();
@@ -579,8 +567,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
     const byCookie = !req.headers.authorization && tokenOf(req.headers) !== undefined;
     if (byCookie && foreign) return 403;
-    const account = config.staff.find((a) => a.username === principal.username);
-    const official = config.officials.find((o) => o.id === account?.official);
+    const official = officialOfAccount(config, principal.username);
     if (!official || !principal.roles.includes('official')) return 403;
     return {
       ...base,

@@ -16,7 +16,7 @@ import { ApiError } from '../http/api-error.ts';
 import { principalId } from '../http/principal.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { iceServersFor } from './ice-servers.ts';
-import { groupOf } from './matching.ts';
+import { groupOf, officialOfAccount } from './matching.ts';
 import { bookFollowUp, readCall, recordIdentification, recordOutcome } from './video-calls.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
@@ -47,9 +47,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
         if (!hub) throw new ApiError(503, 'video_unavailable', 'the video service is not running');
         let groups = hub.groups();
         if (principal.kind === 'staff' && !principal.roles.includes('admin')) {
-          const account = ctx.config.staff.find((a) => a.username === principal.username);
-          const official = ctx.config.officials.find((o) => o.id === account?.official);
-          const sede = official?.sede ?? principal.sede;
+          const sede = officialOfAccount(ctx.config, principal.username)?.sede ?? principal.sede;
           groups = sede ? [groupOf(ctx.config, sede)] : [];
         }
         if (query.group !== undefined) groups = groups.filter((g) => g === query.group);
