@@ -142,33 +142,12 @@ export class LowdbStore implements Store {
     const result: RetentionResult = { bookings: 0, tickets: 0, messages: 0, calls: 0 };
     const from = this.core.data.retentionDoneBefore;
     const stamp = now.toISOString();
-    for (const kind of ['bookings', 'tickets'] as const) {
+    for (const kind of ['bookings', 'tickets', 'calls'] as const) {
       for (const { sede, day } of await this.listDays(kind)) {
         if (day >= beforeDay || (from && day < from)) continue;
         await this.transaction(async () => {
           const low = await this.dayLow(kind, sede, day);
-          const records =
-            kind === 'bookings' ? (low.data as BookingDay).bookings : (low.data as TicketDay).tickets;
-          let changed = 0;
-          for (const record of records) {
-            if (record.personalDataRemovedAt) continue;
-            if ('citizen' in record) {
-              record.citizen = {
-                ...record.citizen,
-                codiceFiscale: REMOVED,
-                firstName: REMOVED,
-                lastName: REMOVED,
-                phone: REMOVED,
-              };
-              // Officials' notes on callbacks are free text about the citizen.
-              for (const attempt of record.callback?.attempts ?? []) delete attempt.notes;
-              if (record.callback?.done) delete record.callback.done.notes;
-            } else {
-              delete record.codiceFiscale;
-            }
-            record.personalDataRemovedAt = stamp;
-            changed++;
-          }
+          const changed = removePersonalDataOfDay(kind, low.data, stamp);
           result[kind] += changed;
           if (changed > 0) this.dirty.add(low);
         });
@@ -176,18 +155,6 @@ export class LowdbStore implements Store {
         // Old days are not kept in memory once done with.
         this.files.delete(dayFile(this.dataDir, kind, sede, day));
       }
-    }
-    for (const { sede: group, day } of await this.listDays('calls')) {
-      if (day >= beforeDay || (from && day < from)) continue;
-      await this.transaction(async () => {
-        const low = await this.dayLow('calls', group, day);
-        let changed = 0;
-        for (const record of (low.data as CallDay).calls) if (withoutPersonalData(record)) changed++;
-        result.calls += changed;
-        if (changed > 0) this.dirty.add(low);
-      });
-      await this.flush();
-      this.files.delete(dayFile(this.dataDir, 'calls', group, day));
     }
     result.messages = await this.outbox.removePersonalData(beforeDay, from, stamp, (fn) =>
       this.exclusive(fn),
@@ -493,6 +460,36 @@ function localDay(isoStart: string): string {
   const day = DateTime.fromISO(isoStart, { zone: ZONE }).toISODate();
   if (!day) throw new Error(`bad start ${isoStart}`);
   return day;
+}
+
+/** Strips personal data from the records of one day partition; answers how many records changed. */
+function removePersonalDataOfDay(kind: PartitionKind, data: unknown, stamp: string): number {
+  let changed = 0;
+  if (kind === 'calls') {
+    for (const record of (data as CallDay).calls) if (withoutPersonalData(record)) changed++;
+    return changed;
+  }
+  const records = kind === 'bookings' ? (data as BookingDay).bookings : (data as TicketDay).tickets;
+  for (const record of records) {
+    if (record.personalDataRemovedAt) continue;
+    if ('citizen' in record) {
+      record.citizen = {
+        ...record.citizen,
+        codiceFiscale: REMOVED,
+        firstName: REMOVED,
+        lastName: REMOVED,
+        phone: REMOVED,
+      };
+      // Officials' notes on callbacks are free text about the citizen.
+      for (const attempt of record.callback?.attempts ?? []) delete attempt.notes;
+      if (record.callback?.done) delete record.callback.done.notes;
+    } else {
+      delete record.codiceFiscale;
+    }
+    record.personalDataRemovedAt = stamp;
+    changed++;
+  }
+  return changed;
 }
 
 /**
