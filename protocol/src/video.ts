@@ -1,7 +1,7 @@
 // Video counter: the virtual waiting room and call signaling over /ws, the console's REST bodies and
 // config/video.json. Every WebSocket message is one object discriminated by `type`.
 import { z } from 'zod';
-import { BookingCode } from './booking.ts';
+import { BookingCode, BookingStatus } from './booking.ts';
 import { AuthMethod } from './citizen.ts';
 import { BookingMode, Language } from './config.ts';
 
@@ -382,7 +382,7 @@ export const AppointmentSummary = z
     mode: BookingMode,
     start: instant,
     end: instant,
-    status: z.enum(['booked', 'cancelled', 'completed', 'no-show']),
+    status: BookingStatus,
     citizen: z.object({ firstName: z.string(), lastName: z.string(), phone: z.string() }),
     /** A web meeting whose citizen is in the waiting room now. */
     waitingEntryId: z.string().optional(),
