@@ -602,6 +602,21 @@ describe('web meetings on /ws', () => {
     expect(joined.entryId).not.toBe(entryId);
   });
 
+  it('checks the booking again on meeting.join: one cancelled since the page connected stays out', async () => {
+    const code = 'AAAA6666';
+    await server.ctx.store.transaction((tx) => tx.insertBooking(meetingBooking(code)));
+    const meeting = await home(code);
+    await server.ctx.store.transaction(async (tx) =>
+      tx.updateBooking({ ...(await tx.bookingByCode(code))!, status: 'cancelled' }),
+    );
+    meeting.send({ type: 'meeting.join' });
+    expect(await meeting.next('error')).toMatchObject({
+      code: 'meeting_unavailable',
+      message: 'this meeting is cancelled',
+    });
+    expect(meeting.received('queue.joined')).toHaveLength(0);
+    expect(await server.ctx.store.read((r) => r.videoQueue())).toEqual([]);
+  });
   it("suggests a callback at the booking's sede when no official is online", async () => {
     const meeting = await home();
     meeting.send({ type: 'meeting.join' });
