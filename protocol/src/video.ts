@@ -328,6 +328,8 @@ export const CallRecord = z
     sector: z.string(),
     service: z.string(),
     station: z.string().optional(),
+    /** The sede that served the citizen (the queue entry's); follow-ups book there unless told otherwise. */
+    sede: z.string().optional(),
     bookingCode: z.string().optional(),
     official: z.string(),
     assistedBy: z.string().optional(),

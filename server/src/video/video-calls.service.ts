@@ -157,7 +157,7 @@ export async function bookFollowUp(
   const booked = await createBooking(
     ctx,
     {
-      sede: body.sede ?? (await sedeOfCall(ctx, record, who)),
+      sede: body.sede ?? sedeOfCall(ctx, record, who),
       service: body.service,
       mode: body.mode,
       start: body.start,
@@ -182,15 +182,9 @@ export async function bookFollowUp(
   return booked;
 }
 
-/** Where the citizen is served: the kiosk's sede, the web meeting's, else the official's own. */
-async function sedeOfCall(ctx: AppContext, record: CallRecord, who: Staff): Promise<string> {
-  const { config } = ctx;
-  const station = config.stations.find((s) => s.id === record.station);
-  if (station) return station.sede;
-  const code = record.bookingCode;
-  const meeting = code === undefined ? undefined : await ctx.store.read((r) => r.bookingByCode(code));
-  if (meeting) return meeting.sede;
-  const sede = config.officials.find((o) => o.id === record.official)?.sede ?? who.sede;
+/** Where the citizen was served: the call's sede (the kiosk's or the web meeting's), else the official's. */
+function sedeOfCall(ctx: AppContext, record: CallRecord, who: Staff): string {
+  const sede = record.sede ?? ctx.config.officials.find((o) => o.id === record.official)?.sede ?? who.sede;
   if (sede === undefined) throw new ApiError(409, 'sede_unknown', 'no sede is known for this call');
   return sede;
 }

@@ -663,6 +663,7 @@ function callRecordOf(entry: QueueEntry, official: string, now: Date): CallRecor
     sector: entry.sector,
     service: entry.service,
     ...(entry.station !== undefined && { station: entry.station }),
+    ...(entry.sede !== undefined && { sede: entry.sede }),
     ...(entry.bookingCode !== undefined && { bookingCode: entry.bookingCode }),
     official,
     ...(entry.assistedBy !== undefined && { assistedBy: entry.assistedBy }),
