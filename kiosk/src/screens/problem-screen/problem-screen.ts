@@ -10,6 +10,7 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
+import { pictureHeadStyles } from '../../components/picture-head-styles.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 
@@ -39,16 +40,8 @@ export class KioskProblemScreen extends LitElement {
     screenStyles,
     buttonStyles,
     pictogramStyles,
+    pictureHeadStyles,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 0.6em;
-        margin-block-end: var(--k-gap);
-      }
-      .head h1 {
-        margin: 0;
-      }
       .picture {
         font-size: 4.5em;
         color: var(--k-danger);

@@ -14,6 +14,7 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
+import { pictureHeadStyles } from '../../components/picture-head-styles.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
 import type { FallbackReason } from '../../controllers/video-controller.ts';
 import { nextCallbackSlot, suggestionSlot, type Suggestion } from '../../data/video.ts';
@@ -27,16 +28,8 @@ export class KioskVideoFallbackScreen extends LitElement {
     screenStyles,
     buttonStyles,
     pictogramStyles,
+    pictureHeadStyles,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 0.6em;
-        margin-block-end: var(--k-gap);
-      }
-      .head h1 {
-        margin: 0;
-      }
       .picture {
         font-size: 4em;
         color: var(--k-primary-dark);
