@@ -1,5 +1,6 @@
-// The "back" chevron, pointing the other way in right-to-left languages.
-import { css, svg } from 'lit';
+// The "back" chevron, pointing the other way in right-to-left languages, and the "Indietro" button with it.
+import { msg } from '@lit/localize';
+import { css, html, svg, type TemplateResult } from 'lit';
 
 export const backIcon = svg`<svg class="back-icon" viewBox="0 0 24 24" width="24" height="24" fill="none"
   stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
@@ -16,3 +17,8 @@ export const backIconStyles = css`
     transform: scaleX(-1);
   }
 `;
+
+/** "Indietro", secondary, with the chevron; the screen decides where it leads. */
+export function backButton(back: () => void): TemplateResult {
+  return html`<button type="button" class="secondary" @click=${back}>${backIcon}${msg('Indietro')}</button>`;
+}

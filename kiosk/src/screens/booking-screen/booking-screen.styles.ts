@@ -1,15 +1,6 @@
 import { css } from 'lit';
 
 export const bookingScreenStyles = css`
-  /* The heading takes focus when a step changes, for screen readers; it is not a control. */
-  h1[tabindex='-1']:focus,
-  h1[tabindex='-1']:focus-visible {
-    outline: none;
-  }
-  .context {
-    color: var(--k-muted);
-    font-weight: 600;
-  }
   .field {
     margin-block-end: var(--k-gap);
   }

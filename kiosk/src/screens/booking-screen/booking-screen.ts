@@ -23,12 +23,13 @@ import {
 } from '@sportello/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { backIcon, backIconStyles } from '../../components/back-icon.ts';
+import { backButton, backIconStyles } from '../../components/back-icon.ts';
 import { modeTitle, slotDateTime } from '../../components/kiosk-booking-summary/booking-words.ts';
 import type { ExtraKey } from '../../components/kiosk-keypad-field/kiosk-keypad-field.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
+import { stepFlowStyles } from '../../components/step-flow-styles.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { createBooking, fetchAvailability } from '../../data/server.ts';
 import { localized } from '../../i18n/locale.ts';
@@ -79,7 +80,14 @@ const NAME_KEYS = (): ExtraKey[] => [
 @customElement('kiosk-booking-screen')
 @localizedDecorator()
 export class KioskBookingScreen extends LitElement {
-  static override styles = [screenStyles, buttonStyles, noticeStyles, backIconStyles, bookingScreenStyles];
+  static override styles = [
+    screenStyles,
+    buttonStyles,
+    noticeStyles,
+    backIconStyles,
+    stepFlowStyles,
+    bookingScreenStyles,
+  ];
 
   @property({ attribute: false }) service?: Service;
   /** The sede that serves this station: where in-person appointments happen, whose officials call. */
@@ -621,9 +629,7 @@ export class KioskBookingScreen extends LitElement {
   }
 
   private renderBackButton() {
-    return html`<button type="button" class="secondary" @click=${() => this.back()}>
-      ${backIcon}${msg('Indietro')}
-    </button>`;
+    return backButton(() => this.back());
   }
 
   private renderBack() {

@@ -19,7 +19,7 @@ import {
 } from '@sportello/protocol';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { backIcon, backIconStyles } from '../../components/back-icon.ts';
+import { backButton, backIconStyles } from '../../components/back-icon.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
@@ -212,9 +212,7 @@ export class KioskChannelScreen extends LitElement {
               </button>`
             : nothing
         }
-        <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-back')}>
-          ${backIcon}${msg('Indietro')}
-        </button>
+        ${backButton(() => emit(this, 'kiosk-back'))}
       </div>
     `;
   }

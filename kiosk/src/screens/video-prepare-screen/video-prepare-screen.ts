@@ -14,12 +14,13 @@ import { localized as localizedDecorator, msg } from '@lit/localize';
 import type { Service } from '@sportello/protocol';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { backIcon, backIconStyles } from '../../components/back-icon.ts';
+import { backButton, backIconStyles } from '../../components/back-icon.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import type { ExtraKey } from '../../components/kiosk-keypad-field/kiosk-keypad-field.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
+import { stepFlowStyles } from '../../components/step-flow-styles.ts';
 import { openCallMedia, type Assistant } from '../../data/video.ts';
 import { localized } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -48,15 +49,8 @@ export class KioskVideoPrepareScreen extends LitElement {
     noticeStyles,
     backIconStyles,
     pictogramStyles,
+    stepFlowStyles,
     css`
-      h1[tabindex='-1']:focus,
-      h1[tabindex='-1']:focus-visible {
-        outline: none;
-      }
-      .context {
-        color: var(--k-muted);
-        font-weight: 600;
-      }
       .check {
         display: grid;
         gap: var(--k-gap);
@@ -431,9 +425,7 @@ export class KioskVideoPrepareScreen extends LitElement {
   }
 
   private renderBackButton() {
-    return html`<button type="button" class="secondary" @click=${() => this.back()}>
-      ${backIcon}${msg('Indietro')}
-    </button>`;
+    return backButton(() => this.back());
   }
 
   private renderBack() {
