@@ -88,16 +88,15 @@ export class VideoController implements ReactiveController {
     this.finish({ kind: 'fallback', reason: 'asked', callback: this.waitTooLong?.callback });
   }
 
-  /** The citizen ends the call. */
+  /** The citizen ends the call (close() tells the official). */
   hangUp(): void {
-    this.call?.hangUp('hangup');
     this.finish({ kind: 'ended' });
   }
 
+  /** The call sends this same local stream, so muting its tracks mutes the call too. */
   setMuted(muted: boolean): void {
     this.muted = muted;
-    if (this.call) this.call.setMuted(muted);
-    else for (const track of this.local?.getAudioTracks() ?? []) track.enabled = !muted;
+    for (const track of this.local?.getAudioTracks() ?? []) track.enabled = !muted;
     this.host.requestUpdate();
   }
 
@@ -179,11 +178,8 @@ export class VideoController implements ReactiveController {
     this.phase = 'in-call';
     this.official = started.official.name;
     this.waitTooLong = undefined;
-    const call = (this.call = new CitizenCall(started, socket, this.local ?? null, (state) =>
-      this.onCallState(state),
-    ));
-    call.setMuted(this.muted);
-    this.remote = call.remote;
+    this.call = new CitizenCall(started, socket, this.local ?? null, (state) => this.onCallState(state));
+    this.remote = this.call.remote;
     this.host.requestUpdate();
     this.events.onCallStarted();
   }

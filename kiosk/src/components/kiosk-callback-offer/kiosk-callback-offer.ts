@@ -56,8 +56,6 @@ export class KioskCallbackOffer extends LitElement {
   /** The time to offer; null when there is none, undefined while it is looked up. */
   @property({ attribute: false }) offered?: Slot | null;
   @property() language = 'it';
-  /** A booking is on its way: the buttons wait. */
-  @property({ type: Boolean }) busy = false;
 
   /** The offer as sentences, for reading aloud. */
   lines(): string[] {
@@ -91,12 +89,7 @@ export class KioskCallbackOffer extends LitElement {
         </p>
       </div>
       <div class="actions">
-        <button
-          type="button"
-          class="book"
-          ?disabled=${this.busy}
-          @click=${() => emit(this, 'kiosk-book-callback', slot)}
-        >
+        <button type="button" class="book" @click=${() => emit(this, 'kiosk-book-callback', slot)}>
           ${msg('Prenota questa richiamata')}
         </button>
         <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-other-time')}>

@@ -60,8 +60,9 @@ export class KioskPrivacyNotice extends LitElement {
   }
 
   private videoSections(): [string, string][] {
-    const who = this.bookingSections()[0]!;
-    const rights = this.bookingSections().at(-1)!;
+    const booking = this.bookingSections();
+    const who = booking[0]!;
+    const rights = booking.at(-1)!;
     return [
       who,
       [

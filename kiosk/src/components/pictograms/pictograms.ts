@@ -30,6 +30,11 @@ function frame(body: SVGTemplateResult): TemplateResult {
   return html`<svg class="pictogram" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${body}</svg>`;
 }
 
+const microphone = svg`
+  <rect x="24" y="6" width="16" height="30" rx="8" />
+  <path d="M14 30a18 18 0 0 0 36 0M32 48v10M22 58h20" />
+`;
+
 export const pictograms = {
   /** A loudspeaker with sound waves: read the screen aloud. */
   speaker: () =>
@@ -238,15 +243,11 @@ export const pictograms = {
       <rect x="4" y="18" width="40" height="28" rx="4" />
       <path d="M44 28l16-9v26l-16-9z" />
     `),
-  microphone: () =>
-    frame(svg`
-      <rect x="24" y="6" width="16" height="30" rx="8" />
-      <path d="M14 30a18 18 0 0 0 36 0M32 48v10M22 58h20" />
-    `),
+  microphone: () => frame(microphone),
+  /** The microphone struck through: muted. */
   microphoneOff: () =>
     frame(svg`
-      <rect x="24" y="6" width="16" height="30" rx="8" />
-      <path d="M14 30a18 18 0 0 0 36 0M32 48v10M22 58h20" />
+      ${microphone}
       <path class="thick" d="M8 8l48 48" />
     `),
   /** A handset put down: end the call. */
