@@ -128,7 +128,7 @@ export class MeetingApp extends LitElement {
           .callState=${this.callState}
           .officialName=${this.started!.official.name}
           .stream=${this.stream}
-          @meeting-hangup=${this.hangUp}
+          @meeting-hangup=${() => this.endCall('left', 'hangup')}
         ></meeting-call-screen>`;
       case 'ended':
         return html`<meeting-end-screen
@@ -179,7 +179,7 @@ export class MeetingApp extends LitElement {
     this.refusal = '';
     this.screen = 'waiting';
     if (!this.socket) this.openSocket();
-    else if (this.socket.open) this.join();
+    else this.join();
   }
 
   private openSocket() {
@@ -189,14 +189,14 @@ export class MeetingApp extends LitElement {
       socket.onConnection((connection, why) => {
         this.connection = connection;
         if (why === 'replaced') {
-          this.callBroken('replaced');
+          this.endCall('replaced');
           return;
         }
         if (connection === 'open') {
           clearTimeout(this.unreachableTimer);
           this.unreachable = false;
           // A call whose socket dropped is over on the server; a waiting citizen lost their place.
-          if (this.screen === 'call') this.callBroken('interrupted');
+          if (this.screen === 'call') this.endCall('interrupted');
           else if (this.screen === 'waiting') this.join();
         } else if (!this.unreachableTimer) this.watchReachability();
       }),
@@ -212,12 +212,9 @@ export class MeetingApp extends LitElement {
     }, UNREACHABLE_AFTER_MS);
   }
 
+  /** Enters the waiting room now if /ws is open; otherwise its next 'open' does. */
   private join() {
-    try {
-      joinMeeting(this.socket!);
-    } catch {
-      // Not open after all: the next 'open' joins.
-    }
+    if (this.socket?.open) joinMeeting(this.socket);
   }
 
   private onMessage(message: ServerMessage) {
@@ -242,8 +239,8 @@ export class MeetingApp extends LitElement {
         void this.call?.handle(message);
         break;
       case 'call.ended':
-        if (this.started?.callId !== message.callId || !this.call) break;
-        this.callBroken(message.reason === 'hangup' ? 'thanks' : 'interrupted');
+        if (this.call?.callId === message.callId)
+          this.endCall(message.reason === 'hangup' ? 'thanks' : 'interrupted');
         break;
       case 'error':
         // A second join (after a reconnection raced the first) is no refusal.
@@ -261,26 +258,16 @@ export class MeetingApp extends LitElement {
     this.callState = 'connecting';
     this.call = new CitizenCall(started, this.socket!, this.stream, (callState) => {
       this.callState = callState;
-      if (callState === 'failed') this.callFailed();
+      // The connection never came up, or did not come back: the office sees media-failed and calls back.
+      if (callState === 'failed') this.endCall('media-failed', 'media-failed');
     });
     this.screen = 'call';
   }
 
-  /** The connection never came up, or did not come back: the office sees media-failed and calls back. */
-  private callFailed() {
-    this.call?.hangUp('media-failed');
-    this.call = undefined;
-    this.end('media-failed');
-  }
-
-  private hangUp() {
-    this.call?.hangUp('hangup');
-    this.call = undefined;
-    this.end('left');
-  }
-
-  private callBroken(ending: 'thanks' | 'interrupted' | 'replaced') {
-    this.call?.close();
+  /** Closes the call; `tell` hangs up on the server when the ending is ours, not the server's news. */
+  private endCall(ending: Ending, tell?: 'hangup' | 'media-failed') {
+    if (tell) this.call?.hangUp(tell);
+    else this.call?.close();
     this.call = undefined;
     this.end(ending);
   }

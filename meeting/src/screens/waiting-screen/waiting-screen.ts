@@ -44,9 +44,6 @@ export class WaitingScreen extends LitElement {
       .room > div > .notice:first-child {
         margin-top: 0;
       }
-      .room > div > .notice:first-child {
-        margin-top: 0;
-      }
       .place {
         font-size: 1.2em;
         font-weight: 700;
