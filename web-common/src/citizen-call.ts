@@ -13,12 +13,10 @@ import {
 
 export type CitizenCallState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 
-export interface CitizenCallOptions {
-  /** How long the first connection may take. */
-  connectTimeoutMs?: number;
-  /** How long a dropped connection may take to come back (the official restarts ICE meanwhile). */
-  reconnectTimeoutMs?: number;
-}
+/** How long the first connection may take. */
+const CONNECT_TIMEOUT_MS = 20_000;
+/** How long a dropped connection may take to come back (the official restarts ICE meanwhile). */
+const RECONNECT_TIMEOUT_MS = 15_000;
 
 export class CitizenCall {
   readonly remote = new MediaStream();
@@ -34,22 +32,16 @@ export class CitizenCall {
     private readonly socket: VideoSocket,
     private readonly local: MediaStream | null,
     private readonly onState: (state: CitizenCallState) => void,
-    private readonly options: CitizenCallOptions = {},
   ) {
     this.pc = openPeerConnection(started, socket, this.remote, () => this.done);
     if (local) for (const track of local.getTracks()) this.pc.addTrack(track, local);
     this.pc.addEventListener('connectionstatechange', () => this.onConnectionState());
     this.setState('connecting');
-    this.deadline(this.options.connectTimeoutMs ?? 20_000);
+    this.deadline(CONNECT_TIMEOUT_MS);
   }
 
   get callId(): string {
     return this.started.callId;
-  }
-
-  /** The peer connection, for statistics (bytes received) in tests and the bench. */
-  get peer(): RTCPeerConnection {
-    return this.pc;
   }
 
   /** A signaling message relayed from the official; handled strictly in order. */
@@ -114,7 +106,7 @@ export class CitizenCall {
       case 'failed':
         if (this.state === 'connected') {
           this.setState('reconnecting');
-          this.deadline(this.options.reconnectTimeoutMs ?? 15_000);
+          this.deadline(RECONNECT_TIMEOUT_MS);
         }
         return;
       default:
