@@ -82,12 +82,13 @@ export class FollowUpForm extends LitElement {
       const same = services.find((s) => s.id === this.entry.service);
       const sector = services.find((s) => s.sector === this.entry.sector);
       const first = same ?? sector ?? services[0];
-      if (first) this.chooseService(first.id, false);
+      if (first) this.chooseService(first.id);
     }
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('fromDate') && this.fromDate && this.mode) void this.loadSlots();
+  /** Any change of what the slots depend on looks them up again, once per update. */
+  override updated(changed: PropertyValues): void {
+    if (['fromDate', 'chosenSede', 'service', 'mode'].some((key) => changed.has(key))) void this.loadSlots();
   }
 
   private services(): Service[] {
@@ -99,12 +100,10 @@ export class FollowUpForm extends LitElement {
     return bookingModes.filter((mode) => service?.channels[mode]);
   }
 
-  private chooseService(id: string, load = true) {
+  private chooseService(id: string) {
     this.service = id;
     const modes = this.modes();
     if (!this.mode || !modes.includes(this.mode as BookingMode)) this.mode = modes[0] ?? '';
-    if (load) void this.loadSlots();
-    else this.updateComplete.then(() => this.loadSlots());
   }
 
   private async loadSlots() {
@@ -179,10 +178,7 @@ export class FollowUpForm extends LitElement {
                   <label for="fu-mode">${msg('Modalità')}</label>
                   <select
                     id="fu-mode"
-                    @change=${(e: Event) => {
-                      this.mode = (e.target as HTMLSelectElement).value as BookingMode;
-                      void this.loadSlots();
-                    }}
+                    @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value as BookingMode)}
                   >
                     ${this.modes().map(
                       (m) => html`<option value=${m} ?selected=${m === this.mode}>${modeText(m)}</option>`,
@@ -194,10 +190,7 @@ export class FollowUpForm extends LitElement {
                 <label for="fu-sede">${msg('Sede')}</label>
                 <select
                   id="fu-sede"
-                  @change=${(e: Event) => {
-                    this.chosenSede = (e.target as HTMLSelectElement).value;
-                    void this.loadSlots();
-                  }}
+                  @change=${(e: Event) => (this.chosenSede = (e.target as HTMLSelectElement).value)}
                 >
                   ${(this.catalog?.sedi ?? []).map(
                     (s) =>
