@@ -1,6 +1,6 @@
 // Rome's calendar arithmetic the console relies on: days and wall-clock times across the DST change.
 import { describe, expect, it } from 'vitest';
-import { addDays, formatPhone, romeClock, romeDate, romeInstant } from './locale.ts';
+import { addDays, romeClock, romeDate, romeInstant } from './locale.ts';
 
 describe('Rome dates and times', () => {
   it('finds the Rome day of an instant, also just after midnight Rome time', () => {
@@ -18,10 +18,5 @@ describe('Rome dates and times', () => {
     expect(romeClock(new Date('2026-11-30T08:30:00Z'))).toBe('09:30');
     expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-  });
-
-  it('groups Italian mobile numbers and leaves others alone', () => {
-    expect(formatPhone('+393334445555')).toBe('+39 333 444 5555');
-    expect(formatPhone('+33612345678')).toBe('+33612345678');
   });
 });

@@ -70,9 +70,3 @@ export const romeClock = (at: Date) =>
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(at);
-
-/** An E.164 number grouped for reading aloud: Italian mobiles as +39 333 444 5555. */
-export function formatPhone(e164: string): string {
-  const italian = /^\+39(\d{3})(\d{3})(\d{3,5})$/.exec(e164);
-  return italian ? `+39 ${italian[1]} ${italian[2]} ${italian[3]}` : e164;
-}

@@ -5,17 +5,15 @@
  * @event console-callback-result - detail: { code, body: CallbackResultBody }.
  */
 import { localized, msg, str } from '@lit/localize';
-import type { AppointmentSummary, CallbackResultBody, CatalogResponse } from '@sportello/protocol';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import {
   formatPhone,
-  formatTime,
-  localizedText,
-  romeClock,
-  romeDate,
-  romeInstant,
-} from '../../i18n/locale.ts';
+  type AppointmentSummary,
+  type CallbackResultBody,
+  type CatalogResponse,
+} from '@sportello/protocol';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { formatTime, localizedText, romeClock, romeDate, romeInstant } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
