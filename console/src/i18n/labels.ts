@@ -1,15 +1,16 @@
 // Plain Italian names for the protocol's codes, read at render time so that they follow the language.
 import { msg } from '@lit/localize';
 import type {
+  AppointmentSummary,
   AuthLevel,
   AuthMethod,
   BookingMode,
   CallEndReason,
   CallOutcome,
-  identityDocumentTypes,
+  IdentityDocument,
 } from '@sportello/protocol';
 
-export type DocumentType = (typeof identityDocumentTypes)[number];
+export type DocumentType = IdentityDocument['type'];
 
 export function documentTypeText(type: DocumentType): string {
   switch (type) {
@@ -99,7 +100,7 @@ export function endReasonText(reason: CallEndReason): string {
   }
 }
 
-export function appointmentStatusText(status: 'booked' | 'cancelled' | 'completed' | 'no-show'): string {
+export function appointmentStatusText(status: AppointmentSummary['status']): string {
   switch (status) {
     case 'booked':
       return msg('prenotato');
@@ -131,6 +132,9 @@ export function problemText(error: unknown): string {
       );
   }
 }
+
+/** A message to the waiting room could not leave: /ws is reconnecting. */
+export const notConnectedText = () => msg('Non collegato al server: riprova tra qualche secondo.');
 
 /** What the waiting room's refusals mean for the official. */
 export function queueErrorText(code: string): string {

@@ -13,6 +13,7 @@ import { formatTime, localizedText } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
+import { tableStyles } from '../table-styles.ts';
 
 @customElement('appointment-list')
 @localized()
@@ -20,20 +21,10 @@ export class AppointmentList extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    tableStyles,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
       td {
-        text-align: left;
-        padding: 0.45em 0.6em;
-        border-bottom: 1px solid var(--c-border);
         vertical-align: middle;
-      }
-      th {
-        background: var(--c-surface);
       }
       tr.waiting td {
         background: var(--c-warning-bg);
@@ -47,10 +38,6 @@ export class AppointmentList extends LitElement {
       }
       button {
         min-height: 40px;
-      }
-      .empty {
-        color: var(--c-muted);
-        font-style: italic;
       }
     `,
   ];

@@ -11,7 +11,7 @@ import '../../components/appointment-list/appointment-list.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { fetchAppointments } from '../../data/appointments.ts';
 import { acceptEntry } from '../../data/queue.ts';
-import { problemText, queueErrorText } from '../../i18n/labels.ts';
+import { notConnectedText, problemText, queueErrorText } from '../../i18n/labels.ts';
 import { addDays, formatDay } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 
@@ -148,7 +148,7 @@ export class AppointmentsScreen extends LitElement {
       acceptEntry(this.socket, entryId);
     } catch {
       this.accepting = false;
-      this.error = msg('Non collegato al server: riprova tra qualche secondo.');
+      this.error = notConnectedText();
     }
   }
 }

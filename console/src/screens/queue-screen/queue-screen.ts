@@ -15,9 +15,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import '../../components/appointment-list/appointment-list.ts';
+import { tableStyles } from '../../components/table-styles.ts';
 import { fetchAppointments } from '../../data/appointments.ts';
 import { acceptEntry } from '../../data/queue.ts';
-import { authLevelText, problemText, queueErrorText } from '../../i18n/labels.ts';
+import { authLevelText, notConnectedText, problemText, queueErrorText } from '../../i18n/labels.ts';
 import { formatDay, localizedText } from '../../i18n/locale.ts';
 import { acceptNext, setStatus, type Connection, type VideoSocket } from '@sportello/web-common/video-socket';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -30,6 +31,7 @@ export class QueueScreen extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    tableStyles,
     css`
       main {
         padding: var(--c-gap) calc(var(--c-gap) * 2);
@@ -91,23 +93,6 @@ export class QueueScreen extends LitElement {
       .counts {
         color: var(--c-muted);
         margin: 0 0 0.5em;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.45em 0.6em;
-        border-bottom: 1px solid var(--c-border);
-      }
-      th {
-        background: var(--c-surface);
-      }
-      .empty {
-        color: var(--c-muted);
-        font-style: italic;
       }
       .warning {
         background: var(--c-warning-bg);
@@ -317,7 +302,7 @@ export class QueueScreen extends LitElement {
     try {
       setStatus(this.socket, status);
     } catch {
-      this.error = msg('Non collegato al server: riprova tra qualche secondo.');
+      this.error = notConnectedText();
     }
   }
 
@@ -337,7 +322,7 @@ export class QueueScreen extends LitElement {
       accept();
     } catch {
       this.accepting = false;
-      this.error = msg('Non collegato al server: riprova tra qualche secondo.');
+      this.error = notConnectedText();
     }
   }
 }
