@@ -123,6 +123,23 @@ test('callbacks due today are listed by time and worked through: no answer, late
   expect(later).toMatch(/^[0-9A-Z]{8}$/);
 });
 
+test('a result the server does not take is told, and the callback stays to be done', async ({ page }) => {
+  await book('callback', SERVICE, 0, 61, 'Franca', '+39 333 222 3333');
+  await page.setViewportSize(LANDSCAPE);
+  await signInOfficial(page, server, 'funzionario.rovigo');
+  await page.getByRole('navigation').getByRole('button', { name: 'Richiamate' }).click();
+  await page.route('**/api/v1/callbacks/*/result', (route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
+  );
+  const franca = page.getByRole('article', { name: /Franca Rossi/ });
+  await franca.getByRole('button', { name: 'Fatto' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    "Non è stato possibile completare l'operazione. Riprova; se si ripete, avvisa l'assistenza.",
+  );
+  await expect(franca.getByRole('button', { name: 'Fatto' })).toBeEnabled();
+  await expect(franca).toContainText('Nessun tentativo finora.');
+});
+
 test('the appointments screen shows the day and moves between days', async ({ page }) => {
   await book('inPerson', 'pensione-consulenza', 2, 31, 'Dario', '+39 333 777 8888');
   await page.setViewportSize(LANDSCAPE);

@@ -4,7 +4,13 @@
 // and book a follow-up that the server stores and texts.
 import { expect, test } from '@playwright/test';
 import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import { inboundVideoBytes, kioskCitizen, peerError, peerState } from './support/console-citizen.ts';
+import {
+  inboundVideoBytes,
+  kioskCitizen,
+  peerError,
+  peerState,
+  signInOfficial,
+} from './support/console-citizen.ts';
 import { expectAccessible, LANDSCAPE, screenSeries } from './support/screens.ts';
 
 const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
@@ -231,10 +237,7 @@ test('a call the citizen drops lands on the wrap-up with "call dropped" proposed
   browser,
 }) => {
   await page.setViewportSize(LANDSCAPE);
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('Nome utente').fill('funzionario.rovigo');
-  await page.getByLabel('Password').fill('demo-funzionario.rovigo');
-  await page.getByRole('button', { name: 'Accedi' }).click();
+  await signInOfficial(page, server, 'funzionario.rovigo');
   await page.getByRole('button', { name: 'Disponibile', exact: true }).click();
   await expect(page.getByText('Sei disponibile: puoi accettare i cittadini in attesa.')).toBeVisible();
 
