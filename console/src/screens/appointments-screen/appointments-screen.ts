@@ -48,6 +48,7 @@ export class AppointmentsScreen extends LitElement {
   @state() private accepting = false;
   @query('h1') private heading!: HTMLElement;
   private unsubscribe?: () => void;
+  private request = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,16 +73,19 @@ export class AppointmentsScreen extends LitElement {
   }
 
   private async load(date?: string) {
+    // A queue update may reload today while another day is asked for: only the latest answer counts.
+    const mine = ++this.request;
     this.loading = true;
     try {
       const day = await fetchAppointments(date);
+      if (mine !== this.request) return;
       if (!date) this.today = day.date;
       this.day = day;
       this.error = '';
     } catch (error) {
-      this.error = problemText(error);
+      if (mine === this.request) this.error = problemText(error);
     } finally {
-      this.loading = false;
+      if (mine === this.request) this.loading = false;
     }
   }
 
