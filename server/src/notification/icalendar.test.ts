@@ -68,3 +68,26 @@ describe('calendar file', () => {
     expect(event.summary).toBe('INPS: Unemployment benefit: help with your claim');
   });
 });
+
+describe('the calendar file of a callback', () => {
+  /** The file with its folded lines joined again, so a number split across lines is still found. */
+  const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+
+  it('says the citizen will be called at the number given, without the number or any office address', () => {
+    for (const [language, words] of [
+      ['it', 'ti chiameremo al numero che ci hai indicato'],
+      ['en', 'we will call you at the number you gave us'],
+      ['uk', 'we will call you at the number you gave us'],
+    ] as const) {
+      const callback = booking({ mode: 'callback', citizen: { ...booking({}).citizen, language } });
+      const text = unfolded(bookingCalendar(ctx, callback).text);
+      expect(text.replace(/\D/g, '')).not.toContain('3471234567');
+      expect(text).not.toMatch(/347\D{0,3}123\D{0,3}4567/);
+      expect(text).not.toContain('Viale della Pace');
+      expect(text).not.toContain('Rovigo');
+      const event = onlyEvent(text);
+      expect(event.location).toBeUndefined();
+      expect(String(event.description)).toContain(`K7M2QX9D: ${words}.`);
+    }
+  });
+});

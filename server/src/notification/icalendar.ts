@@ -1,5 +1,5 @@
 // The iCalendar (RFC 5545) file of an appointment: Rome time with Rome's VTIMEZONE, the sede's address
-// or the web-meeting link, and an alarm at the reminder's lead time.
+// or the web-meeting link (a callback has no place), and an alarm at the reminder's lead time.
 import { ICalAlarmType, ICalCalendar } from 'ical-generator';
 import type { Booking, Language } from '@sportello/protocol';
 import { DateTime } from 'luxon';
@@ -32,11 +32,39 @@ const ROME_VTIMEZONE = [
   'END:VTIMEZONE',
 ].join('\r\n');
 
-const labels: Record<TemplateLanguage, { booking: string; join: string; privacy: string }> = {
-  it: { booking: 'Prenotazione', join: 'Videochiamata', privacy: 'Privacy' },
-  en: { booking: 'Booking', join: 'Video call', privacy: 'Privacy notice' },
-  fr: { booking: 'Rendez-vous', join: 'Visioconférence', privacy: 'Confidentialité' },
-  ro: { booking: 'Programarea', join: 'Apel video', privacy: 'Confidentialitate' },
+interface Labels {
+  booking: string;
+  join: string;
+  privacy: string;
+  /** How a callback happens, without the number. */
+  callback: string;
+}
+
+const labels: Record<TemplateLanguage, Labels> = {
+  it: {
+    booking: 'Prenotazione',
+    join: 'Videochiamata',
+    privacy: 'Privacy',
+    callback: 'ti chiameremo al numero che ci hai indicato',
+  },
+  en: {
+    booking: 'Booking',
+    join: 'Video call',
+    privacy: 'Privacy notice',
+    callback: 'we will call you at the number you gave us',
+  },
+  fr: {
+    booking: 'Rendez-vous',
+    join: 'Visioconférence',
+    privacy: 'Confidentialité',
+    callback: 'nous vous appellerons au numéro que vous nous avez indiqué',
+  },
+  ro: {
+    booking: 'Programarea',
+    join: 'Apel video',
+    privacy: 'Confidentialitate',
+    callback: 'va vom suna la numarul pe care ni l-ati dat',
+  },
 };
 
 export interface CalendarFile {
@@ -53,6 +81,9 @@ export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile
   // No calendar-wide zone, so DTSTAMP stays in UTC as RFC 5545 wants; the event's zone still gets its VTIMEZONE.
   calendar.timezone({ name: null, generator: (zone) => (zone === ZONE ? ROME_VTIMEZONE : null) });
   const web = booking.mode === 'webMeeting';
+  const callback = booking.mode === 'callback';
+  // A calendar file travels (shared calendars, synced phones): it never carries the citizen's number.
+  const how = callback ? label.callback : appointmentHow(language, facts);
   calendar.createEvent({
     id: `${booking.code}@${new URL(ctx.config.server.publicUrl).hostname}`,
     // Grows with every change, so a calendar importing the file again replaces the old time.
@@ -63,11 +94,12 @@ export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile
     timezone: ZONE,
     summary: `INPS: ${facts.service}`,
     description: [
-      `${label.booking} ${booking.code}: ${appointmentHow(language, facts)}.`,
+      `${label.booking} ${booking.code}: ${how}.`,
       ...(web ? [`${label.join}: ${facts.meetingUrl}`] : []),
       `${label.privacy}: ${facts.privacyUrl}`,
     ].join('\n'),
-    location: web ? facts.meetingUrl : `${sede.name}, ${sede.address}`,
+    // The citizen is phoned wherever they are: the office's address would send them there.
+    location: web ? facts.meetingUrl : callback ? null : `${sede.name}, ${sede.address}`,
     url: web ? facts.meetingUrl : null,
     alarms: [
       {
