@@ -35,6 +35,8 @@ export interface RouteSpec<
   tag: string;
   /** Roles allowed to call it, or "public" for anyone (citizens' own lookups, catalog). */
   roles: readonly Role[] | 'public';
+  /** Who among them, where the handler narrows it further ("the call's own"); shown in the docs. */
+  audience?: string;
   body?: B;
   query?: Q;
   params?: P;

@@ -30,7 +30,7 @@ export function stationRoutes(ctx: AppContext): RouteSpec[] {
       path: '/stations/:id/enrolment-codes',
       summary: 'Create a one-time enrolment code for a station (expires)',
       tag: 'stations',
-      roles: ['technician', 'admin'],
+      roles: ['technician'],
       params: z.object({ id: z.string().max(40) }),
       responses: {
         201: { description: 'The code, shown once', schema: EnrolmentCodeResponse },
@@ -86,7 +86,7 @@ export function stationRoutes(ctx: AppContext): RouteSpec[] {
       path: '/stations',
       summary: 'Every station with online state and last known devices',
       tag: 'stations',
-      roles: ['technician', 'admin'],
+      roles: ['technician'],
       responses: { 200: { description: 'The fleet', schema: StationListResponse } },
       handler: async () => ({ body: { stations: await fleetHealth(ctx) } }),
     }),

@@ -76,6 +76,10 @@ describe('tickets', () => {
     expect(list.status).toBe(200);
     expect(list.body.tickets.length).toBeGreaterThan(100);
     expect((await server.call('GET', '/api/v1/tickets?sede=rovigo', { token: reception })).status).toBe(403);
+    for (const user of ['funzionario.rovigo', 'admin']) {
+      const token = await server.login(user);
+      expect((await server.call('GET', '/api/v1/tickets?sede=rovigo', { token })).status, user).toBe(403);
+    }
   });
 });
 

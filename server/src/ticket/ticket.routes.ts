@@ -22,7 +22,7 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       path: '/tickets',
       summary: 'Issue a queue ticket for a service at a sede',
       tag: 'tickets',
-      roles: ['station', 'counter', 'admin'],
+      roles: ['station', 'counter'],
       body: IssueTicketBody,
       responses: {
         201: { description: 'Issued', schema: TicketResponse },
@@ -40,7 +40,7 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       path: '/tickets/check-in',
       summary: 'Check in a booked in-person appointment and get a priority ticket (idempotent)',
       tag: 'tickets',
-      roles: ['station', 'counter', 'admin'],
+      roles: ['station', 'counter'],
       body: CheckInBody,
       responses: {
         201: { description: 'The appointment’s ticket', schema: TicketResponse },
@@ -54,7 +54,7 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       path: '/tickets',
       summary: 'The tickets of a sede for a day (today by default)',
       tag: 'tickets',
-      roles: ['counter', 'official', 'admin'],
+      roles: ['counter'],
       query: TicketListQuery,
       responses: { 200: { description: 'Tickets in issue order', schema: TicketListResponse } },
       handler: async ({ query }) => ({ body: { tickets: await listTickets(ctx, query.sede, query.day) } }),
@@ -64,7 +64,7 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       path: '/tickets/:id/sms',
       summary: 'Send a ticket’s number by SMS (when it could not be printed); once per ticket',
       tag: 'tickets',
-      roles: ['station', 'counter', 'admin'],
+      roles: ['station', 'counter'],
       params: z.object({ id: z.string().max(40) }),
       body: TicketSmsBody,
       responses: {

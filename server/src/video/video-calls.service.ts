@@ -1,6 +1,6 @@
 // The official's work on a recorded call: the identification checklist, the outcome, reading the record,
 // and a follow-up appointment booked from the call's citizen data. Only the call's own official may touch
-// it (admins may read); every answer carrying the citizen is audited in the transaction that reads it.
+// or read it; every answer carrying the citizen is audited in the transaction that reads it.
 import {
   PhoneNumber,
   type Booking,
@@ -30,11 +30,9 @@ async function ownCall(
   reader: StoreReader,
   principal: Staff,
   callId: string,
-  adminMayRead = false,
 ): Promise<CallRecord> {
   const record = await reader.callRecord(callId);
   if (!record) throw ApiError.notFound('call');
-  if (adminMayRead && principal.roles.includes('admin')) return record;
   if (officialOfAccount(ctx.config, principal.username)?.id !== record.official)
     throw new ApiError(403, 'not_your_call', 'this call was answered by another official');
   return record;
@@ -90,7 +88,7 @@ export function recordOutcome(
 export function readCall(ctx: AppContext, principal: Principal, callId: string): Promise<CallRecord> {
   const who = staff(principal);
   return ctx.store.transaction(async (tx) => {
-    const record = await ownCall(ctx, tx, who, callId, true);
+    const record = await ownCall(ctx, tx, who, callId);
     await readAudit(tx, ctx.clock(), who, callId, 'read');
     return record;
   });

@@ -73,10 +73,10 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/video/calls/:callId',
-      summary:
-        "A recorded call with its citizen, identification and outcome: the call's official or an admin",
+      summary: 'A recorded call with its citizen, identification and outcome',
       tag: 'video',
-      roles: ['official', 'admin'],
+      roles: ['official'],
+      audience: "the call's own",
       params: CallParams,
       responses: {
         200: { description: 'The call (the read is audited)', schema: CallRecordResponse },
@@ -93,6 +93,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Record the identification checklist, during or after the call; replaces an earlier one',
       tag: 'video',
       roles: ['official'],
+      audience: "the call's own",
       params: CallParams,
       body: Identification,
       responses: { 200: { description: 'The call as recorded', schema: CallRecordResponse }, ...callErrors },
@@ -106,6 +107,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Record the outcome and notes, during or after the call; replaces an earlier one',
       tag: 'video',
       roles: ['official'],
+      audience: "the call's own",
       params: CallParams,
       body: CallOutcomeBody,
       responses: { 200: { description: 'The call as recorded', schema: CallRecordResponse }, ...callErrors },
@@ -119,6 +121,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
       summary: "Book a follow-up appointment for the call's citizen from the call's data; the SMS goes out",
       tag: 'video',
       roles: ['official'],
+      audience: "the call's own",
       params: CallParams,
       body: FollowUpBody,
       responses: {
