@@ -37,8 +37,7 @@ export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/appointments',
-      summary:
-        'The day’s bookings (every mode and status) of the official’s sede group and sectors, by start',
+      summary: 'The day’s bookings of the official’s sede group and sectors, by start',
       tag: 'appointments',
       roles: ['official'],
       query: DayQuery,
@@ -52,8 +51,7 @@ export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/callbacks',
-      summary:
-        'The day’s callbacks still to make in the official’s group and sectors, by retry time or start',
+      summary: 'The day’s callbacks still to make in the official’s group and sectors',
       tag: 'appointments',
       roles: ['official'],
       query: DayQuery,
@@ -67,10 +65,10 @@ export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/callbacks/:code/result',
-      summary:
-        'What came of a callback: done (completed), no answer (the missed-call SMS is sent) or retry later',
+      summary: 'A callback’s result: done, no answer (sends the missed-call SMS) or retry later',
       tag: 'appointments',
       roles: ['official'],
+      audience: 'of the booking’s sede group and sector',
       params: CodeParam,
       body: CallbackResultBody,
       responses: {

@@ -22,7 +22,7 @@ export function auditRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/audit',
-      summary: "The audit log of one day (Rome): each time staff received a citizen's personal data",
+      summary: "The audit log of one day (Rome): each time staff received a citizen's data",
       tag: 'audit',
       roles: ['admin'],
       query: z.strictObject({ date: isoDate }),

@@ -15,7 +15,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/auth/login',
-      summary: 'Sign in with username and password; answers a bearer token and sets a session cookie',
+      summary: 'Sign in; answers a bearer token and sets a session cookie',
       tag: 'auth',
       roles: 'public',
       body: LoginBody,

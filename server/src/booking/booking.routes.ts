@@ -77,6 +77,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Find a booking by its code and the citizen’s codice fiscale',
       tag: 'bookings',
       roles: 'public',
+      audience: 'with booking code and codice fiscale',
       body: BookingLookupBody,
       responses: {
         200: { description: 'The booking', schema: BookingResponse },
@@ -90,6 +91,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Cancel a booking',
       tag: 'bookings',
       roles: 'public',
+      audience: 'with booking code and codice fiscale',
       params: CodeParam,
       body: BookingLookupBody,
       responses: {
@@ -108,6 +110,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Move a booking to another free slot',
       tag: 'bookings',
       roles: 'public',
+      audience: 'with booking code and codice fiscale',
       params: CodeParam,
       body: RescheduleBookingBody,
       responses: {

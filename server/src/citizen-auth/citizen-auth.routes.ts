@@ -37,7 +37,7 @@ export function citizenAuthRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/citizen-auth/verify',
-      summary: 'Verify the card’s signature of a challenge; answers the codice fiscale from the certificate',
+      summary: 'Verify the card’s signed challenge; answers the codice fiscale of its certificate',
       tag: 'citizen-auth',
       roles: ['station'],
       body: VerifyCardBody,

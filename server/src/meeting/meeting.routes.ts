@@ -13,10 +13,10 @@ export function meetingRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/meetings/admit',
-      summary:
-        'Enter a booked web meeting with the SMS admission code; sets the HttpOnly sportello_meeting cookie /ws reads',
+      summary: 'Enter a web meeting with the SMS admission code; sets the cookie /ws reads',
       tag: 'meetings',
       roles: 'public',
+      audience: 'with booking code and admission code',
       body: MeetingAdmitBody,
       responses: {
         200: {

@@ -47,7 +47,7 @@ export function notificationRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/messages',
-      summary: 'Outbox messages by status: pending, sent, dead (gave up after retries) or cancelled',
+      summary: 'The SMS outbox by status: pending, sent, dead (gave up) or cancelled',
       tag: 'notifications',
       roles: ['admin'],
       query: MessagesQuery,
@@ -83,6 +83,7 @@ export function notificationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The appointment as an iCalendar file, by booking code and codice fiscale',
       tag: 'bookings',
       roles: 'public',
+      audience: 'with booking code and codice fiscale',
       body: BookingLookupBody,
       responses: {
         200: { description: 'An RFC 5545 calendar file', schema: z.string(), contentType: 'text/calendar' },
@@ -104,7 +105,7 @@ export function notificationRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/bookings/:code/missed-call',
-      summary: 'Tell the citizen by SMS that the official called at the booked time and got no answer',
+      summary: 'SMS the citizen that the official called at the booked time and got no answer',
       tag: 'bookings',
       roles: ['official', 'admin'],
       params: CodeParam,

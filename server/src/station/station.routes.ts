@@ -47,6 +47,7 @@ export function stationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Exchange an enrolment code for the station’s credential and configuration',
       tag: 'stations',
       roles: 'public',
+      audience: 'the agent, with an enrolment code',
       body: EnrolBody,
       responses: {
         200: { description: 'Enrolled', schema: EnrolResponse },

@@ -33,7 +33,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/video/queue',
-      summary: 'The video waiting room by sector: an official sees their sede group, an admin every group',
+      summary: 'Waiting room by sector: an official sees their sede group, an admin every group',
       tag: 'video',
       roles: ['official', 'admin'],
       query: z.strictObject({ group: z.string().max(40).optional() }),
@@ -90,7 +90,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/video/calls/:callId/identification',
-      summary: 'Record the identification checklist, during or after the call; replaces an earlier one',
+      summary: 'Record the ID checklist, during or after the call; replaces an earlier one',
       tag: 'video',
       roles: ['official'],
       audience: "the call's own",
@@ -118,7 +118,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/video/calls/:callId/follow-up',
-      summary: "Book a follow-up appointment for the call's citizen from the call's data; the SMS goes out",
+      summary: "Book a follow-up for the call's citizen from the call's data; the SMS goes out",
       tag: 'video',
       roles: ['official'],
       audience: "the call's own",
