@@ -24,6 +24,8 @@ export const CatalogResponse = z
     privacyNoticeVersion: z.string(),
     /** Base of links given to citizens (queue tracking, web meetings). */
     publicUrl: z.string(),
+    /** From this age the kiosk offers the elderly priority to a citizen it identified. */
+    elderlyPriorityAge: z.number().int(),
   })
   .meta({ id: 'Catalog' });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;

@@ -21,6 +21,9 @@ export const CodiceFiscale = z
   })
   .meta({ description: 'Codice fiscale (Italian tax code), omocodes accepted', example: 'RSSMRA80A01H501U' });
 
+/** Why a landline is refused where an SMS is promised. */
+export const MOBILE_NEEDED = 'an SMS needs a mobile number; this one is a landline';
+
 /** Any valid phone number, normalised to E.164; Italian numbers may omit +39. */
 export const PhoneNumber = z
   .string()
@@ -34,6 +37,20 @@ export const PhoneNumber = z
     return parsed.e164;
   })
   .meta({ description: 'Phone number; stored in E.164', example: '+393471234567' });
+
+/** A number that can receive an SMS: a landline is refused, since the text would never arrive. */
+export const MobilePhoneNumber = z
+  .string()
+  .max(32)
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed?.mobile) {
+      ctx.addIssue({ code: 'custom', message: parsed ? MOBILE_NEEDED : 'not a valid phone number' });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  })
+  .meta({ description: 'Mobile phone number; stored in E.164', example: '+393471234567' });
 
 /**
  * How the citizen proved who they are. cie-pin, cns-pin and spid are strong authentication;

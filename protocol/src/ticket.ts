@@ -1,7 +1,7 @@
 // Queue tickets for a sede's reception: REST bodies for /api/v1/tickets.
 import { z } from 'zod';
 import { BookingLookupBody } from './booking.ts';
-import { PhoneNumber } from './citizen.ts';
+import { CodiceFiscale, MobilePhoneNumber } from './citizen.ts';
 import { isoDate, Language } from './config.ts';
 
 /** Who goes ahead of the ordinary queue, as offices usually grant by law or practice. */
@@ -18,6 +18,8 @@ export const IssueTicketBody = z
     service: z.string().min(1).max(40),
     priority: Priority.exclude(['appointment']).default('none'),
     language: z.string().min(2).max(5).default('it'),
+    /** The citizen's, when the kiosk identified them: the elderly priority is checked against its birth date. */
+    codiceFiscale: CodiceFiscale.optional(),
   })
   .meta({ id: 'IssueTicket' });
 export type IssueTicketBody = z.input<typeof IssueTicketBody>;
@@ -51,7 +53,7 @@ export type TicketResponse = z.infer<typeof TicketResponse>;
 
 /** The ticket's number by SMS, when the printer could not print it. */
 export const TicketSmsBody = z
-  .object({ sede: z.string().min(1).max(40), phone: PhoneNumber, language: Language.default('it') })
+  .object({ sede: z.string().min(1).max(40), phone: MobilePhoneNumber, language: Language.default('it') })
   .meta({ id: 'TicketSms' });
 export type TicketSmsBody = z.input<typeof TicketSmsBody>;
 

@@ -1,6 +1,8 @@
 // Booking rules: availability, taking a slot atomically, lookup, cancel and reschedule.
 import {
   isStrongAuth,
+  MOBILE_NEEDED,
+  parsePhone,
   type AvailabilityQuery,
   type AvailabilityResponse,
   type BookedBy,
@@ -67,6 +69,7 @@ export async function createBooking(
   const sede = sedeOf(ctx.config, input.sede);
   const service = bookableService(ctx, input.service, input.mode);
   requireAuthLevel(service, input.mode, input.authMethod);
+  requireMobileForSms(input.mode, input.citizen.phone);
   requireProofFromStation(ctx, input, bookedBy);
   if (input.privacyNoticeVersion !== ctx.config.server.privacyNoticeVersion) {
     throw ApiError.field(
@@ -189,6 +192,11 @@ function bookableService(ctx: AppContext, id: string, mode: BookingMode): Servic
     );
   }
   return service;
+}
+
+/** In person and web meeting are confirmed and reminded by SMS; only a callback may ring a landline. */
+function requireMobileForSms(mode: BookingMode, phone: string): void {
+  if (mode !== 'callback' && !parsePhone(phone)?.mobile) throw ApiError.field('citizen.phone', MOBILE_NEEDED);
 }
 
 function requireAuthLevel(service: Service, mode: BookingMode, method: CreateInput['authMethod']): void {

@@ -38,5 +38,6 @@ export function publicCatalog(config: AppConfig): CatalogResponse {
     services: config.services,
     privacyNoticeVersion: config.server.privacyNoticeVersion,
     publicUrl: config.server.publicUrl,
+    elderlyPriorityAge: config.server.elderlyPriorityAge,
   };
 }

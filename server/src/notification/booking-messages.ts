@@ -1,7 +1,7 @@
 // The SMS each booking change causes, rendered and enqueued inside the caller's transaction: the
 // message exists if and only if the change does, and the worker sends it later.
 import { randomUUID } from 'node:crypto';
-import type { Booking, Language, MessageKind } from '@sportello/protocol';
+import { parsePhone, type Booking, type Language, type MessageKind } from '@sportello/protocol';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -16,18 +16,21 @@ export async function queueConfirmation(
   booking: Booking,
   admissionCode: string,
 ): Promise<void> {
+  if (!reachableBySms(booking)) return;
   await enqueue(ctx, tx, 'confirmation', booking, ctx.clock(), admissionCode);
   await queueReminder(ctx, tx, booking);
 }
 
 /** A moved booking: the new time now, and the reminder moved with it. */
 export async function queueReschedule(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
+  if (!reachableBySms(booking)) return;
   await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
   await enqueue(ctx, tx, 'reschedule', booking, ctx.clock());
   await queueReminder(ctx, tx, booking);
 }
 
 export async function queueCancellation(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
+  if (!reachableBySms(booking)) return;
   await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
   await enqueue(ctx, tx, 'cancellation', booking, ctx.clock());
 }
@@ -45,6 +48,11 @@ export async function queueMissedCallIn(ctx: AppContext, tx: StoreTx, code: stri
   if (booking.mode === 'inPerson')
     throw new ApiError(409, 'not_a_call', 'this is an appointment in person, not a call');
   return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
+}
+
+/** A callback may be booked on a landline: an SMS to it would fail at the gateway and be retried for nothing. */
+function reachableBySms(booking: Booking): boolean {
+  return parsePhone(booking.citizen.phone)?.mobile ?? false;
 }
 
 async function queueReminder(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {

@@ -2,7 +2,9 @@
 // and check-in of a booked appointment.
 import { randomUUID } from 'node:crypto';
 import {
+  ageOn,
   APPOINTMENT_TICKET_PREFIX,
+  birthDateOf,
   weekdays,
   type BookingLookupBody,
   type IssueTicketBody,
@@ -45,12 +47,16 @@ export async function issueTicket(
     throw ApiError.field('service', 'this service has no queue ticket; book an appointment instead');
   const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
   requireOpenForWalkIns(sede, now);
+  if (input.priority === 'elderly' && input.codiceFiscale) {
+    requireElderly(ctx, input.codiceFiscale, now.toISODate()!);
+  }
   return ctx.store.transaction((tx) =>
     issue(tx, ctx, sede, {
       service: service.id,
       sector: service.sector,
       prefix: service.channels.ticket!.prefix,
       priority: input.priority,
+      ...(input.codiceFiscale ? { codiceFiscale: input.codiceFiscale } : {}),
     }),
   );
 }
@@ -222,6 +228,15 @@ function respond(
     ahead,
     estimatedWaitMinutes: Math.ceil((ahead * MINUTES_PER_TICKET) / counters),
   };
+}
+
+/** Age is the one priority the ticket can prove: it is written in the codice fiscale. */
+function requireElderly(ctx: AppContext, codiceFiscale: string, today: string): void {
+  const age = ctx.config.server.elderlyPriorityAge;
+  const born = birthDateOf(codiceFiscale, today);
+  if (!born || ageOn(born.birthDate, today) < age) {
+    throw ApiError.field('priority', `the elderly priority is for citizens aged ${age} or more`);
+  }
 }
 
 function requireOpenForWalkIns(sede: Sede, now: DateTime): void {
