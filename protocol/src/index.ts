@@ -13,6 +13,7 @@ export * from './config.ts';
 export * from './errors.ts';
 export * from './notification.ts';
 export * from './phone.ts';
+export * from './privacy-notice/index.ts';
 export * from './station.ts';
 export * from './ticket.ts';
 export * from './video.ts';

@@ -1,5 +1,6 @@
 // Builds the Express application: security headers, JSON bodies, /healthz, /readyz, /api/v1 and its docs,
-// the staff console's bundle at /console/ and the citizen's web-meeting page at /meeting/.
+// the privacy notice at /privacy, the staff console's bundle at /console/ and the citizen's web-meeting
+// page at /meeting/.
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
@@ -20,6 +21,7 @@ import { consoleApp, meetingApp, staticApp } from './http/static-app.ts';
 import type { RouteSpec } from './http/route.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
+import { privacyRouter } from './privacy/privacy-router.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
 import { videoRoutes } from './video/video.routes.ts';
@@ -106,6 +108,7 @@ export function createApp(ctx: AppContext): Express {
     guessLimit,
   );
 
+  app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
   for (const page of [consoleApp, meetingApp]) app.use(page.path, staticApp(page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);

@@ -99,6 +99,7 @@ export function messageFacts(ctx: AppContext, booking: Booking, admissionCode?: 
     phone: booking.citizen.phone,
     ...(admissionCode === undefined ? {} : { admissionCode }),
     meetingUrl: `${base}/meeting/${booking.code}`,
-    privacyUrl: `${base}/privacy/${booking.privacyNoticeVersion}`,
+    // The notice page speaks all six languages, also those whose SMS falls back to English.
+    privacyUrl: `${base}/privacy/${booking.privacyNoticeVersion}?lang=${booking.citizen.language}`,
   };
 }

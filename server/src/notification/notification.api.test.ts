@@ -133,7 +133,7 @@ describe('SMS through an HTTP gateway', () => {
       recipient: ['+393475550001'],
       message:
         `Prenotazione ${booking.code} confermata: NASpI: consulenza sulla tua domanda, mer 2 dic 2026 ore 08:30, ` +
-        'in sede, Viale della Pace 5, 45100 Rovigo. Privacy: http://127.0.0.1:8080/privacy/2026-01',
+        'in sede, Viale della Pace 5, 45100 Rovigo. Privacy: http://127.0.0.1:8080/privacy/2026-01?lang=it',
     });
     expect(request.headers.authorization).toBe('Bearer test-key');
     await pause(100);
