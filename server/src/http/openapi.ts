@@ -2,6 +2,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { z } from 'zod';
 import type { RouteSpec } from './route.ts';
+import { whoMayCall } from './route-table.ts';
 
 export function openApiDocument(routes: RouteSpec[], version: string): ReturnType<typeof createDocument> {
   const paths: ZodOpenApiPathsObject = {};
@@ -10,7 +11,7 @@ export function openApiDocument(routes: RouteSpec[], version: string): ReturnTyp
     const operation: ZodOpenApiOperationObject = {
       summary: route.summary,
       tags: [route.tag],
-      description: route.roles === 'public' ? 'Open to anyone.' : `Roles: ${route.roles.join(', ')}.`,
+      description: `Who may call it: ${whoMayCall(route)}.`,
       ...(route.roles === 'public' ? { security: [] } : {}),
       requestParams: {
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
