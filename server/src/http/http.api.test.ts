@@ -159,4 +159,27 @@ describe('logs', () => {
       expect(logs).not.toContain(secret);
     }
   });
+
+  it('keep a codice fiscale typed as a user name out, yet tell repeated failures of one name apart', async () => {
+    const typed = citizen(78).codiceFiscale;
+    const failedSignIns = async (username: string) => {
+      const before = server.logs().length;
+      const result = await server.call('POST', '/api/v1/auth/login', { body: { username, password: 'x' } });
+      expect(result.status).toBe(401);
+      return server
+        .logs()
+        .slice(before)
+        .split('\n')
+        .filter((line) => line.includes('failed sign-in'))
+        .map((line) => JSON.parse(line).usernameTag as string);
+    };
+    const [first] = await failedSignIns(typed);
+    const [again] = await failedSignIns(typed.toLowerCase());
+    const [other] = await failedSignIns(citizen(79).codiceFiscale);
+    const logs = server.logs();
+    expect(logs.toUpperCase()).not.toContain(typed);
+    expect(first).toMatch(/^[\w-]{12}$/);
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+  });
 });
