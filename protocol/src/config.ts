@@ -152,6 +152,8 @@ export const ServerSettings = z.object({
   stationOfflineSeconds: z.number().int().min(15).max(3600).default(90),
   /** How long a station enrolment code stays valid. */
   enrolmentCodeMinutes: z.number().int().min(5).max(10080).default(60),
+  /** Bookings of one service one person may hold at once that are still to come. */
+  maxOpenBookingsPerService: z.number().int().min(1).max(20).default(2),
   /** From this age a citizen whose codice fiscale the ticket carries may ask for the elderly priority. */
   elderlyPriorityAge: z.number().int().min(50).max(100).default(65),
 });

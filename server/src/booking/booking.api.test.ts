@@ -15,10 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function slotsOn(day: string, service = SERVICE, mode = 'inPerson') {
+async function slotsOn(day: string, service = SERVICE, mode = 'inPerson', sede = 'rovigo') {
   const result = await server.call(
     'GET',
-    `/api/v1/availability?sede=rovigo&service=${service}&mode=${mode}&from=${day}&to=${day}`,
+    `/api/v1/availability?sede=${sede}&service=${service}&mode=${mode}&from=${day}&to=${day}`,
   );
   expect(result.status).toBe(200);
   return result.body.days[0].slots as { start: string; end: string; free: number }[];
@@ -237,6 +237,118 @@ describe('booking', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('slot_taken');
     expect(refused.body.error.details.nextSlots).toHaveLength(3);
+  });
+});
+
+describe('one citizen’s appointments', () => {
+  const OTHER = 'sostegno-consulenza';
+  const move = (code: string, index: number, start: string) =>
+    server.call('POST', `/api/v1/bookings/${code}/reschedule`, {
+      body: { code, codiceFiscale: citizen(index).codiceFiscale, start },
+    });
+
+  it('refuses a second booking of the service that day without giving away the first one', async () => {
+    const slots = await slotsOn('2026-12-09');
+    const first = await book(slots[0]!.start, 700);
+    expect(first.status).toBe(201);
+    const again = await book(slots[6]!.start, 700);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_booked');
+    expect(again.body.error.message).toMatch(/already has an appointment/);
+    expect(again.body.error).not.toHaveProperty('details');
+    const said = JSON.stringify(again.body);
+    expect(said).not.toContain(first.body.booking.code);
+    expect(said).not.toContain(slots[0]!.start);
+    expect(said).not.toContain(slots[0]!.start.slice(11, 16));
+  });
+
+  it('refuses appointments of one person that overlap, whatever their mode, service or sede', async () => {
+    const day = '2026-12-09';
+    const [inPerson] = await slotsOn(day);
+    const first = await book(inPerson!.start, 701);
+    expect(first.status).toBe(201);
+    // A ten-minute call starting inside the twenty minutes in person, and the same time in Napoli.
+    const short = 'pensione-informazioni';
+    const inside = (await slotsOn(day, short, 'callback')).find(
+      (s) => s.start > inPerson!.start && s.start < inPerson!.end,
+    )!;
+    const napoli = (await slotsOn(day, OTHER, 'callback', 'napoli')).find(
+      (s) => s.start === inPerson!.start,
+    )!;
+    for (const [sede, service, slot] of [
+      ['rovigo', short, inside],
+      ['napoli', OTHER, napoli],
+    ] as const) {
+      const overlapping = await book(slot.start, 701, { sede, service, mode: 'callback' });
+      expect(overlapping.status, sede).toBe(409);
+      expect(overlapping.body.error.code).toBe('overlapping_booking');
+      expect(JSON.stringify(overlapping.body)).not.toContain(first.body.booking.code);
+    }
+    const after = (await slotsOn(day, OTHER, 'callback')).find((s) => s.start === inPerson!.end)!;
+    expect((await book(after.start, 701, { service: OTHER, mode: 'callback' })).status).toBe(201);
+  });
+
+  it('caps one person’s open bookings of a service at two; cancelled and past ones do not count', async () => {
+    const [wed] = await slotsOn('2026-12-10');
+    const [thu] = await slotsOn('2026-12-11');
+    const [mon] = await slotsOn('2026-12-14');
+    const first = await book(wed!.start, 702);
+    expect(first.status).toBe(201);
+    expect((await book(thu!.start, 702)).status).toBe(201);
+    const third = await book(mon!.start, 702);
+    expect(third.status).toBe(409);
+    expect(third.body.error.code).toBe('booking_limit');
+    expect(JSON.stringify(third.body)).not.toContain(first.body.booking.code);
+    // Another service is not capped by this one.
+    expect((await book(mon!.start, 702, { service: OTHER, mode: 'callback' })).status).toBe(201);
+
+    const code = first.body.booking.code;
+    const body = { code, codiceFiscale: citizen(702).codiceFiscale };
+    expect((await server.call('POST', `/api/v1/bookings/${code}/cancel`, { body })).status).toBe(200);
+    const [tue] = await slotsOn('2026-12-15');
+    expect((await book(tue!.start, 702)).status).toBe(201);
+    expect((await book((await slotsOn('2026-12-16'))[0]!.start, 702)).body.error.code).toBe('booking_limit');
+    // Once Thursday's appointment has passed, it no longer counts.
+    server.setNow('2026-12-11T13:00:00+01:00');
+    try {
+      expect((await book((await slotsOn('2026-12-16'))[0]!.start, 702)).status).toBe(201);
+    } finally {
+      server.setNow(MONDAY_EARLY);
+    }
+  });
+
+  it('refuses to move a booking onto a time overlapping another of the person’s appointments', async () => {
+    const day = '2026-12-17';
+    const [inPerson] = await slotsOn(day);
+    expect((await book(inPerson!.start, 703)).status).toBe(201);
+    const callbacks = await slotsOn(day, OTHER, 'callback');
+    const created = await book(callbacks.at(-1)!.start, 703, { service: OTHER, mode: 'callback' });
+    expect(created.status).toBe(201);
+    const code = created.body.booking.code;
+    const onTop = await move(code, 703, callbacks.find((s) => s.start === inPerson!.start)!.start);
+    expect(onTop.status).toBe(409);
+    expect(onTop.body.error.code).toBe('overlapping_booking');
+    const stored = await server.call('POST', '/api/v1/bookings/lookup', {
+      body: { code, codiceFiscale: citizen(703).codiceFiscale },
+    });
+    expect(stored.body.booking.start).toBe(callbacks.at(-1)!.start);
+    const next = callbacks.find((s) => s.start === inPerson!.end)!;
+    expect((await move(code, 703, next.start)).status).toBe(200);
+    // Moving a booking within its own time is no overlap with itself.
+    expect((await move(code, 703, callbacks[callbacks.indexOf(next) + 1]!.start)).status).toBe(200);
+  });
+
+  it('gives one of two concurrent overlapping requests of one person the time, the other a 409', async () => {
+    const day = '2026-12-18';
+    const [inPerson] = await slotsOn(day);
+    const [callback] = await slotsOn(day, OTHER, 'callback');
+    expect(callback!.start).toBe(inPerson!.start);
+    const results = await Promise.all([
+      book(inPerson!.start, 704),
+      book(callback!.start, 704, { service: OTHER, mode: 'callback' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('overlapping_booking');
   });
 });
 

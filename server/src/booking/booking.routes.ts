@@ -64,7 +64,11 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
         201: { description: 'Booked', schema: CreateBookingResponse },
         400: err('Invalid field'),
         403: err('Strong authentication required'),
-        409: err('Slot taken, past or closed; error.details.nextSlots suggests free ones'),
+        409: err(
+          'Slot taken, past or closed (error.details.nextSlots suggests free ones); or the person already has ' +
+            'this service that day (already_booked), another appointment at that time (overlapping_booking) ' +
+            'or as many to come for this service as allowed (booking_limit)',
+        ),
       },
       handler: async ({ body, principal }) => ({
         status: 201,
@@ -116,7 +120,10 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         200: { description: 'Moved', schema: BookingResponse },
         404: err('No such booking for this codice fiscale'),
-        409: err('Slot taken; error.details.nextSlots suggests free ones'),
+        409: err(
+          'Slot taken (error.details.nextSlots suggests free ones), or the person has this service that day ' +
+            '(already_booked) or another appointment at that time (overlapping_booking)',
+        ),
       },
       handler: async ({ params, body }) => {
         sameCode(params, body);

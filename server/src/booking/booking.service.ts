@@ -84,25 +84,7 @@ export async function createBooking(
     try {
       const booking = await ctx.store.transaction(async (tx) => {
         const slot = await takeSlot(ctx, tx, sede, service, input.mode, input.start);
-        const day = localDay(slot.start);
-        const same = (await tx.bookingsOfDay(sede.id, day)).find(
-          (b) =>
-            b.status === 'booked' &&
-            b.service === service.id &&
-            b.citizen.codiceFiscale === input.citizen.codiceFiscale,
-        );
-        if (same) {
-          throw new ApiError(
-            409,
-            'already_booked',
-            'this citizen already has an appointment for this service that day',
-            undefined,
-            {
-              code: same.code,
-              start: same.start,
-            },
-          );
-        }
+        await requireFreePerson(ctx, tx, input.citizen.codiceFiscale, service, slot);
         const stored: StoredBooking = {
           code,
           sede: sede.id,
@@ -163,6 +145,7 @@ export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput)
       const service = bookableService(ctx, booking.service, booking.mode);
       target = { sede, service, mode: booking.mode };
       const slot = await takeSlot(ctx, tx, sede, service, booking.mode, input.start, booking.code);
+      await requireFreePerson(ctx, tx, booking.citizen.codiceFiscale, service, slot, booking.code);
       const moved: StoredBooking = {
         ...booking,
         start: slot.start,
@@ -280,6 +263,49 @@ async function takeSlot(
     case 'not-a-slot':
       throw ApiError.field('start', 'this is not one of the offered times; ask /availability for them');
   }
+}
+
+/**
+ * One person's other appointments, read in the transaction that takes the slot: one per service a day,
+ * none overlapping in time whatever its mode or sede, and a few still to come per service. The refusals
+ * never say which booking is in the way: whoever books does not always know the person's booking code.
+ * `moving` is the booking being rescheduled, which keeps its place in the count.
+ */
+async function requireFreePerson(
+  ctx: AppContext,
+  tx: StoreReader,
+  codiceFiscale: string,
+  service: Service,
+  slot: { start: string; end: string },
+  moving?: string,
+): Promise<void> {
+  const now = ctx.clock().getTime();
+  const today = DateTime.fromMillis(now, { zone: ZONE }).toISODate()!;
+  const others = (await tx.bookingsOfCitizen(codiceFiscale, today)).filter(
+    (b) => b.status === 'booked' && b.code !== moving,
+  );
+  const day = localDay(slot.start);
+  if (others.some((b) => b.service === service.id && localDay(b.start) === day))
+    throw new ApiError(
+      409,
+      'already_booked',
+      'this citizen already has an appointment for this service that day',
+    );
+  const [start, end] = [Date.parse(slot.start), Date.parse(slot.end)];
+  if (others.some((b) => Date.parse(b.start) < end && start < Date.parse(b.end)))
+    throw new ApiError(
+      409,
+      'overlapping_booking',
+      'this citizen already has another appointment at this time',
+    );
+  const max = ctx.config.server.maxOpenBookingsPerService;
+  const open = others.filter((b) => b.service === service.id && Date.parse(b.start) > now);
+  if (!moving && open.length >= max)
+    throw new ApiError(
+      409,
+      'booking_limit',
+      `this citizen already has ${max} appointments to come for this service: one must take place or be cancelled first`,
+    );
 }
 
 function requireChangeable(ctx: AppContext, booking: StoredBooking): void {

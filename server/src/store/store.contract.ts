@@ -253,10 +253,77 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });
+  citizenBookingsContract(name, factory);
   outboxContract(name, factory);
   videoQueueContract(name, factory);
   callRecordContract(name, factory);
   auditContract(name, factory);
+}
+
+// ---- one person's bookings ----
+
+function citizenBookingsContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract: one person's bookings`, () => {
+    const MARIO = 'RSSMRA80A01H501U';
+    const ANNA = 'VRDNNA85M41F205X';
+    let store: Store;
+    const ofMario = (fromDay: string) =>
+      store.read(async (r) => (await r.bookingsOfCitizen(MARIO, fromDay)).map((b) => b.code));
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('finds every booking of a person from a day on, in any sede and status, by start, after a restart', async () => {
+      const anna = { ...booking('XXXXXXXX', '2026-12-01T09:00:00+01:00').citizen, codiceFiscale: ANNA };
+      await store.transaction(async (tx) => {
+        await tx.insertBooking(booking('AAAA0003', '2026-12-03T08:30:00+01:00', { status: 'cancelled' }));
+        await tx.insertBooking(booking('AAAA0001', '2026-12-01T10:00:00+01:00', { sede: 'napoli' }));
+        await tx.insertBooking(booking('AAAA0002', '2026-12-01T23:30:00Z'));
+        await tx.insertBooking(booking('BBBB0001', '2026-12-01T09:00:00+01:00', { citizen: anna }));
+      });
+      store = await factory.reopen(store);
+      expect(await ofMario('2026-11-28')).toEqual(['AAAA0001', 'AAAA0002', 'AAAA0003']);
+      // 23:30 UTC on the 1st is the 2nd in Rome.
+      expect(await ofMario('2026-12-02')).toEqual(['AAAA0002', 'AAAA0003']);
+      expect(await ofMario('2026-12-04')).toEqual([]);
+      const annas = await store.read((r) => r.bookingsOfCitizen(ANNA, '2026-11-28'));
+      expect(annas.map((b) => [b.code, b.citizen.codiceFiscale])).toEqual([['BBBB0001', ANNA]]);
+      expect(await store.read((r) => r.bookingsOfCitizen('NSSNSS80A01H501U', '2026-11-28'))).toEqual([]);
+    });
+
+    it('follows a moved booking, sees its own transaction, and forgets what a failed one wrote', async () => {
+      const original = booking('CCCC0001', '2026-12-01T08:30:00+01:00');
+      await store.transaction((tx) => tx.insertBooking(original));
+      await store.transaction((tx) => tx.updateBooking({ ...original, start: '2026-12-05T09:00:00+01:00' }));
+      expect(await ofMario('2026-12-02')).toEqual(['CCCC0001']);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertBooking(booking('CCCC0002', '2026-12-06T08:30:00+01:00'));
+          expect((await tx.bookingsOfCitizen(MARIO, '2026-12-01')).map((b) => b.code)).toEqual([
+            'CCCC0001',
+            'CCCC0002',
+          ]);
+          await tx.updateBooking({ ...original, start: '2026-12-07T09:00:00+01:00' });
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await ofMario('2026-12-01')).toEqual(['CCCC0001']);
+      const found = await store.read((r) => r.bookingsOfCitizen(MARIO, '2026-12-01'));
+      expect(found[0]?.start).toBe('2026-12-05T09:00:00+01:00');
+    });
+
+    it('finds nobody by a codice fiscale the retention job has removed', async () => {
+      await store.transaction((tx) => tx.insertBooking(booking('DDDD0001', '2026-12-01T08:30:00+01:00')));
+      await store.removePersonalData('2026-12-02', new Date('2026-12-02T02:00:00Z'));
+      expect(await ofMario('2026-11-28')).toEqual([]);
+      expect(await store.read((r) => r.bookingsOfCitizen(REMOVED, '2026-11-28'))).toEqual([]);
+      store = await factory.reopen(store);
+      expect(await ofMario('2026-11-28')).toEqual([]);
+    });
+  });
 }
 
 // ---- call records ----

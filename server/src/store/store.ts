@@ -98,6 +98,16 @@ export interface StoreReader extends OutboxReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
   /** Every booking whose slot starts on that day (sede's local date), whatever its status. */
   bookingsOfDay(sede: string, day: string): Promise<StoredBooking[]>;
+  /**
+   * Every booking of one person starting on `fromDay` (Rome) or later, in any sede, whatever its status,
+   * by start; none once the retention job has removed the codice fiscale. The person's other
+   * appointments, checked in the transaction that takes a slot. In PostgreSQL, on an index on
+   * (codice_fiscale, start):
+   *   SELECT * FROM bookings WHERE codice_fiscale = $1
+   *     AND start >= ($2::date::timestamp AT TIME ZONE 'Europe/Rome') ORDER BY start, code
+   * (lowdb: from the hot days on, a week back, which holds every booking still to come.)
+   */
+  bookingsOfCitizen(codiceFiscale: string, fromDay: string): Promise<StoredBooking[]>;
   ticketsOfDay(sede: string, day: string): Promise<StoredTicket[]>;
   sessionByTokenHash(tokenHash: string): Promise<StaffSession | undefined>;
   stationByTokenHash(tokenHash: string): Promise<StationCredential | undefined>;

@@ -74,10 +74,11 @@ async function firstFreeSlot(
   mode: 'inPerson' | 'webMeeting',
   service = 'pensione-consulenza',
   sede = 'rovigo',
+  from = '2026-12-02',
 ) {
   const found = await server.call(
     'GET',
-    `/api/v1/availability?sede=${sede}&service=${service}&mode=${mode}&from=2026-12-02&to=2026-12-09`,
+    `/api/v1/availability?sede=${sede}&service=${service}&mode=${mode}&from=${from}&to=2026-12-09`,
   );
   expect(found.status).toBe(200);
   return found.body.days.flatMap((d: { slots: { start: string }[] }) => d.slots)[0].start as string;
@@ -257,7 +258,8 @@ describe('follow-up', () => {
     expect(nowhere.status).toBe(400);
     expect(nowhere.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['sede']);
     // The official may book at another sede than the kiosk's, e.g. where the citizen lives.
-    const napoliStart = await firstFreeSlot('inPerson', 'naspi-consulenza', 'napoli');
+    // Not on the day of the web meeting booked above: one person's appointments never overlap.
+    const napoliStart = await firstFreeSlot('inPerson', 'naspi-consulenza', 'napoli', '2026-12-03');
     const inPerson = await post(path, laura, { ...named, sede: 'napoli', start: napoliStart });
     expect(inPerson.status).toBe(201);
     expect(inPerson.body.booking).toMatchObject({

@@ -17,6 +17,7 @@ import {
   type StationCredential,
   type StationStatus,
   type Store,
+  type StoredBooking,
   type StoreReader,
   type StoreTx,
 } from '../store.ts';
@@ -48,7 +49,7 @@ import {
 
 export interface LowdbStoreOptions {
   dataDir: string;
-  /** Booking days from this many days ago onwards are indexed by code at open. */
+  /** Booking days from this many days ago onwards are indexed by code and codice fiscale at open. */
   hotDays?: number;
   /** Call days from this many days ago onwards are indexed by call id at open (outcomes come late). */
   callDays?: number;
@@ -65,6 +66,8 @@ export class LowdbStore implements Store {
   private readonly files = new Map<string, Promise<Low<unknown>>>();
   /** booking code → the day file holding it, for the hot window. */
   private readonly codeIndex = new Map<string, { sede: string; day: string }>();
+  /** codice fiscale → the codes of that person's bookings, for the hot window (every booking to come). */
+  private readonly citizenIndex = new Map<string, Set<string>>();
   /** call id → the group and day file holding its record, for the hot window. */
   private readonly callIndex = new Map<string, { group: string; day: string }>();
   private core!: Low<Core>;
@@ -147,6 +150,9 @@ export class LowdbStore implements Store {
         if (day >= beforeDay || (from && day < from)) continue;
         await this.transaction(async () => {
           const low = await this.dayLow(kind, sede, day);
+          if (kind === 'bookings')
+            for (const b of (low.data as BookingDay).bookings)
+              this.unindexCitizen(b.citizen.codiceFiscale, b.code);
           const changed = removePersonalDataOfDay(kind, low.data, stamp);
           result[kind] += changed;
           if (changed > 0) this.dirty.add(low);
@@ -205,6 +211,18 @@ export class LowdbStore implements Store {
       },
       bookingsOfDay: async (sede, day) =>
         clone(((await this.dayLow('bookings', sede, day)).data as BookingDay).bookings),
+      bookingsOfCitizen: async (codiceFiscale, fromDay) => {
+        const found: StoredBooking[] = [];
+        for (const code of this.citizenIndex.get(codiceFiscale) ?? []) {
+          const where = this.codeIndex.get(code);
+          if (!where || where.day < fromDay) continue;
+          const day = (await this.dayLow('bookings', where.sede, where.day)).data as BookingDay;
+          const booking = day.bookings.find((b) => b.code === code);
+          if (booking) found.push(booking);
+        }
+        found.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.code.localeCompare(b.code));
+        return clone(found);
+      },
       ticketsOfDay: async (sede, day) =>
         clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).tickets),
       sessionByTokenHash: async (tokenHash) =>
@@ -251,20 +269,29 @@ export class LowdbStore implements Store {
         const day = localDay(booking.start);
         push(await bookingsOf(booking.sede, day), clone(booking));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
-        undo.push(() => this.codeIndex.delete(booking.code));
+        this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
+        undo.push(() => {
+          this.codeIndex.delete(booking.code);
+          this.unindexCitizen(booking.citizen.codiceFiscale, booking.code);
+        });
       },
       updateBooking: async (booking) => {
         const where = this.codeIndex.get(booking.code);
         if (!where) throw new Error(`no booking ${booking.code} to update`);
         const oldList = await bookingsOf(where.sede, where.day);
-        removeAt(
-          oldList,
-          oldList.findIndex((b) => b.code === booking.code),
-        );
+        const index = oldList.findIndex((b) => b.code === booking.code);
+        const before = oldList[index]!.citizen.codiceFiscale;
+        removeAt(oldList, index);
         const day = localDay(booking.start);
         push(await bookingsOf(booking.sede, day), clone(booking));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
-        undo.push(() => this.codeIndex.set(booking.code, where));
+        this.unindexCitizen(before, booking.code);
+        this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
+        undo.push(() => {
+          this.codeIndex.set(booking.code, where);
+          this.unindexCitizen(booking.citizen.codiceFiscale, booking.code);
+          this.indexCitizen(before, booking.code);
+        });
       },
       nextTicketNumber: async (sede, day, prefix) => {
         const low = await this.dayLow('tickets', sede, day);
@@ -438,7 +465,10 @@ export class LowdbStore implements Store {
     for (const { sede, day } of await this.listDays('bookings')) {
       if (day < from) continue;
       const data = (await this.dayLow('bookings', sede, day)).data as BookingDay;
-      for (const booking of data.bookings) this.codeIndex.set(booking.code, { sede, day });
+      for (const booking of data.bookings) {
+        this.codeIndex.set(booking.code, { sede, day });
+        this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
+      }
     }
     const callsFrom = today.minus({ days: this.callDays }).toISODate()!;
     for (const { sede: group, day } of await this.listDays('calls')) {
@@ -446,6 +476,20 @@ export class LowdbStore implements Store {
       const data = (await this.dayLow('calls', group, day)).data as CallDay;
       for (const call of data.calls) this.callIndex.set(call.callId, { group, day });
     }
+  }
+
+  private indexCitizen(codiceFiscale: string, code: string): void {
+    // What the retention job leaves is nobody's codice fiscale.
+    if (codiceFiscale === REMOVED) return;
+    let codes = this.citizenIndex.get(codiceFiscale);
+    if (!codes) this.citizenIndex.set(codiceFiscale, (codes = new Set()));
+    codes.add(code);
+  }
+
+  private unindexCitizen(codiceFiscale: string, code: string): void {
+    const codes = this.citizenIndex.get(codiceFiscale);
+    codes?.delete(code);
+    if (codes?.size === 0) this.citizenIndex.delete(codiceFiscale);
   }
 
   private assertOpen(): void {
