@@ -29,13 +29,13 @@ export function noticePage(page: NoticePage): string {
     page.version === page.current
       ? ''
       : `<p class="note">${escapeHtml(labels.newer)} ` +
-        `<a href="${versionHref(page.current, page.language)}">${escapeHtml(`${labels.version} ${page.current}`)}</a></p>`;
+        `<a href="${versionHref(page.current, page.language)}">${versionLine(page.language, page.current)}</a></p>`;
   return document(
     page.language,
     page.path,
     `${text.title} – INPS`,
     `<h1>${escapeHtml(text.title)}</h1>` +
-      `<p class="version">${escapeHtml(`${labels.version} ${page.version}`)}</p>` +
+      `<p class="version">${versionLine(page.language, page.version)}</p>` +
       newer +
       sections(text.booking, 'h2') +
       `<section aria-labelledby="video"><h2 id="video">${escapeHtml(text.videoTitle)}</h2>` +
@@ -54,7 +54,7 @@ export function missingVersionPage(page: { current: string; language: Language; 
     `<h1>${escapeHtml(labels.missingTitle)}</h1>` +
       `<p>${escapeHtml(labels.missingText)}</p>` +
       `<p><a href="${versionHref(page.current, page.language)}">${escapeHtml(labels.readCurrent)}</a> ` +
-      `(${escapeHtml(`${labels.version} ${page.current}`)})</p>`,
+      `(${versionLine(page.language, page.current)})</p>`,
   );
 }
 
@@ -83,6 +83,11 @@ function sections(list: PrivacyNoticeSection[], heading: 'h2' | 'h3'): string {
   return list
     .map((s) => `<${heading}>${escapeHtml(s.heading)}</${heading}><p>${escapeHtml(s.text)}</p>`)
     .join('');
+}
+
+/** "Versione 2026-01"; the version kept left to right, or Arabic would show it as 01-2026. */
+function versionLine(language: Language, version: string): string {
+  return `${escapeHtml(privacyLabels[language].version)} <span dir="ltr">${escapeHtml(version)}</span>`;
 }
 
 const versionHref = (version: string, language: Language) =>

@@ -69,7 +69,7 @@ describe('GET /privacy/:version', () => {
     expect(Object.keys(privacyNotices)).toContain(current);
     const { status, html } = await page('/privacy?lang=en');
     expect(status).toBe(200);
-    expect(html).toContain(`Version ${current}`);
+    expect(html).toContain(`Version <span dir="ltr">${current}</span>`);
     expect(html).toContain(privacyNotices[current]!.en.title);
   });
 
@@ -80,6 +80,8 @@ describe('GET /privacy/:version', () => {
     expect(root(html)).toEqual(['ar', 'rtl']);
     expect(html).toContain('الإصدار غير موجود');
     expect(html).toContain('href="/privacy/2026-01?lang=ar"');
+    // Left to right inside the Arabic text, or the version would read 01-2026.
+    expect(html).toContain('الإصدار <span dir="ltr">2026-01</span>');
   });
 
   it('never echoes markup from the address', async () => {
@@ -96,8 +98,8 @@ describe('GET /privacy/:version', () => {
       const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
       const { status, html } = await page('/privacy/2026-01?lang=it', undefined, base);
       expect(status).toBe(200);
-      expect(html).toContain('Versione 2026-01');
-      expect(html).toContain('href="/privacy/2027-01?lang=it">Versione 2027-01</a>');
+      expect(html).toContain('Versione <span dir="ltr">2026-01</span>');
+      expect(html).toContain('href="/privacy/2027-01?lang=it">Versione <span dir="ltr">2027-01</span></a>');
     } finally {
       listening.close();
     }
