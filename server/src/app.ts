@@ -24,6 +24,7 @@ import { notificationRoutes } from './notification/notification.routes.ts';
 import { privacyRouter } from './privacy/privacy-router.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
+import type { TurnCheck } from './video/turn-check.ts';
 import { videoRoutes } from './video/video.routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -45,7 +46,12 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
   ];
 }
 
-export function createApp(ctx: AppContext): Express {
+export interface Readiness {
+  /** The last check of the TURN servers with our credentials; absent when TURN is off. */
+  turn?: TurnCheck;
+}
+
+export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -71,7 +77,11 @@ export function createApp(ctx: AppContext): Express {
   app.get('/readyz', async (_req, res) => {
     try {
       await ctx.store.ping();
-      res.json({ status: 'ready' });
+      const turn = readiness.turn?.last;
+      // A TURN fault is degraded, not unready: a 503 would make every kiosk think the server is down, and
+      // tickets, bookings and the calls that connect without a relay still work.
+      const degraded = turn?.some((t) => t.status !== 'ok') ?? false;
+      res.json({ status: degraded ? 'degraded' : 'ready', ...(turn && { turn }) });
     } catch (error) {
       ctx.log.error({ err: error }, 'store not reachable');
       res.status(503).json({ error: { code: 'store_unavailable', message: 'the store cannot be reached' } });

@@ -13,6 +13,7 @@ import { createSmsProvider } from './notification/sms-provider.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
 import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
+import { TurnCheck } from './video/turn-check.ts';
 import { createVideoHub } from './video/video-hub.ts';
 
 export interface StartOptions {
@@ -44,7 +45,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const video = (ctx.video = createVideoHub(ctx));
   await video.start();
 
-  const server = http.createServer(createApp(ctx));
+  // Told at start-up (and in /readyz) rather than found out in coturn's log after calls failed.
+  const turn = new TurnCheck(config.video, log);
+  turn.start();
+
+  const server = http.createServer(createApp(ctx, { turn }));
   server.on('upgrade', (req, socket, head) => video.handleUpgrade(req, socket, head));
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
@@ -61,6 +66,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ctx,
     async stop() {
       stopJobs();
+      turn.stop();
       await video.close();
       server.closeIdleConnections();
       // SMS already handed to the gateway are waited for, so none is sent twice after a restart.
