@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { QueueEntry } from '@sportello/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.ts';
 import { defaultConfigDir } from '../config/load-config.ts';
 import { citizen, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -308,6 +308,100 @@ describe('the callback worklist', () => {
     const again = await result(b.callMiddle!.code, { result: 'no-answer' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('not_active');
+  });
+});
+
+describe('POST /api/v1/bookings/:code/missed-call', () => {
+  const missedCall = (code: string, token?: string) =>
+    server.call('POST', `/api/v1/bookings/${code}/missed-call`, token ? { token } : {});
+  const missedCallSms = async (code: string) =>
+    (
+      await server.ctx.store.read((r) =>
+        r.outboxMessages({ status: 'pending', bookingCode: code, limit: 50 }),
+      )
+    ).filter((m) => m.kind === 'missed-call');
+  afterEach(() => server.setNow(TUESDAY_EARLY));
+
+  it('is only for the officials of the callback’s sede group and sector, from its time on', async () => {
+    await book('missed', 'rovigo', PENSION, 'callback', 2, 9);
+    const { code, start } = b.missed!;
+    const napoli = await missedCall(code, await server.login('funzionario.napoli'));
+    expect(napoli.status).toBe(403);
+    expect(napoli.body.error.code).toBe('not_yours');
+    expect((await missedCall(b.otherSector!.code)).status).toBe(401);
+    expect((await missedCall(code, admin)).status).toBe(403);
+    expect((await missedCall(b.otherSector!.code, official)).body.error.code).toBe('not_yours');
+    const inPerson = await missedCall(b.inPerson!.code, official);
+    expect(inPerson.status).toBe(409);
+    expect(inPerson.body.error.code).toBe('not_a_callback');
+    expect((await missedCall(b.web!.code, official)).body.error.code).toBe('not_a_callback');
+    expect((await missedCall(b.cancelled!.code, official)).body.error.code).toBe('not_active');
+    expect((await missedCall('ZZZZZZZZ', official)).status).toBe(404);
+    server.setNow(new Date(Date.parse(start) - 60_000).toISOString());
+    const early = await missedCall(code, official);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('too_early');
+    expect(await missedCallSms(code)).toEqual([]);
+
+    server.setNow(start);
+    const sent = await missedCall(code, official);
+    expect(sent.status).toBe(202);
+    expect((await missedCallSms(code)).map((m) => m.id)).toEqual([sent.body.messageId]);
+    // The unanswered call is on the worklist as a no-answer would be.
+    const stored = await server.ctx.store.read((r) => r.bookingByCode(code));
+    expect(stored?.callback?.attempts).toEqual([
+      {
+        at: new Date(start).toISOString(),
+        official: 'ro-laura-bianchi',
+        result: 'no-answer',
+        messageId: sent.body.messageId,
+      },
+    ]);
+  });
+
+  it('sends three missed-call SMS at most per booking, counting the no-answer results', async () => {
+    const { code, start } = b.missed!;
+    server.setNow(new Date(Date.parse(start) + 5 * 60_000).toISOString());
+    expect((await result(code, { result: 'no-answer' })).status).toBe(200);
+    expect((await missedCall(code, official)).status).toBe(202);
+    expect(await missedCallSms(code)).toHaveLength(3);
+    const fourth = await missedCall(code, official);
+    expect(fourth.status).toBe(409);
+    expect(fourth.body.error.code).toBe('missed_call_limit');
+    // A no-answer is still recorded, without a fourth SMS.
+    const noAnswer = await result(code, { result: 'no-answer' });
+    expect(noAnswer.status).toBe(200);
+    expect(noAnswer.body.appointment.callback.attempts).toHaveLength(4);
+    expect(await missedCallSms(code)).toHaveLength(3);
+  });
+
+  it('sends none to a landline: the route says so, a no-answer is recorded without it', async () => {
+    const free = await server.call(
+      'GET',
+      `/api/v1/availability?sede=rovigo&service=${PENSION}&mode=callback&from=${TUESDAY}&to=${TUESDAY}`,
+    );
+    const start = free.body.days[0].slots[0].start as string;
+    const created = await server.call('POST', '/api/v1/bookings', {
+      token: official,
+      body: {
+        sede: 'rovigo',
+        service: PENSION,
+        mode: 'callback',
+        start,
+        citizen: { ...citizen(10), phone: '0425 123456' },
+        authMethod: 'cie-pin',
+        privacyNoticeVersion: '2026-01',
+      },
+    });
+    expect(created.status).toBe(201);
+    const { code } = created.body.booking;
+    server.setNow(start);
+    const refused = await missedCall(code, official);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('not_a_mobile');
+    const noAnswer = await result(code, { result: 'no-answer' });
+    expect(noAnswer.body.appointment.callback.attempts).toHaveLength(1);
+    expect(await missedCallSms(code)).toEqual([]);
   });
 });
 

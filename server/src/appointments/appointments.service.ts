@@ -7,7 +7,11 @@ import { audit, auditActions, type AuditAction } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
-import { queueMissedCallIn } from '../notification/booking-messages.ts';
+import {
+  MISSED_CALL_SMS_PER_BOOKING,
+  missedCallSmsSent,
+  queueMissedCall,
+} from '../notification/booking-messages.ts';
 import type { StoredBooking, StoredCallback } from '../store/store.ts';
 import { groupOf, officialOfAccount, sediOf } from '../video/matching.ts';
 
@@ -102,41 +106,69 @@ export async function recordCallbackResult(
   const updated = await ctx.store.transaction(async (tx) => {
     const booking = await tx.bookingByCode(code);
     requireOwnBookedCallback(scope, booking);
-    // The missed-call SMS as POST /bookings/:code/missed-call sends it, in the attempt's own transaction.
-    const messageId = input.result === 'no-answer' ? await queueMissedCallIn(ctx, tx, code) : undefined;
-    const callback: StoredCallback = booking.callback ?? { attempts: [] };
+    // The missed-call SMS as POST /bookings/:code/missed-call sends it, in the attempt's own transaction;
+    // past the limit the attempt is still recorded, without an SMS.
+    const messageId = input.result === 'no-answer' ? await queueMissedCall(ctx, tx, booking) : undefined;
     const notes = input.notes ? { notes: input.notes } : {};
     let next: StoredBooking;
     if (input.result === 'done') {
-      const { retryAt: _done, ...rest } = callback;
+      const { retryAt: _done, ...rest } = booking.callback ?? { attempts: [] };
       next = {
         ...booking,
         status: 'completed',
         callback: { ...rest, done: { at, official: scope.official, ...notes } },
+        updatedAt: at,
       };
     } else {
-      const attempt = {
-        at,
-        official: scope.official,
-        result: input.result,
-        ...notes,
-        ...(messageId ? { messageId } : {}),
-      };
-      next = {
-        ...booking,
-        callback: {
-          ...callback,
-          attempts: [...callback.attempts, attempt],
-          ...(retryAt ? { retryAt } : {}),
-        },
-      };
+      const attempt = { at, official: scope.official, result: input.result, ...notes };
+      next = withAttempt(booking, messageId ? { ...attempt, messageId } : attempt, retryAt);
     }
-    next.updatedAt = at;
     await tx.updateBooking(next);
     await audit(tx, now, scope.username, auditActions.callbackResult, code, { result: input.result });
     return next;
   });
   return summaryOf(updated);
+}
+
+/**
+ * POST /bookings/:code/missed-call: the official phoned the callback at its time and nobody answered.
+ * Recorded as a no-answer attempt with the SMS; answers the message id.
+ */
+export async function reportMissedCall(ctx: AppContext, scope: OfficialScope, code: string): Promise<string> {
+  const now = ctx.clock();
+  return ctx.store.transaction(async (tx) => {
+    const booking = await tx.bookingByCode(code);
+    requireOwnBookedCallback(scope, booking);
+    if (Date.parse(booking.start) > now.getTime())
+      throw new ApiError(409, 'too_early', 'the callback’s time has not come: there is no missed call yet');
+    if (missedCallSmsSent(booking) >= MISSED_CALL_SMS_PER_BOOKING)
+      throw new ApiError(
+        409,
+        'missed_call_limit',
+        `the citizen has had ${MISSED_CALL_SMS_PER_BOOKING} missed-call SMS for this booking already`,
+      );
+    const messageId = await queueMissedCall(ctx, tx, booking);
+    if (!messageId)
+      throw new ApiError(409, 'not_a_mobile', 'the citizen gave a landline, which takes no SMS');
+    const at = now.toISOString();
+    await tx.updateBooking(
+      withAttempt(booking, { at, official: scope.official, result: 'no-answer', messageId }),
+    );
+    return messageId;
+  });
+}
+
+function withAttempt(
+  booking: StoredBooking,
+  attempt: StoredCallback['attempts'][number],
+  retryAt?: string,
+): StoredBooking {
+  const callback: StoredCallback = booking.callback ?? { attempts: [] };
+  return {
+    ...booking,
+    callback: { ...callback, attempts: [...callback.attempts, attempt], ...(retryAt ? { retryAt } : {}) },
+    updatedAt: attempt.at,
+  };
 }
 
 function requireOwnBookedCallback(

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { parsePhone, type Booking, type Language, type MessageKind } from '@sportello/protocol';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { StoreTx } from '../store/store.ts';
+import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { renderMessage, templateLanguage, type MessageFacts } from './message-templates.ts';
 import { reminderDueAt, reminderWanted } from './reminders.ts';
 
@@ -35,19 +34,26 @@ export async function queueCancellation(ctx: AppContext, tx: StoreTx, booking: B
   await enqueue(ctx, tx, 'cancellation', booking, ctx.clock());
 }
 
-/** An official called at the booked time and nobody answered: tell the citizen. Answers the message id. */
-export async function queueMissedCall(ctx: AppContext, code: string): Promise<string> {
-  return ctx.store.transaction((tx) => queueMissedCallIn(ctx, tx, code));
+/** Missed-call SMS one booking may cause, however the official reports the unanswered calls. */
+export const MISSED_CALL_SMS_PER_BOOKING = 3;
+
+/**
+ * An official phoned a callback and nobody answered: tell the citizen, inside the transaction that records
+ * the attempt with the message id. Answers that id, or undefined when the number takes no SMS or the
+ * booking has had its share of them.
+ */
+export async function queueMissedCall(
+  ctx: AppContext,
+  tx: StoreTx,
+  booking: StoredBooking,
+): Promise<string | undefined> {
+  if (!reachableBySms(booking) || missedCallSmsSent(booking) >= MISSED_CALL_SMS_PER_BOOKING) return undefined;
+  return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
 }
 
-/** The same, inside the caller's transaction (with the record of the attempt that went unanswered). */
-export async function queueMissedCallIn(ctx: AppContext, tx: StoreTx, code: string): Promise<string> {
-  const booking = await tx.bookingByCode(code);
-  if (!booking) throw ApiError.notFound('booking');
-  if (booking.status === 'cancelled') throw new ApiError(409, 'not_active', 'this booking is cancelled');
-  if (booking.mode === 'inPerson')
-    throw new ApiError(409, 'not_a_call', 'this is an appointment in person, not a call');
-  return enqueue(ctx, tx, 'missed-call', booking, ctx.clock());
+/** Counted on the booking's recorded attempts: every missed-call SMS is sent with one. */
+export function missedCallSmsSent(booking: StoredBooking): number {
+  return booking.callback?.attempts.filter((a) => a.messageId !== undefined).length ?? 0;
 }
 
 /** A callback may be booked on a landline: an SMS to it would fail at the gateway and be retried for nothing. */

@@ -252,24 +252,41 @@ describe('SMS through an HTTP gateway', () => {
     expect(await messages('cancelled', booking.code)).toMatchObject([{ kind: 'reminder' }]);
   });
 
-  it('tells a citizen an official tried to call, when an official or admin says so', async () => {
-    const { booking } = await book(8, 7, { mode: 'callback' });
-    const official = await server.login('funzionario.rovigo');
-    const missed = await server.call('POST', `/api/v1/bookings/${booking.code.toLowerCase()}/missed-call`, {
-      token: official,
+  it('tells a citizen an official of the callback’s sector tried to call at its time', async () => {
+    const [slot] = (
+      await server.call(
+        'GET',
+        `/api/v1/availability?sede=rovigo&service=pensione-informazioni&mode=callback&from=2026-11-30&to=2026-11-30`,
+      )
+    ).body.days[0].slots;
+    const { booking } = await book(8, 7, {
+      service: 'pensione-informazioni',
+      mode: 'callback',
+      start: slot.start,
     });
-    expect(missed.status).toBe(202);
-    const sms = await smsTo(8, 'Abbiamo provato');
-    expect(sms.key).toBe(missed.body.messageId);
-    expect(sms.json.message).toContain('chiamarti al +39 347 555 0008');
-    const path = `/api/v1/bookings/${booking.code}/missed-call`;
-    expect((await server.call('POST', path, { token: station })).status).toBe(403);
-    expect((await server.call('POST', path)).status).toBe(401);
-    const inPerson = `/api/v1/bookings/${codes.first}/missed-call`;
-    expect((await server.call('POST', inPerson, { token: official })).body.error.code).toBe('not_a_call');
-    expect(
-      (await server.call('POST', '/api/v1/bookings/ZZZZZZZZ/missed-call', { token: official })).status,
-    ).toBe(404);
+    server.setNow(slot.start);
+    try {
+      const official = await server.login('funzionario.rovigo');
+      const missed = await server.call('POST', `/api/v1/bookings/${booking.code.toLowerCase()}/missed-call`, {
+        token: official,
+      });
+      expect(missed.status).toBe(202);
+      const sms = await smsTo(8, 'Abbiamo provato');
+      expect(sms.key).toBe(missed.body.messageId);
+      expect(sms.json.message).toContain('chiamarti al +39 347 555 0008');
+      const path = `/api/v1/bookings/${booking.code}/missed-call`;
+      expect((await server.call('POST', path, { token: station })).status).toBe(403);
+      expect((await server.call('POST', path, { token: await server.login('admin') })).status).toBe(403);
+      expect((await server.call('POST', path)).status).toBe(401);
+      // NASpI is not this official's sector.
+      const naspi = `/api/v1/bookings/${codes.first}/missed-call`;
+      expect((await server.call('POST', naspi, { token: official })).body.error.code).toBe('not_yours');
+      expect(
+        (await server.call('POST', '/api/v1/bookings/ZZZZZZZZ/missed-call', { token: official })).status,
+      ).toBe(404);
+    } finally {
+      server.setNow(new Date(nowMs).toISOString());
+    }
   });
 
   it('serves the appointment as an iCalendar file to whoever has code and codice fiscale', async () => {

@@ -12,12 +12,13 @@ import {
   type OutboxMessageView,
 } from '@sportello/protocol';
 import { z } from 'zod';
+import { reportMissedCall, scopeOf } from '../appointments/appointments.service.ts';
 import { lookupBooking } from '../booking/booking.service.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import type { OutboxMessage } from '../store/store.ts';
-import { queueMissedCall } from './booking-messages.ts';
+import { MISSED_CALL_SMS_PER_BOOKING } from './booking-messages.ts';
 import { DevOutboxProvider } from './dev-outbox-provider.ts';
 import { bookingCalendar } from './icalendar.ts';
 
@@ -107,17 +108,28 @@ export function notificationRoutes(ctx: AppContext): RouteSpec[] {
       path: '/bookings/:code/missed-call',
       summary: 'SMS the citizen that the official called at the booked time and got no answer',
       tag: 'bookings',
-      roles: ['official', 'admin'],
+      // Phoning citizens is the official's work: an admin has no callback to miss.
+      roles: ['official'],
+      audience: 'of the booking’s sede group and sector',
       params: CodeParam,
       responses: {
-        202: { description: 'The SMS is in the outbox', schema: MissedCallResponse },
-        404: err('No such booking'),
-        409: err('Cancelled, or an appointment in person'),
+        202: {
+          description: 'The SMS is in the outbox, the attempt on the callback',
+          schema: MissedCallResponse,
+        },
+        401: err('Not signed in'),
+        403: err('Another sede group’s or sector’s booking (not_yours), or not an official'),
+        404: err('No such booking (booking_not_found)'),
+        409: err(
+          'Not a callback (not_a_callback), no longer booked (not_active), before its time (too_early), ' +
+            `already ${MISSED_CALL_SMS_PER_BOOKING} missed-call SMS (missed_call_limit), or a landline (not_a_mobile)`,
+        ),
       },
-      handler: async ({ params }) => {
+      handler: async ({ params, principal }) => {
         const code = BookingCode.safeParse(params.code);
         if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
-        return { status: 202, body: { messageId: await queueMissedCall(ctx, code.data) } };
+        const scope = scopeOf(ctx, principal);
+        return { status: 202, body: { messageId: await reportMissedCall(ctx, scope, code.data) } };
       },
     }),
   ];
