@@ -1,0 +1,57 @@
+#!/bin/sh
+# Run before `npm test` (its pretest) and by .ci/run: the Debian packages the tests need besides npm's.
+# All present costs a few stat calls. Missing ones are installed with apt-get as root, or through
+# `sudo -n` when that works; otherwise the script stops at once naming the command to run.
+# SPORTELLO_PREREQUISITES_ROOT is for this script's own test only: the files are looked for under it.
+set -eu
+root="${SPORTELLO_PREREQUISITES_ROOT:-}"
+
+# package, then the file the tests use from it.
+# chromium: the browser tests drive Debian's Chromium (a test tool's own browser download cannot work here).
+# softhsm2: the PKCS#11 signer's tests use SoftHSM2 as the card's token.
+# coturn: the TURN relay test runs a real turnserver of its own.
+missing_packages() {
+  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver; do
+    [ -e "$root${pair#*:}" ] || printf '%s ' "${pair%%:*}"
+  done
+}
+
+missing=$(missing_packages)
+[ -z "$missing" ] && exit 0
+missing=${missing% }
+
+if [ "$(id -u)" = 0 ]; then
+  as=''
+elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+  as='sudo -n'
+else
+  echo "npm test needs Debian packages that are not installed: $missing" >&2
+  echo "Install them, then run npm test again:" >&2
+  echo "  sudo apt-get install -y $missing" >&2
+  exit 1
+fi
+
+echo "Installing the Debian packages the tests need: $missing" >&2
+$as apt-get update -qq
+# $missing is a list of package names: split on purpose.
+# shellcheck disable=SC2086
+$as env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+
+case " $missing " in
+  *' coturn '*)
+    # The tests start their own turnserver; the package's system service would hold port 3478 for good.
+    # systemd starts and enables it on install; sysvinit only when /etc/default/coturn says so.
+    if [ -d "$root/run/systemd/system" ]; then
+      $as systemctl disable --now coturn.service >/dev/null 2>&1
+    elif grep -qs '^[[:space:]]*TURNSERVER_ENABLED=1' "$root/etc/default/coturn"; then
+      $as service coturn stop >/dev/null
+      $as update-rc.d coturn disable >/dev/null
+    fi
+    ;;
+esac
+
+still=$(missing_packages)
+if [ -n "$still" ]; then
+  echo "apt-get ran, but the files the tests use are still missing for: $still" >&2
+  exit 1
+fi
