@@ -1,6 +1,7 @@
 // The official's side of one video call. The official makes the offer (protocol: call.started), the
 // citizen's kiosk answers; candidates arriving before the answer wait until the remote description is set.
 // A dropped connection is restarted from here (a new offer with an ICE restart): the official offers.
+// A first connection that does not come up in time is failed here too, whatever the citizen's side does.
 import { asCandidate, openPeerConnection } from '@sportello/web-common/peer-connection';
 import {
   hangUp,
@@ -12,6 +13,8 @@ import {
 
 const RESTART_AFTER_MS = 2000;
 const MAX_RESTARTS = 3;
+/** How long the first connection may take: as long as the citizen's side waits (web-common citizen-call). */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 
@@ -32,6 +35,7 @@ export class OfficialCall {
   private done = false;
   private restarts = 0;
   private restartTimer?: ReturnType<typeof setTimeout>;
+  private connectTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly started: CallStarted,
@@ -43,8 +47,10 @@ export class OfficialCall {
     this.pc.addEventListener('connectionstatechange', () => {
       const state = this.pc.connectionState;
       clearTimeout(this.restartTimer);
-      if (state === 'connected') this.onState('connected');
-      else if (state === 'disconnected') {
+      if (state === 'connected') {
+        clearTimeout(this.connectTimer);
+        this.onState('connected');
+      } else if (state === 'disconnected') {
         this.onState('reconnecting');
         // Often back by itself within a second or two; restart only if it is not.
         this.restartTimer = setTimeout(() => void this.restart(), RESTART_AFTER_MS);
@@ -78,6 +84,10 @@ export class OfficialCall {
   /** Adds our tracks (or receive-only transceivers without a camera) and sends the offer. */
   async start(): Promise<void> {
     this.onState('connecting');
+    // A TURN that refuses our credentials leaves the connection at `new` for ever: no event would come.
+    this.connectTimer = setTimeout(() => {
+      if (!this.done) this.onState('failed');
+    }, CONNECT_TIMEOUT_MS);
     if (this.local) for (const track of this.local.getTracks()) this.pc.addTrack(track, this.local);
     else for (const kind of ['audio', 'video']) this.pc.addTransceiver(kind, { direction: 'recvonly' });
     const offer = await this.pc.createOffer();
@@ -118,6 +128,7 @@ export class OfficialCall {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.restartTimer);
+    clearTimeout(this.connectTimer);
     this.pc.close();
     for (const track of this.local?.getTracks() ?? []) track.stop();
     this.onState('ended');

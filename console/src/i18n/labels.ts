@@ -1,5 +1,5 @@
 // Plain Italian names for the protocol's codes, read at render time so that they follow the language.
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type {
   AppointmentSummary,
   AuthLevel,
@@ -92,7 +92,9 @@ export function endReasonText(reason: CallEndReason): string {
     case 'hangup':
       return msg('La chiamata è terminata.');
     case 'media-failed':
-      return msg('La connessione video non è riuscita: la chiamata è stata chiusa.');
+      return msg(
+        'La connessione video con il cittadino non è riuscita: la chiamata è stata chiusa. Puoi prenotargli un appuntamento qui accanto.',
+      );
     case 'disconnected':
       return msg('La chiamata si è interrotta: il cittadino si è scollegato.');
     case 'server-stopped':
@@ -115,21 +117,44 @@ export function appointmentStatusText(status: AppointmentSummary['status']): str
 
 /** A failed request in plain words: the server's field names are not the official's. */
 export function problemText(error: unknown): string {
-  const problem = error as { status?: number; code?: string; unreachable?: boolean } | undefined;
+  const problem = error as
+    { status?: number; code?: string; message?: string; unreachable?: boolean } | undefined;
   if (problem?.unreachable) return msg('Il server non risponde. Riprova tra poco.');
-  switch (problem?.status) {
+  const known = problem?.code === undefined ? undefined : refusalText(problem.code);
+  if (known) return known;
+  const status = problem?.status ?? 0;
+  switch (status) {
     case 401:
       return msg('La sessione è scaduta: esci e accedi di nuovo.');
-    case 403:
-      return msg('Non hai il permesso per questa operazione.');
     case 404:
       return msg('Non trovato: forse è già stato chiuso o annullato.');
     case 429:
       return msg('Troppe richieste. Attendi un minuto e riprova.');
-    default:
+  }
+  // Any other refusal (a 403 other than `forbidden` too) is a rule of the server: its own words say which.
+  if (status >= 400 && status < 500 && problem?.code !== 'http_error' && problem?.message)
+    return msg(str`Il server ha rifiutato la richiesta: ${problem.message}`);
+  return msg("Non è stato possibile completare l'operazione. Riprova; se si ripete, avvisa l'assistenza.");
+}
+
+/** The server's refusals the console can meet, by code; undefined for a code it does not know. */
+function refusalText(code: string): string | undefined {
+  switch (code) {
+    // Only the role check answers `forbidden`: the one 403 that is a missing permission.
+    case 'forbidden':
+      return msg('Non hai il permesso per questa operazione.');
+    case 'strong_authentication_required':
       return msg(
-        "Non è stato possibile completare l'operazione. Riprova; se si ripete, avvisa l'assistenza.",
+        'Serve un’identificazione forte del cittadino (CIE, CNS o SPID): questo servizio o la videochiamata da casa non si possono prenotare per lui.',
       );
+    case 'not_your_call':
+      return msg('Questa chiamata è stata accettata da un altro funzionario.');
+    case 'not_an_official':
+      return msg('Questo account non è di un funzionario: la console non è disponibile.');
+    case 'not_yours':
+      return msg('Questo appuntamento è di un’altra sede o di un settore che non segui.');
+    default:
+      return undefined;
   }
 }
 

@@ -8,6 +8,7 @@
 import { localized, msg, str } from '@lit/localize';
 import {
   bookingModes,
+  isStrongAuth,
   type AvailabilityResponse,
   type BookingMode,
   type CatalogResponse,
@@ -31,8 +32,6 @@ import { formStyles, panelStyles } from '../form-styles.ts';
 const SEARCH_DAYS = 14;
 
 type Days = AvailabilityResponse['days'];
-
-const bookable = (service: Service) => bookingModes.some((mode) => service.channels[mode]);
 
 @customElement('follow-up-form')
 @localized()
@@ -91,13 +90,26 @@ export class FollowUpForm extends LitElement {
     if (['fromDate', 'chosenSede', 'service', 'mode'].some((key) => changed.has(key))) void this.loadSlots();
   }
 
+  /** Signed in with CIE, CNS or SPID: the server reads the call's sign-in method the same way. */
+  private strong(): boolean {
+    const method = this.entry.citizen?.authMethod;
+    return method !== undefined && isStrongAuth(method);
+  }
+
+  /** Only what the server will book for this citizen: no strong-only service without a strong sign-in. */
   private services(): Service[] {
-    return (this.catalog?.services ?? []).filter(bookable);
+    return (this.catalog?.services ?? []).filter(
+      (s) => (this.strong() || !s.strongAuthRequired) && this.modesOf(s).length > 0,
+    );
+  }
+
+  /** A web meeting needs a strong sign-in too. */
+  private modesOf(service: Service | undefined): BookingMode[] {
+    return bookingModes.filter((mode) => service?.channels[mode] && (this.strong() || mode !== 'webMeeting'));
   }
 
   private modes(): BookingMode[] {
-    const service = this.catalog?.services.find((s) => s.id === this.service);
-    return bookingModes.filter((mode) => service?.channels[mode]);
+    return this.modesOf(this.catalog?.services.find((s) => s.id === this.service));
   }
 
   private chooseService(id: string) {
@@ -159,6 +171,15 @@ export class FollowUpForm extends LitElement {
               @input=${this.clearError}
               @change=${this.clearError}
             >
+              ${
+                this.strong()
+                  ? nothing
+                  : html`<p class="hint">
+                      ${msg(
+                        'Il cittadino non si è identificato con CIE, CNS o SPID: la videochiamata da casa e i servizi che la richiedono non si possono prenotare.',
+                      )}
+                    </p>`
+              }
               <div class="row wide-first">
                 <div class="field">
                   <label for="fu-service">${msg('Servizio')}</label>
@@ -349,7 +370,7 @@ function followUpProblem(error: unknown): string {
   const field = error.fields?.[0]?.path ?? '';
   if (field.includes('phone')) return msg('Il numero di cellulare non è valido.');
   if (field.includes('Name')) return msg('Scrivi nome e cognome del cittadino.');
-  if (field.includes('mode') || error.code === 'strong_auth_required')
+  if (field.includes('mode'))
     return msg('Questa modalità non è possibile per questo cittadino o servizio: scegline un’altra.');
   return error.status === 400 ? msg('Controlla i dati: il server non li ha accettati.') : problemText(error);
 }

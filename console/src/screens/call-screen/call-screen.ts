@@ -10,7 +10,7 @@
 import { localized, msg, str } from '@lit/localize';
 import type { CallCitizen, CallEndReason, CallOutcome, CatalogResponse } from '@sportello/protocol';
 import { hangUp, type CallStarted, type VideoSocket } from '@sportello/web-common/video-socket';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { OfficialCall, openLocalMedia, type CallState } from '../../call/official-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
@@ -116,6 +116,30 @@ export class CallScreen extends LitElement {
       }
       .state.connected {
         color: var(--c-success);
+      }
+      .mic {
+        display: flex;
+        align-items: center;
+        gap: 0.4em;
+        font-weight: 600;
+        padding: 0.4em 0.8em;
+        border-radius: var(--c-radius);
+        border: 2px solid transparent;
+      }
+      .mic svg {
+        width: 1.3em;
+        height: 1.3em;
+        flex: none;
+      }
+      .mic.on {
+        color: var(--c-success);
+        background: var(--c-surface);
+      }
+      /* Muted must not be missed: dark text on the warning colour, framed, the microphone struck through. */
+      .mic.off {
+        color: var(--c-text);
+        background: var(--c-warning-bg);
+        border-color: var(--c-text);
       }
       aside {
         display: flex;
@@ -299,12 +323,22 @@ export class CallScreen extends LitElement {
     </div>`;
   }
 
+  // The microphone button: pressed means muted, its label names what a click does, the line above it what is true now.
   private renderControls() {
     return html`<div class="controls">
       <p class="state ${this.callState}" role="status">${stateText(this.callState)}</p>
       <p class="error" role="alert">${this.error || nothing}</p>
-      <button class="secondary" aria-pressed=${this.muted ? 'true' : 'false'} @click=${this.toggleMute}>
-        ${msg('Microfono disattivato')}
+      <p class="mic ${this.muted ? 'off' : 'on'}" id="mic-state">
+        ${micIcon(this.muted)}
+        <span>${this.muted ? msg('Microfono disattivato') : msg('Microfono attivo')}</span>
+      </p>
+      <button
+        class="secondary"
+        aria-pressed=${this.muted ? 'true' : 'false'}
+        aria-describedby="mic-state"
+        @click=${this.toggleMute}
+      >
+        ${this.muted ? msg('Attiva microfono') : msg('Disattiva microfono')}
       </button>
       <button class="danger" @click=${() => this.finish('hangup')}>${msg('Termina la chiamata')}</button>
     </div>`;
@@ -345,6 +379,22 @@ export class CallScreen extends LitElement {
     this.stopMedia();
     emit(this, 'console-call-hung-up', { reason });
   }
+}
+
+/** A microphone, struck through when muted; the text beside it says the same in words. */
+function micIcon(muted: boolean) {
+  return html`<svg
+    viewBox="0 0 24 24"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+  >
+    <rect x="9" y="3" width="6" height="11" rx="3" />
+    <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+    ${muted ? svg`<path d="M4 4l16 16" stroke-width="2.5" />` : nothing}
+  </svg>`;
 }
 
 function stateText(state: CallState): string {
