@@ -1,12 +1,12 @@
 // Starts and stops a whole server: config → store → app → HTTP listener → background jobs.
 import type { AddressInfo } from 'node:net';
-import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { loadServerSecret } from './auth/server-secret.ts';
 import { loadConfig, type AppConfig } from './config/load-config.ts';
 import type { AppContext } from './context.ts';
+import { createGuardedServer } from './http/slow-clients.ts';
 import { createLogger } from './log/logger.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
@@ -15,6 +15,9 @@ import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
 import { TurnCheck } from './video/turn-check.ts';
 import { createVideoHub } from './video/video-hub.ts';
+
+/** Request headers are a few hundred bytes: a client still sending them after this is holding a socket. */
+const HEADERS_TIMEOUT_MS = 5_000;
 
 export interface StartOptions {
   configDir: string;
@@ -25,6 +28,8 @@ export interface StartOptions {
   log?: Logger;
   /** Run the nightly retention job and the SMS outbox worker (off in tests that want a quiet store). */
   jobs?: boolean;
+  /** Time a client has to send its request headers (default 5 s); tests shorten it. */
+  headersTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -49,10 +54,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const turn = new TurnCheck(config.video, log);
   turn.start();
 
-  const server = http.createServer(createApp(ctx, { turn }));
+  const server = createGuardedServer(createApp(ctx, { turn }), {
+    maxConnectionsPerAddress: config.server.maxConnectionsPerAddress,
+    headersTimeoutMs: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+  });
   server.on('upgrade', (req, socket, head) => video.handleUpgrade(req, socket, head));
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.server.port, config.server.host, resolve);
