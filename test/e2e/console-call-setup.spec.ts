@@ -1,6 +1,7 @@
 // The official's side of a call on real Chromium: the follow-up offers only what the server will book for
 // how the citizen signed in, the microphone button says truly whether the official is heard, and a call
-// whose media never connects is ended as media-failed for both within the deadline, not left "connecting".
+// whose media never connects is ended as media-failed for both within the deadline, not left "connecting";
+// a follow-up the server refuses is told by the refusal's own reason.
 import { expect, test, type Page } from '@playwright/test';
 import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { kioskCitizen, peerState, signInOfficial, type KioskCitizen } from './support/console-citizen.ts';
@@ -168,6 +169,17 @@ test('a call whose media never connects is ended as media-failed within the dead
     expect(record.body.call).toMatchObject({ endReason: 'media-failed' });
     await expectAccessible(page, 'wrap-up after media failed');
     await page.screenshot({ path: '/tmp/shots/console-media-failed.png' });
+
+    // Nobody gave a codice fiscale: the server refuses a follow-up, and the form says why in plain words.
+    const followUp = page.getByRole('form', { name: 'Nuovo appuntamento' });
+    await followUp.getByLabel('Nome del cittadino', { exact: true }).fill('Paolo');
+    await followUp.getByLabel('Cognome del cittadino').fill('Bruni');
+    await followUp.getByLabel('Cellulare del cittadino (per l’SMS)').fill('347 765 4321');
+    await expect(followUp.getByLabel('Orario')).toBeVisible();
+    await followUp.getByRole('button', { name: 'Prenota l’appuntamento' }).click();
+    await expect(followUp.getByRole('alert')).toHaveText(
+      'Il cittadino non ha dato il codice fiscale: senza, l’appuntamento non si può prenotare da qui.',
+    );
   } finally {
     await kiosk.close();
   }

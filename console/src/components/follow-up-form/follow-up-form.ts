@@ -367,6 +367,12 @@ function followUpProblem(error: unknown): string {
   if (error.code === 'slot_taken') return msg('Questo orario è stato appena preso: scegline un altro.');
   if (error.code === 'already_booked')
     return msg('Il cittadino ha già un appuntamento per questo servizio in quel giorno.');
+  if (error.code === 'follow_up_exists')
+    return msg('Per questa chiamata è già stato prenotato un appuntamento.');
+  if (error.code === 'citizen_unknown')
+    return msg(
+      'Il cittadino non ha dato il codice fiscale: senza, l’appuntamento non si può prenotare da qui.',
+    );
   const field = error.fields?.[0]?.path ?? '';
   if (field.includes('phone')) return msg('Il numero di cellulare non è valido.');
   if (field.includes('Name')) return msg('Scrivi nome e cognome del cittadino.');
