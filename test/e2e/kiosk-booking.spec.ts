@@ -1,8 +1,8 @@
 // A citizen books an appointment at the kiosk as they would: identified by the codice fiscale typed on the
 // keypad, by the Tessera Sanitaria's barcode or by the CIE and its PIN; a second-level service, a free time,
 // a phone number typed, the privacy notice read and accepted; the booking code on screen and on paper.
-import { expect, test } from '@playwright/test';
-import { codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { citizen, codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
 import { bookAppointment } from './support/booking-flow.ts';
 import { button, tapKeys } from './support/citizen.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
@@ -178,4 +178,153 @@ test('CIE and its PIN unlock the web meeting; the 6-digit admission code is show
   }
   // Taking the card out ends the session.
   await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+});
+
+/** From the identified citizen's services screen to the channel screen of NASpI's consultation. */
+async function toNaspiChannels(page: Page) {
+  await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+  await button(page, 'Disoccupazione e NASpI').click();
+  await button(page, 'NASpI: consulenza sulla tua domanda').click();
+  await expect(heading(page)).toHaveText('Scegli come vuoi parlare con noi');
+}
+
+/** Channel chosen: the first free time, then the names a barcode does not give. */
+async function toPhoneStep(page: Page, channel: string) {
+  await button(page, channel).click();
+  await expect(heading(page)).toHaveText('Scegli il giorno e l’ora');
+  await page.locator('kiosk-slot-picker .first button').first().click();
+  for (const [title, name] of [
+    ['Come ti chiami? Scrivi il nome', 'ANNA'],
+    ['Scrivi il cognome', 'VERDI'],
+  ]) {
+    await expect(heading(page)).toHaveText(title!);
+    await tapKeys(page, name!);
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  }
+}
+
+async function start(page: Page) {
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await expect(heading(page)).toHaveText('Come vuoi farti riconoscere?');
+}
+
+test('a birth date that does not exist is caught while typing; a landline is refused where an SMS is promised, and a callback to it promises none', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-landline', 'portrait');
+  const codiceFiscale = codiceFiscaleFor(231);
+  await start(page);
+  await button(page, 'Scrivi il codice fiscale').click();
+  // 30 February, with its right check letter: only the date is wrong.
+  await tapKeys(page, 'RSSMRA80B30H501X');
+  await expect(page.locator('#code-status')).toContainText(
+    'La data di nascita dentro questo codice non è possibile. Controlla i numeri.',
+  );
+  await expect(page.locator('#code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Continua', exact: true })).toBeDisabled();
+  await shot('impossible-date');
+  await page.getByRole('button', { name: 'Indietro', exact: true }).click();
+  await system.simulate('scan', { text: codiceFiscale });
+
+  await toNaspiChannels(page);
+  await toPhoneStep(page, 'Appuntamento in sede');
+  await expect(heading(page)).toHaveText('Il tuo numero di cellulare');
+  await tapKeys(page, '0425123456');
+  const field = page.locator('kiosk-keypad-field');
+  await expect(field.locator('#message')).toHaveText(
+    'Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.',
+  );
+  await expect(field.locator('#field')).toHaveAttribute('aria-invalid', 'true');
+  await shot('landline-refused');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  await expect(heading(page)).toHaveText('Il tuo numero di cellulare');
+
+  for (const title of ['Scrivi il cognome', 'Come ti chiami? Scrivi il nome', 'Scegli il giorno e l’ora']) {
+    await page.getByRole('button', { name: 'Indietro', exact: true }).click();
+    await expect(heading(page)).toHaveText(title);
+  }
+  await page.getByRole('button', { name: 'Indietro', exact: true }).click();
+  await expect(heading(page)).toHaveText('Scegli come vuoi parlare con noi');
+
+  await toPhoneStep(page, 'Appuntamento al telefono');
+  await expect(heading(page)).toHaveText('A quale numero ti chiamiamo?');
+  await tapKeys(page, '0425123456');
+  await expect(field.locator('#message')).toHaveText('Numero corretto: +39 0425 123456');
+  const noSms =
+    'È un numero fisso: non ti arriveranno SMS. Il funzionario ti chiamerà a questo numero all’ora scelta.';
+  await expect(page.getByRole('status').filter({ hasText: noSms })).toBeVisible();
+  await shot('landline-callback');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  await expect(heading(page)).toHaveText('Leggi come usiamo i tuoi dati');
+  const notice = page.getByRole('region', { name: 'Informativa sulla privacy' });
+  await notice.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await page.getByRole('button', { name: 'Ho letto e accetto' }).click();
+  await expect(heading(page)).toHaveText('Controlla e conferma');
+  await expect(page.getByText(noSms)).toBeVisible();
+  await shot('landline-summary');
+  await page.getByRole('button', { name: 'Conferma', exact: true }).click();
+  await expect(heading(page)).toHaveText('Prenotazione confermata');
+  const code = (await page.locator('kiosk-confirmation-screen .code').first().textContent())!.replace(
+    /\s/g,
+    '',
+  );
+
+  expect(await storedBooking(code, codiceFiscale)).toMatchObject({
+    mode: 'callback',
+    citizen: { phone: '+390425123456' },
+  });
+  const admin = await system.server.login('admin');
+  const pending = await system.server.call('GET', '/api/v1/messages?status=pending', { token: admin });
+  expect(pending.body.messages.filter((m: { bookingCode: string }) => m.bookingCode === code)).toEqual([]);
+});
+
+test('a second appointment for the same service on the same day leads to “Ho già una prenotazione”', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-twice', 'portrait');
+  const person = { ...citizen(232), codiceFiscale: codiceFiscaleFor(232) };
+  // The first appointment, booked at the counter: the last free time of the day the kiosk will offer first.
+  const days = await system.server.call(
+    'GET',
+    '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-11-30&to=2026-12-13',
+  );
+  const firstDay = (days.body.days as { slots: { start: string }[] }[]).find((d) => d.slots.length > 0)!;
+  expect(firstDay.slots.length).toBeGreaterThan(1);
+  const counter = await system.server.login('sportello.rovigo');
+  const first = await system.server.call('POST', '/api/v1/bookings', {
+    token: counter,
+    body: {
+      sede: 'rovigo',
+      service: 'naspi-consulenza',
+      mode: 'inPerson',
+      start: firstDay.slots.at(-1)!.start,
+      citizen: person,
+      authMethod: 'typed',
+      privacyNoticeVersion: '2026-01',
+    },
+  });
+  expect(first.status).toBe(201);
+
+  await start(page);
+  await system.simulate('scan', { text: person.codiceFiscale });
+  await toNaspiChannels(page);
+  await toPhoneStep(page, 'Appuntamento in sede');
+  await tapKeys(page, '3471234567');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  const notice = page.getByRole('region', { name: 'Informativa sulla privacy' });
+  await notice.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await page.getByRole('button', { name: 'Ho letto e accetto' }).click();
+  await page.getByRole('button', { name: 'Conferma', exact: true }).click();
+
+  await expect(page.getByRole('alert')).toHaveText(
+    'Hai già un appuntamento per questo servizio in quel giorno. Il codice è nell’SMS di conferma che hai ricevuto: tocca «Ho già una prenotazione» e scrivilo.',
+  );
+  await expect(page.getByRole('alert')).not.toContainText(first.body.booking.code);
+  await shot('already-booked');
+  await page.getByRole('button', { name: 'Ho già una prenotazione', exact: true }).click();
+  await expect(page.locator('kiosk-checkin-screen')).toBeVisible();
+  await shot('checkin');
 });

@@ -1,5 +1,6 @@
 // A citizen at a sede's reception: recognised by the card, chooses a service, leaves with a printed ticket.
 import { expect, test } from '@playwright/test';
+import { checkCharacter } from '@sportello/protocol';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { expectAccessible, heading, keepScreen, LANDSCAPE, PORTRAIT } from './support/screens.ts';
 
@@ -60,3 +61,43 @@ for (const [orientation, viewport] of [
     await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
   });
 }
+
+test('“Persona anziana” is offered only to a citizen whose codice fiscale shows the age', async ({
+  page,
+}) => {
+  const bornIn1940 = 'VRDGPP40A01H501' + checkCharacter('VRDGPP40A01H501');
+  const toPriorities = async () => {
+    await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+    await page.getByRole('button', { name: /Disoccupazione e NASpI/ }).click();
+    await page.getByRole('button', { name: /NASpI e disoccupazione: informazioni/ }).click();
+    await page.getByRole('button', { name: /Prendi il numero/ }).click();
+    await expect(heading(page)).toHaveText('Hai diritto alla precedenza?');
+  };
+  const priorities = page.getByRole('group', { name: 'Hai diritto alla precedenza?' }).getByRole('button');
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+
+  // The demo card's citizen was born in 1980.
+  await system.simulate('card', { action: 'insert', card: 'cns' });
+  await toPriorities();
+  await expect(priorities).toHaveText([
+    'No, non ho diritto alla precedenza',
+    'Sì: persona con disabilità',
+    'Sì: sono in gravidanza',
+  ]);
+  await keepScreen(page, 'ticket-priority-born-1980');
+  await system.simulate('card', { action: 'remove' });
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await system.simulate('scan', { text: bornIn1940 });
+  await toPriorities();
+  await expect(priorities).toHaveCount(4);
+  await page.getByRole('button', { name: 'Sì: persona anziana' }).click();
+  await expect(heading(page)).toHaveText('Ecco il tuo numero');
+  const counter = await system.server.login('sportello.rovigo');
+  const list = await system.server.call('GET', '/api/v1/tickets?sede=rovigo', { token: counter });
+  expect(list.body.tickets.at(-1)).toMatchObject({ priority: 'elderly', service: 'naspi-informazioni' });
+});

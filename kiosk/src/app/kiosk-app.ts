@@ -463,6 +463,8 @@ export class KioskApp extends LitElement {
           .publicUrl=${this.catalog?.publicUrl}
           .language=${this.language}
           .printerState=${this.agent.printer}
+          .codiceFiscale=${this.session.identity?.codiceFiscale}
+          .elderlyPriorityAge=${this.catalog?.elderlyPriorityAge}
           @kiosk-done=${done}
           @kiosk-back=${() => this.go('channel')}
           @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}
@@ -485,6 +487,7 @@ export class KioskApp extends LitElement {
             this.go('confirmation');
           }}
           @kiosk-back=${() => this.go(this.bookingBack)}
+          @kiosk-checkin=${() => this.go('checkin')}
           @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}
         ></kiosk-booking-screen>`;
       case 'confirmation':

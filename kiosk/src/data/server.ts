@@ -6,6 +6,7 @@ import type {
   CatalogResponse,
   CitizenInput,
   AuthMethod,
+  IssueTicketBody,
   Station,
   TicketResponse,
 } from '@sportello/protocol';
@@ -42,7 +43,8 @@ export interface NewBooking {
 export const createBooking = (body: NewBooking) =>
   request<{ booking: Booking; admissionCode: string }>('POST', '/api/v1/bookings', body);
 
-export const issueTicket = (body: { sede: string; service: string; priority: string; language: string }) =>
+/** The codice fiscale travels in the body, never in a URL. */
+export const issueTicket = (body: IssueTicketBody) =>
   request<TicketResponse>('POST', '/api/v1/tickets', body);
 
 /** When the ticket could not be printed; the phone number travels in the body, never in a URL. */

@@ -74,6 +74,7 @@ export class KioskTicketSms extends LitElement {
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per mandarti questo numero.')}
         .ok=${mobile ? msg(str`Numero corretto: ${formatPhone(mobile.e164)}`) : ''}
+        .problem=${parsed && !mobile ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.') : ''}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {
           e.stopPropagation();

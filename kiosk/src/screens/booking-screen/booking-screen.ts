@@ -3,10 +3,13 @@
  * indicator: (1) day and time, (2) name if missing and phone, (3) privacy notice, (4) summary and "Conferma".
  * "Richiamami appena possibile" skips step 1 and takes the first free callback time. A `presetSlot` (the
  * callback offered after a video call that did not happen) skips step 1 too and books as soon as the
- * privacy notice is accepted: the time was already shown and chosen in one touch.
+ * privacy notice is accepted: the time was already shown and chosen in one touch. Appointments in person and
+ * web meetings are confirmed and reminded by SMS, so they need a mobile; a callback may ring a landline, and
+ * the citizen is told that no SMS will come then.
  *
  * @event kiosk-booked - detail: { booking, admissionCode }.
  * @event kiosk-back - back to the ways of being served.
+ * @event kiosk-checkin - the citizen already has this appointment: to "Ho già una prenotazione".
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
@@ -32,7 +35,7 @@ import { noticeStyles } from '../../components/notice-styles.ts';
 import { stepFlowStyles } from '../../components/step-flow-styles.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { createBooking, fetchAvailability } from '../../data/server.ts';
-import { localized } from '../../i18n/locale.ts';
+import { localized, romeToday } from '../../i18n/locale.ts';
 import { greetingName, type Identity } from '../../session/kiosk-session.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import type { Channel } from '../channel-screen/channel-screen.ts';
@@ -52,12 +55,7 @@ const DAYS_AHEAD = 14;
 
 /** Today and today + n days in Rome, as YYYY-MM-DD. */
 function romeDays(n: number): { from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+  const today = romeToday();
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   return { from: today, to: new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10) };
 }
@@ -67,7 +65,7 @@ interface Failure {
   message: string;
   /** Free times offered instead, booked in one touch. */
   nextSlots?: Slot[];
-  action?: 'retry' | 'other-way' | 'other-day';
+  action?: 'retry' | 'other-way' | 'other-time' | 'checkin';
 }
 
 const NAME_KEYS = (): ExtraKey[] => [
@@ -127,7 +125,13 @@ export class KioskBookingScreen extends LitElement {
   }
 
   private get needsMobile(): boolean {
-    return this.mode !== 'inPerson';
+    return this.mode !== 'callback';
+  }
+
+  /** A landline given for a callback: it will ring, but no SMS can reach it. */
+  private get landline(): boolean {
+    const parsed = parsePhone(this.phone);
+    return !!parsed && !parsed.mobile && !this.needsMobile;
   }
 
   protected override willUpdate(): void {
@@ -292,9 +296,21 @@ export class KioskBookingScreen extends LitElement {
       case 'already_booked':
         return {
           message: msg(
-            'Hai già un appuntamento per questo servizio in quel giorno. Puoi scegliere un altro giorno.',
+            'Hai già un appuntamento per questo servizio in quel giorno. Il codice è nell’SMS di conferma che hai ricevuto: tocca «Ho già una prenotazione» e scrivilo.',
           ),
-          action: 'other-day',
+          action: 'checkin',
+        };
+      case 'overlapping_booking':
+        return {
+          message: msg('A quest’ora hai già un altro appuntamento con noi. Scegli un altro orario.'),
+          action: 'other-time',
+        };
+      case 'booking_limit':
+        return {
+          message: msg(
+            'Hai già il numero massimo di appuntamenti per questo servizio. Potrai prenotarne un altro dopo il prossimo appuntamento, oppure se ne annulli uno. Ora puoi scegliere un altro modo.',
+          ),
+          action: 'other-way',
         };
       case 'strong_authentication_unproven':
         return {
@@ -318,7 +334,11 @@ export class KioskBookingScreen extends LitElement {
         }
         if (path.startsWith('citizen.phone')) {
           this.step = 'phone';
-          return { message: msg('Questo numero di telefono non va bene: controllalo.') };
+          return {
+            message: parsePhone(this.phone)
+              ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.')
+              : msg('Questo numero di telefono non va bene: controllalo.'),
+          };
         }
         if (path.startsWith('citizen.firstName') || path.startsWith('citizen.lastName')) {
           this.step = 'first-name';
@@ -341,7 +361,10 @@ export class KioskBookingScreen extends LitElement {
     const value = this.phone.trim();
     const parsed = parsePhone(value);
     if (parsed && this.needsMobile && !parsed.mobile) {
-      return { problem: msg('Serve un numero di cellulare: ti mandiamo un SMS.'), ok: '' };
+      return {
+        problem: msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.'),
+        ok: '',
+      };
     }
     if (parsed) return { problem: '', ok: msg(str`Numero corretto: ${formatPhone(parsed.e164)}`) };
     const digits = value.replace(/\D/g, '').length;
@@ -360,10 +383,25 @@ export class KioskBookingScreen extends LitElement {
     else this.tried = true;
   }
 
+  private landlineText(): string {
+    return msg(
+      'È un numero fisso: non ti arriveranno SMS. Il funzionario ti chiamerà a questo numero all’ora scelta.',
+    );
+  }
+
+  /** Said beside the number and on the summary, so nobody waits for an SMS that cannot come. */
+  private renderLandline() {
+    return this.landline
+      ? html`<div class="notice" role="status"><p>${this.landlineText()}</p></div>`
+      : nothing;
+  }
+
   private whyPhone(): string {
     switch (this.mode) {
       case 'callback':
-        return msg('Ti chiamiamo a questo numero all’ora scelta. Ti mandiamo anche un SMS di conferma.');
+        return msg(
+          'Ti chiamiamo a questo numero all’ora scelta. Se è un cellulare, ti mandiamo anche un SMS di conferma.',
+        );
       case 'webMeeting':
         return msg('Ti mandiamo per SMS il collegamento e il codice per entrare nella videochiamata.');
       case 'inPerson':
@@ -394,7 +432,13 @@ export class KioskBookingScreen extends LitElement {
       case 'last-name':
         return [heading, ...failure, msg('Scrivi con la tastiera sullo schermo, poi tocca Avanti.')];
       case 'phone':
-        return [heading, ...failure, this.whyPhone(), msg('Scrivi il numero con i tasti, poi tocca Avanti.')];
+        return [
+          heading,
+          ...failure,
+          this.whyPhone(),
+          ...(this.landline ? [this.landlineText()] : []),
+          msg('Scrivi il numero con i tasti, poi tocca Avanti.'),
+        ];
       case 'privacy':
         return [
           heading,
@@ -406,6 +450,7 @@ export class KioskBookingScreen extends LitElement {
         return [
           heading,
           ...(root.querySelector('kiosk-booking-summary')?.lines() ?? []),
+          ...(this.landline ? [this.landlineText()] : []),
           ...failure,
           msg('Conferma'),
         ];
@@ -534,12 +579,7 @@ export class KioskBookingScreen extends LitElement {
 
   private renderPhone() {
     const { problem, ok } = this.phoneCheck();
-    const title =
-      this.mode === 'callback'
-        ? msg('A quale numero ti chiamiamo?')
-        : this.mode === 'webMeeting'
-          ? msg('Il tuo numero di cellulare')
-          : msg('Il tuo numero di telefono');
+    const title = this.needsMobile ? msg('Il tuo numero di cellulare') : msg('A quale numero ti chiamiamo?');
     return html`<h1 tabindex="-1">${title}</h1>
       ${
         this.soon && this.chosen
@@ -563,6 +603,7 @@ export class KioskBookingScreen extends LitElement {
           @kiosk-input=${(e: CustomEvent<string>) => (this.phone = e.detail.replace(/[^\d+ ]/g, ''))}
         ></kiosk-keypad-field>
       </div>
+      ${this.renderLandline()}
       <div class="actions">
         <button type="button" @click=${() => this.next(this.phoneValid(), 'privacy')}>
           ${msg('Avanti')}
@@ -583,26 +624,31 @@ export class KioskBookingScreen extends LitElement {
         .name=${greetingName({ codiceFiscale: '', firstName: this.firstName, lastName: this.lastName, authMethod: 'typed' })}
         .language=${this.language}
       ></kiosk-booking-summary>
+      ${this.renderLandline()}
       ${this.busy ? html`<kiosk-busy>${msg('Sto prenotando…')}</kiosk-busy>` : nothing}
       ${this.renderFailure()}
       <div class="actions">${this.summaryActions()}${this.renderBackButton()}</div>`;
   }
 
-  /** Confirm (again), unless the failure asks for something else: a suggested time, another day or way. */
+  /** Confirm (again), unless the failure asks for something else: a suggested time, another time or way, check-in. */
   private summaryActions() {
     const failure = this.failure;
     if (failure?.nextSlots) return nothing;
-    if (failure?.action === 'other-way') {
+    // Without a slot step (the first free callback, a time chosen before) another time means another way.
+    if (failure?.action === 'other-way' || (failure?.action === 'other-time' && this.soon)) {
       return html`<button type="button" @click=${() => emit(this, 'kiosk-back')}>
         ${msg('Scegli un altro modo')}
       </button>`;
     }
-    if (failure?.action === 'other-day') {
-      return this.soon
-        ? nothing
-        : html`<button type="button" @click=${() => this.go('slot')}>
-            ${msg('Scegli un altro giorno')}
-          </button>`;
+    if (failure?.action === 'checkin') {
+      return html`<button type="button" @click=${() => emit(this, 'kiosk-checkin')}>
+        ${msg('Ho già una prenotazione')}
+      </button>`;
+    }
+    if (failure?.action === 'other-time') {
+      return html`<button type="button" @click=${() => this.go('slot')}>
+        ${msg('Scegli un altro orario')}
+      </button>`;
     }
     return html`<button type="button" ?disabled=${this.busy} @click=${() => void this.confirm()}>
       ${failure ? msg('Riprova') : msg('Conferma')}

@@ -1,13 +1,22 @@
 /**
  * A queue ticket at this sede: first "Hai diritto alla precedenza?", then the number — shown very large in
- * every case and printed when the printer can.
+ * every case and printed when the printer can. "Persona anziana" is offered only when the citizen's codice
+ * fiscale shows the age, or when the kiosk does not know it.
  *
  * @event kiosk-done - the citizen has the number.
  * @event kiosk-back - no ticket now (e.g. the sede is closed to walk-ins): choose another way.
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
  */
 import { localized as localizedDecorator, msg } from '@lit/localize';
-import type { PrinterState, Priority, PublicSede, Service, TicketResponse } from '@sportello/protocol';
+import {
+  ageOn,
+  birthDateOf,
+  type PrinterState,
+  type Priority,
+  type PublicSede,
+  type Service,
+  type TicketResponse,
+} from '@sportello/protocol';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
@@ -15,7 +24,7 @@ import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { issueTicket } from '../../data/server.ts';
-import { localized } from '../../i18n/locale.ts';
+import { localized, romeToday } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import type { ProblemKind } from '../problem-screen/problem-screen.ts';
 import { printerReady, printQueueTicket, ticketPrintBody, type PrintStatus } from './ticket-print.ts';
@@ -27,10 +36,10 @@ import { finishActions } from '../../components/finish-actions.ts';
 
 type WalkInPriority = Exclude<Priority, 'appointment'>;
 
-/** What went wrong, and whether trying again can help or another way is needed. */
+/** What went wrong, and whether trying again can help, another answer above, or another way is needed. */
 interface Failure {
   message: string;
-  action: 'retry' | 'other-way';
+  action: 'retry' | 'other-answer' | 'other-way';
 }
 
 @customElement('kiosk-ticket-screen')
@@ -45,6 +54,10 @@ export class KioskTicketScreen extends LitElement {
   @property() publicUrl?: string;
   @property() language = 'it';
   @property() printerState?: PrinterState;
+  /** The identified citizen's, sent with the ticket: the server checks the elderly priority against it. */
+  @property() codiceFiscale?: string;
+  /** From this age the elderly priority is offered (from the catalog). */
+  @property({ type: Number }) elderlyPriorityAge?: number;
 
   @state() private priority?: WalkInPriority;
   @state() private busy = false;
@@ -57,8 +70,16 @@ export class KioskTicketScreen extends LitElement {
       { value: 'none', label: msg('No, non ho diritto alla precedenza') },
       { value: 'disability', label: msg('Sì: persona con disabilità') },
       { value: 'pregnancy', label: msg('Sì: sono in gravidanza') },
-      { value: 'elderly', label: msg('Sì: persona anziana') },
+      ...(this.elderlyOffered ? [{ value: 'elderly' as const, label: msg('Sì: persona anziana') }] : []),
     ];
+  }
+
+  /** Age is written in the codice fiscale, so it is not asked of a citizen it says is younger. */
+  private get elderlyOffered(): boolean {
+    if (!this.codiceFiscale || this.elderlyPriorityAge === undefined) return true;
+    const today = romeToday();
+    const born = birthDateOf(this.codiceFiscale, today);
+    return !!born && ageOn(born.birthDate, today) >= this.elderlyPriorityAge;
   }
 
   private get serviceName(): string {
@@ -83,6 +104,7 @@ export class KioskTicketScreen extends LitElement {
         service: service.id,
         priority,
         language: this.language,
+        ...(this.codiceFiscale ? { codiceFiscale: this.codiceFiscale } : {}),
       });
     } catch (error) {
       if (error instanceof ApiProblem && error.unreachable) {
@@ -99,6 +121,15 @@ export class KioskTicketScreen extends LitElement {
 
   private explain(error: unknown): Failure {
     const code = error instanceof ApiProblem ? error.code : '';
+    const field = error instanceof ApiProblem ? error.fields?.[0]?.path : undefined;
+    if (field === 'priority') {
+      return {
+        message: msg(
+          'Secondo il tuo codice fiscale non hai ancora l’età per la precedenza delle persone anziane. Scegli un’altra risposta.',
+        ),
+        action: 'other-answer',
+      };
+    }
     switch (code) {
       case 'sede_closed':
         return {
@@ -188,13 +219,15 @@ export class KioskTicketScreen extends LitElement {
       </div>
       <div class="actions">
         ${
-          failure.action === 'retry' && this.priority
-            ? html`<button type="button" @click=${() => void this.take(this.priority!)}>
-                ${msg('Riprova')}
-              </button>`
-            : html`<button type="button" @click=${() => emit(this, 'kiosk-back')}>
-                ${msg('Scegli un altro modo')}
-              </button>`
+          failure.action === 'other-answer'
+            ? nothing
+            : failure.action === 'retry' && this.priority
+              ? html`<button type="button" @click=${() => void this.take(this.priority!)}>
+                  ${msg('Riprova')}
+                </button>`
+              : html`<button type="button" @click=${() => emit(this, 'kiosk-back')}>
+                  ${msg('Scegli un altro modo')}
+                </button>`
         }
         <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-done')}>
           ${msg('Ho finito')}
