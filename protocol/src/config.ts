@@ -138,7 +138,7 @@ export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('127.0.0.1'),
   /** Connections one remote address may hold open at once; a whole office behind one NAT shares it. */
-  maxConnectionsPerAddress: z.number().int().min(1).max(100_000).default(200),
+  maxConnectionsPerAddress: z.number().int().min(1).max(100_000).default(500),
   /** Public base URL, used in links sent to citizens. */
   publicUrl: z.url(),
   dataDir: z.string().default('data'),

@@ -30,6 +30,8 @@ export interface StartOptions {
   jobs?: boolean;
   /** Time a client has to send its request headers (default 5 s); tests shorten it. */
   headersTimeoutMs?: number;
+  /** Overrides config/server.json's cap on one address's open connections. */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface RunningServer {
@@ -55,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   turn.start();
 
   const server = createGuardedServer(createApp(ctx, { turn }), {
-    maxConnectionsPerAddress: config.server.maxConnectionsPerAddress,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? config.server.maxConnectionsPerAddress,
     headersTimeoutMs: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
   });
   server.on('upgrade', (req, socket, head) => video.handleUpgrade(req, socket, head));
