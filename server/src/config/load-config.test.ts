@@ -92,6 +92,16 @@ describe('a broken configuration', () => {
     expect(err.message).toBe(err.problems.join('\n'));
   });
 
+  it('refuses a privacy notice version that has no text', async () => {
+    const server = await readJson('server.json');
+    server.privacyNoticeVersion = '2031-07';
+    await writeJson('server.json', server);
+    const err = await errorOf(loadConfig(dir));
+    expect(err.problems).toEqual([
+      `${file('server.json')}: privacyNoticeVersion: no privacy notice text "2031-07" (protocol/src/privacy-notice has: 2026-01)`,
+    ]);
+  });
+
   it('reports an unknown sector in a service', async () => {
     const services = await readJson('services.json');
     services[2].sector = 'pensioni';

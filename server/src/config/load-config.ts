@@ -20,6 +20,7 @@ import {
   type WeeklyHours,
   CitizenAuthSettings,
   VideoSettings,
+  privacyNotices,
 } from '@sportello/protocol';
 
 export type AppConfig = {
@@ -244,6 +245,15 @@ function crossCheck(dir: string, c: Loaded): string[] {
     const list = known.size > 0 ? `: ${[...known].join(', ')}` : '';
     report(key, at, `unknown ${what} "${id}" (${files[knownFile].name} has${list || ' none'})`);
   };
+
+  const version = c.server?.privacyNoticeVersion;
+  // Every SMS links to this version's notice, and every booking records that the citizen accepted it.
+  if (version !== undefined && !Object.hasOwn(privacyNotices, version))
+    report(
+      'server',
+      ['privacyNoticeVersion'],
+      `no privacy notice text "${version}" (protocol/src/privacy-notice has: ${Object.keys(privacyNotices).join(', ')})`,
+    );
 
   c.sedi?.forEach((sede, i) => {
     checkHours('sedi', [i, 'publicHours'], sede.publicHours, report);

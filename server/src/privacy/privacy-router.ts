@@ -9,23 +9,17 @@ import { missingVersionPage, noticePage } from './privacy-page.ts';
 
 const stylesheet = fileURLToPath(new URL('./privacy-page.css', import.meta.url));
 
-/** Titillium Web as the meeting page ships it; without it the page falls back to the system's sans-serif. */
-function fontFolder(): string | undefined {
-  const meeting = createRequire(new URL('../../../meeting/package.json', import.meta.url));
-  try {
-    return path.dirname(
-      meeting.resolve('@fontsource/titillium-web/files/titillium-web-latin-400-normal.woff2'),
-    );
-  } catch {
-    return undefined;
-  }
-}
+/** Titillium Web, the font of the kiosk and the meeting page. */
+const fonts = path.dirname(
+  createRequire(import.meta.url).resolve(
+    '@fontsource/titillium-web/files/titillium-web-latin-400-normal.woff2',
+  ),
+);
 
 export function privacyRouter(currentVersion: string): Router {
   const router = express.Router();
   router.get('/assets/privacy-page.css', (_req, res) => res.sendFile(stylesheet));
-  const fonts = fontFolder();
-  if (fonts) router.use('/assets/fonts', express.static(fonts, { index: false }));
+  router.use('/assets/fonts', express.static(fonts, { index: false }));
   router.get('/', (req, res) => sendNotice(req, res, currentVersion, currentVersion, '/privacy'));
   router.get('/:version', (req, res) =>
     sendNotice(
