@@ -76,6 +76,42 @@ test('a citizen identified by typed codice fiscale is offered no web meeting and
   }
 });
 
+test('a landline typed for a follow-up is taken for a callback only, and the official is told no SMS goes', async ({
+  page,
+  browser,
+}) => {
+  const kiosk = await kioskCitizen(server, browser, 'adria-municipio');
+  try {
+    await acceptCall(page, kiosk, {
+      service: 'pensione-informazioni',
+      authMethod: 'typed',
+      citizen: { codiceFiscale: citizen(9).codiceFiscale, firstName: 'Carla', lastName: 'Bassi' },
+    });
+    const followUp = page.getByRole('form', { name: 'Nuovo appuntamento' });
+    await followUp.getByLabel('Servizio').selectOption({ label: 'Sostegni al reddito: consulenza' });
+    await followUp.getByLabel('Modalità').selectOption({ label: 'In sede' });
+    await followUp.getByLabel('Cellulare del cittadino (per l’SMS)').fill('0425 123456');
+    await expect(followUp.getByLabel('Orario')).not.toHaveValue('');
+    await followUp.getByRole('button', { name: 'Prenota l’appuntamento' }).click();
+    await expect(followUp.getByRole('alert')).toHaveText(
+      'Questo numero è un fisso: gli SMS arrivano solo a un cellulare. Un fisso va bene per una richiamata.',
+    );
+
+    await followUp.getByLabel('Modalità').selectOption({ label: 'Richiamata telefonica' });
+    await expect(followUp.getByLabel('Telefono del cittadino (per la richiamata)')).toHaveValue(
+      '0425 123456',
+    );
+    await expect(followUp.getByLabel('Orario')).not.toHaveValue('');
+    await followUp.getByRole('button', { name: 'Prenota l’appuntamento' }).click();
+    const booked = page.getByRole('status').filter({ hasText: 'Appuntamento prenotato' });
+    await expect(booked).toContainText('Il numero è un fisso: il cittadino non riceve SMS.');
+    await expectAccessible(page, 'follow-up callback to a landline');
+    await page.screenshot({ path: '/tmp/shots/console-follow-up-landline.png' });
+  } finally {
+    await kiosk.close();
+  }
+});
+
 test('the microphone button shows whether the official is heard, and its click does what it says', async ({
   page,
   browser,
@@ -101,8 +137,8 @@ test('the microphone button shows whether the official is heard, and its click d
     ]);
 
     const controls = page.locator('call-screen .controls');
-    // Live: the button offers to mute, is not pressed, and the state line says the microphone is on.
-    const mute = page.getByRole('button', { name: 'Disattiva microfono' });
+    // Live: the toggle keeps one name and is not pressed, and the state line says the microphone is on.
+    const mute = page.getByRole('button', { name: 'Silenzia il microfono' });
     await expect(mute).toHaveAttribute('aria-pressed', 'false');
     await expect(controls.getByText('Microfono attivo')).toBeVisible();
     await expect(controls.getByText('Microfono disattivato')).toHaveCount(0);
@@ -110,19 +146,15 @@ test('the microphone button shows whether the official is heard, and its click d
     await page.screenshot({ path: '/tmp/shots/console-mic-live.png' });
 
     await mute.click();
-    const unmute = page.getByRole('button', { name: 'Attiva microfono' });
-    await expect(unmute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
     await expect(controls.getByText('Microfono disattivato')).toBeVisible();
     await expect(controls.getByText('Microfono attivo')).toHaveCount(0);
     expect(await microphoneLive(page)).toBe(false);
     await expectAccessible(page, 'call with the microphone muted');
     await page.screenshot({ path: '/tmp/shots/console-mic-muted.png' });
 
-    await unmute.click();
-    await expect(page.getByRole('button', { name: 'Disattiva microfono' })).toHaveAttribute(
-      'aria-pressed',
-      'false',
-    );
+    await mute.click();
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
     await expect(controls.getByText('Microfono attivo')).toBeVisible();
     expect(await microphoneLive(page)).toBe(true);
     await page.getByRole('button', { name: 'Termina la chiamata' }).click();

@@ -9,6 +9,7 @@ import { localized, msg, str } from '@lit/localize';
 import {
   bookingModes,
   isStrongAuth,
+  parsePhone,
   type AvailabilityResponse,
   type BookingMode,
   type CatalogResponse,
@@ -96,6 +97,11 @@ export class FollowUpForm extends LitElement {
     return method !== undefined && isStrongAuth(method);
   }
 
+  /** The citizen's number (known, or typed here) is a landline: it can be called back, but gets no SMS. */
+  private landline(): boolean {
+    return parsePhone(this.entry.citizen?.phone ?? this.phone)?.mobile === false;
+  }
+
   /** Only what the server will book for this citizen: no strong-only service without a strong sign-in. */
   private services(): Service[] {
     return (this.catalog?.services ?? []).filter(
@@ -154,7 +160,13 @@ export class FollowUpForm extends LitElement {
       ${
         this.booked
           ? html`<div role="status">
-              <p class="saved">${msg('Appuntamento prenotato. Il cittadino riceve un SMS di conferma.')}</p>
+              <p class="saved">
+                ${
+                  this.landline()
+                    ? msg('Appuntamento prenotato. Il numero è un fisso: il cittadino non riceve SMS.')
+                    : msg('Appuntamento prenotato. Il cittadino riceve un SMS di conferma.')
+                }
+              </p>
               <p>
                 ${msg('Codice della prenotazione:')}
                 <span class="code">${groupCode(this.booked.code)}</span>
@@ -272,7 +284,9 @@ export class FollowUpForm extends LitElement {
                 needsPhone
                   ? this.textField(
                       'fu-phone',
-                      msg('Cellulare del cittadino (per l’SMS)'),
+                      this.mode === 'callback'
+                        ? msg('Telefono del cittadino (per la richiamata)')
+                        : msg('Cellulare del cittadino (per l’SMS)'),
                       this.phone,
                       (v) => (this.phone = v),
                       'tel',
@@ -318,8 +332,14 @@ export class FollowUpForm extends LitElement {
     const citizen = this.entry.citizen ?? {};
     if ((!citizen.firstName || !citizen.lastName) && (!this.firstName.trim() || !this.lastName.trim()))
       return msg('Scrivi nome e cognome del cittadino.');
-    if (!citizen.phone && !/^\+?[\d\s]{6,20}$/.test(this.phone.trim()))
+    const typed = parsePhone(this.phone);
+    if (!citizen.phone && !typed)
       return msg('Scrivi il numero di cellulare del cittadino, per esempio 347 123 4567.');
+    // Only a callback may go to a landline: every other mode is confirmed by SMS.
+    if (!citizen.phone && !typed?.mobile && this.mode !== 'callback')
+      return msg(
+        'Questo numero è un fisso: gli SMS arrivano solo a un cellulare. Un fisso va bene per una richiamata.',
+      );
     if (!this.start) return msg('Scegli giorno e orario.');
     return '';
   }

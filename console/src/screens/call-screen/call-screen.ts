@@ -135,6 +135,12 @@ export class CallScreen extends LitElement {
         color: var(--c-success);
         background: var(--c-surface);
       }
+      /* A pressed toggle looks pressed: filled, like a switch turned on. */
+      button.mute[aria-pressed='true'] {
+        background: var(--c-primary-dark);
+        border-color: var(--c-primary-dark);
+        color: var(--c-on-primary);
+      }
       /* Muted must not be missed: dark text on the warning colour, framed, the microphone struck through. */
       .mic.off {
         color: var(--c-text);
@@ -323,7 +329,7 @@ export class CallScreen extends LitElement {
     </div>`;
   }
 
-  // The microphone button: pressed means muted, its label names what a click does, the line above it what is true now.
+  // The microphone toggle keeps one name, as ARIA toggles must: pressed means muted; the line above says it in words.
   private renderControls() {
     return html`<div class="controls">
       <p class="state ${this.callState}" role="status">${stateText(this.callState)}</p>
@@ -333,12 +339,12 @@ export class CallScreen extends LitElement {
         <span>${this.muted ? msg('Microfono disattivato') : msg('Microfono attivo')}</span>
       </p>
       <button
-        class="secondary"
+        class="secondary mute"
         aria-pressed=${this.muted ? 'true' : 'false'}
         aria-describedby="mic-state"
         @click=${this.toggleMute}
       >
-        ${this.muted ? msg('Attiva microfono') : msg('Disattiva microfono')}
+        ${msg('Silenzia il microfono')}
       </button>
       <button class="danger" @click=${() => this.finish('hangup')}>${msg('Termina la chiamata')}</button>
     </div>`;
