@@ -15,6 +15,7 @@ import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { loggablePath } from './log/logger.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
 import { consoleApp, meetingApp, staticApp } from './http/static-app.ts';
@@ -66,7 +67,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          path: loggablePath(req.url),
         }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },

@@ -101,6 +101,14 @@ describe('staff sessions', () => {
     expect(again).toBe(first);
     expect(other).not.toBe(first);
   });
+
+  it('logs no codice fiscale a client put in a path', async () => {
+    const cf = citizen(80).codiceFiscale;
+    expect((await server.call('GET', `/api/v1/bookings/${cf.toLowerCase()}`)).status).toBe(404);
+    expect((await server.call('POST', `/api/v1/bookings/${cf}/cancel`, { body: {} })).status).toBe(400);
+    expect(server.logs().toUpperCase()).not.toContain(cf);
+    expect(server.logs()).toContain('/api/v1/bookings/[redacted]/cancel');
+  });
 });
 
 describe('bad input on every route', () => {
