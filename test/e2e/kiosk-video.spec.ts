@@ -5,6 +5,7 @@ import { expect, test, type Page, type WebSocket as PageSocket } from '@playwrig
 import { codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
 import { WsPeer } from '../../server/src/video/ws-test-client.ts';
 import { button, chooseLanguage, contrastToggle, kioskText, LANGUAGES, tapKeys } from './support/citizen.ts';
+import { blockIce } from './support/ice-blocker.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { openOfficialConsole } from './support/official-console.ts';
 import { mediaTracks, recordMediaStreams } from './support/privacy-probe.ts';
@@ -332,35 +333,6 @@ test('(c) no official online: the suggested callback is booked in one touch, pho
   }
   await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
 });
-
-/** Drops every ICE candidate between the kiosk page and the server, both ways, and in the SDP too. */
-async function blockIce(page: Page): Promise<void> {
-  const strip = (sdp: string) =>
-    sdp
-      .split('\r\n')
-      .filter((line) => !line.startsWith('a=candidate') && !line.startsWith('a=end-of-candidates'))
-      .join('\r\n');
-  const filter = (data: string | Buffer): string | null => {
-    const message = JSON.parse(String(data)) as { type: string; sdp?: string };
-    if (message.type === 'call.ice') return null;
-    if (message.sdp) message.sdp = strip(message.sdp);
-    return JSON.stringify(message);
-  };
-  await page.routeWebSocket(
-    (url) => url.pathname === '/ws',
-    (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((data) => {
-        const kept = filter(data);
-        if (kept) server.send(kept);
-      });
-      server.onMessage((data) => {
-        const kept = filter(data);
-        if (kept) ws.send(kept);
-      });
-    },
-  );
-}
 
 test('(d) ICE fails for real: the kiosk hangs up and offers the next callback, or another time', async ({
   page,
