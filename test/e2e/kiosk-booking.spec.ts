@@ -2,6 +2,7 @@
 // keypad, by the Tessera Sanitaria's barcode or by the CIE and its PIN; a second-level service, a free time,
 // a phone number typed, the privacy notice read and accepted; the booking code on screen and on paper.
 import { expect, test, type Page } from '@playwright/test';
+import { privacyNotice } from '@sportello/protocol';
 import { citizen, codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
 import { bookAppointment } from './support/booking-flow.ts';
 import { button, tapKeys } from './support/citizen.ts';
@@ -327,4 +328,31 @@ test('a second appointment for the same service on the same day leads to “Ho g
   await page.getByRole('button', { name: 'Ho già una prenotazione', exact: true }).click();
   await expect(page.locator('kiosk-checkin-screen')).toBeVisible();
   await shot('checkin');
+});
+
+test('a notice version this kiosk has no text for is not stood in for by another: the citizen is told and cannot accept', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-unknown-notice', 'portrait');
+  // A server newer than the station: it requires a version the kiosk's bundle predates.
+  await page.route('**/api/v1/catalog', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), privacyNoticeVersion: '2099-01' } });
+  });
+  await start(page);
+  await system.simulate('scan', { text: codiceFiscaleFor(233) });
+  await toNaspiChannels(page);
+  await toPhoneStep(page, 'Appuntamento in sede');
+  await tapKeys(page, '3471234567');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+
+  await expect(heading(page)).toHaveText('Leggi come usiamo i tuoi dati');
+  const notice = page.getByRole('region', { name: 'Informativa sulla privacy' });
+  await expect(notice.getByRole('alert')).toHaveText(
+    'Questa postazione non ha il testo dell’informativa sulla privacy in vigore (versione 2099-01), quindi non puoi accettarla qui. Chiedi aiuto al personale.',
+  );
+  for (const section of privacyNotice('2026-01')!.it.booking)
+    await expect(notice).not.toContainText(section.text);
+  await expect(page.getByRole('button', { name: 'Ho letto e accetto' })).toHaveCount(0);
+  await shot('privacy-missing');
 });

@@ -1,16 +1,25 @@
 /**
  * The privacy notice (informativa sul trattamento dei dati personali) in plain words, scrollable,
- * with "Ho letto e accetto". The version shown is the one the booking will carry. `kind="video"` is the
- * notice for a video call: what the official sees and writes down, and that the call is not recorded.
+ * with "Ho letto e accetto". The words are those of the version the booking will carry, from
+ * protocol/src/privacy-notice (the same text /privacy/:version shows). `kind="video"` is the notice for a
+ * video call: what the official sees and writes down, and that the call is not recorded.
  *
  * @event kiosk-accept - the citizen read and accepted this version.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import {
+  privacyNotice,
+  type Language,
+  type PrivacyNoticeSection,
+  type PrivacyNoticeText,
+} from '@sportello/protocol';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { getLocale } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
+import { noticeStyles } from '../notice-styles.ts';
 
 @customElement('kiosk-privacy-notice')
 @localizedDecorator()
@@ -18,6 +27,7 @@ export class KioskPrivacyNotice extends LitElement {
   static override styles = [
     screenStyles,
     buttonStyles,
+    noticeStyles,
     css`
       .text {
         max-block-size: 42vh;
@@ -50,109 +60,65 @@ export class KioskPrivacyNotice extends LitElement {
   /** booking: an appointment; video: a video call now. */
   @property() kind: 'booking' | 'video' = 'booking';
 
-  /** The notice as sentences, for the speech controller. */
+  /** The notice as sentences, then the button to accept it, for the speech controller. */
   lines(): string[] {
-    return this.sections().flatMap(([title, text]) => [title, text]);
-  }
-
-  private sections(): [string, string][] {
-    return this.kind === 'video' ? this.videoSections() : this.bookingSections();
-  }
-
-  private videoSections(): [string, string][] {
-    const booking = this.bookingSections();
-    const who = booking[0]!;
-    const rights = booking.at(-1)!;
+    const text = this.text();
+    if (!text) return [this.missing()];
     return [
-      who,
-      [
-        msg('La videochiamata non viene registrata'),
-        msg('Il funzionario ti vede e ti sente solo mentre parlate. Nessuno registra le immagini o la voce.'),
-      ],
-      [
-        msg('Cosa scrive il funzionario'),
-        msg(
-          'Per essere sicuro che sei tu, il funzionario guarda il tuo documento d’identità e scrive: che documento è, le ultime 4 lettere o cifre del numero, se è valido e se la foto è la tua. Se qualcuno ti aiuta, fa lo stesso con il suo documento.',
-        ),
-      ],
-      [
-        msg('Quali dati riceve il funzionario'),
-        msg(
-          'Il tuo codice fiscale, il tuo nome se lo conosciamo, il servizio che hai scelto e il nome di chi ti aiuta. Servono solo per rispondere alla tua richiesta.',
-        ),
-      ],
-      [
-        msg('Per quanto tempo'),
-        msg(
-          'Cancelliamo questi dati 90 giorni dopo la chiamata. Teniamo solo numeri anonimi per le statistiche.',
-        ),
-      ],
-      [
-        msg('Su questa postazione'),
-        msg(
-          'Alla fine la telecamera si spegne e la postazione cancella tutto quello che hai inserito. Nessuno dopo di te lo può vedere.',
-        ),
-      ],
-      rights,
+      ...this.sections(text).flatMap(({ heading, text }) => [heading, text]),
+      msg('Ho letto e accetto'),
     ];
   }
 
-  private bookingSections(): [string, string][] {
-    return [
-      [
-        msg('Chi usa i tuoi dati'),
-        msg('L’INPS, l’Istituto Nazionale della Previdenza Sociale, è responsabile dei tuoi dati.'),
-      ],
-      [
-        msg('Quali dati'),
-        msg(
-          'Il tuo codice fiscale, il tuo nome e cognome, il tuo numero di telefono, il giorno e l’ora dell’appuntamento.',
-        ),
-      ],
-      [
-        msg('Perché'),
-        msg(
-          'Per fissare l’appuntamento, per chiamarti o mandarti SMS su questo appuntamento e per riconoscerti quando arrivi. Non li usiamo per altro e non li usiamo per pubblicità.',
-        ),
-      ],
-      [
-        msg('Per quanto tempo'),
-        msg(
-          'Cancelliamo i tuoi dati 90 giorni dopo l’appuntamento. Teniamo solo numeri anonimi per le statistiche.',
-        ),
-      ],
-      [
-        msg('Su questa postazione'),
-        msg(
-          'Quando hai finito, la postazione cancella tutto quello che hai inserito. Nessuno dopo di te lo può vedere.',
-        ),
-      ],
-      [
-        msg('I tuoi diritti'),
-        msg(
-          'Puoi chiedere di vedere, correggere o cancellare i tuoi dati in qualsiasi sede INPS o sul sito inps.it. Puoi anche rivolgerti al Garante per la protezione dei dati personali.',
-        ),
-      ],
-    ];
+  /** This version's words in the kiosk's language; none when the station's bundle is older than the version. */
+  private text(): PrivacyNoticeText | undefined {
+    return privacyNotice(this.version)?.[getLocale() as Language];
+  }
+
+  private sections(text: PrivacyNoticeText): PrivacyNoticeSection[] {
+    return this.kind === 'video' ? text.video : text.booking;
+  }
+
+  private missing(): string {
+    return msg(
+      str`Questa postazione non ha il testo dell’informativa sulla privacy in vigore (versione ${this.version}), quindi non puoi accettarla qui. Chiedi aiuto al personale.`,
+    );
   }
 
   override render() {
+    const text = this.text();
     return html`
       <div class="text" tabindex="0" role="region" aria-labelledby="title">
-        <h2 id="title">
-          ${this.kind === 'video' ? msg('Informativa sulla privacy per la videochiamata') : msg('Informativa sulla privacy')}
-        </h2>
-        <p class="version">${msg(str`Versione ${this.version}`)}</p>
-        ${this.sections().map(
-          ([title, text]) =>
-            html`<h3>${title}</h3>
-              <p>${text}</p>`,
-        )}
+        <h2 id="title">${this.noticeTitle(text)}</h2>
+        ${
+          text
+            ? html`<p class="version">${msg(str`Versione ${this.version}`)}</p>
+                ${this.sections(text).map(
+                  ({ heading, text }) =>
+                    html`<h3>${heading}</h3>
+                      <p>${text}</p>`,
+                )}`
+            : html`<div class="notice warning" role="alert"><p>${this.missing()}</p></div>`
+        }
       </div>
-      <div class="actions">
-        <button type="button" @click=${() => emit(this, 'kiosk-accept')}>${msg('Ho letto e accetto')}</button>
-      </div>
+      ${
+        // Another version's words would be accepted in the name of this one: no text, no accepting.
+        text
+          ? html`<div class="actions">
+              <button type="button" @click=${() => emit(this, 'kiosk-accept')}>
+                ${msg('Ho letto e accetto')}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
+  }
+
+  private noticeTitle(text: PrivacyNoticeText | undefined): string {
+    if (text) return this.kind === 'video' ? text.videoTitle : text.title;
+    return this.kind === 'video'
+      ? msg('Informativa sulla privacy per la videochiamata')
+      : msg('Informativa sulla privacy');
   }
 }
 

@@ -440,12 +440,7 @@ export class KioskBookingScreen extends LitElement {
           msg('Scrivi il numero con i tasti, poi tocca Avanti.'),
         ];
       case 'privacy':
-        return [
-          heading,
-          ...failure,
-          ...(root.querySelector('kiosk-privacy-notice')?.lines() ?? []),
-          msg('Ho letto e accetto'),
-        ];
+        return [heading, ...failure, ...(root.querySelector('kiosk-privacy-notice')?.lines() ?? [])];
       case 'summary':
         return [
           heading,

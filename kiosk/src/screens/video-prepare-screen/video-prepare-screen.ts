@@ -246,11 +246,7 @@ export class KioskVideoPrepareScreen extends LitElement {
     const heading = this.renderRoot.querySelector('h1')?.textContent?.trim() ?? '';
     switch (this.step) {
       case 'privacy':
-        return [
-          heading,
-          ...(this.renderRoot.querySelector('kiosk-privacy-notice')?.lines() ?? []),
-          msg('Ho letto e accetto'),
-        ];
+        return [heading, ...(this.renderRoot.querySelector('kiosk-privacy-notice')?.lines() ?? [])];
       case 'camera':
         return this.cameraProblem
           ? [
