@@ -432,6 +432,7 @@ export class KioskApp extends LitElement {
         return html`<kiosk-services-screen
           .catalog=${this.catalog}
           .language=${this.language}
+          .chosen=${this.session.serviceId}
           @kiosk-service=${(e: CustomEvent<string>) => {
             this.session = { ...this.session, serviceId: e.detail };
             this.go('channel');

@@ -61,10 +61,19 @@ export class KioskServicesScreen extends LitElement {
   @property({ attribute: false }) catalog?: CatalogResponse;
   /** The citizen's language, for the catalog's own texts. */
   @property() language: Language = 'it';
+  /** The service chosen before, when the citizen comes back to change it: its topic's list opens. */
+  @property() chosen?: string;
 
   /** The topic whose services are shown; none shows the topic grid. */
   @state() private topic?: string;
   private lastTopic?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Back from the channel screen lands on the list the citizen chose from, not on the topic grid.
+    if ((changed.has('chosen') || changed.has('catalog')) && this.chosen && !this.topic) {
+      this.topic = this.catalog?.services.find((s) => s.id === this.chosen)?.topic;
+    }
+  }
 
   protected override updated(changed: PropertyValues): void {
     // Moving between the grid and a topic's list: keep keyboard and screen-reader users in place.
