@@ -100,6 +100,7 @@ export const SmsGatewaySettings = z
 export type SmsGatewaySettings = z.infer<typeof SmsGatewaySettings>;
 
 const leadMinutes = z.number().int().min(5).max(1440).default(30);
+const smsLanguageChoice = z.enum(['own', 'it', 'en']).default('own');
 
 export const NotificationSettings = z
   .object({
@@ -113,6 +114,11 @@ export const NotificationSettings = z
     reminderLeadMinutes: z
       .object({ inPerson: leadMinutes, callback: leadMinutes, webMeeting: leadMinutes })
       .prefault({}),
+    /**
+     * Ukrainian and Arabic SMS need UCS-2, about three times the segments of a Latin text: per language,
+     * its own script ("own", the default) or an Italian or English text instead.
+     */
+    smsLanguage: z.object({ uk: smsLanguageChoice, ar: smsLanguageChoice }).prefault({}),
     retry: z
       .object({
         /** Tries before a message becomes dead (visible to admins). */

@@ -5,7 +5,7 @@ import { parsePhone, type Booking, type Language, type MessageKind } from '@spor
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import type { StoredBooking, StoreTx } from '../store/store.ts';
-import { renderMessage, templateLanguage, type MessageFacts } from './message-templates.ts';
+import { renderMessage, smsLanguage, type MessageFacts } from './message-templates.ts';
 import { reminderDueAt, reminderWanted } from './reminders.ts';
 
 /** A new booking: the confirmation now (with the admission code, known in clear only here), a reminder later. */
@@ -76,6 +76,7 @@ async function enqueue(
   admissionCode?: string,
 ): Promise<string> {
   const language = booking.citizen.language as Language;
+  const written = smsLanguage(ctx.config.notifications, language);
   const id = randomUUID();
   await tx.enqueueMessage({
     id,
@@ -83,7 +84,7 @@ async function enqueue(
     bookingCode: booking.code,
     to: booking.citizen.phone,
     language,
-    text: renderMessage(kind, language, messageFacts(ctx, booking, admissionCode)),
+    text: renderMessage(kind, written, messageFacts(ctx, booking, written, admissionCode)),
     slotStart: booking.start,
     dueAt: dueAt.toISOString(),
     createdAt: ctx.clock().toISOString(),
@@ -91,10 +92,14 @@ async function enqueue(
   return id;
 }
 
-/** What the texts and the calendar file say about a booking. */
-export function messageFacts(ctx: AppContext, booking: Booking, admissionCode?: string): MessageFacts {
+/** What the texts and the calendar file say about a booking, written in `language`. */
+export function messageFacts(
+  ctx: AppContext,
+  booking: Booking,
+  language: Language,
+  admissionCode?: string,
+): MessageFacts {
   const service = serviceOf(ctx.config, booking.service);
-  const language = templateLanguage(booking.citizen.language as Language);
   const base = ctx.config.server.publicUrl.replace(/\/+$/, '');
   return {
     code: booking.code,
@@ -105,7 +110,7 @@ export function messageFacts(ctx: AppContext, booking: Booking, admissionCode?: 
     phone: booking.citizen.phone,
     ...(admissionCode === undefined ? {} : { admissionCode }),
     meetingUrl: `${base}/meeting/${booking.code}`,
-    // The notice page speaks all six languages, also those whose SMS falls back to English.
+    // The notice page speaks all six languages, whichever one the SMS itself is written in.
     privacyUrl: `${base}/privacy/${booking.privacyNoticeVersion}?lang=${booking.citizen.language}`,
   };
 }

@@ -73,8 +73,8 @@ export interface CalendarFile {
 }
 
 export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile {
-  const facts = messageFacts(ctx, booking);
   const language = booking.citizen.language as Language;
+  const facts = messageFacts(ctx, booking, templateLanguage(language));
   const label = labels[templateLanguage(language)];
   const sede = sedeOf(ctx.config, booking.sede);
   const calendar = new ICalCalendar({ prodId: { company: 'INPS', product: 'Sportello', language: 'IT' } });

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfigDir, loadConfig, type AppConfig } from '../config/load-config.ts';
 import type { AppContext } from '../context.ts';
 import { messageFacts } from './booking-messages.ts';
-import { renderMessage, smsSegments, toGsm7 } from './message-templates.ts';
+import { renderMessage, smsLanguage, smsSegments, toGsm7 } from './message-templates.ts';
 import { booking as storedBooking } from '../store/store.contract.ts';
 
 let config: AppConfig;
@@ -40,17 +40,27 @@ function text(
   language: Language,
   overrides: Partial<Booking> = {},
   admissionCode?: string,
+  smsLanguageChoice: Partial<AppConfig['notifications']['smsLanguage']> = {},
 ): string {
   const b = booking(overrides);
+  const ctx = ctxWith();
+  const notifications = {
+    ...config.notifications,
+    smsLanguage: { ...config.notifications.smsLanguage, ...smsLanguageChoice },
+  };
+  const written = smsLanguage(notifications, language);
   return renderMessage(
     kind,
-    language,
-    messageFacts(ctxWith(), { ...b, citizen: { ...b.citizen, language } }, admissionCode),
+    written,
+    messageFacts(ctx, { ...b, citizen: { ...b.citizen, language } }, written, admissionCode),
   );
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+
 describe('SMS texts', () => {
-  it('fit one or two GSM-7 segments for every kind, language, mode, service and sede', () => {
+  it('fit one or two GSM-7 segments in Latin script, and are UCS-2 in Cyrillic and Arabic, for every kind, language, mode, service and sede', () => {
     let longest = { units: 0, text: '' };
     for (const service of config.services)
       for (const mode of bookingModes.filter((m) => service.channels[m]))
@@ -59,6 +69,11 @@ describe('SMS texts', () => {
             for (const kind of messageKinds) {
               const sms = text(kind, language, { service: service.id, mode, sede: sede.id }, '123456');
               const count = smsSegments(sms);
+              if (language === 'uk' || language === 'ar') {
+                expect(count.encoding, sms).toBe('ucs2');
+                expect(sms, sms).toMatch(language === 'uk' ? CYRILLIC : ARABIC);
+                continue;
+              }
               expect(count.encoding, sms).toBe('gsm7');
               expect(count.segments, sms).toBeLessThanOrEqual(2);
               if (count.units > longest.units) longest = { units: count.units, text: sms };
@@ -76,9 +91,12 @@ describe('SMS texts', () => {
     expect(sms).not.toContain('123456');
   });
 
-  it("links the privacy notice in the citizen's language, also when the SMS itself is in English", () => {
+  it("links the privacy notice in the citizen's language, also when config writes the SMS in English", () => {
     expect(text('confirmation', 'ro')).toContain('/privacy/2026-01?lang=ro');
     expect(text('confirmation', 'uk')).toContain(
+      'Конфіденційність: https://sportello.servizi.inps.example/privacy/2026-01?lang=uk',
+    );
+    expect(text('confirmation', 'uk', {}, undefined, { uk: 'en' })).toContain(
       'Privacy: https://sportello.servizi.inps.example/privacy/2026-01?lang=uk',
     );
     expect(text('confirmation', 'ar')).toContain('/privacy/2026-01?lang=ar');
@@ -102,9 +120,79 @@ describe('SMS texts', () => {
     expect(text('cancellation', 'ro', summer)).toBe(
       'Programarea K7M2QX9D (NASpI: consiliere pentru cererea dumneavoastra, marti 6 iul. 2027 ora 08:30) a fost anulata.',
     );
-    // Cyrillic and Arabic would need UCS-2 and four or more segments: English instead.
-    expect(text('cancellation', 'uk', summer)).toBe(text('cancellation', 'en', summer));
-    expect(text('cancellation', 'ar', summer)).toBe(text('cancellation', 'en', summer));
+    expect(text('cancellation', 'uk', summer)).toBe(
+      'Запис K7M2QX9D (NASpI: консультація щодо вашої заяви, вт 6 липня 2027 о 08:30) скасовано.',
+    );
+    expect(text('cancellation', 'ar', summer)).toBe(
+      'تم إلغاء الحجز K7M2QX9D (NASpI: استشارة حول طلبك، الثلاثاء 6 يوليو 2027 الساعة 08:30).',
+    );
+  });
+
+  it('writes to Ukrainian and Arabic citizens in their own script, in a pinned number of UCS-2 segments', () => {
+    const byMode = ['confirmation', 'reminder', 'reschedule'] as const;
+    const segments: Record<string, [uk: number, ar: number]> = {};
+    for (const kind of messageKinds)
+      for (const mode of (byMode as readonly string[]).includes(kind)
+        ? bookingModes
+        : (['callback'] as const)) {
+        const [uk, ar] = (['uk', 'ar'] as const).map((language) => {
+          const sms = text(kind, language, { mode }, '042917');
+          expect(smsSegments(sms).encoding, sms).toBe('ucs2');
+          return smsSegments(sms).segments;
+        });
+        segments[(byMode as readonly string[]).includes(kind) ? `${kind} ${mode}` : kind] = [uk!, ar!];
+      }
+    // [uk, ar], 67 UCS-2 units a segment, with the demo's NASpI service, Rovigo's address and a long
+    // public URL (English: 1 or 2 segments of 153).
+    expect(segments).toEqual({
+      'confirmation inPerson': [4, 4],
+      'confirmation callback': [4, 3],
+      'confirmation webMeeting': [5, 5],
+      'reminder inPerson': [3, 2],
+      'reminder callback': [3, 2],
+      'reminder webMeeting': [4, 3],
+      'reschedule inPerson': [3, 3],
+      'reschedule callback': [3, 2],
+      'reschedule webMeeting': [3, 3],
+      cancellation: [2, 2],
+      'missed-call': [3, 2],
+      ticket: [3, 2],
+    });
+  });
+
+  it('gives a web meeting in Ukrainian and Arabic its link and admission code, and a callback the number', () => {
+    expect(text('confirmation', 'uk', { mode: 'webMeeting' }, '042917')).toBe(
+      'Запис K7M2QX9D підтверджено: NASpI: консультація щодо вашої заяви, вт 1 грудня 2026 о 08:30, у відеодзвінку. ' +
+        'Увійдіть за посиланням https://sportello.servizi.inps.example/meeting/K7M2QX9D з кодом для входу 042917. ' +
+        'Конфіденційність: https://sportello.servizi.inps.example/privacy/2026-01?lang=uk',
+    );
+    expect(text('confirmation', 'ar', { mode: 'webMeeting' }, '042917')).toBe(
+      'تم تأكيد الحجز K7M2QX9D: NASpI: استشارة حول طلبك، الثلاثاء 1 ديسمبر 2026 الساعة 08:30، عبر مكالمة فيديو. ' +
+        'ادخل عبر الرابط https://sportello.servizi.inps.example/meeting/K7M2QX9D برمز الدخول 042917. ' +
+        'الخصوصية: https://sportello.servizi.inps.example/privacy/2026-01?lang=ar',
+    );
+    expect(text('confirmation', 'uk', { mode: 'callback' })).toContain(
+      'ми зателефонуємо вам на номер +39 347 123 4567.',
+    );
+    // In a left-to-right isolate, or the bidi algorithm shows the groups backwards (measured with fribidi).
+    expect(text('missed-call', 'ar')).toContain(
+      'على الرقم \u2066+39 347 123 4567\u2069 بخصوص الحجز K7M2QX9D',
+    );
+    // A phone takes the direction from the first letter: an Arabic ticket does not start with "INPS".
+    expect(text('ticket', 'ar')).toMatch(/^رقمك لدى INPS هو K7M2QX9D /);
+  });
+
+  it('writes Ukrainian and Arabic SMS in Italian or English when config chooses fewer segments', () => {
+    for (const kind of messageKinds) {
+      const uk = text(kind, 'uk', { mode: 'webMeeting' }, '042917', { uk: 'it' });
+      const ar = text(kind, 'ar', { mode: 'webMeeting' }, '042917', { ar: 'en' });
+      expect(uk).toBe(text(kind, 'it', { mode: 'webMeeting' }, '042917').replace('?lang=it', '?lang=uk'));
+      expect(ar).toBe(text(kind, 'en', { mode: 'webMeeting' }, '042917').replace('?lang=en', '?lang=ar'));
+      expect(smsSegments(uk).encoding).toBe('gsm7');
+      expect(smsSegments(ar).encoding).toBe('gsm7');
+    }
+    // The other language keeps its own script.
+    expect(text('cancellation', 'ar', {}, undefined, { uk: 'en' })).toMatch(ARABIC);
   });
 
   it('keeps config typography from switching a message to UCS-2', () => {

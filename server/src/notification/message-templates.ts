@@ -1,7 +1,12 @@
-// The SMS texts, per language, sized for one or two GSM-7 segments. Arabic and Ukrainian need UCS-2,
-// which fits 67 characters a segment instead of 153: a confirmation with its links would take four or
-// five, so those citizens get the English text.
-import { formatPhone, type BookingMode, type Language, type MessageKind } from '@sportello/protocol';
+// The SMS texts, per language. Latin ones are sized for one or two GSM-7 segments; Ukrainian and Arabic
+// need UCS-2 (67 characters a segment instead of 153), so config may send those citizens Italian or English.
+import {
+  formatPhone,
+  type BookingMode,
+  type Language,
+  type MessageKind,
+  type NotificationSettings,
+} from '@sportello/protocol';
 import { DateTime } from 'luxon';
 
 const ZONE = 'Europe/Rome';
@@ -26,9 +31,16 @@ export interface MessageFacts {
   ahead?: number;
 }
 
+/** The language a citizen's SMS is written in: their own, unless config trades the script for fewer segments. */
+export function smsLanguage(settings: NotificationSettings, language: Language): Language {
+  if (language !== 'uk' && language !== 'ar') return language;
+  const choice = settings.smsLanguage[language];
+  return choice === 'own' ? language : choice;
+}
+
 export type TemplateLanguage = 'it' | 'en' | 'fr' | 'ro';
 
-/** The language a citizen's messages are written in. */
+/** The language of a citizen's calendar file, whose labels exist in the Latin-script languages only. */
 export function templateLanguage(language: Language): TemplateLanguage {
   return language === 'it' || language === 'fr' || language === 'ro' ? language : 'en';
 }
@@ -177,11 +189,90 @@ const ro: Phrases = {
   },
 };
 
-const phrases: Record<TemplateLanguage, Phrases> = { it, en, fr, ro };
+const uk: Phrases = {
+  when: (d) =>
+    `${['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд'][d.weekday - 1]} ${d.day} ` +
+    `${['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'][d.month - 1]} ` +
+    `${d.year} о ${d.toFormat('HH:mm')}`,
+  how: (f) =>
+    ({
+      inPerson: `у відділенні, ${f.address}`,
+      callback: `ми зателефонуємо вам на номер ${formatPhone(f.phone)}`,
+      webMeeting: 'у відеодзвінку',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `Запис ${f.code} підтверджено: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting'
+        ? ` Увійдіть за посиланням ${f.meetingUrl} з кодом для входу ${f.admissionCode}.`
+        : '') +
+      ` Конфіденційність: ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `Нагадування: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting'
+        ? ` Увійдіть за посиланням ${f.meetingUrl} з отриманим кодом для входу.`
+        : '') +
+      ` Запис ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `Запис ${f.code} перенесено: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Посилання і код для входу ті самі: ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `Запис ${f.code} (${f.service}, ${when}) скасовано.`,
+    'missed-call': (f) =>
+      `Ми не додзвонилися до вас на номер ${formatPhone(f.phone)} щодо запису ${f.code} ` +
+      `(${f.service}). Ви можете записатися на нову зустріч.`,
+    ticket: (f) =>
+      `INPS: ваш номер ${f.code} (${f.service}), ${f.address}. ` +
+      `Перед вами в черзі: ${f.ahead ?? 0}. Стежте за екраном у відділенні.`,
+  },
+};
 
+/**
+ * A phone number inside Arabic text, in a left-to-right isolate: without it the bidi algorithm lays its
+ * space-separated groups out right to left ("4567 123 347 39+").
+ */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+
+// Every Arabic text starts with an Arabic word: phones take a message's direction from its first letter.
+const ar: Phrases = {
+  when: (d) =>
+    `${['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'][d.weekday - 1]} ${d.day} ` +
+    `${['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'][d.month - 1]} ` +
+    `${d.year} الساعة ${d.toFormat('HH:mm')}`,
+  how: (f) =>
+    ({
+      inPerson: `في المكتب، ${f.address}`,
+      callback: `سنتصل بك على الرقم ${ltr(formatPhone(f.phone))}`,
+      webMeeting: 'عبر مكالمة فيديو',
+    })[f.mode],
+  templates: {
+    confirmation: (f, when, how) =>
+      `تم تأكيد الحجز ${f.code}: ${f.service}، ${when}، ${how}.` +
+      (f.mode === 'webMeeting' ? ` ادخل عبر الرابط ${f.meetingUrl} برمز الدخول ${f.admissionCode}.` : '') +
+      ` الخصوصية: ${f.privacyUrl}`,
+    reminder: (f, when, how) =>
+      `تذكير: ${f.service}، ${when}، ${how}.` +
+      (f.mode === 'webMeeting' ? ` ادخل عبر الرابط ${f.meetingUrl} برمز الدخول الذي وصلك.` : '') +
+      ` رمز الحجز ${f.code}.`,
+    reschedule: (f, when, how) =>
+      `تم تغيير موعد الحجز ${f.code}: ${f.service}، ${when}، ${how}.` +
+      (f.mode === 'webMeeting' ? ` الرابط ورمز الدخول لم يتغيرا: ${f.meetingUrl}` : ''),
+    cancellation: (f, when) => `تم إلغاء الحجز ${f.code} (${f.service}، ${when}).`,
+    'missed-call': (f) =>
+      `حاولنا الاتصال بك على الرقم ${ltr(formatPhone(f.phone))} بخصوص الحجز ${f.code} ` +
+      `(${f.service}) ولم يرد أحد. يمكنك حجز موعد جديد.`,
+    ticket: (f) =>
+      `رقمك لدى INPS هو ${f.code} (${f.service})، ${f.address}. ` +
+      `عدد الأشخاص قبلك: ${f.ahead ?? 0}. تابع الشاشة في المكتب.`,
+  },
+};
+
+const phrases: Record<Language, Phrases> = { it, en, fr, ro, uk, ar };
+
+/** The SMS of `kind` in `language`, the one `smsLanguage` chose. */
 export function renderMessage(kind: MessageKind, language: Language, facts: MessageFacts): string {
-  const p = phrases[templateLanguage(language)];
+  const p = phrases[language];
   const start = DateTime.fromISO(facts.start, { zone: ZONE });
+  // Cyrillic and Arabic letters have no GSM-7 spelling and pass unchanged; only typography is replaced.
   return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts)));
 }
 

@@ -14,7 +14,7 @@ import {
   type TicketResponse,
   type TicketSmsBody,
 } from '@sportello/protocol';
-import { renderMessage, templateLanguage } from '../notification/message-templates.ts';
+import { renderMessage, smsLanguage } from '../notification/message-templates.ts';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { sedeOf, serviceOf, stationOf } from '../catalog/catalog.ts';
@@ -140,7 +140,7 @@ export async function sendTicketBySms(
         : await tx.outboxMessages({ status: 'sent', bookingCode: subject, limit: 1 });
     if (sent.length > 0) throw new ApiError(409, 'already_sent', 'this number has already been sent by SMS');
     const service = serviceOf(ctx.config, ticket.service);
-    const language = templateLanguage(input.language);
+    const language = smsLanguage(ctx.config.notifications, input.language);
     const { ahead } = respond(ctx, sede, tickets, ticket);
     await tx.enqueueMessage({
       id: randomUUID(),
@@ -148,7 +148,7 @@ export async function sendTicketBySms(
       bookingCode: subject,
       to: input.phone,
       language: input.language,
-      text: renderMessage('ticket', input.language, {
+      text: renderMessage('ticket', language, {
         code: ticket.number,
         service: service.name[language] ?? service.name.en,
         mode: 'inPerson',
