@@ -12,7 +12,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { bookingCodeFromPath } from '../admission/booking-code.ts';
 import '../components/meeting-header/meeting-header.ts';
 import { fetchCatalog, joinMeeting, type Meeting } from '../data/meeting.ts';
-import { getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { directionOf, getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
 import { stopMedia } from '../media/local-media.ts';
 import '../screens/admission-screen/admission-screen.ts';
 import '../screens/call-screen/call-screen.ts';
@@ -50,7 +50,10 @@ export class MeetingApp extends LitElement {
     `,
   ];
 
-  @state() private language: PageLanguage = preferredLanguage(navigator.languages ?? [navigator.language]);
+  @state() private language: PageLanguage = preferredLanguage(
+    location.search,
+    navigator.languages ?? [navigator.language],
+  );
   @state() private screen: Screen = 'admission';
   @state() private meeting?: Meeting;
   @state() private catalog?: CatalogResponse;
@@ -86,6 +89,7 @@ export class MeetingApp extends LitElement {
   private async useLanguage(language: PageLanguage) {
     this.language = language;
     document.documentElement.lang = language;
+    document.documentElement.dir = directionOf(language);
     if (getLocale() !== language) await setLocale(language);
     document.title = msg('Videoappuntamento - INPS');
   }
@@ -142,15 +146,16 @@ export class MeetingApp extends LitElement {
   private serviceName(): string | undefined {
     const service = this.catalog?.services.find((s) => s.id === this.meeting?.service);
     if (!service) return undefined;
-    return this.language === 'it' ? service.name.it : service.name.en;
+    return service.name[this.language] ?? service.name.en;
   }
 
   // ---- admission and devices ----
 
   private admitted(meeting: Meeting) {
     this.meeting = meeting;
+    // The link's ?lang= stays, so a reload speaks the same language.
     if (location.pathname !== `/meeting/${meeting.code}`)
-      history.replaceState(null, '', `/meeting/${meeting.code}`);
+      history.replaceState(null, '', `/meeting/${meeting.code}${location.search}`);
     fetchCatalog().then(
       (catalog) => (this.catalog = catalog),
       () => undefined, // The service shows by its id.

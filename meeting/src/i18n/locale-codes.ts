@@ -10,9 +10,9 @@ export const sourceLocale = `it`;
  * The other locale codes that this application is localized into. Sorted
  * lexicographically.
  */
-export const targetLocales = [`en`] as const;
+export const targetLocales = [`ar`, `en`, `fr`, `ro`, `uk`] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
-export const allLocales = [`en`, `it`] as const;
+export const allLocales = [`ar`, `en`, `fr`, `it`, `ro`, `uk`] as const;

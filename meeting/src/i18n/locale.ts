@@ -1,14 +1,24 @@
-// The page's languages: Italian first (the source), English; the browser's preference picks one at start,
-// the switch in the header another. Times are Rome's, where the office is.
+// The page's six languages, as the kiosk's: Italian first (the source), Arabic right to left; the SMS link's
+// ?lang= or else the browser's preference picks one at start, the switch in the header another. Times are Rome's.
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.ts';
 
 export type PageLanguage = typeof sourceLocale | (typeof targetLocales)[number];
 
-export const languages: readonly PageLanguage[] = [sourceLocale, ...targetLocales];
+/** The switch's order, the kiosk's. */
+export const languages: readonly PageLanguage[] = ['it', 'en', 'fr', 'ar', 'ro', 'uk'];
 
 /** Each language named in itself, as a citizen looks for it. */
-export const languageNames: Record<PageLanguage, string> = { it: 'Italiano', en: 'English' };
+export const languageNames: Record<PageLanguage, string> = {
+  it: 'Italiano',
+  en: 'English',
+  fr: 'Français',
+  ar: 'العربية',
+  ro: 'Română',
+  uk: 'Українська',
+};
+
+export const directionOf = (language: PageLanguage): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
@@ -16,9 +26,10 @@ export const { getLocale, setLocale } = configureLocalization({
   loadLocale: (locale) => import(`./generated/${locale}.ts`),
 });
 
-/** The first of the browser's languages the page speaks, else Italian. */
-export function preferredLanguage(preferences: readonly string[]): PageLanguage {
-  for (const preference of preferences) {
+/** The SMS link's language (`?lang=uk`) if the page speaks it, else the first of the browser's, else Italian. */
+export function preferredLanguage(search: string, preferences: readonly string[]): PageLanguage {
+  const linked = new URLSearchParams(search).get('lang');
+  for (const preference of [...(linked ? [linked] : []), ...preferences]) {
     const base = preference.toLowerCase().split('-')[0];
     const found = languages.find((l) => l === base);
     if (found) return found;

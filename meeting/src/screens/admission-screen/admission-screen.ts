@@ -96,6 +96,7 @@ export class AdmissionScreen extends LitElement {
           <input
             id="admission"
             name="admission"
+            dir="ltr"
             inputmode="numeric"
             autocomplete="one-time-code"
             maxlength="7"
@@ -122,7 +123,7 @@ export class AdmissionScreen extends LitElement {
   private renderCode() {
     return html`<p class="booking">
       <span>${msg('Codice prenotazione')}</span>
-      <strong>${groupBookingCode(this.bookingCode!)}</strong>
+      <strong dir="ltr">${groupBookingCode(this.bookingCode!)}</strong>
       <button type="button" class="link" @click=${this.editCode}>${msg('Cambia')}</button>
     </p>`;
   }
@@ -134,6 +135,7 @@ export class AdmissionScreen extends LitElement {
       <input
         id="code"
         name="code"
+        dir="ltr"
         autocomplete="off"
         autocapitalize="characters"
         spellcheck="false"
