@@ -34,11 +34,15 @@ afterEach(async () => {
 });
 
 describe('notifications.json', () => {
-  it('ships the development provider, with a reminder 30 minutes before in every mode', async () => {
+  it('ships the development provider, with a reminder 30 minutes before in every mode, and own-script SMS', async () => {
     const { notifications } = await loadConfig(defaultConfigDir());
     expect(notifications.provider).toBe('dev');
     expect(notifications.reminderLeadMinutes).toEqual({ inPerson: 30, callback: 30, webMeeting: 30 });
+    expect(notifications.smsLanguage).toEqual({ uk: 'own', ar: 'own' });
+    await write({ provider: 'dev', senderName: 'INPS', smsLanguage: { ar: 'en' } });
+    expect((await loadConfig(dir)).notifications.smsLanguage).toEqual({ uk: 'own', ar: 'en' });
     await write({ provider: 'dev', senderName: 'INPS' });
+    expect((await loadConfig(dir)).notifications.smsLanguage).toEqual({ uk: 'own', ar: 'own' });
     expect((await loadConfig(dir)).notifications.retry).toEqual({
       maxAttempts: 6,
       firstDelaySeconds: 30,
@@ -59,6 +63,10 @@ describe('notifications.json', () => {
     await write({ provider: 'http', senderName: 'INPS', reminderLeadMinuts: { inPerson: 30 }, gateway });
     vi.stubEnv('SPORTELLO_TEST_SMS_KEY', 'k');
     expect(await problems()).toEqual([`${file()}: unknown key "reminderLeadMinuts" (a typo?)`]);
+    await write({ provider: 'dev', senderName: 'INPS', smsLanguage: { uk: 'fr' } });
+    expect(await problems()).toEqual([
+      `${file()}: smsLanguage.uk: Invalid option: expected one of "own"|"it"|"en"`,
+    ]);
   });
 
   it('checks the gateway: placeholders, what it must carry, time-out against lease, environment', async () => {

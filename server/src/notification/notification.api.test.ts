@@ -167,6 +167,23 @@ describe('SMS through an HTTP gateway', () => {
     expect((await smsTo(3, 'confirmed')).json.message).toContain('we will call you at +39 347 555 0003.');
   });
 
+  it('writes to a Ukrainian and an Arabic citizen in their own script', async () => {
+    const ukStart = slots[THURSDAY]![3]!.start;
+    const uk = await book(9, 0, { start: ukStart }, 'uk');
+    expect((await smsTo(9, 'підтверджено')).json.message).toBe(
+      `Запис ${uk.booking.code} підтверджено: NASpI: консультація щодо вашої заяви, ` +
+        `чт 3 грудня 2026 о ${ukStart.slice(11, 16)}, у відділенні, Viale della Pace 5, 45100 Rovigo. ` +
+        'Конфіденційність: http://127.0.0.1:8080/privacy/2026-01?lang=uk',
+    );
+    const arStart = slots[THURSDAY]![4]!.start;
+    const ar = await book(10, 0, { start: arStart }, 'ar');
+    expect((await smsTo(10, 'تم تأكيد الحجز')).json.message).toBe(
+      `تم تأكيد الحجز ${ar.booking.code}: NASpI: استشارة حول طلبك، ` +
+        `الخميس 3 ديسمبر 2026 الساعة ${arStart.slice(11, 16)}، في المكتب، Viale della Pace 5, 45100 Rovigo. ` +
+        'الخصوصية: http://127.0.0.1:8080/privacy/2026-01?lang=ar',
+    );
+  });
+
   it('retries gateway errors and time-outs with growing delays, then delivers once', async () => {
     gateway.respond = (request) => {
       if (to(request) === e164(4)) {
