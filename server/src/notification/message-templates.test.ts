@@ -163,7 +163,7 @@ describe('SMS texts', () => {
   it('gives a web meeting in Ukrainian and Arabic its link and admission code, and a callback the number', () => {
     expect(text('confirmation', 'uk', { mode: 'webMeeting' }, '042917')).toBe(
       'Запис K7M2QX9D підтверджено: NASpI: консультація щодо вашої заяви, вт 1 грудня 2026 о 08:30, у відеодзвінку. ' +
-        'Увійдіть за посиланням https://sportello.servizi.inps.example/meeting/K7M2QX9D з кодом для входу 042917. ' +
+        'Увійдіть за посиланням https://sportello.servizi.inps.example/meeting/K7M2QX9D з кодом доступу 042917. ' +
         'Конфіденційність: https://sportello.servizi.inps.example/privacy/2026-01?lang=uk',
     );
     expect(text('confirmation', 'ar', { mode: 'webMeeting' }, '042917')).toBe(

@@ -204,18 +204,16 @@ const uk: Phrases = {
     confirmation: (f, when, how) =>
       `Запис ${f.code} підтверджено: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting'
-        ? ` Увійдіть за посиланням ${f.meetingUrl} з кодом для входу ${f.admissionCode}.`
+        ? ` Увійдіть за посиланням ${f.meetingUrl} з кодом доступу ${f.admissionCode}.`
         : '') +
       ` Конфіденційність: ${f.privacyUrl}`,
     reminder: (f, when, how) =>
       `Нагадування: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting'
-        ? ` Увійдіть за посиланням ${f.meetingUrl} з отриманим кодом для входу.`
-        : '') +
+      (f.mode === 'webMeeting' ? ` Увійдіть за посиланням ${f.meetingUrl} з отриманим кодом доступу.` : '') +
       ` Запис ${f.code}.`,
     reschedule: (f, when, how) =>
       `Запис ${f.code} перенесено: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Посилання і код для входу ті самі: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` Посилання і код доступу ті самі: ${f.meetingUrl}` : ''),
     cancellation: (f, when) => `Запис ${f.code} (${f.service}, ${when}) скасовано.`,
     'missed-call': (f) =>
       `Ми не додзвонилися до вас на номер ${formatPhone(f.phone)} щодо запису ${f.code} ` +
