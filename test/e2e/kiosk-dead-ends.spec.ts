@@ -2,7 +2,7 @@
 // only what is true for this session.
 import { expect, test, type Page } from '@playwright/test';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
-import { heading, PORTRAIT } from './support/screens.ts';
+import { expectAccessible, heading, PORTRAIT } from './support/screens.ts';
 
 const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
 let system: KioskSystem;
@@ -45,4 +45,66 @@ test('“Indietro” on the channel screen goes back to the service list the cit
   await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
   await system.simulate('card', { action: 'remove' });
   await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+});
+
+test('“Fine” in the middle of a booking asks first; with nothing to lose it ends at once', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    speechSynthesis.speak = (utterance) => void spoken.push(utterance.text);
+  });
+  const spoken = () => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  await startWithCard(page);
+  await page.getByRole('button', { name: /Disoccupazione e NASpI/ }).click();
+  await page.getByRole('button', { name: /NASpI: consulenza sulla tua domanda/ }).click();
+  await page.getByRole('button', { name: /Appuntamento in sede/ }).click();
+  await expect(heading(page)).toHaveText('Scegli il giorno e l’ora');
+  await page.getByRole('button', { name: 'Leggi' }).click();
+
+  const fine = page.getByRole('button', { name: 'Fine', exact: true });
+  await fine.click();
+  const dialog = page.getByRole('alertdialog', { name: 'Vuoi davvero finire?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(
+    'La prenotazione non è ancora fatta: se finisci ora, non viene salvata.',
+  );
+  await expect.poll(spoken).toContain('Vuoi davvero finire?');
+  await shot(page, '2-finish-dialog');
+  await expectAccessible(page, 'finish dialog');
+  // The focus starts on staying and goes round the two choices only.
+  const stay = dialog.getByRole('button', { name: 'No, continua' });
+  const confirm = dialog.getByRole('button', { name: 'Sì, finisci' });
+  await expect(stay).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(stay).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(confirm).toBeFocused();
+  // Large enough for a finger (at least 2 cm at the kiosk's size).
+  for (const target of [stay, confirm])
+    expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(72);
+
+  await stay.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(heading(page)).toHaveText('Scegli il giorno e l’ora');
+  await expect(fine).toBeFocused();
+
+  await fine.click();
+  await confirm.click();
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
+  // On the end screen there is nothing left to lose.
+  await fine.click();
+  await expect(dialog).toHaveCount(0);
+  await system.simulate('card', { action: 'remove' });
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+
+  // Choosing a service loses nothing either: "Fine" ends at once.
+  await startWithCard(page);
+  await fine.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
+  await system.simulate('card', { action: 'remove' });
 });

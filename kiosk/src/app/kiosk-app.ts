@@ -34,6 +34,8 @@ import { wipePageData } from '../session/privacy-wipe.ts';
 import { tokens } from '../theme/tokens.ts';
 import '../components/kiosk-header/kiosk-header.ts';
 import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
+import '../components/kiosk-finish-dialog/kiosk-finish-dialog.ts';
+import type { AtStake } from '../components/kiosk-finish-dialog/kiosk-finish-dialog.ts';
 import '../screens/welcome-screen/welcome-screen.ts';
 import '../screens/identify-screen/identify-screen.ts';
 import '../screens/services-screen/services-screen.ts';
@@ -103,6 +105,8 @@ export class KioskApp extends LitElement {
   @state() bookingBack: Screen = 'channel';
   /** What the end screen says goodbye to. */
   @state() endAfter?: 'video-call';
+  /** "Fine" was touched with something to lose: the dialog asks first. */
+  @state() finishAsked?: AtStake;
 
   readonly speech = new SpeechController(this);
   readonly agent = new AgentController(this, (event) => this.onDeviceEvent(event));
@@ -273,6 +277,19 @@ export class KioskApp extends LitElement {
     this.go('booking');
   }
 
+  /** What "Fine" would throw away now: a booking not yet made, a place in the video queue, a call. */
+  private get atStake(): AtStake | undefined {
+    if (this.video.phase === 'in-call') return 'call';
+    if (this.video.phase !== 'off') return 'queue';
+    return this.screen === 'booking' ? 'booking' : undefined;
+  }
+
+  private finish(): void {
+    this.finishAsked = undefined;
+    this.video.close();
+    this.go('end');
+  }
+
   /** Ends the session and leaves nothing of it behind, then greets the next person. */
   async endSession(): Promise<void> {
     this.idle.stop();
@@ -285,6 +302,7 @@ export class KioskApp extends LitElement {
     this.presetSlot = undefined;
     this.bookingBack = 'channel';
     this.endAfter = undefined;
+    this.finishAsked = undefined;
     this.problem = undefined;
     this.scannedBookingCode = undefined;
     this.largeText = false;
@@ -364,8 +382,8 @@ export class KioskApp extends LitElement {
         @kiosk-toggle-large-text=${() => (this.largeText = !this.largeText)}
         @kiosk-toggle-contrast=${() => (this.highContrast = !this.highContrast)}
         @kiosk-finish=${() => {
-          this.video.close();
-          this.go('end');
+          this.finishAsked = this.atStake;
+          if (!this.finishAsked) this.finish();
         }}
       ></kiosk-header>
       ${
@@ -382,10 +400,21 @@ export class KioskApp extends LitElement {
         ${this.renderScreen()}
       </main>
       ${
+        this.finishAsked
+          ? html`<kiosk-finish-dialog
+              .atStake=${this.finishAsked}
+              @kiosk-speak=${(e: CustomEvent<string[]>) => this.speech.say(e.detail, this.language)}
+              @kiosk-stay=${() => (this.finishAsked = undefined)}
+              @kiosk-confirm=${() => this.finish()}
+            ></kiosk-finish-dialog>`
+          : nothing
+      }
+      ${
         this.idle.secondsLeft !== null || this.idle.stillThere
           ? html`<kiosk-idle-dialog
               .secondsLeft=${this.idle.secondsLeft ?? 0}
               ?waiting=${this.idle.stillThere}
+              @kiosk-speak=${(e: CustomEvent<string[]>) => this.speech.say(e.detail, this.language)}
               @kiosk-continue=${() => this.idle.touch()}
               @kiosk-finish=${() => void this.endSession()}
             ></kiosk-idle-dialog>`
