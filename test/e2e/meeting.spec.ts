@@ -8,6 +8,7 @@ import { WsPeer } from '../../server/src/video/ws-test-client.ts';
 import { expectAccessible, keepScreen } from './support/screens.ts';
 
 const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 const MONDAY_EARLY = '2026-11-30T07:00:00+01:00';
 const MONDAY = '2026-11-30';
@@ -30,6 +31,8 @@ const slots = {
   notOpen: '14:00',
   english: '15:00',
   expired: '15:30',
+  languages: '10:30',
+  // Last: the cancellation below names the last citizen booked.
   cancelled: '16:00',
 } as const;
 const meetings = {} as Record<keyof typeof slots, Booked>;
@@ -540,4 +543,81 @@ test.describe('in English', () => {
       await official.context().close();
     }
   });
+});
+
+/** The admission screen's heading in each language, and the browser locale that asks for it. */
+const sixLanguages = [
+  { lang: 'it', locale: 'it-IT', heading: 'Entra nel videoappuntamento', switch: 'Italiano' },
+  { lang: 'en', locale: 'en-GB', heading: 'Join your video appointment', switch: 'English' },
+  { lang: 'fr', locale: 'fr-FR', heading: 'Rejoignez votre rendez-vous vidéo', switch: 'Français' },
+  { lang: 'ar', locale: 'ar-EG', heading: 'ادخل إلى موعدك بالفيديو', switch: 'العربية' },
+  { lang: 'ro', locale: 'ro-RO', heading: 'Intrați în programarea video', switch: 'Română' },
+  { lang: 'uk', locale: 'uk-UA', heading: 'Увійдіть на відеозустріч', switch: 'Українська' },
+] as const;
+
+const documentLanguage = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+test('on a small phone the page speaks all six languages, from the browser, the SMS link or the switch; Arabic right to left', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const booked = meetings.languages;
+  server.setNow(at('10:20'));
+  for (const { lang, locale, heading: title } of sixLanguages) {
+    const context = await browser.newContext({ locale, viewport: SMALL_PHONE });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/meeting/${booked.code}`);
+      await expect(heading(page), lang).toHaveText(title);
+      expect(await documentLanguage(page)).toEqual({ lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
+      // Every language is offered, each named in itself; the one spoken now is pressed.
+      const choices = page.getByRole('banner').getByRole('button');
+      await expect(choices).toHaveText(sixLanguages.map((l) => l.switch));
+      await expect(
+        page.getByRole('button', { name: sixLanguages.find((l) => l.lang === lang)!.switch }),
+      ).toHaveAttribute('aria-pressed', 'true');
+      // Nothing wider than the phone: the switch wraps instead of pushing the page sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        SMALL_PHONE.width,
+      );
+      await expectAccessible(page, `admission in ${lang}`);
+      await keepScreen(page, `meeting-360-${lang}-admission`);
+      if (lang === 'ar' || lang === 'uk') {
+        await page
+          .getByLabel(lang === 'ar' ? 'رمز الدخول' : 'Код доступу')
+          .fill(wrongCode(booked.admissionCode));
+        await page.getByRole('button', { name: lang === 'ar' ? 'دخول' : 'Увійти', exact: true }).click();
+        await expect(page.getByRole('alert')).toContainText(
+          lang === 'ar' ? 'رمز الدخول غير صحيح.' : 'Код доступу неправильний.',
+        );
+        await expectAccessible(page, `wrong code in ${lang}`);
+        await keepScreen(page, `meeting-360-${lang}-wrong-code`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+
+  // The SMS link's ?lang= wins over an Italian browser; the switch turns the page around and back.
+  const context = await browser.newContext({ locale: 'it-IT', viewport: SMALL_PHONE });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/meeting/${booked.code}?lang=uk`);
+    await expect(heading(page)).toHaveText('Увійдіть на відеозустріч');
+    expect(await documentLanguage(page)).toEqual({ lang: 'uk', dir: 'ltr' });
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await expect(heading(page)).toHaveText('ادخل إلى موعدك بالفيديو');
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await expect(page).toHaveTitle('موعد بالفيديو - INPS');
+    // Right to left: the brand stands at the right, the booking code still reads left to right.
+    const brand = await page.getByRole('banner').getByText('INPS', { exact: true }).boundingBox();
+    expect(brand!.x).toBeGreaterThan(SMALL_PHONE.width / 2);
+    await expect(page.getByText(grouped(booked.code))).toHaveAttribute('dir', 'ltr');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(heading(page)).toHaveText('Rejoignez votre rendez-vous vidéo');
+    expect(await documentLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+  } finally {
+    await context.close();
+  }
 });

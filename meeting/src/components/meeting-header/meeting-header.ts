@@ -40,6 +40,7 @@ export class MeetingHeader extends LitElement {
       }
       .languages {
         display: flex;
+        flex-wrap: wrap;
         gap: 8px;
       }
       button {
