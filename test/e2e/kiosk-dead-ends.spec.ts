@@ -1,6 +1,8 @@
 // Paths that used to end in a dead end or an untrue message: each ends where the citizen expects, saying
 // only what is true for this session.
 import { expect, test, type Page } from '@playwright/test';
+import { checkCharacter } from '@sportello/protocol';
+import { button, tapKeys } from './support/citizen.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { expectAccessible, heading, PORTRAIT } from './support/screens.ts';
 
@@ -23,6 +25,26 @@ async function startWithCard(page: Page): Promise<void> {
   await expect(heading(page)).toHaveText('Come vuoi farti riconoscere?');
   await system.simulate('card', { action: 'insert', card: 'cns' });
   await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+}
+
+/** Identified by typing a codice fiscale on the keypad: no card in the reader. */
+async function startTyping(page: Page, codiceFiscale: string): Promise<void> {
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await button(page, 'Scrivi il codice fiscale').click();
+  await tapKeys(page, codiceFiscale);
+  await page.getByRole('button', { name: 'Continua', exact: true }).click();
+  await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+}
+
+async function takeTicketAndFinish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Prendi il numero/ }).click();
+  await page.getByRole('button', { name: 'No, non ho diritto alla precedenza' }).click();
+  await expect(heading(page)).toHaveText('Ecco il tuo numero');
+  await page.getByRole('button', { name: 'Ho finito' }).click();
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
 }
 
 async function toChannels(page: Page): Promise<void> {
@@ -107,4 +129,41 @@ test('“Fine” in the middle of a booking asks first; with nothing to lose it 
   await expect(dialog).toHaveCount(0);
   await expect(heading(page)).toHaveText('Grazie, a presto!');
   await system.simulate('card', { action: 'remove' });
+});
+
+test('the end screen reminds only of what this session left: the card in the reader, the paper printed', async ({
+  page,
+}) => {
+  const reminders = page.locator('kiosk-end-screen .reminders li');
+  // Typed codice fiscale, ticket printed: the ticket, and no card.
+  await startTyping(page, 'BNCLRA85M41H501' + checkCharacter('BNCLRA85M41H501'));
+  await toChannels(page);
+  const printedBefore = system.printed().length;
+  await takeTicketAndFinish(page);
+  expect(system.printed().length).toBe(printedBefore + 1);
+  await expect(reminders).toHaveText(['Prendi il biglietto dalla stampante.']);
+  await shot(page, '3-end-ticket-no-card');
+  await page.getByRole('button', { name: 'Ho finito' }).click();
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+
+  // The card in the reader and the printer out of paper: the card, and nothing about paper.
+  await system.simulate('printer', { paper: 'out' });
+  try {
+    await startWithCard(page);
+    await toChannels(page);
+    await takeTicketAndFinish(page);
+    await expect(reminders).toHaveText(['Prendi la tua tessera dal lettore.']);
+    await expect(page.locator('kiosk-end-screen')).not.toContainText('stampante');
+    await shot(page, '3-end-card-printer-out');
+    await system.simulate('card', { action: 'remove' });
+    await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+  } finally {
+    await system.simulate('printer', { paper: 'ok' });
+  }
+
+  // Nothing used, nothing printed: no reminder at all.
+  await startTyping(page, 'BNCLRA85M41H501' + checkCharacter('BNCLRA85M41H501'));
+  await page.getByRole('button', { name: 'Fine', exact: true }).click();
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
+  await expect(reminders).toHaveCount(0);
 });

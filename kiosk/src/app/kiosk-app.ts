@@ -53,6 +53,7 @@ import '../screens/video-call-screen/video-call-screen.ts';
 import '../screens/video-fallback-screen/video-fallback-screen.ts';
 import { appStyles } from './kiosk-app.styles.ts';
 import type { Channel } from '../screens/channel-screen/channel-screen.ts';
+import type { Paper } from '../screens/end-screen/end-screen.ts';
 import type { ProblemKind } from '../screens/problem-screen/problem-screen.ts';
 import type { VideoJoinDetail } from '../screens/video-prepare-screen/video-prepare-screen.ts';
 
@@ -105,6 +106,8 @@ export class KioskApp extends LitElement {
   @state() bookingBack: Screen = 'channel';
   /** What the end screen says goodbye to. */
   @state() endAfter?: 'video-call';
+  /** What the printer gave the citizen in this session, for the end screen's reminder. */
+  @state() printed: readonly Paper[] = [];
   /** "Fine" was touched with something to lose: the dialog asks first. */
   @state() finishAsked?: AtStake;
 
@@ -303,6 +306,7 @@ export class KioskApp extends LitElement {
     this.bookingBack = 'channel';
     this.endAfter = undefined;
     this.finishAsked = undefined;
+    this.printed = [];
     this.problem = undefined;
     this.scannedBookingCode = undefined;
     this.largeText = false;
@@ -396,6 +400,9 @@ export class KioskApp extends LitElement {
       <main
         tabindex="-1"
         @kiosk-speak=${(e: CustomEvent<string[]>) => this.speech.say(e.detail, this.language)}
+        @kiosk-printed=${(e: CustomEvent<Paper>) => {
+          if (!this.printed.includes(e.detail)) this.printed = [...this.printed, e.detail];
+        }}
       >
         ${this.renderScreen()}
       </main>
@@ -550,6 +557,8 @@ export class KioskApp extends LitElement {
       case 'end':
         return html`<kiosk-end-screen
           .farewellFor=${this.endAfter}
+          .cardInReader=${this.agent.cardPresent}
+          .printed=${this.printed}
           @kiosk-finished=${() => void this.endSession()}
         ></kiosk-end-screen>`;
       case 'video-prepare':

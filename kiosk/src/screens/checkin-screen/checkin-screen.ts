@@ -3,6 +3,7 @@
  * (unless the citizen is identified), then the appointment's queue number, shown large and printed.
  *
  * @event kiosk-done - the citizen has the number, or knows what to do instead.
+ * @event kiosk-printed - detail: 'ticket', once the printer has printed it.
  * @event kiosk-back - back to where the citizen came from.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
@@ -249,6 +250,7 @@ export class KioskCheckinScreen extends LitElement {
       }),
       this.printerState,
     );
+    if (this.print === 'printed') emit(this, 'kiosk-printed', 'ticket');
   }
 
   private serviceName(response: TicketResponse): string {

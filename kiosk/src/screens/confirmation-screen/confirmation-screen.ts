@@ -3,6 +3,7 @@
  * code shown this once, and a printed receipt. If the printer fails the code stays on screen.
  *
  * @event kiosk-done - the citizen has finished.
+ * @event kiosk-printed - detail: 'receipt', once the printer has printed it.
  */
 import { localized as localizedDecorator, msg } from '@lit/localize';
 import type { Booking, Language, PrinterState, PublicSede, Service } from '@sportello/protocol';
@@ -49,6 +50,7 @@ export class KioskConfirmationScreen extends LitElement {
       receiptPrintBody(this.booking, this.service, this.sede, this.language),
       this.printerState,
     );
+    if (this.print === 'printed') emit(this, 'kiosk-printed', 'receipt');
   }
 
   private printMessage(): string {

@@ -1,5 +1,5 @@
 /**
- * Goodbye: reminds to take the card and the ticket, asks for a one-touch rating, and goes back to the
+ * Goodbye: reminds to take the card and the paper, only those this session left behind, asks for a one-touch rating, and goes back to the
  * start by itself after a few seconds (any touch gives the seconds back). After a video call it first
  * says a kind word about the call.
  *
@@ -15,6 +15,8 @@ import { pictograms, pictogramStyles } from '../../components/pictograms/pictogr
 import { screenStyles } from '../../theme/tokens.ts';
 
 type Rating = 1 | 2 | 3 | 4 | 5;
+/** What the printer gave the citizen in this session. */
+export type Paper = 'ticket' | 'receipt';
 const ratings: Rating[] = [1, 2, 3, 4, 5];
 const AUTO_FINISH_SECONDS = 8;
 
@@ -121,6 +123,10 @@ export class KioskEndScreen extends LitElement {
 
   /** What just ended: a video call gets its own goodbye. */
   @property() farewellFor?: 'video-call';
+  /** A card is still in the reader. */
+  @property({ type: Boolean }) cardInReader = false;
+  /** What this session printed: the reminder names only that. */
+  @property({ attribute: false }) printed: readonly Paper[] = [];
 
   @state() private rating?: Rating;
   @state() private secondsLeft = AUTO_FINISH_SECONDS;
@@ -170,8 +176,9 @@ export class KioskEndScreen extends LitElement {
         this.farewellFor === 'video-call'
           ? msg('La videochiamata è finita. Grazie di aver parlato con noi: speriamo di esserti stati utili.')
           : '',
-      card: msg('Prendi la tua tessera dal lettore.'),
-      ticket: msg('Prendi il biglietto o la ricevuta dalla stampante.'),
+      card: this.cardInReader ? msg('Prendi la tua tessera dal lettore.') : '',
+      ticket: this.printed.includes('ticket') ? msg('Prendi il biglietto dalla stampante.') : '',
+      receipt: this.printed.includes('receipt') ? msg('Prendi la ricevuta dalla stampante.') : '',
       question: msg('Com’è andata oggi?'),
       thanks: msg('Grazie per la tua risposta!'),
       note: msg(str`Tra ${this.secondsLeft} secondi lo schermo torna alla pagina iniziale.`),
@@ -187,6 +194,7 @@ export class KioskEndScreen extends LitElement {
       t.farewell,
       t.card,
       t.ticket,
+      t.receipt,
       t.question,
       ...ratings.map((r) => this.label(r)),
       t.finish,
@@ -210,10 +218,15 @@ export class KioskEndScreen extends LitElement {
     return html`
       <h1>${t.title}</h1>
       ${t.farewell ? html`<p class="farewell">${t.farewell}</p>` : nothing}
-      <ul class="reminders">
-        <li><span class="picture">${pictograms.card()}</span>${t.card}</li>
-        <li><span class="picture">${pictograms.ticket()}</span>${t.ticket}</li>
-      </ul>
+      ${
+        t.card || t.ticket || t.receipt
+          ? html`<ul class="reminders">
+              ${t.card ? html`<li><span class="picture">${pictograms.card()}</span>${t.card}</li>` : nothing}
+              ${t.ticket ? html`<li><span class="picture">${pictograms.ticket()}</span>${t.ticket}</li>` : nothing}
+              ${t.receipt ? html`<li><span class="picture">${pictograms.ticket()}</span>${t.receipt}</li>` : nothing}
+            </ul>`
+          : nothing
+      }
       <section class="rating" aria-labelledby="question">
         <h2 id="question">${t.question}</h2>
         <div class="faces" role="group" aria-labelledby="question">

@@ -4,6 +4,7 @@
  * fiscale shows the age, or when the kiosk does not know it.
  *
  * @event kiosk-done - the citizen has the number.
+ * @event kiosk-printed - detail: 'ticket', once the printer has printed it.
  * @event kiosk-back - no ticket now (e.g. the sede is closed to walk-ins): choose another way.
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
  */
@@ -169,6 +170,7 @@ export class KioskTicketScreen extends LitElement {
       }),
       this.printerState,
     );
+    if (this.print === 'printed') emit(this, 'kiosk-printed', 'ticket');
   }
 
   speechText(): string[] {
