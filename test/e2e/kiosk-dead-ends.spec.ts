@@ -167,3 +167,46 @@ test('the end screen reminds only of what this session left: the card in the rea
   await expect(heading(page)).toHaveText('Grazie, a presto!');
   await expect(reminders).toHaveCount(0);
 });
+
+test('a service that needs the card, chosen with a typed codice fiscale, says why and offers a way on', async ({
+  page,
+}) => {
+  await startTyping(page, 'RSSMRA80A01H501U');
+  const toConsulenza = async () => {
+    await page.getByRole('button', { name: /Pensione: consulenza e simulazione/ }).click();
+    await expect(heading(page)).toHaveText('Scegli come vuoi parlare con noi');
+  };
+  await page.getByRole('button', { name: /^Pensione$/ }).click();
+  await toConsulenza();
+  const wayOn = page.getByRole('region', { name: 'Come andare avanti' });
+  await expect(wayOn).toContainText('Il codice fiscale scritto non basta.');
+  await expect(wayOn).toContainText('Inserisci la carta nel lettore, poi accedi con il suo PIN.');
+  await expect(wayOn).toContainText('Senza carta puoi prendere il numero per le informazioni');
+  await shot(page, '4-way-on');
+  await expectAccessible(page, 'channel with a way on');
+
+  // Without a card: the information service of the same topic, where a ticket needs none.
+  await wayOn.getByRole('button', { name: 'Pensione: informazioni' }).click();
+  await expect(page.locator('kiosk-channel-screen .service')).toHaveText('Pensione: informazioni');
+  await expect(page.getByRole('button', { name: /Prendi il numero/ })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+  await expect(wayOn).toHaveCount(0);
+
+  // With the card: put in, the PIN, and the consultation can be booked.
+  await page.getByRole('button', { name: 'Indietro' }).click();
+  await toConsulenza();
+  await system.simulate('card', { action: 'insert', card: 'cns' });
+  await expect(wayOn).toContainText('La tua carta è nel lettore: accedi con il suo PIN.');
+  await page.getByRole('button', { name: 'Accedi con il PIN della carta' }).click();
+  await tapKeys(page, '12345678');
+  await page.getByRole('button', { name: 'Conferma', exact: true }).click();
+  await expect(heading(page)).toHaveText('Scegli come vuoi parlare con noi');
+  await expect(wayOn).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Appuntamento in sede/ })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+  await system.simulate('card', { action: 'remove' });
+});

@@ -483,8 +483,14 @@ export class KioskApp extends LitElement {
           .strongAuth=${this.session.identity ? isStrongAuth(this.session.identity.authMethod) : false}
           .printerState=${this.agent.printer}
           .cardInReader=${this.agent.cardPresent}
+          .readerState=${this.agent.reader}
+          .services=${this.catalog?.services ?? []}
           .camera=${this.camera}
           @kiosk-strong-auth=${() => this.askPin(this.agent.cardKind ?? 'cns', 'channel')}
+          @kiosk-service=${(e: CustomEvent<string>) => {
+            this.session = { ...this.session, serviceId: e.detail };
+            this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+          }}
           @kiosk-channel=${(e: CustomEvent<Channel>) => {
             this.channel = e.detail;
             this.presetSlot = undefined;

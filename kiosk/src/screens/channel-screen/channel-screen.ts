@@ -6,6 +6,7 @@
  *
  * @event kiosk-channel - detail: the chosen Channel.
  * @event kiosk-strong-auth - the citizen wants to sign in with the card's PIN (to unlock the web meeting).
+ * @event kiosk-service - detail: the id of a service of the same topic that needs no strong sign-in.
  * @event kiosk-back - back to the services.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
@@ -14,6 +15,7 @@ import {
   type DeviceHealth,
   type PrinterState,
   type PublicSede,
+  type ReaderState,
   type Service,
   type Station,
 } from '@sportello/protocol';
@@ -74,6 +76,10 @@ export class KioskChannelScreen extends LitElement {
   @property() printerState?: PrinterState;
   /** A card is in the reader: then its PIN can unlock what needs strong authentication. */
   @property({ type: Boolean }) cardInReader = false;
+  /** The station's card reader: with one, the card and its PIN can unlock a service that needs them. */
+  @property() readerState: ReaderState = 'absent';
+  /** The catalog's services, to point to one of the same topic that needs no strong sign-in. */
+  @property({ attribute: false }) services: readonly Service[] = [];
   /** The station's camera as the kiosk last found it; unknown while the check runs. */
   @property() camera: DeviceHealth['camera']['page'] = 'unknown';
 
@@ -157,11 +163,52 @@ export class KioskChannelScreen extends LitElement {
       : msg('Oggi la sede non è più aperta al pubblico: puoi prenotare un appuntamento.');
   }
 
+  /** Quick information on the same topic, which needs no strong sign-in: the way on without a card. */
+  private get withoutCard(): Service | undefined {
+    const service = this.service;
+    return this.services.find(
+      (s) =>
+        s.topic === service?.topic && s.id !== service.id && !s.strongAuthRequired && s.level === 'primo',
+    );
+  }
+
+  /** Signed in only by a typed or scanned codice fiscale, for a service that needs more: why, and the ways on. */
+  private wayOn(): { why: string; card?: string; other?: string; otherService?: Service } | undefined {
+    if (!this.service?.strongAuthRequired || this.strongAuth) return undefined;
+    const otherService = this.withoutCard;
+    return {
+      why: msg(
+        'Per questo servizio il funzionario vede i tuoi dati personali: devi farti riconoscere con la carta d’identità elettronica (CIE) o la tessera sanitaria (CNS) e il loro PIN, oppure con SPID. Il codice fiscale scritto non basta.',
+      ),
+      card:
+        this.readerState === 'absent'
+          ? undefined
+          : this.cardInReader
+            ? msg('La tua carta è nel lettore: accedi con il suo PIN.')
+            : msg('Inserisci la carta nel lettore, poi accedi con il suo PIN.'),
+      other: otherService
+        ? this.station?.kind === 'sede'
+          ? msg(
+              'Senza carta puoi prendere il numero per le informazioni: allo sportello ti riconoscono con un documento d’identità e ti dicono come prenotare.',
+            )
+          : msg(
+              'Senza carta puoi chiedere informazioni: un funzionario ti risponde e ti dice come prenotare.',
+            )
+        : msg('Senza carta chiedi al personale: ti riconoscono con un documento d’identità.'),
+      otherService,
+    };
+  }
+
   speechText(): string[] {
+    const way = this.wayOn();
     return [
       msg('Scegli come vuoi parlare con noi'),
       this.service ? localized(this.service.name, this.language) : '',
       ...this.choices().flatMap((c) => [c.title, c.text, c.unavailable ?? c.note ?? '']),
+      way?.why ?? '',
+      way?.card ?? '',
+      way?.other ?? '',
+      way?.otherService ? localized(way.otherService.name, this.language) : '',
       msg('Indietro'),
     ].filter(Boolean);
   }
@@ -172,6 +219,7 @@ export class KioskChannelScreen extends LitElement {
 
   override render() {
     const choices = this.choices();
+    const way = this.wayOn();
     return html`
       <h1>${msg('Scegli come vuoi parlare con noi')}</h1>
       ${this.service ? html`<p class="service muted">${localized(this.service.name, this.language)}</p>` : nothing}
@@ -203,6 +251,27 @@ export class KioskChannelScreen extends LitElement {
                   </button>`,
               )}
             </div>`
+      }
+      ${
+        way
+          ? html`<section class="notice way-on" aria-labelledby="way-on">
+              <h2 id="way-on">${msg('Come andare avanti')}</h2>
+              <p>${way.why}</p>
+              ${way.card ? html`<p>${way.card}</p>` : nothing}
+              <p>${way.other}</p>
+              ${
+                way.otherService
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      @click=${() => emit(this, 'kiosk-service', way.otherService?.id)}
+                    >
+                      ${localized(way.otherService.name, this.language)}
+                    </button>`
+                  : nothing
+              }
+            </section>`
+          : nothing
       }
       <div class="actions">
         ${
