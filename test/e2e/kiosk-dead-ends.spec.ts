@@ -2,7 +2,7 @@
 // only what is true for this session.
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '@sportello/protocol';
-import { button, tapKeys } from './support/citizen.ts';
+import { button, chooseLanguage, kioskText, tapKeys } from './support/citizen.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { expectAccessible, heading, PORTRAIT } from './support/screens.ts';
 
@@ -209,4 +209,38 @@ test('a service that needs the card, chosen with a typed codice fiscale, says wh
     'false',
   );
   await system.simulate('card', { action: 'remove' });
+});
+
+test('a card left in the reader after the session is called out, on screen and aloud, until it is taken', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    speechSynthesis.speak = (utterance) => void spoken.push({ text: utterance.text, lang: utterance.lang });
+  });
+  const spoken = () =>
+    page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+  const reminder = kioskText('uk', 'Hai dimenticato la tua tessera nel lettore: prendila, per favore.');
+  const times = async () => (await spoken()).filter((u) => u.text === reminder && u.lang === 'uk').length;
+
+  await startWithCard(page);
+  await chooseLanguage(page, 'uk');
+  await page.getByRole('button', { name: kioskText('uk', 'Fine'), exact: true }).click();
+  await page.getByRole('button', { name: kioskText('uk', 'Ho finito') }).click();
+  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+
+  const alert = page.getByRole('alert').filter({ hasText: reminder });
+  await expect(alert).toBeInViewport({ ratio: 1 });
+  await expect(alert).toHaveAttribute('lang', 'uk');
+  await expect.poll(times).toBe(1);
+  await shot(page, '5-card-left');
+  // Said again while the card stays there, with reading never turned on.
+  await page.clock.runFor(10_000);
+  await expect.poll(times).toBe(2);
+
+  await system.simulate('card', { action: 'remove' });
+  await expect(alert).toHaveCount(0);
+  await page.clock.runFor(30_000);
+  expect(await times()).toBe(2);
 });

@@ -23,4 +23,19 @@ export const appStyles = css`
     padding: 0.5em calc(var(--k-gap) * 2);
     font-weight: 600;
   }
+  /* Stays in sight however the welcome screen below is scrolled. */
+  .banner.card-left {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 5;
+    display: flex;
+    align-items: center;
+    gap: 0.8em;
+    font-size: 1.6em;
+    font-weight: 700;
+    padding-block: 0.8em;
+  }
+  .banner.card-left .pictogram {
+    font-size: 1.6em;
+  }
 `;

@@ -32,6 +32,7 @@ import { emptySession, greetingName, type Identity, type KioskSession } from '..
 import { checkCamera } from '../session/camera-check.ts';
 import { wipePageData } from '../session/privacy-wipe.ts';
 import { tokens } from '../theme/tokens.ts';
+import { pictograms, pictogramStyles } from '../components/pictograms/pictograms.ts';
 import '../components/kiosk-header/kiosk-header.ts';
 import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
 import '../components/kiosk-finish-dialog/kiosk-finish-dialog.ts';
@@ -75,12 +76,14 @@ export type Screen =
   | 'video-fallback';
 
 const IDLE_WARN_SECONDS = 60;
+/** How often a card left in the reader is called out again, until it is taken. */
+const CARD_LEFT_REPEAT_MS = 10_000;
 const IDLE_END_SECONDS = 20;
 
 @customElement('kiosk-app')
 @localizedDecorator()
 export class KioskApp extends LitElement {
-  static override styles = [tokens, appStyles];
+  static override styles = [tokens, pictogramStyles, appStyles];
 
   @state() screen: Screen = 'welcome';
   @state() language: Language = 'it';
@@ -106,6 +109,9 @@ export class KioskApp extends LitElement {
   @state() bookingBack: Screen = 'channel';
   /** What the end screen says goodbye to. */
   @state() endAfter?: 'video-call';
+  /** A card left in the reader when the session ended: the reminder, in the language of whoever left it. */
+  @state() cardLeft?: { text: string; language: Language };
+  private cardLeftTimer: ReturnType<typeof setInterval> | undefined;
   /** What the printer gave the citizen in this session, for the end screen's reminder. */
   @state() printed: readonly Paper[] = [];
   /** "Fine" was touched with something to lose: the dialog asks first. */
@@ -312,11 +318,31 @@ export class KioskApp extends LitElement {
     this.largeText = false;
     this.highContrast = false;
     this.speech.enabled = false;
+    if (this.agent.cardPresent) this.remindCardLeft();
     await wipePageData();
     await this.changeLanguage('it');
     this.go('welcome');
     if (!this.catalog || !this.station) void this.loadStation();
     else void this.reportCameraHealth();
+  }
+
+  /** Says, on screen and aloud, to take the card, again and again until the reader reports it taken. */
+  private remindCardLeft(): void {
+    const reminder = {
+      text: msg('Hai dimenticato la tua tessera nel lettore: prendila, per favore.'),
+      language: this.language,
+    };
+    this.cardLeft = reminder;
+    clearInterval(this.cardLeftTimer);
+    const say = () => this.speech.announce([reminder.text], reminder.language);
+    say();
+    this.cardLeftTimer = setInterval(say, CARD_LEFT_REPEAT_MS);
+  }
+
+  private cardTaken(): void {
+    clearInterval(this.cardLeftTimer);
+    if (this.cardLeft) this.speech.stop();
+    this.cardLeft = undefined;
   }
 
   private async changeLanguage(language: Language): Promise<void> {
@@ -340,6 +366,7 @@ export class KioskApp extends LitElement {
         }
         return;
       case 'card-removed':
+        this.cardTaken();
         // Taking the card out ends the session, as at a cash machine.
         if (this.session.identity?.authMethod === 'cns-card' || this.session.cieNis) void this.endSession();
         return;
@@ -394,6 +421,18 @@ export class KioskApp extends LitElement {
         !this.agent.serverOnline && this.screen !== 'problem'
           ? html`<div class="banner" role="status">
               ${msg('Il collegamento con INPS è interrotto: alcune funzioni non sono disponibili.')}
+            </div>`
+          : nothing
+      }
+      ${
+        this.cardLeft
+          ? html`<div
+              class="banner card-left"
+              role="alert"
+              lang=${this.cardLeft.language}
+              dir=${directionOf(this.cardLeft.language)}
+            >
+              ${pictograms.card()}${this.cardLeft.text}
             </div>`
           : nothing
       }

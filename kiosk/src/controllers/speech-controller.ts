@@ -26,6 +26,14 @@ export class SpeechController implements ReactiveController {
     }
   }
 
+  /** Speaks even with reading off: a warning everyone must hear. */
+  announce(lines: string[], lang: string): void {
+    const enabled = this.enabled;
+    this.enabled = true;
+    this.say(lines, lang);
+    this.enabled = enabled;
+  }
+
   stop(): void {
     if (this.available) speechSynthesis.cancel();
   }

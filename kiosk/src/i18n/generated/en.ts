@@ -306,6 +306,7 @@
 'sb6a67f9eac8fdd4c': `You can choose another way, for example another kind of appointment or a queue number, or try again in the next few days.`,
 'sb709e06db99c26a6': `You can also call INPS: 803 164 from a landline (free), 06 164 164 from a mobile.`,
 'sb79ac77cffe47080': `Earliest free times`,
+'sb7afc986a66f74d9': `You have left your card in the reader: please take it.`,
 'sb8367a514c238bf9': `Checking…`,
 'sb8e9d3ddbd1eacb2': `Type the first name and surname of the person helping you. We will tell the official.`,
 'sb9c43fa23ff3f69e': `Are you still there?`,

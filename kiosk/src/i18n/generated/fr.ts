@@ -306,6 +306,7 @@
 'sb6a67f9eac8fdd4c': `Vous pouvez choisir un autre moyen, par exemple un autre type de rendez-vous ou un numéro pour la file d’attente, ou réessayer dans les prochains jours.`,
 'sb709e06db99c26a6': `Vous pouvez aussi appeler l’INPS : 803 164 depuis un téléphone fixe (gratuit), 06 164 164 depuis un portable.`,
 'sb79ac77cffe47080': `Premiers horaires libres`,
+'sb7afc986a66f74d9': `Vous avez oublié votre carte dans le lecteur : reprenez-la, s’il vous plaît.`,
 'sb8367a514c238bf9': `Vérification en cours…`,
 'sb8e9d3ddbd1eacb2': `Écrivez le prénom et le nom de la personne qui vous aide. Nous le dirons au conseiller.`,
 'sb9c43fa23ff3f69e': `Êtes-vous toujours là ?`,

@@ -306,6 +306,7 @@
 'sb6a67f9eac8fdd4c': `Puteți alege alt mod, de exemplu alt tip de programare sau un număr de ordine, ori puteți încerca din nou în zilele următoare.`,
 'sb709e06db99c26a6': `Puteți suna și la INPS: 803 164 de pe telefonul fix (gratuit), 06 164 164 de pe mobil.`,
 'sb79ac77cffe47080': `Primele ore libere`,
+'sb7afc986a66f74d9': `V-ați uitat cardul în cititor: vă rugăm să îl luați.`,
 'sb8367a514c238bf9': `Se verifică…`,
 'sb8e9d3ddbd1eacb2': `Scrieți numele și prenumele persoanei care vă ajută. Îi vom spune funcționarului.`,
 'sb9c43fa23ff3f69e': `Mai sunteți aici?`,
