@@ -26,6 +26,17 @@ export type WeeklyHours = z.infer<typeof WeeklyHours>;
 export const languages = ['it', 'en', 'fr', 'ar', 'ro', 'uk'] as const;
 export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
+/** Each language named in itself, as a citizen looks for it (language switches on every page). */
+export const languageNames: Readonly<Record<Language, string>> = {
+  it: 'Italiano',
+  en: 'English',
+  fr: 'Français',
+  ar: 'العربية',
+  ro: 'Română',
+  uk: 'Українська',
+};
+/** The writing direction of a language, for `dir` on a page. */
+export const directionOf = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 export const LocalizedText = z.strictObject({
   it: z.string().min(1),
   en: z.string().min(1),

@@ -15,7 +15,7 @@ import type {
   Station,
   VerifiedCitizen,
 } from '@sportello/protocol';
-import { isStrongAuth } from '@sportello/protocol';
+import { directionOf, isStrongAuth } from '@sportello/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AgentController } from '../controllers/agent-controller.ts';
@@ -27,7 +27,7 @@ import { fetchAgentStatus, reportCamera } from '../data/agent.ts';
 import { ApiProblem } from '../data/api-client.ts';
 import { fetchCatalog, fetchStation } from '../data/server.ts';
 import { suggestionSlot, type Suggestion } from '../data/video.ts';
-import { directionOf, setLocale } from '../i18n/locale.ts';
+import { setLocale } from '../i18n/locale.ts';
 import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
 import { checkCamera } from '../session/camera-check.ts';
 import { wipePageData } from '../session/privacy-wipe.ts';

@@ -9,20 +9,6 @@ export const { getLocale, setLocale } = configureLocalization({
   loadLocale: (locale) => import(`./generated/${locale}.ts`),
 });
 
-/** Each language named in itself, as a citizen looks for it. */
-export const languageNames: Record<Language, string> = {
-  it: 'Italiano',
-  en: 'English',
-  fr: 'Français',
-  ar: 'العربية',
-  ro: 'Română',
-  uk: 'Українська',
-};
-
-export const languageOrder: Language[] = ['it', 'en', 'fr', 'ar', 'ro', 'uk'];
-
-export const directionOf = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
-
 /** Catalog text in the citizen's language, else English, else Italian. */
 export function localized(text: LocalizedText, language: string): string {
   return text[language as Language] ?? text.en ?? text.it;

@@ -4,7 +4,7 @@
  * is left. Screens speak upward with meeting-* events.
  */
 import { localized, msg } from '@lit/localize';
-import type { CatalogResponse, ServerMessage } from '@sportello/protocol';
+import { directionOf, type CatalogResponse, type ServerMessage } from '@sportello/protocol';
 import { CitizenCall, type CitizenCallState } from '@sportello/web-common/citizen-call';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
 import { css, html, LitElement } from 'lit';
@@ -12,7 +12,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { bookingCodeFromPath } from '../admission/booking-code.ts';
 import '../components/meeting-header/meeting-header.ts';
 import { fetchCatalog, joinMeeting, type Meeting } from '../data/meeting.ts';
-import { directionOf, getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
 import { stopMedia } from '../media/local-media.ts';
 import '../screens/admission-screen/admission-screen.ts';
 import '../screens/call-screen/call-screen.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, languageNames, languages, preferredLanguage } from './locale.ts';
+import { directionOf, languageNames, languages } from '@sportello/protocol';
+import { preferredLanguage } from './locale.ts';
 
 describe('the page language', () => {
   it('follows the browser among the six languages, Italian otherwise', () => {

@@ -1,24 +1,10 @@
 // The page's six languages, as the kiosk's: Italian first (the source), Arabic right to left; the SMS link's
 // ?lang= or else the browser's preference picks one at start, the switch in the header another. Times are Rome's.
 import { configureLocalization } from '@lit/localize';
+import { languages } from '@sportello/protocol';
 import { sourceLocale, targetLocales } from './locale-codes.ts';
 
 export type PageLanguage = typeof sourceLocale | (typeof targetLocales)[number];
-
-/** The switch's order, the kiosk's. */
-export const languages: readonly PageLanguage[] = ['it', 'en', 'fr', 'ar', 'ro', 'uk'];
-
-/** Each language named in itself, as a citizen looks for it. */
-export const languageNames: Record<PageLanguage, string> = {
-  it: 'Italiano',
-  en: 'English',
-  fr: 'Français',
-  ar: 'العربية',
-  ro: 'Română',
-  uk: 'Українська',
-};
-
-export const directionOf = (language: PageLanguage): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,

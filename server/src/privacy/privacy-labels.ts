@@ -2,8 +2,6 @@
 import type { Language } from '@sportello/protocol';
 
 export interface PrivacyLabels {
-  /** The language's own name, for the switcher. */
-  name: string;
   /** Names the language switcher. */
   languages: string;
   version: string;
@@ -17,7 +15,6 @@ export interface PrivacyLabels {
 
 export const privacyLabels: Record<Language, PrivacyLabels> = {
   it: {
-    name: 'Italiano',
     languages: 'Lingua',
     version: 'Versione',
     newer: 'Esiste una versione più recente di questa informativa:',
@@ -26,7 +23,6 @@ export const privacyLabels: Record<Language, PrivacyLabels> = {
     readCurrent: 'Leggi l’informativa in vigore',
   },
   en: {
-    name: 'English',
     languages: 'Language',
     version: 'Version',
     newer: 'There is a newer version of this notice:',
@@ -35,7 +31,6 @@ export const privacyLabels: Record<Language, PrivacyLabels> = {
     readCurrent: 'Read the current privacy notice',
   },
   fr: {
-    name: 'Français',
     languages: 'Langue',
     version: 'Version',
     newer: 'Il existe une version plus récente de cette information :',
@@ -44,7 +39,6 @@ export const privacyLabels: Record<Language, PrivacyLabels> = {
     readCurrent: 'Lire l’information en vigueur',
   },
   ro: {
-    name: 'Română',
     languages: 'Limba',
     version: 'Versiunea',
     newer: 'Există o versiune mai nouă a acestei informări:',
@@ -53,7 +47,6 @@ export const privacyLabels: Record<Language, PrivacyLabels> = {
     readCurrent: 'Citiți informarea în vigoare',
   },
   uk: {
-    name: 'Українська',
     languages: 'Мова',
     version: 'Версія',
     newer: 'Є новіша версія цього повідомлення:',
@@ -62,7 +55,6 @@ export const privacyLabels: Record<Language, PrivacyLabels> = {
     readCurrent: 'Прочитати чинне повідомлення про конфіденційність',
   },
   ar: {
-    name: 'العربية',
     languages: 'اللغة',
     version: 'الإصدار',
     newer: 'يوجد إصدار أحدث من هذا الإشعار:',

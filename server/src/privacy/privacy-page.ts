@@ -1,14 +1,13 @@
 // The privacy notice as a server-rendered page: no script, readable on a phone, every language one link away.
 import {
+  directionOf,
+  languageNames,
   languages,
   type Language,
   type PrivacyNoticeSection,
   type PrivacyNoticeText,
 } from '@sportello/protocol';
 import { privacyLabels } from './privacy-labels.ts';
-
-/** The languages written right to left. */
-const rightToLeft: ReadonlySet<Language> = new Set(['ar']);
 
 export const STYLESHEET_PATH = '/privacy/assets/privacy-page.css';
 
@@ -65,12 +64,12 @@ function document(language: Language, path: string, title: string, main: string)
       const current = other === language ? ' aria-current="page"' : '';
       return (
         `<li><a href="${escapeHtml(`${path}?lang=${other}`)}" hreflang="${other}" lang="${other}"${current}>` +
-        `${escapeHtml(privacyLabels[other].name)}</a></li>`
+        `${escapeHtml(languageNames[other])}</a></li>`
       );
     })
     .join('');
   return (
-    `<!doctype html>\n<html lang="${language}" dir="${rightToLeft.has(language) ? 'rtl' : 'ltr'}">` +
+    `<!doctype html>\n<html lang="${language}" dir="${directionOf(language)}">` +
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="${STYLESHEET_PATH}"></head>` +
     `<body><header><p class="brand">INPS</p>` +

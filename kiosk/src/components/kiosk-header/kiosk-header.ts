@@ -7,10 +7,9 @@
  * @event kiosk-finish - the citizen ends the session.
  */
 import { msg } from '@lit/localize';
-import type { Language } from '@sportello/protocol';
+import { type Language, languageNames, languages } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { languageNames, languageOrder } from '../../i18n/locale.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { pictograms, pictogramStyles } from '../pictograms/pictograms.ts';
 import { emit } from '../emit.ts';
@@ -159,7 +158,7 @@ export class KioskHeader extends LitElement {
       ${
         this.choosingLanguage
           ? html`<div class="languages" role="group" aria-label=${msg('Scegli la lingua')}>
-              ${languageOrder.map(
+              ${languages.map(
                 (language) =>
                   html`<button
                     type="button"

@@ -5,14 +5,20 @@
  * @event kiosk-service - detail: the chosen service's id.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import type { CatalogResponse, Language, LocalizedText, Service } from '@sportello/protocol';
+import {
+  directionOf,
+  type CatalogResponse,
+  type Language,
+  type LocalizedText,
+  type Service,
+} from '@sportello/protocol';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { backIcon, backIconStyles } from '../../components/back-icon.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
-import { directionOf, localized } from '../../i18n/locale.ts';
+import { localized } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { servicesStyles } from './services-screen.styles.ts';
 

@@ -6,13 +6,12 @@
  * @event kiosk-language - detail: the chosen Language; the app switches and re-renders.
  */
 import { localized, msg } from '@lit/localize';
-import type { Language } from '@sportello/protocol';
+import { type Language, languageNames, languages } from '@sportello/protocol';
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
-import { languageNames, languageOrder } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { welcomeStyles } from './welcome-screen.styles.ts';
 
@@ -43,7 +42,7 @@ export class KioskWelcomeScreen extends LitElement {
       t.what,
       t.start,
       t.chooseLanguage,
-      ...languageOrder.map((language) => languageNames[language]),
+      ...languages.map((language) => languageNames[language]),
     ];
   }
 
@@ -62,7 +61,7 @@ export class KioskWelcomeScreen extends LitElement {
       <section class="languages" aria-labelledby="languages-title">
         <h2 id="languages-title">${t.chooseLanguage}</h2>
         <div class="language-grid">
-          ${languageOrder.map(
+          ${languages.map(
             (language) =>
               html`<button
                 type="button"

@@ -8,7 +8,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
-import { languageNames, languages, type PageLanguage } from '../../i18n/locale.ts';
+import { languageNames, languages } from '@sportello/protocol';
+import type { PageLanguage } from '../../i18n/locale.ts';
 
 @customElement('meeting-header')
 @localized()
