@@ -206,7 +206,8 @@ test('a call whose media never connects is ended as media-failed within the dead
     const followUp = page.getByRole('form', { name: 'Nuovo appuntamento' });
     await followUp.getByLabel('Nome del cittadino', { exact: true }).fill('Paolo');
     await followUp.getByLabel('Cognome del cittadino').fill('Bruni');
-    await followUp.getByLabel('Cellulare del cittadino (per l’SMS)').fill('347 765 4321');
+    // Its label follows the mode: the mobile for the SMS, or the number to call back.
+    await followUp.getByLabel(/^(Cellulare|Telefono) del cittadino/).fill('347 765 4321');
     await expect(followUp.getByLabel('Orario')).toBeVisible();
     await followUp.getByRole('button', { name: 'Prenota l’appuntamento' }).click();
     await expect(followUp.getByRole('alert')).toHaveText(
