@@ -10,8 +10,9 @@ root="${SPORTELLO_PREREQUISITES_ROOT:-}"
 # chromium: the browser tests drive Debian's Chromium (a test tool's own browser download cannot work here).
 # softhsm2: the PKCS#11 signer's tests use SoftHSM2 as the card's token.
 # coturn: the TURN relay test runs a real turnserver of its own.
+# espeak-ng: the board's spoken calls are synthesised with it, and the speech tests measure its audio.
 missing_packages() {
-  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver; do
+  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver espeak-ng:/usr/bin/espeak-ng; do
     [ -e "$root${pair#*:}" ] || printf '%s ' "${pair%%:*}"
   done
 }

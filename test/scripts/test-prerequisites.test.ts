@@ -12,6 +12,7 @@ const files = {
   chromium: '/usr/bin/chromium',
   softhsm2: '/usr/lib/softhsm/libsofthsm2.so',
   coturn: '/usr/bin/turnserver',
+  'espeak-ng': '/usr/bin/espeak-ng',
 };
 type Package = keyof typeof files;
 
@@ -93,7 +94,7 @@ async function run(machine: Machine) {
 
 describe('test prerequisites', () => {
   it('does nothing, at once, when every package is there', async () => {
-    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn'] });
+    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng'] });
     expect(result).toMatchObject({ code: 0, stderr: '', calls: [] });
     expect(result.milliseconds).toBeLessThan(1000);
   });
@@ -101,17 +102,21 @@ describe('test prerequisites', () => {
   it('without root or sudo, stops at once naming the command to run', async () => {
     const result = await run({ installed: [] });
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('  sudo apt-get install -y chromium softhsm2 coturn\n');
+    expect(result.stderr).toContain('  sudo apt-get install -y chromium softhsm2 coturn espeak-ng\n');
     expect(result.calls).toEqual([]);
     expect(result.milliseconds).toBeLessThan(1000);
 
-    const one = await run({ installed: ['chromium', 'coturn'] });
+    const one = await run({ installed: ['chromium', 'coturn', 'espeak-ng'] });
     expect(one.code).not.toBe(0);
     expect(one.stderr).toContain('  sudo apt-get install -y softhsm2\n');
   });
 
   it('installs what is missing through sudo -n when that works', async () => {
-    const result = await run({ installed: ['chromium', 'coturn'], sudo: 'works', systemd: true });
+    const result = await run({
+      installed: ['chromium', 'coturn', 'espeak-ng'],
+      sudo: 'works',
+      systemd: true,
+    });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'sudo apt-get update -qq',
@@ -120,7 +125,7 @@ describe('test prerequisites', () => {
   });
 
   it('as root installs directly, and stops and disables the coturn service systemd started', async () => {
-    const result = await run({ installed: ['softhsm2'], uid: 0, systemd: true });
+    const result = await run({ installed: ['softhsm2', 'espeak-ng'], uid: 0, systemd: true });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'apt-get update -qq',
@@ -132,7 +137,11 @@ describe('test prerequisites', () => {
   it('without systemd leaves coturn alone unless /etc/default/coturn enables it', async () => {
     const packaged =
       '#\n# Uncomment it if you want to have the turnserver running as\n#TURNSERVER_ENABLED=1\n';
-    const quiet = await run({ installed: ['chromium', 'softhsm2'], uid: 0, coturnDefaults: packaged });
+    const quiet = await run({
+      installed: ['chromium', 'softhsm2', 'espeak-ng'],
+      uid: 0,
+      coturnDefaults: packaged,
+    });
     expect(quiet.code).toBe(0);
     expect(quiet.calls).toEqual([
       'apt-get update -qq',
@@ -140,7 +149,7 @@ describe('test prerequisites', () => {
     ]);
 
     const enabled = await run({
-      installed: ['chromium', 'softhsm2'],
+      installed: ['chromium', 'softhsm2', 'espeak-ng'],
       uid: 0,
       coturnDefaults: 'TURNSERVER_ENABLED=1\n',
     });
@@ -148,8 +157,17 @@ describe('test prerequisites', () => {
     expect(enabled.calls.slice(2)).toEqual(['service coturn stop', 'update-rc.d coturn disable']);
   });
 
+  it('installs espeak-ng, which the speech tests run, when it alone is missing', async () => {
+    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn'], uid: 0 });
+    expect(result.code).toBe(0);
+    expect(result.calls).toEqual([
+      'apt-get update -qq',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng',
+    ]);
+  });
+
   it('fails when apt-get ran but the files are still not there', async () => {
-    const result = await run({ installed: ['chromium', 'coturn'], uid: 0, apt: 'broken' });
+    const result = await run({ installed: ['chromium', 'coturn', 'espeak-ng'], uid: 0, apt: 'broken' });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('still missing for: softhsm2');
   });
