@@ -2,8 +2,16 @@
 import { z } from 'zod';
 import { StaffRole } from './config.ts';
 
-/** "station" is a citizen station calling through its agent; the rest are staff. */
-export const roles = ['station', 'official', 'counter', 'technician', 'admin'] as const;
+/** "station" is a citizen station calling through its agent, "board" an office's display board; the rest are staff. */
+export const roles = [
+  'station',
+  'board',
+  'official',
+  'counter',
+  'contact-centre',
+  'technician',
+  'admin',
+] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 

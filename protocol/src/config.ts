@@ -49,7 +49,13 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const Closure = z.object({ from: isoDate, to: isoDate, reason: z.string().min(1) });
 
-export const Counter = z.object({ id, name: z.string().min(1), sectors: z.array(id).min(1) });
+export const Counter = z.object({
+  id,
+  name: z.string().min(1),
+  sectors: z.array(id).min(1),
+  /** Only these services of its sectors; every service of its sectors when absent. */
+  services: z.array(id).min(1).optional(),
+});
 
 export const Sede = z.object({
   id,
@@ -127,7 +133,7 @@ export const Official = z.object({
 });
 export type Official = z.infer<typeof Official>;
 
-export const staffRoles = ['official', 'counter', 'technician', 'admin'] as const;
+export const staffRoles = ['official', 'counter', 'contact-centre', 'technician', 'admin'] as const;
 export const StaffRole = z.enum(staffRoles);
 export type StaffRole = z.infer<typeof StaffRole>;
 
@@ -144,6 +150,30 @@ export const StaffAccount = z.object({
     .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'expected an scrypt hash'),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** How a sede's queue is called and estimated. */
+export const FloorSettings = z.object({
+  /**
+   * Minutes of arrival a priority ticket is credited with: it goes ahead of ordinary tickets that arrived up
+   * to this long before it, never further, so nobody waits forever behind a stream of priorities.
+   */
+  priorityMinutes: z
+    .object({
+      disability: z.number().int().min(0).max(240).default(30),
+      pregnancy: z.number().int().min(0).max(240).default(30),
+      elderly: z.number().int().min(0).max(240).default(15),
+    })
+    .default({ disability: 30, pregnancy: 30, elderly: 15 }),
+  /** A checked-in appointment goes first from this many minutes before its start. */
+  appointmentEarlyMinutes: z.number().int().min(0).max(60).default(5),
+  /** Calls again (recalls) before a clerk may mark the ticket no-show. */
+  recallsBeforeNoShow: z.number().int().min(0).max(10).default(2),
+  /** Service minutes assumed for a service before the day has its own figures. */
+  defaultServiceMinutes: z.number().int().min(1).max(120).default(10),
+  /** The "tocca a te tra poco" SMS goes when this many are ahead. */
+  almostTurnAhead: z.number().int().min(1).max(20).default(3),
+});
+export type FloorSettings = z.infer<typeof FloorSettings>;
 
 export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
@@ -169,6 +199,7 @@ export const ServerSettings = z.object({
   maxOpenBookingsPerService: z.number().int().min(1).max(20).default(2),
   /** From this age a citizen whose codice fiscale the ticket carries may ask for the elderly priority. */
   elderlyPriorityAge: z.number().int().min(50).max(100).default(65),
+  floor: FloorSettings.default(FloorSettings.parse({})),
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;
 

@@ -11,6 +11,7 @@ export * from './citizen.ts';
 export * from './codice-fiscale.ts';
 export * from './config.ts';
 export * from './errors.ts';
+export * from './floor.ts';
 export * from './notification.ts';
 export * from './phone.ts';
 export * from './privacy-notice/index.ts';

@@ -12,7 +12,15 @@ export interface Reply<T = unknown> {
   headers?: Record<string, string | string[]>;
   /** Sends `body` (a string) as is with this type, e.g. text/calendar; otherwise `body` is sent as JSON. */
   contentType?: string;
+  /**
+   * Answers a stream of server-sent events instead of a body: `open` is called with a sender and returns
+   * what to call when the client goes away. Keep-alive comments are sent by the router.
+   */
+  events?: { open(send: EventSender): () => void };
 }
+
+/** Sends one server-sent event: `event: <name>` and the data as JSON. */
+export type EventSender = (event: string, data: unknown) => void;
 
 export interface HandlerContext<B, Q, P> {
   body: B;

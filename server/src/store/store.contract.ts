@@ -7,6 +7,7 @@ import {
   type NewOutboxMessage,
   type Store,
   type StoredBooking,
+  type StoredTicket,
 } from './store.ts';
 
 export interface StoreFactory {
@@ -14,6 +15,25 @@ export interface StoreFactory {
   create(): Promise<Store>;
   /** The same data opened again, as after a restart. */
   reopen(previous: Store): Promise<Store>;
+}
+
+export function ticket(id: string, overrides: Partial<StoredTicket> = {}): StoredTicket {
+  return {
+    id,
+    number: 'A001',
+    sede: 'rovigo',
+    service: 'naspi-info',
+    sector: 'prestazioni',
+    day: '2026-12-01',
+    priority: 'none',
+    status: 'waiting',
+    issuedAt: '2026-12-01T08:31:00+01:00',
+    language: 'it',
+    recalls: 0,
+    transfers: [],
+    followToken: `follow-${id}`,
+    ...overrides,
+  };
 }
 
 export function booking(code: string, start: string, overrides: Partial<StoredBooking> = {}): StoredBooking {
@@ -132,18 +152,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('stores tickets, sessions and station credentials', async () => {
       await store.transaction(async (tx) => {
-        await tx.insertTicket({
-          id: 't1',
-          number: 'A001',
-          sede: 'rovigo',
-          service: 'naspi-info',
-          sector: 'prestazioni',
-          day: '2026-12-01',
-          priority: 'none',
-          status: 'waiting',
-          issuedAt: '2026-12-01T08:31:00+01:00',
-          codiceFiscale: 'RSSMRA80A01H501U',
-        });
+        await tx.insertTicket(ticket('t1', { codiceFiscale: 'RSSMRA80A01H501U' }));
         await tx.insertSession({
           tokenHash: 'h1',
           username: 'admin',
@@ -171,22 +180,116 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.read((r) => r.sessionByTokenHash('h1'))).toBeUndefined();
     });
 
+    it('updates a ticket in place and keeps the day’s counter states', async () => {
+      await store.transaction(async (tx) => {
+        await tx.insertTicket(ticket('t1'));
+        await tx.insertTicket(ticket('t2', { number: 'A002' }));
+        await tx.putCounterState({
+          day: '2026-12-01',
+          sede: 'rovigo',
+          counter: 'sportello-1',
+          name: 'Sportello 1',
+          services: ['naspi-info'],
+          status: 'open',
+          clerk: 'sportello.rovigo',
+          since: '2026-12-01T08:30:00+01:00',
+        });
+      });
+      await store.transaction(async (tx) => {
+        const [first] = await tx.ticketsOfDay('rovigo', '2026-12-01');
+        await tx.updateTicket({ ...first!, status: 'called', counter: 'sportello-1', recalls: 1 });
+        const [state] = await tx.counterStatesOfDay('rovigo', '2026-12-01');
+        await tx.putCounterState({ ...state!, day: '2026-12-01', ticketId: 't1' });
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.updateTicket(ticket('t2', { status: 'cancelled' }));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      store = await factory.reopen(store);
+      const tickets = await store.read((r) => r.ticketsOfDay('rovigo', '2026-12-01'));
+      expect(tickets.map((t) => [t.id, t.status, t.recalls])).toEqual([
+        ['t1', 'called', 1],
+        ['t2', 'waiting', 0],
+      ]);
+      const states = await store.read((r) => r.counterStatesOfDay('rovigo', '2026-12-01'));
+      expect(states).toHaveLength(1);
+      expect(states[0]).toMatchObject({ counter: 'sportello-1', ticketId: 't1', status: 'open' });
+      expect(await store.read((r) => r.counterStatesOfDay('rovigo', '2026-12-02'))).toEqual([]);
+    });
+
+    it('never gives one waiting ticket to two concurrent "call next" transactions', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 1; i <= 5; i++) await tx.insertTicket(ticket(`t${i}`, { number: `A00${i}` }));
+      });
+      const taken = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const next = (await tx.ticketsOfDay('rovigo', '2026-12-01')).find((t) => t.status === 'waiting');
+            if (!next) return undefined;
+            await tx.updateTicket({ ...next, status: 'called', counter: `sportello-${i}` });
+            return next.id;
+          }),
+        ),
+      );
+      const ids = taken.filter(Boolean);
+      expect(ids).toHaveLength(5);
+      expect(new Set(ids).size).toBe(5);
+    });
+
+    it('stores boards by the hash of their key and forgets a removed one at once', async () => {
+      const board = {
+        id: 'b1',
+        sede: 'rovigo',
+        name: 'Sala d’attesa',
+        createdAt: '2026-12-01T08:00:00Z',
+        createdBy: 'tecnico',
+        tokenHash: 'bh1',
+      };
+      await store.transaction((tx) => tx.putBoard(board));
+      store = await factory.reopen(store);
+      expect(await store.read((r) => r.boardByTokenHash('bh1'))).toEqual(board);
+      expect(await store.read((r) => r.boards())).toEqual([board]);
+      expect(await store.transaction((tx) => tx.deleteBoard('b1'))).toBe(true);
+      expect(await store.transaction((tx) => tx.deleteBoard('b1'))).toBe(false);
+      expect(await store.read((r) => r.boardByTokenHash('bh1'))).toBeUndefined();
+    });
+
+    it('delivers a notification after its transaction commits, and never for one that rolled back', async () => {
+      const heard: string[] = [];
+      const stop = store.listen('floor:rovigo', (payload) => heard.push(payload));
+      store.listen('floor:napoli', (payload) => heard.push(`napoli ${payload}`));
+      await store.transaction(async (tx) => {
+        await tx.insertTicket(ticket('t1'));
+        tx.notify('floor:rovigo', 'issued t1');
+        expect(heard).toEqual([]);
+      });
+      expect(heard).toEqual(['issued t1']);
+      await expect(
+        store.transaction(async (tx) => {
+          tx.notify('floor:rovigo', 'never');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      stop();
+      await store.transaction(async (tx) => tx.notify('floor:rovigo', 'after stop'));
+      expect(heard).toEqual(['issued t1']);
+    });
+
     it('removes personal data of old days and keeps what statistics need', async () => {
       await store.transaction(async (tx) => {
         await tx.insertBooking(booking('HHHHHHHH', '2026-08-01T08:30:00+02:00'));
         await tx.insertBooking(booking('JJJJJJJJ', '2026-12-01T08:30:00+01:00'));
-        await tx.insertTicket({
-          id: 't2',
-          number: 'A001',
-          sede: 'rovigo',
-          service: 'naspi-info',
-          sector: 'prestazioni',
-          day: '2026-08-01',
-          priority: 'none',
-          status: 'served',
-          issuedAt: '2026-08-01T08:31:00+02:00',
-          codiceFiscale: 'RSSMRA80A01H501U',
-        });
+        await tx.insertTicket(
+          ticket('t2', {
+            day: '2026-08-01',
+            status: 'done',
+            issuedAt: '2026-08-01T08:31:00+02:00',
+            codiceFiscale: 'RSSMRA80A01H501U',
+            notifyPhone: '+393471234567',
+          }),
+        );
       });
       const removed = await store.removePersonalData('2026-09-01', new Date('2026-11-30T02:00:00Z'));
       expect(removed).toEqual({ bookings: 1, tickets: 1, messages: 0, calls: 0 });
@@ -196,9 +299,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(old.citizen.phone).toBe(REMOVED);
       expect(old.service).toBe('pensione-consulenza');
       expect(old.status).toBe('booked');
-      const ticket = (await store.read((r) => r.ticketsOfDay('rovigo', '2026-08-01')))[0]!;
-      expect(ticket.codiceFiscale).toBeUndefined();
-      expect(ticket.number).toBe('A001');
+      const oldTicket = (await store.read((r) => r.ticketsOfDay('rovigo', '2026-08-01')))[0]!;
+      expect(oldTicket.codiceFiscale).toBeUndefined();
+      expect(oldTicket.notifyPhone).toBeUndefined();
+      expect(oldTicket.status).toBe('done');
+      expect(oldTicket.number).toBe('A001');
       const recent = (await store.read((r) => r.bookingsOfDay('rovigo', '2026-12-01')))[0]!;
       expect(recent.citizen.codiceFiscale).toBe('RSSMRA80A01H501U');
       expect(await store.removePersonalData('2026-09-01', new Date())).toEqual({

@@ -1,8 +1,10 @@
 // The store contract every service is written against: async reads, and atomic transactions that
 // a lowdb file store and a PostgreSQL store both implement (take a slot, number a ticket, …).
 import type {
+  Board,
   Booking,
   CallRecord,
+  CounterState,
   DeviceHealth,
   Language,
   MessageKind,
@@ -42,7 +44,18 @@ export interface StoredCallback {
 export interface StoredTicket extends Ticket {
   /** The codice fiscale of an identified citizen, removed by the retention job. */
   codiceFiscale?: string;
+  /** A mobile number for the "almost your turn" SMS; removed when the ticket ends, and by the retention job. */
+  notifyPhone?: string;
+  /** The random part of the phone page's key (`<sede>.<day>.<followToken>`); never the ticket's id. */
+  followToken: string;
+  /** When the "almost your turn" SMS was enqueued: once per ticket. */
+  almostTurnSentAt?: string;
   personalDataRemovedAt?: string;
+}
+
+/** A display board's credential: the key in its URL, stored hashed like a station's. */
+export interface StoredBoard extends Board {
+  tokenHash: string;
 }
 
 export interface StaffSession {
@@ -108,7 +121,13 @@ export interface StoreReader extends OutboxReader {
    * (lowdb: from the hot days on, a week back, which holds every booking still to come.)
    */
   bookingsOfCitizen(codiceFiscale: string, fromDay: string): Promise<StoredBooking[]>;
+  /** A sede's tickets of that day, in issue order. Finished ones stay: they are the day's statistics. */
   ticketsOfDay(sede: string, day: string): Promise<StoredTicket[]>;
+  /** The counters of a sede that were opened that day (a counter never opened has no state). */
+  counterStatesOfDay(sede: string, day: string): Promise<CounterState[]>;
+  boardByTokenHash(tokenHash: string): Promise<StoredBoard | undefined>;
+  /** Every registered board, of every sede. */
+  boards(): Promise<StoredBoard[]>;
   sessionByTokenHash(tokenHash: string): Promise<StaffSession | undefined>;
   stationByTokenHash(tokenHash: string): Promise<StationCredential | undefined>;
   enrolmentCode(codeHash: string): Promise<EnrolmentCode | undefined>;
@@ -131,6 +150,25 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   /** The next number for this sede, day and prefix: 1, 2, 3… never reused. */
   nextTicketNumber(sede: string, day: string, prefix: string): Promise<number>;
   insertTicket(ticket: StoredTicket): Promise<void>;
+  /**
+   * Replaces the ticket with the same id (same sede and day). "Call next" reads the day's tickets and
+   * updates one inside one transaction, so two counters never get the same ticket. In PostgreSQL:
+   *   UPDATE tickets SET status = 'called', counter = $1, … WHERE id = (SELECT id FROM tickets
+   *     WHERE sede = $2 AND day = $3 AND status = 'waiting' AND service = ANY($4)
+   *     ORDER BY <the office's rule> LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *
+   */
+  updateTicket(ticket: StoredTicket): Promise<void>;
+  /** Inserts or replaces the state of one counter for one day. */
+  putCounterState(state: CounterState & { day: string }): Promise<void>;
+  /** Inserts or replaces (same id) a board. */
+  putBoard(board: StoredBoard): Promise<void>;
+  /** Removes a board: its key stops working at once. False if there was none. */
+  deleteBoard(id: string): Promise<boolean>;
+  /**
+   * Announces a change on a channel (e.g. `floor:rovigo`) to every listener of every instance, once the
+   * transaction has committed and never if it rolls back: PostgreSQL's NOTIFY inside the transaction.
+   */
+  notify(channel: string, payload: string): void;
   insertSession(session: StaffSession): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   /** One credential per station: a new one replaces the old. */
@@ -171,6 +209,12 @@ export interface Store extends OutboxStore {
    * before `beforeDay`.
    */
   removePersonalData(beforeDay: string, now: Date): Promise<RetentionResult>;
+  /**
+   * Calls fn with each payload notified on the channel after its transaction committed (LISTEN). Delivery
+   * is at most once and not replayed after a reconnection: listeners re-read the store when they need to.
+   * Answers the function that stops listening.
+   */
+  listen(channel: string, fn: (payload: string) => void): () => void;
   /** Resolves when the store can be read and written; /readyz calls it. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 // Queue tickets at a sede's reception: numbered atomically per sede, day and prefix, with priorities
 // and check-in of a booked appointment.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   ageOn,
   APPOINTMENT_TICKET_PREFIX,
@@ -8,6 +8,7 @@ import {
   weekdays,
   type BookingLookupBody,
   type IssueTicketBody,
+  Language,
   type Priority,
   type Sede,
   type Ticket,
@@ -56,6 +57,7 @@ export async function issueTicket(
       sector: service.sector,
       prefix: service.channels.ticket!.prefix,
       priority: input.priority,
+      language: input.language,
       ...(input.codiceFiscale ? { codiceFiscale: input.codiceFiscale } : {}),
     }),
   );
@@ -110,6 +112,8 @@ export async function checkIn(
       sector: booking.sector,
       prefix: APPOINTMENT_TICKET_PREFIX,
       priority: 'appointment',
+      language: Language.safeParse(booking.citizen.language).data ?? 'it',
+      appointmentStart: booking.start,
       bookingCode: booking.code,
       codiceFiscale: booking.citizen.codiceFiscale,
     });
@@ -178,6 +182,8 @@ export async function listTickets(
 }
 
 interface NewTicket {
+  language: Language;
+  appointmentStart?: string;
   service: string;
   sector: string;
   prefix: string;
@@ -200,7 +206,12 @@ async function issue(tx: StoreTx, ctx: AppContext, sede: Sede, wanted: NewTicket
     priority: wanted.priority,
     status: 'waiting',
     issuedAt: now.toISO({ suppressMilliseconds: true })!,
+    language: wanted.language,
+    recalls: 0,
+    transfers: [],
+    followToken: randomBytes(16).toString('base64url'),
     ...(wanted.bookingCode ? { bookingCode: wanted.bookingCode } : {}),
+    ...(wanted.appointmentStart ? { appointmentStart: wanted.appointmentStart } : {}),
     ...(wanted.codiceFiscale ? { codiceFiscale: wanted.codiceFiscale } : {}),
   };
   await tx.insertTicket(ticket);
@@ -264,6 +275,9 @@ function requireStationAt(ctx: AppContext, principal: Principal, sede: Sede): vo
 
 function publicTicket({
   codiceFiscale: _cf,
+  notifyPhone: _phone,
+  followToken: _follow,
+  almostTurnSentAt: _almost,
   personalDataRemovedAt: _removed,
   ...ticket
 }: StoredTicket): Ticket {

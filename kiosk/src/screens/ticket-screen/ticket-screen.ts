@@ -12,6 +12,7 @@ import { localized as localizedDecorator, msg } from '@lit/localize';
 import {
   ageOn,
   birthDateOf,
+  type Language,
   type PrinterState,
   type Priority,
   type PublicSede,
@@ -53,7 +54,7 @@ export class KioskTicketScreen extends LitElement {
   @property({ attribute: false }) sede?: PublicSede;
   /** Base of the public site, for the QR that follows the queue. */
   @property() publicUrl?: string;
-  @property() language = 'it';
+  @property() language: Language = 'it';
   @property() printerState?: PrinterState;
   /** The identified citizen's, sent with the ticket: the server checks the elderly priority against it. */
   @property() codiceFiscale?: string;

@@ -1,6 +1,7 @@
 // The embedded store: lowdb JSON files under data/, one per sede (or sede group) and day, written atomically (steno's
 // write-then-rename). Transactions run one at a time; those that finish while a flush is on disk are
 // written together by the next flush (group commit), and each caller resolves once its writes are on disk.
+import { EventEmitter } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -79,6 +80,8 @@ export class LowdbStore implements Store {
   private nextFlush: Promise<void> | null = null;
   private closed = false;
   private readonly outbox: LowdbOutbox;
+  /** One process, one store: notifications go straight to this process's listeners after the commit. */
+  private readonly channels = new EventEmitter().setMaxListeners(0);
 
   private constructor(options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -114,8 +117,27 @@ export class LowdbStore implements Store {
     return fn(this.reader());
   }
 
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.exclusive(({ touched, undo }) => fn(this.writer(touched, undo)));
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const notifications: [string, string][] = [];
+    const result = await this.exclusive(({ touched, undo }) => fn(this.writer(touched, undo, notifications)));
+    // Delivered once the writes are on disk, as PostgreSQL delivers a NOTIFY at commit.
+    for (const [channel, payload] of notifications) this.channels.emit(channel, payload);
+    return result;
+  }
+
+  listen(channel: string, fn: (payload: string) => void): () => void {
+    // A listener that throws must not stop the others nor the transaction that notified.
+    const safe = (payload: string) => {
+      try {
+        fn(payload);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    };
+    this.channels.on(channel, safe);
+    return () => void this.channels.off(channel, safe);
   }
 
   /** Runs fn alone; undoes its changes in memory if it throws, else resolves once its files are on disk. */
@@ -225,6 +247,11 @@ export class LowdbStore implements Store {
       },
       ticketsOfDay: async (sede, day) =>
         clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).tickets),
+      counterStatesOfDay: async (sede, day) =>
+        clone(((await this.dayLow('tickets', sede, day)).data as TicketDay).counterStates ?? []),
+      boardByTokenHash: async (tokenHash) =>
+        clone((this.core.data.boards ?? []).find((b) => b.tokenHash === tokenHash)),
+      boards: async () => clone(this.core.data.boards ?? []),
       sessionByTokenHash: async (tokenHash) =>
         clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
       stationByTokenHash: async (tokenHash) =>
@@ -246,7 +273,7 @@ export class LowdbStore implements Store {
     };
   }
 
-  private writer(touched: Set<Low<unknown>>, undo: Undo[]): StoreTx {
+  private writer(touched: Set<Low<unknown>>, undo: Undo[], notifications: [string, string][]): StoreTx {
     const core = this.core as Low<unknown>;
     const bookingsOf = async (sede: string, day: string) => {
       const low = await this.dayLow('bookings', sede, day);
@@ -260,6 +287,11 @@ export class LowdbStore implements Store {
     const push = <T>(list: T[], item: T) => {
       list.push(item);
       undo.push(() => void list.splice(list.indexOf(item), 1));
+    };
+    const replaceAt = <T>(list: T[], index: number, item: T) => {
+      const previous = list[index]!;
+      list[index] = item;
+      undo.push(() => (list[index] = previous));
     };
     return {
       ...this.reader(),
@@ -308,6 +340,42 @@ export class LowdbStore implements Store {
         const tickets = (low.data as TicketDay).tickets;
         if (tickets.some((t) => t.id === ticket.id)) throw new DuplicateKeyError('ticket id');
         push(tickets, clone(ticket));
+      },
+      updateTicket: async (ticket) => {
+        const low = await this.dayLow('tickets', ticket.sede, ticket.day);
+        const tickets = (low.data as TicketDay).tickets;
+        const index = tickets.findIndex((t) => t.id === ticket.id);
+        if (index < 0) throw new Error(`no ticket ${ticket.id} to update`);
+        touched.add(low);
+        replaceAt(tickets, index, clone(ticket));
+      },
+      putCounterState: async ({ day, ...state }) => {
+        const low = await this.dayLow('tickets', state.sede, day);
+        touched.add(low);
+        const data = low.data as TicketDay;
+        const states = (data.counterStates ??= []);
+        const index = states.findIndex((c) => c.counter === state.counter);
+        if (index >= 0) replaceAt(states, index, clone(state));
+        else push(states, clone(state));
+      },
+      putBoard: async (board) => {
+        touched.add(core);
+        const boards = (this.core.data.boards ??= []);
+        const index = boards.findIndex((b) => b.id === board.id);
+        if (index >= 0) replaceAt(boards, index, clone(board));
+        else push(boards, clone(board));
+      },
+      deleteBoard: async (id) => {
+        const boards = this.core.data.boards ?? [];
+        const index = boards.findIndex((b) => b.id === id);
+        if (index < 0) return false;
+        touched.add(core);
+        removeAt(boards, index);
+        return true;
+      },
+      notify: (channel, payload) => {
+        notifications.push([channel, payload]);
+        undo.push(() => void notifications.pop());
       },
       insertSession: async (session: StaffSession) => {
         touched.add(core);
@@ -529,6 +597,7 @@ function removePersonalDataOfDay(kind: PartitionKind, data: unknown, stamp: stri
       if (record.callback?.done) delete record.callback.done.notes;
     } else {
       delete record.codiceFiscale;
+      delete record.notifyPhone;
     }
     record.personalDataRemovedAt = stamp;
     changed++;

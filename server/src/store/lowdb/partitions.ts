@@ -9,10 +9,14 @@ export interface TicketDay {
   /** Last number issued per prefix. */
   counters: Record<string, number>;
   tickets: import('../store.ts').StoredTicket[];
+  /** The sportelli opened that day (absent in files written before counters had a state). */
+  counterStates?: import('@sportello/protocol').CounterState[];
 }
 export interface Core {
   sessions: import('../store.ts').StaffSession[];
   stations: import('../store.ts').StationCredential[];
+  /** Display boards (absent in files written before boards existed). */
+  boards?: import('../store.ts').StoredBoard[];
   /** Days before this one have had their personal data removed. */
   retentionDoneBefore?: string;
 }
@@ -69,10 +73,10 @@ export function videoQueueFile(dataDir: string): string {
 
 export const emptyVideoQueue = (): VideoQueue => ({ entries: [] });
 export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
-export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [] });
+export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [], counterStates: [] });
 export const emptyCallDay = (): CallDay => ({ calls: [] });
 export const emptyAuditDay = (): AuditDay => ({ events: [] });
-export const emptyCore = (): Core => ({ sessions: [], stations: [] });
+export const emptyCore = (): Core => ({ sessions: [], stations: [], boards: [] });
 export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
 
 /** A folder's entries; none when the folder does not exist yet. */
