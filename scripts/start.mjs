@@ -67,7 +67,8 @@ async function json(method, path, body, token) {
 for (const [name, folder] of [
   ['the kiosk', 'kiosk'],
   ['the staff console', 'console'],
-  ['the web-meeting page', 'meeting'],
+  ['the web-meeting page and the phone pages', 'meeting'],
+  ['the display board', 'board'],
 ]) {
   console.log(`Building ${name}…`);
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {

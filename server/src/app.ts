@@ -18,7 +18,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { loggablePath } from './log/logger.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
-import { consoleApp, meetingApp, staticApp } from './http/static-app.ts';
+import { boardApp, consoleApp, meetingApp, phoneApp, staticApp } from './http/static-app.ts';
 import type { RouteSpec } from './http/route.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
@@ -120,7 +120,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   );
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
-  for (const page of [consoleApp, meetingApp]) app.use(page.path, staticApp(page));
+  for (const page of [consoleApp, meetingApp, boardApp, phoneApp]) app.use(page.path, staticApp(page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

@@ -16,6 +16,8 @@ export interface StaticApp {
   /** The "not built" page's title and heading, in Italian. */
   title: string;
   heading: string;
+  /** The page answered for every path without an extension (index.html unless said). */
+  index?: string;
 }
 
 const distOf = (workspace: string) => fileURLToPath(new URL(`../../../${workspace}/dist/`, import.meta.url));
@@ -37,15 +39,38 @@ export const meetingApp: StaticApp = {
   heading: 'La pagina della videochiamata non è stata compilata',
 };
 
+/** The office's display board: `/board/<sede>?key=<board key>`, opened on the office TV. */
+export const boardApp: StaticApp = {
+  path: '/board',
+  dist: distOf('board'),
+  workspace: 'board',
+  title: 'Tabellone non disponibile',
+  heading: 'Il tabellone non è stato compilato',
+};
+
+/**
+ * The citizen's phone pages, built with the web-meeting page: `/t/<key>` follows a ticket (the QR printed on
+ * it), `/t/sede/<sede>` shows a sede's queue (the board's QR). Short paths keep the printed QR small.
+ */
+export const phoneApp: StaticApp = {
+  path: '/t',
+  dist: distOf('meeting'),
+  workspace: 'meeting',
+  index: 'ticket.html',
+  title: 'Pagina non disponibile',
+  heading: 'La pagina del biglietto non è stata compilata',
+};
+
 /** Files of the bundle as they are; any path without a file extension answers index.html (client routing). */
 export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   const router = express.Router();
   router.use(strictHeaders);
   // Built after the server started is fine: the folder is looked up on every request.
-  router.use(express.static(app.dist, { index: 'index.html', fallthrough: true }));
+  const indexFile = app.index ?? 'index.html';
+  router.use(express.static(app.dist, { index: indexFile, fallthrough: true }));
   // A missing asset (it has an extension) stays a 404 instead of answering the page.
   router.get(/^\/[^.]*$/, (_req, res) => {
-    const index = path.join(app.dist, 'index.html');
+    const index = path.join(app.dist, indexFile);
     if (existsSync(index)) return res.sendFile(index);
     res
       .status(503)
