@@ -16,6 +16,8 @@ export const auditActions = {
   callbacksRead: 'callbacks.read',
   /** An official recorded what came of a callback; its summary came back (subject: the booking). */
   callbackResult: 'callbacks.result',
+  /** A counter clerk called a ticket that carries a citizen (codice fiscale, booking): subject the ticket id. */
+  ticketCitizenData: 'floor.ticket.citizen-data',
 } as const;
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
 
