@@ -11,6 +11,8 @@ export const messageKinds = [
   'missed-call',
   /** A queue ticket's number, sent when the printer could not print it. */
   'ticket',
+  /** "Tocca a te tra poco": a waiting ticket is near the front, to the mobile number given at the kiosk. */
+  'ticket-almost',
 ] as const;
 export const MessageKind = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof MessageKind>;

@@ -49,11 +49,11 @@ function text(
     smsLanguage: { ...config.notifications.smsLanguage, ...smsLanguageChoice },
   };
   const written = smsLanguage(notifications, language);
-  return renderMessage(
-    kind,
-    written,
-    messageFacts(ctx, { ...b, citizen: { ...b.citizen, language } }, written, admissionCode),
-  );
+  return renderMessage(kind, written, {
+    ...messageFacts(ctx, { ...b, citizen: { ...b.citizen, language } }, written, admissionCode),
+    // A ticket's phone page, with a key as long as a real one (sede, day, 22 random characters).
+    followUrl: `${ctx.config.server.publicUrl}/t/rovigo.2026-12-01.${'x'.repeat(22)}`,
+  });
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -157,6 +157,7 @@ describe('SMS texts', () => {
       cancellation: [2, 2],
       'missed-call': [3, 2],
       ticket: [3, 2],
+      'ticket-almost': [3, 3],
     });
   });
 
@@ -180,6 +181,32 @@ describe('SMS texts', () => {
     );
     // A phone takes the direction from the first letter: an Arabic ticket does not start with "INPS".
     expect(text('ticket', 'ar')).toMatch(/^رقمك لدى INPS هو K7M2QX9D /);
+  });
+
+  it('tells a ticket near the front that its turn is coming, with the people ahead and its phone page', () => {
+    const facts = {
+      code: 'P012',
+      address: 'INPS - Sede provinciale di Rovigo',
+      ahead: 3,
+      followUrl: 'https://sportello.servizi.inps.example/t/rovigo.2026-12-01.AbCdEfGhIjKlMnOpQrStUv',
+      service: '',
+      mode: 'inPerson' as const,
+      start: '2026-12-01T08:31:00+01:00',
+      phone: '+393471234567',
+      meetingUrl: '',
+      privacyUrl: '',
+    };
+    const it = renderMessage('ticket-almost', 'it', facts);
+    expect(it).toBe(
+      'Numero P012, INPS - Sede provinciale di Rovigo: tocca a te tra poco. Persone prima di te: 3. ' +
+        'Segui la coda: https://sportello.servizi.inps.example/t/rovigo.2026-12-01.AbCdEfGhIjKlMnOpQrStUv',
+    );
+    expect(smsSegments(it)).toMatchObject({ encoding: 'gsm7', segments: 2 });
+    expect(renderMessage('ticket-almost', 'fr', facts)).toContain("c'est bientot votre tour");
+    expect(renderMessage('ticket-almost', 'ar', facts)).toMatch(/^رقمك P012، /);
+    // No phone number, name or codice fiscale: only the ticket, the sede and the page.
+    for (const language of languages)
+      expect(renderMessage('ticket-almost', language, facts)).not.toContain('347');
   });
 
   it('writes Ukrainian and Arabic SMS in Italian or English when config chooses fewer segments', () => {

@@ -29,6 +29,8 @@ export interface MessageFacts {
   privacyUrl: string;
   /** For a queue ticket: the people waiting ahead. */
   ahead?: number;
+  /** For a queue ticket: the phone page that follows it. */
+  followUrl?: string;
 }
 
 /** The language a citizen's SMS is written in: their own, unless config trades the script for fewer segments. */
@@ -85,6 +87,9 @@ const it: Phrases = {
     ticket: (f) =>
       `INPS: il tuo numero è ${f.code} per ${f.service}, ${f.address}. ` +
       `Persone prima di te: ${f.ahead ?? 0}. Guarda il monitor della sede.`,
+    'ticket-almost': (f) =>
+      `Numero ${f.code}, ${f.address}: tocca a te tra poco. Persone prima di te: ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` Segui la coda: ${f.followUrl}` : ''),
   },
 };
 
@@ -118,6 +123,9 @@ const en: Phrases = {
     ticket: (f) =>
       `INPS: your number is ${f.code} for ${f.service}, ${f.address}. ` +
       `People ahead of you: ${f.ahead ?? 0}. Watch the screen in the office.`,
+    'ticket-almost': (f) =>
+      `Number ${f.code}, ${f.address}: it will be your turn soon. People ahead of you: ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` Follow the queue: ${f.followUrl}` : ''),
   },
 };
 
@@ -152,6 +160,9 @@ const fr: Phrases = {
     ticket: (f) =>
       `INPS : votre numéro est ${f.code} pour ${f.service}, ${f.address}. ` +
       `Personnes avant vous : ${f.ahead ?? 0}. Suivez l'écran de l'agence.`,
+    'ticket-almost': (f) =>
+      `Numéro ${f.code}, ${f.address} : c'est bientôt votre tour. Personnes avant vous : ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` Suivre la file : ${f.followUrl}` : ''),
   },
 };
 
@@ -186,6 +197,10 @@ const ro: Phrases = {
     ticket: (f) =>
       `INPS: numarul dumneavoastra este ${f.code} pentru ${f.service}, ${f.address}. ` +
       `Persoane inaintea dumneavoastra: ${f.ahead ?? 0}. Urmariti ecranul din sediu.`,
+    'ticket-almost': (f) =>
+      `Numarul ${f.code}, ${f.address}: in curand este randul dumneavoastra. ` +
+      `Persoane inaintea dumneavoastra: ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` Urmariti coada: ${f.followUrl}` : ''),
   },
 };
 
@@ -221,6 +236,9 @@ const uk: Phrases = {
     ticket: (f) =>
       `INPS: ваш номер ${f.code} (${f.service}), ${f.address}. ` +
       `Перед вами в черзі: ${f.ahead ?? 0}. Стежте за екраном у відділенні.`,
+    'ticket-almost': (f) =>
+      `Номер ${f.code}, ${f.address}: скоро ваша черга. Перед вами в черзі: ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` Стежити за чергою: ${f.followUrl}` : ''),
   },
 };
 
@@ -261,6 +279,9 @@ const ar: Phrases = {
     ticket: (f) =>
       `رقمك لدى INPS هو ${f.code} (${f.service})، ${f.address}. ` +
       `عدد الأشخاص قبلك: ${f.ahead ?? 0}. تابع الشاشة في المكتب.`,
+    'ticket-almost': (f) =>
+      `رقمك ${f.code}، ${f.address}: اقترب دورك. عدد الأشخاص قبلك: ${f.ahead ?? 0}.` +
+      (f.followUrl ? ` تابع قائمة الانتظار: ${f.followUrl}` : ''),
   },
 };
 

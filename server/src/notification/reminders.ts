@@ -26,8 +26,13 @@ export function reminderWanted(
  * whatever happened since it was enqueued: no reminder for a slot cancelled, moved or already begun.
  */
 export async function reasonNotToSend(ctx: AppContext, message: OutboxMessage): Promise<string | undefined> {
-  // Both speak of something that has already happened to the booking.
-  if (message.kind === 'cancellation' || message.kind === 'missed-call' || message.kind === 'ticket')
+  // These speak of something that has already happened, or of a queue ticket (no booking behind it).
+  if (
+    message.kind === 'cancellation' ||
+    message.kind === 'missed-call' ||
+    message.kind === 'ticket' ||
+    message.kind === 'ticket-almost'
+  )
     return undefined;
   const booking = await ctx.store.read((r) => r.bookingByCode(message.bookingCode));
   if (!booking) return 'the booking no longer exists';
