@@ -36,7 +36,7 @@ test('an official signs in, accepts a citizen, talks by video, identifies them, 
 
   // Sign in: a wrong password is told plainly, then the right one opens the queue.
   await page.goto(`${server.url}/console/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Console del funzionario');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Console del personale');
   await expectAccessible(page, 'sign-in');
   await shot('sign-in');
   await page.getByLabel('Nome utente').fill('funzionario.rovigo');

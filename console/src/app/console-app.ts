@@ -1,7 +1,8 @@
 /**
- * The official's console root: who is signed in, the /ws connection and what it says about the official
- * (status, queue, calls), which screen is on (queue, appointments, callbacks, a call and its wrap-up) and
- * the language. Screens speak upward with console-* events.
+ * The staff console's root: who is signed in, the sections their roles give (sections.ts), which one is on,
+ * and the language. For officials it also holds the /ws connection and what it says (status, queue, calls),
+ * and a call with its wrap-up, which takes the screen until the outcome is saved. Screens speak upward with
+ * console-* events.
  */
 import { localized, msg } from '@lit/localize';
 import type {
@@ -20,13 +21,11 @@ import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-c
 import { getLocale, setLocale } from '../i18n/locale.ts';
 import { tokens } from '../theme/tokens.ts';
 import '../screens/sign-in-screen/sign-in-screen.ts';
-import '../screens/queue-screen/queue-screen.ts';
 import '../screens/call-screen/call-screen.ts';
-import '../screens/appointments-screen/appointments-screen.ts';
-import '../screens/callbacks-screen/callbacks-screen.ts';
+import { sectionsFor, type Section } from './sections.ts';
 
-type Screen = 'loading' | 'sign-in' | 'queue' | 'appointments' | 'callbacks' | 'call';
-type Section = 'queue' | 'appointments' | 'callbacks';
+/** A section's id, or one of the app's own screens. */
+type Screen = 'loading' | 'sign-in' | 'call' | 'no-section' | (string & {});
 
 @customElement('console-app')
 @localized()
@@ -72,6 +71,9 @@ export class ConsoleApp extends LitElement {
         background: #ffffff;
         color: var(--c-primary-dark);
       }
+      main.no-section {
+        padding: var(--c-gap) calc(var(--c-gap) * 2);
+      }
     `,
   ];
 
@@ -111,20 +113,15 @@ export class ConsoleApp extends LitElement {
   }
 
   private enter(user: StaffUser) {
-    if (!user.roles.includes('official')) {
-      void signOut().catch(() => undefined);
-      this.signInNotice = msg('Questo account non è di un funzionario: la console non è disponibile.');
-      this.screen = 'sign-in';
-      return;
-    }
     this.user = user;
     this.signInNotice = '';
-    this.openSocket();
+    // Only officials take video calls: the waiting room knows no one else.
+    if (user.roles.includes('official')) this.openSocket();
     fetchCatalog().then(
       (catalog) => (this.catalog = catalog),
       () => undefined, // Names fall back to ids.
     );
-    this.screen = 'queue';
+    this.screen = sectionsFor(user)[0]?.id ?? 'no-section';
   }
 
   private openSocket() {
@@ -193,14 +190,14 @@ export class ConsoleApp extends LitElement {
 
   private go(section: Section) {
     this.queueNotice = '';
-    this.screen = section;
+    this.screen = section.id;
   }
 
   override render() {
     return html`
       <header>
-        <span class="brand">${msg('Sportello INPS · Console del funzionario')}</span>
-        ${this.user ? this.renderNav() : nothing}
+        <span class="brand">${msg('Sportello INPS · Console del personale')}</span>
+        ${this.user ? this.renderNav(this.user) : nothing}
         <button lang=${getLocale() === 'it' ? 'en' : 'it'} @click=${this.switchLanguage}>
           ${getLocale() === 'it' ? 'English' : 'Italiano'}
         </button>
@@ -215,21 +212,20 @@ export class ConsoleApp extends LitElement {
     `;
   }
 
-  private renderNav() {
-    const item = (section: Section, label: string) =>
+  private renderNav(user: StaffUser) {
+    const item = (section: Section) =>
       html`<li>
         <button
-          aria-current=${this.screen === section ? 'page' : 'false'}
+          aria-current=${this.screen === section.id ? 'page' : 'false'}
           ?disabled=${this.screen === 'call'}
           @click=${() => this.go(section)}
         >
-          ${label}
+          ${section.label()}
         </button>
       </li>`;
     return html`<nav aria-label=${msg('Sezioni della console')}>
       <ul>
-        ${item('queue', msg('Coda'))} ${item('appointments', msg('Appuntamenti'))}
-        ${item('callbacks', msg('Richiamate'))}
+        ${sectionsFor(user).map(item)}
       </ul>
     </nav>`;
   }
@@ -243,24 +239,11 @@ export class ConsoleApp extends LitElement {
           .notice=${this.signInNotice}
           @console-signed-in=${(e: CustomEvent<StaffUser>) => this.enter(e.detail)}
         ></sign-in-screen>`;
-      case 'queue':
-        return html`<queue-screen
-          .socket=${this.socket!}
-          .status=${this.status}
-          .connection=${this.connection}
-          .snapshot=${this.snapshot}
-          .catalog=${this.catalog}
-          .notice=${this.queueNotice}
-        ></queue-screen>`;
-      case 'appointments':
-        return html`<appointments-screen
-          .socket=${this.socket!}
-          .status=${this.status}
-          .connection=${this.connection}
-          .catalog=${this.catalog}
-        ></appointments-screen>`;
-      case 'callbacks':
-        return html`<callbacks-screen .catalog=${this.catalog}></callbacks-screen>`;
+      case 'no-section':
+        return html`<main class="no-section">
+          <h1>${msg('Nessuna sezione per il tuo account')}</h1>
+          <p>${msg('I ruoli del tuo account non hanno ancora una schermata in questa console.')}</p>
+        </main>`;
       case 'call':
         return html`<call-screen
           .socket=${this.socket!}
@@ -272,7 +255,25 @@ export class ConsoleApp extends LitElement {
             (this.callEnded ??= e.detail.reason)}
           @console-call-closed=${this.callClosed}
         ></call-screen>`;
+      default:
+        return this.renderSection(this.screen);
     }
+  }
+
+  private renderSection(id: string) {
+    const user = this.user!;
+    const section = sectionsFor(user).find((s) => s.id === id);
+    if (!section) return nothing;
+    const official = this.socket
+      ? {
+          socket: this.socket,
+          status: this.status,
+          connection: this.connection,
+          snapshot: this.snapshot,
+          notice: this.queueNotice,
+        }
+      : undefined;
+    return section.render({ user, catalog: this.catalog, official });
   }
 
   private callClosed() {

@@ -68,7 +68,7 @@ export class SignInScreen extends LitElement {
   override render() {
     const message = this.error || this.notice;
     return html`<main>
-      <h1>${msg('Console del funzionario')}</h1>
+      <h1>${msg('Console del personale')}</h1>
       <p class="muted">${msg('Accedi con le credenziali della tua sede.')}</p>
       <form @submit=${this.submit} novalidate>
         <label for="username">${msg('Nome utente')}</label>

@@ -1,0 +1,93 @@
+// The console's sections: one entry per screen in the header's navigation, shown to the roles listed.
+// A person sees every section of every role they hold; adding a screen is one entry here.
+import { msg } from '@lit/localize';
+import type {
+  CatalogResponse,
+  OfficialStatus,
+  QueueSnapshot,
+  StaffRole,
+  StaffUser,
+} from '@sportello/protocol';
+import type { Connection, VideoSocket } from '@sportello/web-common/video-socket';
+import { html, type TemplateResult } from 'lit';
+import '../screens/appointments-screen/appointments-screen.ts';
+import '../screens/callbacks-screen/callbacks-screen.ts';
+import '../screens/queue-screen/queue-screen.ts';
+import '../screens/via-api-screen/via-api-screen.ts';
+
+/** What the official's screens share: the one /ws connection and what it last said. */
+export interface OfficialContext {
+  socket: VideoSocket;
+  status: OfficialStatus;
+  connection: Connection;
+  snapshot?: QueueSnapshot;
+  /** Told once on coming back to the queue (e.g. the outcome was saved). */
+  notice: string;
+}
+
+export interface SectionContext {
+  user: StaffUser;
+  /** Names of sedi, sectors and services; ids are shown until it loads. */
+  catalog?: CatalogResponse;
+  /** Present only for officials, whose /ws is open. */
+  official?: OfficialContext;
+}
+
+export interface Section {
+  id: string;
+  roles: readonly StaffRole[];
+  /** The navigation's label, read at render time so that it follows the language. */
+  label: () => string;
+  render: (context: SectionContext) => TemplateResult;
+}
+
+export const sections: readonly Section[] = [
+  {
+    id: 'queue',
+    roles: ['official'],
+    label: () => msg('Coda'),
+    render: ({ official, catalog }) =>
+      html`<queue-screen
+        .socket=${official!.socket}
+        .status=${official!.status}
+        .connection=${official!.connection}
+        .snapshot=${official!.snapshot}
+        .catalog=${catalog}
+        .notice=${official!.notice}
+      ></queue-screen>`,
+  },
+  {
+    id: 'appointments',
+    roles: ['official'],
+    label: () => msg('Appuntamenti'),
+    render: ({ official, catalog }) =>
+      html`<appointments-screen
+        .socket=${official!.socket}
+        .status=${official!.status}
+        .connection=${official!.connection}
+        .catalog=${catalog}
+      ></appointments-screen>`,
+  },
+  {
+    id: 'callbacks',
+    roles: ['official'],
+    label: () => msg('Richiamate'),
+    render: ({ catalog }) => html`<callbacks-screen .catalog=${catalog}></callbacks-screen>`,
+  },
+  {
+    id: 'stations',
+    roles: ['technician'],
+    label: () => msg('Stazioni'),
+    render: () => html`<via-api-screen topic="stations"></via-api-screen>`,
+  },
+  {
+    id: 'administration',
+    roles: ['admin'],
+    label: () => msg('Amministrazione'),
+    render: () => html`<via-api-screen topic="administration"></via-api-screen>`,
+  },
+];
+
+/** The sections a person sees, in the navigation's order. */
+export const sectionsFor = (user: StaffUser): Section[] =>
+  sections.filter((section) => section.roles.some((role) => user.roles.includes(role)));
