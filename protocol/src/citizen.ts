@@ -53,13 +53,15 @@ export const MobilePhoneNumber = z
   .meta({ description: 'Mobile phone number; stored in E.164', example: '+393471234567' });
 
 /**
- * How the citizen proved who they are. cie-pin, cns-pin and spid are strong authentication;
- * a card read without PIN, a Tessera Sanitaria barcode or a typed code only identify.
+ * How the citizen proved who they are. cie-pin, cns-pin, spid and inps-pin are strong authentication;
+ * a card read without PIN, a Tessera Sanitaria barcode or a typed code only identify. inps-pin is the
+ * institute's telephone PIN (issued after a strong sign-in on inps.it), checked by staff, never by a station.
  */
 export const authMethods = [
   'cie-pin',
   'cns-pin',
   'spid',
+  'inps-pin',
   'cie-card',
   'cns-card',
   'ts-barcode',
@@ -67,7 +69,7 @@ export const authMethods = [
 ] as const;
 export const AuthMethod = z.enum(authMethods);
 export type AuthMethod = z.infer<typeof AuthMethod>;
-export const strongAuthMethods: readonly AuthMethod[] = ['cie-pin', 'cns-pin', 'spid'];
+export const strongAuthMethods: readonly AuthMethod[] = ['cie-pin', 'cns-pin', 'spid', 'inps-pin'];
 export const isStrongAuth = (method: AuthMethod): boolean => strongAuthMethods.includes(method);
 
 const personName = z.string().trim().min(1).max(80);

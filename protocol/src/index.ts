@@ -10,6 +10,7 @@ export * from './citizen-auth.ts';
 export * from './citizen.ts';
 export * from './codice-fiscale.ts';
 export * from './config.ts';
+export * from './desk.ts';
 export * from './errors.ts';
 export * from './floor.ts';
 export * from './notification.ts';

@@ -65,6 +65,8 @@ export function authMethodText(method: AuthMethod): string {
       return msg('Tessera sanitaria (CNS) con PIN');
     case 'spid':
       return msg('SPID');
+    case 'inps-pin':
+      return msg('PIN telefonico INPS');
     case 'cie-card':
       return msg('CIE letta senza PIN');
     case 'cns-card':
