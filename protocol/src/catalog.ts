@@ -26,6 +26,8 @@ export const CatalogResponse = z
     publicUrl: z.string(),
     /** From this age the kiosk offers the elderly priority to a citizen it identified. */
     elderlyPriorityAge: z.number().int(),
+    /** The kiosk offers the "tocca a te tra poco" SMS, sent when this many people are ahead. */
+    almostTurnAhead: z.number().int(),
   })
   .meta({ id: 'Catalog' });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;

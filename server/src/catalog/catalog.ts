@@ -39,5 +39,6 @@ export function publicCatalog(config: AppConfig): CatalogResponse {
     privacyNoticeVersion: config.server.privacyNoticeVersion,
     publicUrl: config.server.publicUrl,
     elderlyPriorityAge: config.server.elderlyPriorityAge,
+    almostTurnAhead: config.server.floor.almostTurnAhead,
   };
 }

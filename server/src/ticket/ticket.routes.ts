@@ -11,7 +11,10 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { checkIn, issueTicket, listTickets, sendTicketBySms } from './ticket.service.ts';
+import { checkIn, issueTicket, listTickets, notifyTicket, sendTicketBySms } from './ticket.service.ts';
+
+/** The mobile number for "tocca a te tra poco"; the ticket keeps the language it was taken in. */
+const TicketNotifyBody = TicketSmsBody.pick({ sede: true, phone: true }).meta({ id: 'TicketNotify' });
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
@@ -75,6 +78,25 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       handler: async ({ params, body, principal }) => {
         await sendTicketBySms(ctx, params.id, body, principal);
         return { status: 202 };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tickets/:id/notify',
+      summary: 'Send an SMS when the ticket is near the front ("tocca a te tra poco") to this mobile number',
+      tag: 'tickets',
+      roles: ['station', 'counter'],
+      params: z.object({ id: z.string().max(40) }),
+      body: TicketNotifyBody,
+      responses: {
+        204: { description: 'The SMS will be sent when few are ahead (at once if few already are)' },
+        400: err('Not a mobile number'),
+        404: err('No such ticket today at this sede'),
+        409: err('The ticket is no longer waiting, or the SMS has already been sent'),
+      },
+      handler: async ({ params, body, principal }) => {
+        await notifyTicket(ctx, params.id, body, principal);
+        return { status: 204 };
       },
     }),
   ];

@@ -24,6 +24,8 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import type { StoreTx, StoredTicket } from '../store/store.ts';
+import { enqueueAlmostTurn } from '../floor/almost-turn.ts';
+import { FloorSnapshot } from '../floor/floor-snapshot.ts';
 
 const ZONE = 'Europe/Rome';
 /** Average minutes a counter spends on one ticket, for the wait estimate. */
@@ -35,6 +37,7 @@ const CHECK_IN_LATE_MINUTES = 30;
 type IssueInput = z.output<typeof IssueTicketBody>;
 type LookupInput = z.output<typeof BookingLookupBody>;
 type SmsInput = z.output<typeof TicketSmsBody>;
+type NotifyInput = Pick<SmsInput, 'sede' | 'phone'>;
 
 export async function issueTicket(
   ctx: AppContext,
@@ -137,11 +140,12 @@ export async function sendTicketBySms(
     if (ticket.status !== 'waiting')
       throw new ApiError(409, 'not_waiting', `this ticket is ${ticket.status}`);
     const subject = `ticket-${ticket.id}`;
-    const queued = await tx.outboxMessages({ status: 'pending', bookingCode: subject, limit: 1 });
-    const sent =
-      queued.length > 0
-        ? queued
-        : await tx.outboxMessages({ status: 'sent', bookingCode: subject, limit: 1 });
+    // The "almost your turn" SMS shares the subject; only a ticket SMS counts as the number sent.
+    const ofTicket = (status: 'pending' | 'sent') =>
+      tx
+        .outboxMessages({ status, bookingCode: subject, limit: 10 })
+        .then((messages) => messages.filter((m) => m.kind === 'ticket'));
+    const sent = [...(await ofTicket('pending')), ...(await ofTicket('sent'))];
     if (sent.length > 0) throw new ApiError(409, 'already_sent', 'this number has already been sent by SMS');
     const service = serviceOf(ctx.config, ticket.service);
     const language = smsLanguage(ctx.config.notifications, input.language);
@@ -167,6 +171,33 @@ export async function sendTicketBySms(
       dueAt: now.toUTC().toISO()!,
       createdAt: now.toUTC().toISO()!,
     });
+  });
+}
+
+/**
+ * The mobile number for "tocca a te tra poco", given after the ticket was printed; kept only until the
+ * ticket ends. Sent at once when the ticket is already that near the front.
+ */
+export async function notifyTicket(
+  ctx: AppContext,
+  ticketId: string,
+  input: NotifyInput,
+  principal: Principal,
+): Promise<void> {
+  const sede = sedeOf(ctx.config, input.sede);
+  requireStationAt(ctx, principal, sede);
+  const now = ctx.clock();
+  await ctx.store.transaction(async (tx) => {
+    const tickets = await tx.ticketsOfDay(sede.id, DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!);
+    const ticket = tickets.find((t) => t.id === ticketId);
+    if (!ticket) throw ApiError.notFound('ticket');
+    if (ticket.status !== 'waiting')
+      throw new ApiError(409, 'not_waiting', `this ticket is ${ticket.status}`);
+    if (ticket.almostTurnSentAt)
+      throw new ApiError(409, 'already_sent', 'the "almost your turn" SMS has already been sent');
+    await tx.updateTicket({ ...ticket, notifyPhone: input.phone });
+    const floor = await FloorSnapshot.read(tx, ctx.config, sede, now);
+    await enqueueAlmostTurn(tx, ctx, sede, floor.ordered, (t) => floor.aheadOf(t), now);
   });
 }
 
