@@ -1,5 +1,5 @@
-// Builds the kiosk, console, web-meeting and display-board bundles once before the browser tests: they run the real things
-// the agent and the server serve.
+// Builds the kiosk, console, web-meeting and display-board bundles once before the browser tests: they run
+// the real things the agent and the server serve.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
