@@ -124,7 +124,7 @@ with a simulated card reader, printer and barcode scanner.
   Health           ${base}/healthz   ${base}/readyz
 
 Demo staff accounts (password: demo-<username>): admin, tecnico, sportello.rovigo,
-funzionario.rovigo, funzionario.napoli.
+funzionario.rovigo, funzionario.napoli, contactcenter.
 
 Press Ctrl-C to stop.
 `);

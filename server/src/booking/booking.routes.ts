@@ -23,7 +23,7 @@ import {
 } from './booking.service.ts';
 
 const CodeParam = z.object({ code: z.string().max(20) });
-const staffAndStations = ['station', 'official', 'counter', 'admin'] as const;
+const staffAndStations = ['station', 'official', 'counter', 'contact-centre', 'admin'] as const;
 const err = (description: string) => ({ description, schema: ErrorBody });
 
 function bookedBy(principal: Principal) {
@@ -63,7 +63,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         201: { description: 'Booked', schema: CreateBookingResponse },
         400: err('Invalid field'),
-        403: err('Strong authentication required'),
+        403: err('Strong authentication required, or a station’s strong sign-in unproven'),
         409: err(
           'Slot taken, past or closed (error.details.nextSlots suggests free ones); or the person already has ' +
             'this service that day (already_booked), another appointment at that time (overlapping_booking) ' +
@@ -72,7 +72,12 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       },
       handler: async ({ body, principal }) => ({
         status: 201,
-        body: await createBooking(ctx, body, bookedBy(principal)),
+        body: await createBooking(
+          ctx,
+          body,
+          bookedBy(principal),
+          principal.kind === 'staff' ? principal.roles : undefined,
+        ),
       }),
     }),
     defineRoute({

@@ -2,6 +2,7 @@
 import {
   isStrongAuth,
   MOBILE_NEEDED,
+  type AuthMethod,
   parsePhone,
   type AvailabilityQuery,
   type AvailabilityResponse,
@@ -14,6 +15,7 @@ import {
   type Sede,
   type Service,
   type Slot,
+  type StaffRole,
 } from '@sportello/protocol';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
@@ -28,7 +30,7 @@ import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
-import { DuplicateKeyError, type StoreReader, type StoredBooking } from '../store/store.ts';
+import { DuplicateKeyError, type StoreReader, type StoredBooking, type StoreTx } from '../store/store.ts';
 import { hashAdmissionCode, newAdmissionCode, newBookingCode } from './booking-codes.ts';
 
 const ZONE = 'Europe/Rome';
@@ -61,13 +63,16 @@ export async function availability(ctx: AppContext, query: AvailabilityQuery): P
   return { sede: sede.id, service: service.id, mode: query.mode, timezone: ZONE, days };
 }
 
+/** `staffRoles`: the roles of the staff member booking, who vouches for the method they checked. */
 export async function createBooking(
   ctx: AppContext,
   input: CreateInput,
   bookedBy: z.output<typeof BookedBy>,
+  staffRoles?: readonly StaffRole[],
 ): Promise<{ booking: Booking; admissionCode: string }> {
   const sede = sedeOf(ctx.config, input.sede);
   const service = bookableService(ctx, input.service, input.mode);
+  if (staffRoles) requireCheckableByStaff(staffRoles, input.authMethod);
   requireAuthLevel(service, input.mode, input.authMethod);
   requireMobileForSms(input.mode, input.citizen.phone);
   requireProofFromStation(ctx, input, bookedBy);
@@ -120,8 +125,21 @@ export async function lookupBooking(ctx: AppContext, input: LookupInput): Promis
 }
 
 export async function cancelBooking(ctx: AppContext, input: LookupInput): Promise<Booking> {
+  return cancelFound(ctx, (tx) => ownBooking((fn) => fn(tx), input));
+}
+
+/**
+ * Finds, inside a change's transaction, the booking the change is about: the citizen's by code and codice
+ * fiscale, or staff's by code alone. Throws when there is none.
+ */
+export type FindBooking = (tx: StoreTx) => Promise<StoredBooking>;
+/** Written in the same transaction as a change, once it is made (staff's audit event). */
+export type WithChange = (tx: StoreTx, booking: StoredBooking) => Promise<void>;
+
+/** Cancels the booking `find` picks, with its SMS; `also` is written with it. */
+export async function cancelFound(ctx: AppContext, find: FindBooking, also?: WithChange): Promise<Booking> {
   const booking = await ctx.store.transaction(async (tx) => {
-    const booking = await ownBooking((fn) => fn(tx), input);
+    const booking = await find(tx);
     requireChangeable(ctx, booking);
     const cancelled: StoredBooking = {
       ...booking,
@@ -130,21 +148,32 @@ export async function cancelBooking(ctx: AppContext, input: LookupInput): Promis
     };
     await tx.updateBooking(cancelled);
     await queueCancellation(ctx, tx, cancelled);
+    await also?.(tx, cancelled);
     return cancelled;
   });
   return publicBooking(booking);
 }
 
 export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput): Promise<Booking> {
+  return rescheduleFound(ctx, (tx) => ownBooking((fn) => fn(tx), input), input.start);
+}
+
+/** Moves the booking `find` picks to a free `start`, with its SMS; `also` is written with it. */
+export async function rescheduleFound(
+  ctx: AppContext,
+  find: FindBooking,
+  start: string,
+  also?: WithChange,
+): Promise<Booking> {
   let target: { sede: Sede; service: Service; mode: BookingMode } | undefined;
   try {
     const booking = await ctx.store.transaction(async (tx) => {
-      const booking = await ownBooking((fn) => fn(tx), input);
+      const booking = await find(tx);
       requireChangeable(ctx, booking);
       const sede = sedeOf(ctx.config, booking.sede);
       const service = bookableService(ctx, booking.service, booking.mode);
       target = { sede, service, mode: booking.mode };
-      const slot = await takeSlot(ctx, tx, sede, service, booking.mode, input.start, booking.code);
+      const slot = await takeSlot(ctx, tx, sede, service, booking.mode, start, booking.code);
       await requireFreePerson(ctx, tx, booking.citizen.codiceFiscale, service, slot, booking.code);
       const moved: StoredBooking = {
         ...booking,
@@ -154,12 +183,13 @@ export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput)
       };
       await tx.updateBooking(moved);
       await queueReschedule(ctx, tx, moved);
+      await also?.(tx, moved);
       return moved;
     });
     return publicBooking(booking);
   } catch (error) {
     if (!target) throw error;
-    throw await withSuggestions(ctx, error, target.sede, target.service, target.mode, input.start);
+    throw await withSuggestions(ctx, error, target.sede, target.service, target.mode, start);
   }
 }
 
@@ -200,6 +230,19 @@ function requireAuthLevel(service: Service, mode: BookingMode, method: CreateInp
   }
 }
 
+/** What someone on the phone can check: the caller's telephone PIN, or nothing beyond what they say. */
+const CHECKABLE_BY_PHONE: readonly AuthMethod[] = ['inps-pin', 'typed'];
+
+/** Staff vouch only for what they could check: a contact-centre operator hears the caller and sees no card. */
+function requireCheckableByStaff(roles: readonly StaffRole[], method: AuthMethod): void {
+  const onThePhoneOnly = roles.every((role) => role === 'contact-centre');
+  if (onThePhoneOnly && !CHECKABLE_BY_PHONE.includes(method))
+    throw ApiError.field(
+      'authMethod',
+      'on the phone only the INPS telephone PIN can be checked (inps-pin), or nothing (typed)',
+    );
+}
+
 /**
  * A station's word that the citizen signed in with card and PIN is not enough: it must show the proof the
  * server issued when it verified the card's signature. Staff vouch for what they checked themselves.
@@ -210,11 +253,11 @@ function requireProofFromStation(
   bookedBy: z.output<typeof BookedBy>,
 ): void {
   if (bookedBy.channel !== 'station' || !isStrongAuth(input.authMethod)) return;
-  if (input.authMethod === 'spid') {
+  if (input.authMethod === 'spid' || input.authMethod === 'inps-pin') {
     throw new ApiError(
       403,
       'strong_authentication_unproven',
-      'SPID is not available at a station; use the card and its PIN',
+      `${input.authMethod === 'spid' ? 'SPID is' : 'the INPS telephone PIN is'} not available at a station; use the card and its PIN`,
     );
   }
   if (!input.authProof) {

@@ -29,7 +29,14 @@ describe('the shipped demo configuration', () => {
     expect(config.services.length).toBeGreaterThanOrEqual(14);
     expect(config.stations.filter((s) => s.kind === 'municipal')).toHaveLength(2);
     expect(config.staff.map((s) => s.username).sort()).toEqual(
-      ['admin', 'funzionario.napoli', 'funzionario.rovigo', 'sportello.rovigo', 'tecnico'].sort(),
+      [
+        'admin',
+        'contactcenter',
+        'funzionario.napoli',
+        'funzionario.rovigo',
+        'sportello.rovigo',
+        'tecnico',
+      ].sort(),
     );
     for (const sede of config.sedi) {
       expect(config.officials.filter((o) => o.sede === sede.id).length).toBeGreaterThanOrEqual(4);

@@ -9,8 +9,16 @@ const credentials: Record<Role, (server: TestServer) => Promise<string>> = {
   station: (server) => server.stationToken('rovigo-accoglienza'),
   official: (server) => server.login('funzionario.rovigo'),
   counter: (server) => server.login('sportello.rovigo'),
+  'contact-centre': (server) => server.login('contactcenter'),
   technician: (server) => server.login('tecnico'),
   admin: (server) => server.login('admin'),
+  board: async (server) => {
+    const created = await server.call('POST', '/api/v1/boards', {
+      token: await server.login('tecnico'),
+      body: { sede: 'rovigo', name: 'Sala d’attesa' },
+    });
+    return new URL(created.body.url as string).searchParams.get('key')!;
+  },
 };
 
 describe('every route checks the roles it declares', () => {
