@@ -11,7 +11,9 @@ import type {
 import type { Connection, VideoSocket } from '@sportello/web-common/video-socket';
 import { html, type TemplateResult } from 'lit';
 import '../screens/appointments-screen/appointments-screen.ts';
+import '../screens/boards-screen/boards-screen.ts';
 import '../screens/callbacks-screen/callbacks-screen.ts';
+import '../screens/counter-screen/counter-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
 
@@ -73,6 +75,18 @@ export const sections: readonly Section[] = [
     roles: ['official'],
     label: () => msg('Richiamate'),
     render: ({ catalog }) => html`<callbacks-screen .catalog=${catalog}></callbacks-screen>`,
+  },
+  {
+    id: 'counter',
+    roles: ['counter'],
+    label: () => msg('Sportello'),
+    render: ({ user, catalog }) => html`<counter-screen .user=${user} .catalog=${catalog}></counter-screen>`,
+  },
+  {
+    id: 'boards',
+    roles: ['technician', 'admin'],
+    label: () => msg('Tabelloni'),
+    render: ({ user, catalog }) => html`<boards-screen .user=${user} .catalog=${catalog}></boards-screen>`,
   },
   {
     id: 'stations',

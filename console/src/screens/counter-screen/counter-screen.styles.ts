@@ -1,0 +1,147 @@
+// The counter screen fits a 1366×768 desk screen without scrolling: a bar with the counter and its state,
+// the ticket and its actions on the left, the queue and the parked tickets on the right (their lists scroll).
+import { css } from 'lit';
+
+export const counterScreenStyles = css`
+  main.pick {
+    padding: var(--c-gap) calc(var(--c-gap) * 2);
+  }
+  main.desk {
+    box-sizing: border-box;
+    height: calc(100vh - 64px);
+    min-height: 640px;
+    padding: 0.5em calc(var(--c-gap) * 1.2) 0.6em;
+    display: flex;
+    flex-direction: column;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.8em;
+  }
+  .bar h1 {
+    margin: 0;
+  }
+  .grow {
+    flex: 1;
+  }
+  .toggle {
+    display: inline-flex;
+  }
+  .toggle button {
+    border-radius: 0;
+    min-height: 42px;
+  }
+  .toggle button:first-child {
+    border-radius: var(--c-radius) 0 0 var(--c-radius);
+  }
+  .toggle button:last-child {
+    border-radius: 0 var(--c-radius) var(--c-radius) 0;
+  }
+  .toggle button[aria-pressed='false'] {
+    background: var(--c-bg);
+    color: var(--c-primary-dark);
+  }
+  .status {
+    font-weight: 700;
+    padding: 0.1em 0.6em;
+    border-radius: var(--c-radius);
+  }
+  .status-open {
+    color: var(--c-success);
+  }
+  .status-paused,
+  .status-closed {
+    color: var(--c-danger);
+  }
+  .live {
+    font-size: 0.85em;
+    color: var(--c-success);
+    font-weight: 600;
+  }
+  .live.off {
+    color: var(--c-danger);
+  }
+  button.small {
+    min-height: 40px;
+    padding: 0.1em 0.9em;
+  }
+  .messages {
+    min-height: 1.6em;
+  }
+  .messages p {
+    margin: 0.15em 0;
+  }
+  .told {
+    color: var(--c-success);
+    font-weight: 600;
+  }
+  .columns {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 33em) minmax(0, 1fr);
+    gap: calc(var(--c-gap) * 1.2);
+  }
+  .left {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .call-next {
+    font-size: 1.35em;
+    min-height: 68px;
+    width: 100%;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.6em;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.7em;
+    border: 2px solid currentColor;
+    border-radius: 4px;
+    padding: 0 0.35em;
+  }
+  .hint {
+    color: var(--c-muted);
+    font-size: 0.9em;
+    margin: 0.25em 0 0.5em;
+  }
+  .current {
+    border: 2px solid var(--c-primary);
+    border-radius: var(--c-radius);
+    padding: 0.5em 1em 0.7em;
+    flex: 1;
+    min-height: 0;
+  }
+  .idle {
+    margin: 1em 0;
+  }
+  .today {
+    margin-top: 0.5em;
+  }
+  .today h2 {
+    font-size: 1em;
+    margin: 0 0 0.2em;
+  }
+  .today dl {
+    display: flex;
+    gap: 1.6em;
+    margin: 0;
+  }
+  .today dt {
+    color: var(--c-muted);
+    font-size: 0.85em;
+  }
+  .today dd {
+    margin: 0;
+    font-weight: 700;
+    font-size: 1.2em;
+  }
+  counter-queue {
+    min-height: 0;
+  }
+`;
