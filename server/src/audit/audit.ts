@@ -1,6 +1,7 @@
 // The audit log's vocabulary: every time staff receive a citizen's personal data, one event is appended in
 // the same store transaction as the read or change that discloses it. Subjects are call ids or booking
 // codes, never the codice fiscale or a name.
+import { createHmac } from 'node:crypto';
 import type { AuditEvent, StoreTx } from '../store/store.ts';
 
 export const auditActions = {
@@ -18,6 +19,18 @@ export const auditActions = {
   callbackResult: 'callbacks.result',
   /** A counter clerk called a ticket that carries a citizen (codice fiscale, booking): subject the ticket id. */
   ticketCitizenData: 'floor.ticket.citizen-data',
+  /** The desk looked up a citizen's bookings (subject: citizenSubject of the codice fiscale; details: the codes). */
+  deskCitizenBookings: 'desk.citizen-bookings',
+  /** The desk read one booking, with its citizen (subject: the booking). */
+  deskBookingRead: 'desk.booking.read',
+  /** The desk cancelled a booking on the citizen's behalf (subject: the booking). */
+  deskBookingCancelled: 'desk.booking.cancel',
+  /** The desk moved a booking on the citizen's behalf (subject: the booking). */
+  deskBookingMoved: 'desk.booking.reschedule',
+  /** A counter clerk marked an appointment's citizen arrived and issued its ticket (subject: the booking). */
+  deskArrived: 'desk.booking.arrived',
+  /** A counter clerk marked an appointment's citizen absent (subject: the booking). */
+  deskNoShow: 'desk.booking.no-show',
 } as const;
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
 
@@ -30,4 +43,12 @@ export function audit(
   details?: AuditEvent['details'],
 ): Promise<void> {
   return tx.appendAudit({ at: at.toISOString(), actor, action, subject, ...(details && { details }) });
+}
+
+/**
+ * A citizen as an audit subject: a keyed hash of the codice fiscale, the same for every look-up of that
+ * person, which names nobody without the server's secret (a plain hash of so small a space is reversible).
+ */
+export function citizenSubject(secret: Buffer, codiceFiscale: string): string {
+  return `cf:${createHmac('sha256', secret).update(`audit-citizen:${codiceFiscale}`).digest('hex').slice(0, 24)}`;
 }
