@@ -14,6 +14,7 @@ import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
+import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
@@ -315,6 +316,8 @@ async function main(): Promise<void> {
   console.log(`\n${videoCallTable(await videoCallBench())}`);
   console.error('kiosk…');
   console.log(`\n${kioskTable(await kioskBench())}`);
+  console.error('wait estimate…');
+  console.log(`\n${waitEstimateTable(await waitEstimateBench())}`);
 }
 
 await main();
