@@ -41,6 +41,7 @@ export const TicketActionParams = z.object({
 });
 
 export const SetCounterStatusBody = z.object({ status: CounterStatus }).meta({ id: 'SetCounterStatus' });
+export type SetCounterStatusBody = z.infer<typeof SetCounterStatusBody>;
 
 export const FinishTicketBody = z.object({ outcome: TicketOutcome.optional() }).meta({ id: 'FinishTicket' });
 
@@ -95,6 +96,7 @@ export const CounterView = z
 export type CounterView = z.infer<typeof CounterView>;
 
 export const CounterListResponse = z.object({ counters: z.array(CounterState) });
+export type CounterListResponse = z.infer<typeof CounterListResponse>;
 
 // ---- the display board ----
 
@@ -113,12 +115,15 @@ export type Board = z.infer<typeof Board>;
 export const CreateBoardBody = z
   .object({ sede: z.string().min(1).max(40), name: z.string().min(1).max(60) })
   .meta({ id: 'CreateBoard' });
+export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
 export const CreateBoardResponse = z.object({
   board: Board,
   /** The page to open on the TV, with its key: shown once, like a password. */
   url: z.url(),
 });
+export type CreateBoardResponse = z.infer<typeof CreateBoardResponse>;
 export const BoardListResponse = z.object({ boards: z.array(Board) });
+export type BoardListResponse = z.infer<typeof BoardListResponse>;
 
 /** A call as the board shows it: number and counter only, never who. */
 export const BoardCall = z.object({

@@ -15,6 +15,7 @@ import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { floorRoutes } from './floor/floor.routes.ts';
 import { loggablePath } from './log/logger.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
@@ -44,6 +45,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...auditRoutes(ctx),
     ...meetingRoutes(ctx),
     ...appointmentRoutes(ctx),
+    ...floorRoutes(ctx),
   ];
 }
 
@@ -115,6 +117,9 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
       '/api/v1/stations/enrol',
       '/api/v1/citizen-auth/verify',
       '/api/v1/meetings/admit',
+      '/api/v1/follow/:token',
+      '/api/v1/follow/:token/events',
+      '/api/v1/follow/:token/cancel',
     ],
     guessLimit,
   );

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
+import { floorHub } from './floor/floor.routes.ts';
 import { loadServerSecret } from './auth/server-secret.ts';
 import { loadConfig, type AppConfig } from './config/load-config.ts';
 import type { AppContext } from './context.ts';
@@ -76,6 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       stopJobs();
       turn.stop();
       await video.close();
+      floorHub(ctx).close();
       server.closeIdleConnections();
       // SMS already handed to the gateway are waited for, so none is sent twice after a restart.
       await Promise.all([outbox?.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);

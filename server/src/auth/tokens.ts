@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export const STAFF_TOKEN_PREFIX = 'sps_';
 export const STATION_TOKEN_PREFIX = 'sts_';
+/** A display board's key, in its URL. */
+export const BOARD_TOKEN_PREFIX = 'sbd_';
 
 export function newToken(prefix: string): string {
   return prefix + randomBytes(32).toString('base64url');

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request } from 'express';
 import type { Store } from '../store/store.ts';
-import { hashToken, STAFF_TOKEN_PREFIX, STATION_TOKEN_PREFIX } from '../auth/tokens.ts';
+import { BOARD_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX, STATION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { anonymous, type Principal } from './principal.ts';
 
 export const SESSION_COOKIE = 'sportello_session';
@@ -20,7 +20,14 @@ export function tokenOf(headers: IncomingHttpHeaders): string | undefined {
   return undefined;
 }
 
-export function authenticate(req: Request, store: Store, now: Date): Promise<Principal> {
+export async function authenticate(req: Request, store: Store, now: Date): Promise<Principal> {
+  // A board's page cannot send headers on its event stream: its key comes as `?key=` (never logged), or
+  // as a bearer token from anything else that shows the board.
+  const key = typeof req.query.key === 'string' ? req.query.key : tokenOf(req.headers);
+  if (key?.startsWith(BOARD_TOKEN_PREFIX)) {
+    const board = await store.read((r) => r.boardByTokenHash(hashToken(key)));
+    return board ? { kind: 'board', board: board.id, sede: board.sede, roles: ['board'] } : anonymous;
+  }
   return authenticateHeaders(req.headers, store, now);
 }
 
@@ -28,7 +35,7 @@ export async function authenticateHeaders(
   headers: IncomingHttpHeaders,
   store: Store,
   now: Date,
-): Promise<Principal> {
+): Promise<Exclude<Principal, { kind: 'board' }>> {
   const token = tokenOf(headers);
   if (!token) return anonymous;
   const tokenHash = hashToken(token);

@@ -10,13 +10,14 @@ export interface Reply<T = unknown> {
   status?: number;
   body?: T;
   headers?: Record<string, string | string[]>;
-  /** Sends `body` (a string) as is with this type, e.g. text/calendar; otherwise `body` is sent as JSON. */
+  /** Sends `body` (a string or a Buffer) as is with this type, e.g. text/calendar; otherwise `body` is sent as JSON. */
   contentType?: string;
   /**
-   * Answers a stream of server-sent events instead of a body: `open` is called with a sender and returns
-   * what to call when the client goes away. Keep-alive comments are sent by the router.
+   * Answers a stream of server-sent events instead of a body: `open` is called with a sender and a way to end
+   * the stream (a server stopping), and returns what to call when the stream ends. Keep-alive comments are
+   * sent by the router.
    */
-  events?: { open(send: EventSender): () => void };
+  events?: { open(send: EventSender, end: () => void): () => void };
 }
 
 /** Sends one server-sent event: `event: <name>` and the data as JSON. */

@@ -26,7 +26,8 @@ export function buildRouter(routes: RouteSpec[], store: Store, clock: () => Date
         for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
         res.status(reply.status ?? 200);
         if (reply.body === undefined) res.end();
-        else if (reply.contentType) res.type(reply.contentType).send(String(reply.body));
+        else if (reply.contentType)
+          res.type(reply.contentType).send(Buffer.isBuffer(reply.body) ? reply.body : String(reply.body));
         else res.json(reply.body);
       } catch (error) {
         next(error);
@@ -51,7 +52,7 @@ function streamEvents(req: Request, res: Response, events: NonNullable<Reply['ev
   const send = (event: string, data: unknown) => {
     if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
-  const close = events.open(send);
+  const close = events.open(send, () => res.end());
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   req.socket.setTimeout(0);
   res.on('close', () => {

@@ -3,8 +3,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { checkCharacter } from '@sportello/protocol';
+import { checkCharacter, type StaffRole } from '@sportello/protocol';
 import { defaultConfigDir } from '../config/load-config.ts';
+import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { createAuthProof } from '../citizen-auth/auth-proof.ts';
 import { createLogger } from '../log/logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -17,6 +18,8 @@ export interface TestServer extends RunningServer {
   logs(): string;
   login(username: string): Promise<string>;
   stationToken(station: string): Promise<string>;
+  /** A signed-in staff session made straight in the store, for accounts config/staff.json does not have. */
+  sessionToken(username: string, roles: StaffRole[], sede?: string): Promise<string>;
   /** What /citizen-auth/verify gives a station after a card signature, for tests of the booking rules. */
   authProof(station: string, codiceFiscale: string, method?: 'cie-pin' | 'cns-pin'): string;
   call(
@@ -39,6 +42,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Run the background jobs, the SMS outbox worker among them (default: off). */
   jobs?: boolean;
+  /** Listen on this port (default: a free one), e.g. to start again where clients reconnect. */
+  port?: number;
 }
 
 export async function startTestServer(nowIso: string, options: TestServerOptions = {}): Promise<TestServer> {
@@ -54,7 +59,7 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
   const running = await startServer({
     configDir: options.configDir ?? defaultConfigDir(),
     dataDir,
-    port: 0,
+    port: options.port ?? 0,
     clock: () => now,
     jobs: options.jobs ?? false,
     log: createLogger({ level: 'debug' }, sink),
@@ -67,6 +72,11 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(running.url + urlPath, { method, headers, body });
+    // An event stream never ends by itself: its status and headers are the answer.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, body: undefined, headers: response.headers };
+    }
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -101,6 +111,20 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
         station,
         exp: now.getTime() + 30 * 60_000,
       }),
+    async sessionToken(username, roles, sede) {
+      const token = newToken(STAFF_TOKEN_PREFIX);
+      await running.ctx.store.transaction((tx) =>
+        tx.insertSession({
+          tokenHash: hashToken(token),
+          username,
+          roles,
+          ...(sede ? { sede } : {}),
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+        }),
+      );
+      return token;
+    },
     async stationToken(station) {
       const token = await login('tecnico');
       const code = await call('POST', `/api/v1/stations/${station}/enrolment-codes`, { token });

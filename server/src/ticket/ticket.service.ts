@@ -25,11 +25,11 @@ import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import type { StoreTx, StoredTicket } from '../store/store.ts';
 import { enqueueAlmostTurn } from '../floor/almost-turn.ts';
-import { FloorSnapshot } from '../floor/floor-snapshot.ts';
+import { announceFloorChange } from '../floor/floor-channel.ts';
+import { FloorSnapshot, publicTicket } from '../floor/floor-snapshot.ts';
+import { followUrl } from '../floor/follow.service.ts';
 
 const ZONE = 'Europe/Rome';
-/** Average minutes a counter spends on one ticket, for the wait estimate. */
-const MINUTES_PER_TICKET = 10;
 /** A booked citizen may check in from an hour before to half an hour after the appointment. */
 const CHECK_IN_EARLY_MINUTES = 60;
 const CHECK_IN_LATE_MINUTES = 30;
@@ -109,7 +109,7 @@ export async function checkIn(
     }
     const today = now.toISODate()!;
     const existing = (await tx.ticketsOfDay(sede.id, today)).find((t) => t.bookingCode === booking.code);
-    if (existing) return respond(ctx, sede, await tx.ticketsOfDay(sede.id, today), existing);
+    if (existing) return respond(tx, ctx, sede, existing);
     return issue(tx, ctx, sede, {
       service: booking.service,
       sector: booking.sector,
@@ -149,7 +149,7 @@ export async function sendTicketBySms(
     if (sent.length > 0) throw new ApiError(409, 'already_sent', 'this number has already been sent by SMS');
     const service = serviceOf(ctx.config, ticket.service);
     const language = smsLanguage(ctx.config.notifications, input.language);
-    const { ahead } = respond(ctx, sede, tickets, ticket);
+    const { ahead } = await respond(tx, ctx, sede, ticket);
     await tx.enqueueMessage({
       id: randomUUID(),
       kind: 'ticket',
@@ -246,29 +246,23 @@ async function issue(tx: StoreTx, ctx: AppContext, sede: Sede, wanted: NewTicket
     ...(wanted.codiceFiscale ? { codiceFiscale: wanted.codiceFiscale } : {}),
   };
   await tx.insertTicket(ticket);
-  return respond(ctx, sede, await tx.ticketsOfDay(sede.id, day), ticket);
+  announceFloorChange(tx, sede.id, {});
+  return respond(tx, ctx, sede, ticket);
 }
 
-/** Priority tickets go first; within a class, first come first served. */
-function respond(
-  _ctx: AppContext,
+/** The ticket with its place in the office's order, its estimate and its phone page. */
+async function respond(
+  tx: StoreTx,
+  ctx: AppContext,
   sede: Sede,
-  dayTickets: StoredTicket[],
   ticket: StoredTicket,
-): TicketResponse {
-  const priority = (t: StoredTicket) => (t.priority === 'none' ? 1 : 0);
-  const position = dayTickets.findIndex((t) => t.id === ticket.id);
-  const ahead = dayTickets.filter(
-    (t, i) =>
-      t.status === 'waiting' &&
-      t.sector === ticket.sector &&
-      (priority(t) < priority(ticket) || (priority(t) === priority(ticket) && i < position)),
-  ).length;
-  const counters = Math.max(1, sede.counters.filter((c) => c.sectors.includes(ticket.sector)).length);
+): Promise<TicketResponse> {
+  const floor = await FloorSnapshot.read(tx, ctx.config, sede, ctx.clock());
   return {
     ticket: publicTicket(ticket),
-    ahead,
-    estimatedWaitMinutes: Math.ceil((ahead * MINUTES_PER_TICKET) / counters),
+    ahead: floor.aheadOf(ticket),
+    estimatedWaitMinutes: floor.estimatedWaitMinutes(ticket.id),
+    followUrl: followUrl(ctx, ticket),
   };
 }
 
@@ -302,15 +296,4 @@ function requireStationAt(ctx: AppContext, principal: Principal, sede: Sede): vo
   if (!station || station.kind !== 'sede' || station.sede !== sede.id) {
     throw new ApiError(403, 'wrong_station', 'tickets are issued only by a station at this sede');
   }
-}
-
-function publicTicket({
-  codiceFiscale: _cf,
-  notifyPhone: _phone,
-  followToken: _follow,
-  almostTurnSentAt: _almost,
-  personalDataRemovedAt: _removed,
-  ...ticket
-}: StoredTicket): Ticket {
-  return ticket;
 }
