@@ -3,7 +3,7 @@
 // and prints where to reach everything.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,8 @@ const base = `http://127.0.0.1:${port}`;
 const agentConfig = 'config/agent.demo.json';
 const agentUrl = 'http://127.0.0.1:7300';
 const credentialFile = 'data/agent/station-credential.json';
+// The board's key is shown once when it is registered: the demo keeps its URL to print it on every start.
+const boardUrlFile = 'data/demo-board-url.txt';
 const demoStation = 'rovigo-accoglienza';
 
 const children = [];
@@ -106,6 +108,22 @@ if (!existsSync(`${root}/${credentialFile}`)) {
   }
 }
 
+// The demo sede's display board, registered the way a technician would from the console.
+if (!existsSync(`${root}/${boardUrlFile}`)) {
+  const { token } = await json('POST', '/api/v1/auth/login', {
+    username: 'tecnico',
+    password: 'demo-tecnico',
+  });
+  const { url } = await json(
+    'POST',
+    '/api/v1/boards',
+    { sede: 'rovigo', name: 'Sala d’attesa (demo)' },
+    token,
+  );
+  writeFileSync(`${root}/${boardUrlFile}`, `${url}\n`, { mode: 0o600 });
+}
+const boardUrl = readFileSync(`${root}/${boardUrlFile}`, 'utf8').trim();
+
 run('agent', ['station-agent/src/cli.ts', 'start', '--config', agentConfig], {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
@@ -117,7 +135,10 @@ with a simulated card reader, printer and barcode scanner.
 
   Kiosk            ${agentUrl}/            (open in Chromium, ideally full screen)
   Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
-  Official console ${base}/console/   (sign in as funzionario.rovigo)
+  Staff console    ${base}/console/   (officials: funzionario.rovigo; counters: sportello.rovigo;
+                   booking desk: contactcenter; boards: tecnico)
+  Display board    ${boardUrl}
+  Queue on a phone ${base}/t/sede/rovigo   (each printed ticket's QR opens its own page under ${base}/t/)
   Web meeting      ${base}/meeting/<booking code>   (the link in a web-meeting booking's SMS)
   API              ${base}/api/v1
   API docs         ${base}/api/v1/docs
