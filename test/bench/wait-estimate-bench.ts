@@ -52,11 +52,12 @@ export function waitEstimateTable(rows: BenchRow[]): string {
   return valueTable('wait estimate (simulated days)', rows, {
     format: (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)),
     notes: [
-      `days: 08:30–12:30, walk-ins peaking at 09:30, appointments going first at their time, lognormal service`,
-      `times with a long tail, a counter opening at 09:30, a 20-minute break, a counter closing at 12:00, calls`,
-      `nobody answers (1–2 minutes lost); seeds ${FIRST_SEED}–${FIRST_SEED + DAYS - 1}. MAE over the tickets printed, less`,
-      `no-shows. naive = people ahead × ${CONFIGURED_MINUTES} configured minutes ÷ counters open; per line = ÷ open`,
-      `counters serving the ticket's service. "without appointments" = no upcoming bookings nor dueAt given.`,
+      `Each day 08:30–12:30: walk-ins peaking at 09:30, appointments going first at their time, lognormal`,
+      `service times with a long tail, the day's pace and mix varying, a counter opening at 09:30, a 20-minute`,
+      `break, a counter closing at 12:00, calls nobody answers (1–2 minutes lost). Seeds ${FIRST_SEED}–${FIRST_SEED + DAYS - 1}.`,
+      `Scored over every ticket printed, less those nobody answered. naive = people ahead × ${CONFIGURED_MINUTES} configured`,
+      `minutes ÷ open counters; per line = ÷ open counters serving the ticket's service. "without appointments":`,
+      `not given the day's bookings still to come (upcoming) nor early check-ins' due time (dueAt).`,
     ],
   });
 }
