@@ -54,6 +54,8 @@ export class FloorSnapshot {
     readonly now: Date,
     readonly tickets: StoredTicket[],
     states: CounterState[],
+    /** Today's in-person appointments at the sede not checked in yet: they will go first at their time. */
+    private readonly appointments: { service: string; start: string }[] = [],
   ) {
     this.counters = countersOf(config, sede);
     this.states = new Map(this.counters.map((c) => [c.id, this.stateOf(c, states)]));
@@ -204,13 +206,17 @@ export class FloorSnapshot {
 
   private estimate(): Map<string, number> {
     const open = this.counters.filter((c) => this.states.get(c.id)?.status === 'open');
+    const early = this.config.server.floor.appointmentEarlyMinutes * 60_000;
+    const dueAt = (start: string) => Date.parse(start) - early;
     return estimateWaits({
       now: this.now.getTime(),
       waiting: this.ordered.map((t) => ({
         id: t.id,
         service: t.service,
         ...(t.targetCounter ? { targetCounter: t.targetCounter } : {}),
+        ...(t.appointmentStart ? { dueAt: dueAt(t.appointmentStart) } : {}),
       })),
+      upcoming: this.appointments.map((b) => ({ service: b.service, dueAt: dueAt(b.start) })),
       counters: open.map((c) => {
         const ticketId = this.states.get(c.id)?.ticketId;
         const busy = ticketId ? this.ticket(ticketId) : undefined;
