@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { consoleApp, meetingApp, staticApp, type StaticApp } from './static-app.ts';
+import { consoleApp, meetingApp, phoneApp, staticApp, type StaticApp } from './static-app.ts';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -84,5 +84,25 @@ describe('the web-meeting page at /meeting/', () => {
     const text = await response.text();
     expect(text).toContain('La pagina della videochiamata non è stata compilata');
     expect(text).toContain('npm run build -w meeting');
+  });
+});
+
+describe('the phone pages at /t/', () => {
+  it("answers the ticket page for a ticket's key (dots and all) and for a sede's queue, with the strict headers", async () => {
+    const dist = await built('<meeting-app></meeting-app>');
+    await writeFile(path.join(dist, 'ticket.html'), '<phone-app></phone-app>');
+    const base = await serve(phoneApp, dist);
+    for (const url of [
+      `${base}/t/rovigo.2026-11-30.AbCdEfGhIjKlMnOpQrStUv`,
+      `${base}/t/rovigo.2026-11-30.AbCd-_Ef/`,
+      `${base}/t/sede/rovigo`,
+      `${base}/t/`,
+    ]) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      expect(await response.text(), url).toContain('<phone-app>');
+      expectStrictHeaders(response, base);
+    }
+    expect((await fetch(`${base}/t/a/b/c`)).status).toBe(404);
   });
 });

@@ -18,6 +18,8 @@ export interface StaticApp {
   heading: string;
   /** The page answered for every path without an extension (index.html unless said). */
   index?: string;
+  /** Paths that answer the page although they look like files (default: those without a dot). */
+  pages?: RegExp;
 }
 
 const distOf = (workspace: string) => fileURLToPath(new URL(`../../../${workspace}/dist/`, import.meta.url));
@@ -57,6 +59,8 @@ export const phoneApp: StaticApp = {
   dist: distOf('meeting'),
   workspace: 'meeting',
   index: 'ticket.html',
+  // A ticket's key has dots (`rovigo.2026-11-30.<token>`); the page's own files are under /meeting/assets.
+  pages: /^\/(sede\/)?[^/]+\/?$/,
   title: 'Pagina non disponibile',
   heading: 'La pagina del biglietto non è stata compilata',
 };
@@ -69,7 +73,7 @@ export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   const indexFile = app.index ?? 'index.html';
   router.use(express.static(app.dist, { index: indexFile, fallthrough: true }));
   // A missing asset (it has an extension) stays a 404 instead of answering the page.
-  router.get(/^\/[^.]*$/, (_req, res) => {
+  router.get(app.pages ?? /^\/[^.]*$/, (_req, res) => {
     const index = path.join(app.dist, indexFile);
     if (existsSync(index)) return res.sendFile(index);
     res
