@@ -13,6 +13,7 @@ import { bookingRoutes } from './booking/booking.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
+import { deskRoutes } from './desk/desk.routes.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { floorRoutes } from './floor/floor.routes.ts';
@@ -45,6 +46,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...auditRoutes(ctx),
     ...meetingRoutes(ctx),
     ...appointmentRoutes(ctx),
+    ...deskRoutes(ctx),
     ...floorRoutes(ctx),
   ];
 }

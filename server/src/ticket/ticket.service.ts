@@ -66,12 +66,16 @@ export async function issueTicket(
   );
 }
 
+/** `within`: the caller's transaction, when the check-in is part of a larger change (the desk's "arrived"). */
 export async function checkIn(
   ctx: AppContext,
   input: LookupInput,
   principal: Principal,
+  within?: StoreTx,
 ): Promise<TicketResponse> {
-  return ctx.store.transaction(async (tx) => {
+  const run = (fn: (tx: StoreTx) => Promise<TicketResponse>) =>
+    within ? fn(within) : ctx.store.transaction(fn);
+  return run(async (tx) => {
     const booking = await tx.bookingByCode(input.code);
     if (!booking || booking.citizen.codiceFiscale !== input.codiceFiscale) throw ApiError.notFound('booking');
     const sede = sedeOf(ctx.config, booking.sede);
