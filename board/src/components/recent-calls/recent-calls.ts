@@ -1,0 +1,95 @@
+/** The calls before the newest one: number and counter, newest first. */
+import type { BoardCall } from '@sportello/protocol';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+@customElement('board-recent-calls')
+export class RecentCalls extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 0;
+      overflow: hidden;
+      box-sizing: border-box;
+      padding: var(--b-gap);
+      border-radius: var(--b-radius);
+      background: var(--b-panel);
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    caption {
+      text-align: start;
+      font-size: 3.4vmin;
+      font-weight: 600;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
+      color: var(--b-muted);
+      padding-bottom: 1vmin;
+    }
+    th {
+      text-align: start;
+      font-size: 2.6vmin;
+      font-weight: 600;
+      color: var(--b-muted);
+      padding: 0.6vmin 0;
+      border-bottom: 0.3vmin solid var(--b-line);
+    }
+    td {
+      padding: 0.9vmin 0;
+      border-bottom: 0.3vmin solid var(--b-line);
+      font-size: 5vmin;
+      font-weight: 600;
+      line-height: 1.15;
+    }
+    tr:last-child td {
+      border-bottom: none;
+    }
+    .number {
+      font-size: 7vmin;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      color: var(--b-accent);
+      width: 45%;
+    }
+    .none {
+      font-size: 3.6vmin;
+      color: var(--b-muted);
+      margin: 1vmin 0 0;
+    }
+  `;
+
+  /** Newest first. */
+  @property({ attribute: false }) calls: readonly BoardCall[] = [];
+
+  override render() {
+    return html`<table>
+        <caption>
+          Chiamate precedenti
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Numero</th>
+            <th scope="col">Sportello</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.calls.map(
+            (call) =>
+              html`<tr>
+                <td class="number">${call.number}</td>
+                <td>${call.counterName}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.calls.length === 0 ? html`<p class="none">Nessuna</p>` : ''}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'board-recent-calls': RecentCalls;
+  }
+}
