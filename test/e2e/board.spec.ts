@@ -126,6 +126,12 @@ async function expectNoPersonalData(page: Page): Promise<void> {
 test('a call shows large and flashing, chimes and is spoken; an Arabic ticket is spoken in Italian, then Arabic', async ({
   page,
 }) => {
+  // A script refused by the page's Content-Security-Policy, or any fault, shows up here.
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   await openBoard(page, LANDSCAPE);
   await expect(hero(page)).toContainText('Nessuna chiamata per ora');
   const italian = await issueTicket(server, {
@@ -163,6 +169,7 @@ test('a call shows large and flashing, chimes and is spoken; an Arabic ticket is
   // The blinking stops by itself; the screen then meets WCAG AA.
   await expect(hero(page).locator('.flash')).toHaveCount(0, { timeout: 10_000 });
   await expectAccessible(page, 'board, landscape');
+  expect(errors).toEqual([]);
 });
 
 test('two counters calling at once: both calls are shown and announced, one after the other', async ({
