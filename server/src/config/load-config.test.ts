@@ -35,6 +35,7 @@ describe('the shipped demo configuration', () => {
         'funzionario.napoli',
         'funzionario.rovigo',
         'sportello.rovigo',
+        'sportello2.rovigo',
         'tecnico',
       ].sort(),
     );
