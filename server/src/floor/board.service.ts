@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import { BOARD_TOKEN_PREFIX, hashToken, newToken } from '../auth/tokens.ts';
 import type { StoredBoard } from '../store/store.ts';
+import { announceFloorChange } from './floor-channel.ts';
 import { FloorSnapshot } from './floor-snapshot.ts';
 import { sedeQueueUrl } from './follow.service.ts';
 
@@ -37,7 +38,11 @@ export async function listBoards(ctx: AppContext, sede?: string): Promise<Board[
 }
 
 export async function deleteBoard(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.store.transaction((tx) => tx.deleteBoard(id)))) throw ApiError.notFound('board');
+  await ctx.store.transaction(async (tx) => {
+    const board = (await tx.boards()).find((b) => b.id === id);
+    if (!board || !(await tx.deleteBoard(id))) throw ApiError.notFound('board');
+    announceFloorChange(tx, board.sede, { boardRemoved: id });
+  });
 }
 
 /** The board whose key this is, or undefined. */

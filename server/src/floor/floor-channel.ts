@@ -5,6 +5,8 @@ import type { StoreTx } from '../store/store.ts';
 
 export interface FloorChange {
   call?: BoardCall;
+  /** A board was removed: its open streams end at once, on every instance. */
+  boardRemoved?: string;
 }
 
 export const floorChannel = (sede: string) => `floor:${sede}`;

@@ -21,7 +21,7 @@ export interface Stream {
 
 interface Subscriber {
   kind: 'board' | 'counter' | 'follow';
-  /** The counter's id, or the followed ticket's id. */
+  /** The board's, the counter's or the followed ticket's id. */
   key?: string;
   send: Send;
   end(): void;
@@ -50,8 +50,8 @@ export class FloorHub {
     private readonly counterView: (snap: FloorSnapshot, counter: string) => Promise<CounterView>,
   ) {}
 
-  subscribeBoard(sede: string, stream: Stream): () => void {
-    return this.subscribe(sede, { kind: 'board', ...stream });
+  subscribeBoard(sede: string, board: string, stream: Stream): () => void {
+    return this.subscribe(sede, { kind: 'board', key: board, ...stream });
   }
 
   subscribeCounter(sede: string, counter: string, stream: Stream): () => void {
@@ -104,6 +104,7 @@ export class FloorHub {
       again: false,
       stopListening: this.ctx.store.listen(floorChannel(sede.id), (payload) => {
         const change = parseFloorChange(payload);
+        if (change.boardRemoved) this.endBoard(created, change.boardRemoved);
         if (change.call) this.announce(created, change.call);
         this.changed(created);
       }),
@@ -111,6 +112,10 @@ export class FloorHub {
     };
     this.floors.set(sedeId, created);
     return created;
+  }
+
+  private endBoard(floor: SedeFloor, board: string): void {
+    for (const s of [...floor.subscribers]) if (s.kind === 'board' && s.key === board) s.end();
   }
 
   private announce(floor: SedeFloor, call: BoardCall): void {

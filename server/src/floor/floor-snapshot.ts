@@ -174,10 +174,10 @@ export class FloorSnapshot {
     };
   }
 
-  /** Every call of the day still called or being served, newest first. */
+  /** The day's calls, newest first: the board shows the last few, served since or not. */
   calls(): BoardCall[] {
     return this.tickets
-      .filter((t) => (t.status === 'called' || t.status === 'serving') && t.counter && t.calledAt)
+      .filter((t) => t.status !== 'waiting' && t.status !== 'cancelled' && t.counter && t.calledAt)
       .sort((a, b) => Date.parse(b.calledAt!) - Date.parse(a.calledAt!))
       .map((t) => boardCall(t, this.counter(t.counter!)?.name ?? t.counter!));
   }

@@ -246,12 +246,14 @@ describe('the phone and the board', () => {
     let board = (await events.next('board')).view;
     while (board.calls.length === 0) board = (await events.next('board')).view;
     expect(board.calls[0]).toMatchObject({ ticketId: ticket.ticket.id, counter: 'sportello-1' });
-    abort.abort();
 
     const list = await server.call('GET', '/api/v1/boards?sede=rovigo', { token: technician });
     expect(list.body.boards).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(key);
     await server.call('DELETE', `/api/v1/boards/${created.body.board.id}`, { token: technician });
+    // Its open stream ends at once; the page then finds its key refused.
+    await expect(events.next('never')).rejects.toThrow('stream ended');
+    abort.abort();
     const gone = await server.call('GET', `/api/v1/board?key=${key}`);
     expect([gone.status, gone.body.error.code]).toEqual([401, 'unauthenticated']);
   });

@@ -206,7 +206,9 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
       },
       handler: async ({ principal }) => {
         const board = boardOf(principal);
-        return { events: { open: (send, end) => floorHub(ctx).subscribeBoard(board.sede, { send, end }) } };
+        return {
+          events: { open: (send, end) => floorHub(ctx).subscribeBoard(board.sede, board.id, { send, end }) },
+        };
       },
     }),
     defineRoute({
