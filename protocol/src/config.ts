@@ -1,6 +1,7 @@
 // Deployment configuration read from config/*.json by the server and the station agent.
 // Sede = an office of the institute; sportello = a counter inside it.
 import { z } from 'zod';
+import { languages } from './languages.ts';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const Weekday = z.enum(weekdays);
@@ -22,21 +23,9 @@ export type TimeRange = z.infer<typeof TimeRange>;
 export const WeeklyHours = z.partialRecord(Weekday, z.array(TimeRange));
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
-/** Names and descriptions shown to citizens: Italian always, other languages where written. */
-export const languages = ['it', 'en', 'fr', 'ar', 'ro', 'uk'] as const;
+export { directionOf, languageNames, languages } from './languages.ts';
 export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
-/** Each language named in itself, as a citizen looks for it (language switches on every page). */
-export const languageNames: Readonly<Record<Language, string>> = {
-  it: 'Italiano',
-  en: 'English',
-  fr: 'Français',
-  ar: 'العربية',
-  ro: 'Română',
-  uk: 'Українська',
-};
-/** The writing direction of a language, for `dir` on a page. */
-export const directionOf = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 export const LocalizedText = z.strictObject({
   it: z.string().min(1),
   en: z.string().min(1),

@@ -1,7 +1,7 @@
 // The page's six languages, as the kiosk's: Italian first (the source), Arabic right to left; the SMS link's
 // ?lang= or else the browser's preference picks one at start, the switch in the header another. Times are Rome's.
 import { configureLocalization } from '@lit/localize';
-import { languages } from '@sportello/protocol';
+import { languages } from '@sportello/protocol/languages';
 import { sourceLocale, targetLocales } from './locale-codes.ts';
 
 export type PageLanguage = typeof sourceLocale | (typeof targetLocales)[number];
