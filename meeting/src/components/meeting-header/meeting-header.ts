@@ -1,5 +1,5 @@
 /**
- * The band at the top of every screen: who is serving the citizen, and the language switch.
+ * The band at the top of every screen: who is serving the citizen, what the page is, and the language switch.
  *
  * @event meeting-language - detail: the chosen language.
  */
@@ -8,7 +8,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
-import { languageNames, languages } from '@sportello/protocol';
+import { languageNames, languages } from '@sportello/protocol/languages';
 import type { PageLanguage } from '../../i18n/locale.ts';
 
 @customElement('meeting-header')
@@ -64,12 +64,14 @@ export class MeetingHeader extends LitElement {
 
   /** The language the page speaks now. */
   @property() language: PageLanguage = 'it';
+  /** What the page is, under the brand (the web meeting's when not given). */
+  @property() subtitle?: string;
 
   override render() {
     return html`<header>
       <div class="brand">
         <strong>INPS</strong>
-        <span>${msg('Videoappuntamento')}</span>
+        <span>${this.subtitle ?? msg('Videoappuntamento')}</span>
       </div>
       <div class="languages" role="group" aria-label=${msg('Lingua')}>
         ${languages.map(
