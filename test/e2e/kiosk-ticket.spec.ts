@@ -53,7 +53,8 @@ for (const [orientation, viewport] of [
     await keepScreen(page, `ticket-${orientation}-07-ticket`);
     await expectAccessible(page, 'ticket');
     await expect.poll(() => system.printed().at(-1)?.lines.join('\n') ?? '').toContain(number);
-    expect(system.printed().at(-1)?.qrCodes[0]).toMatch(/\/queue\/rovigo\//);
+    // The phone page that follows it: sede, day and a random key, never the ticket's id.
+    expect(system.printed().at(-1)?.qrCodes[0]).toMatch(/\/t\/rovigo\.2026-11-30\.[A-Za-z0-9_-]{22}$/);
 
     await page.getByRole('button', { name: 'Ho finito' }).click();
     await keepScreen(page, `ticket-${orientation}-08-end`);

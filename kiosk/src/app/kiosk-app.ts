@@ -542,11 +542,11 @@ export class KioskApp extends LitElement {
         return html`<kiosk-ticket-screen
           .service=${this.service}
           .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
-          .publicUrl=${this.catalog?.publicUrl}
           .language=${this.language}
           .printerState=${this.agent.printer}
           .codiceFiscale=${this.session.identity?.codiceFiscale}
           .elderlyPriorityAge=${this.catalog?.elderlyPriorityAge}
+          .almostTurnAhead=${this.catalog?.almostTurnAhead}
           @kiosk-done=${done}
           @kiosk-back=${() => this.go('channel')}
           @kiosk-problem=${(e: CustomEvent<ProblemKind>) => this.showProblem(e.detail)}

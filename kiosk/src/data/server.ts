@@ -51,6 +51,10 @@ export const issueTicket = (body: IssueTicketBody) =>
 export const sendTicketSms = (ticketId: string, body: { sede: string; phone: string; language: string }) =>
   request<void>('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/sms`, body);
 
+/** The mobile number for "tocca a te tra poco" (in the body, never in a URL); kept until the ticket ends. */
+export const notifyTicket = (ticketId: string, body: { sede: string; phone: string }) =>
+  request<void>('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/notify`, body);
+
 /** Code and codice fiscale travel in the body, never in a URL. */
 export const checkIn = (code: string, codiceFiscale: string) =>
   request<TicketResponse>('POST', '/api/v1/tickets/check-in', { code, codiceFiscale });

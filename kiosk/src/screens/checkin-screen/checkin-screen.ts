@@ -245,7 +245,6 @@ export class KioskCheckinScreen extends LitElement {
         response,
         heading: this.catalog?.sedi.find((s) => s.id === response.ticket.sede)?.name ?? 'INPS',
         serviceName: this.serviceName(response),
-        publicUrl: this.catalog?.publicUrl,
         language: this.language,
       }),
       this.printerState,

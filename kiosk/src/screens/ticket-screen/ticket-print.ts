@@ -18,16 +18,14 @@ export interface TicketPrintInput {
   /** The sede's name, printed at the top. */
   heading: string;
   serviceName: string;
-  /** Base of the public site; without it the ticket has no QR. */
-  publicUrl: string | undefined;
   language: string;
 }
 
+/** The ticket as printed; its QR opens the page that follows it on the phone, when the server gave one. */
 export function ticketPrintBody({
   response,
   heading,
   serviceName,
-  publicUrl,
   language,
 }: TicketPrintInput): PrintTicketBody {
   const { ticket } = response;
@@ -43,10 +41,10 @@ export function ticketPrintBody({
     number: ticket.number,
     service: serviceName,
     details: [issued, ...queueLines(response, language)],
-    ...(publicUrl
+    ...(response.followUrl
       ? {
           qr: {
-            url: `${publicUrl.replace(/\/+$/, '')}/queue/${encodeURIComponent(ticket.sede)}/${encodeURIComponent(ticket.id)}`,
+            url: response.followUrl,
             caption: msg('Inquadra il codice per seguire la coda sul telefono'),
           },
         }

@@ -34,6 +34,7 @@ import { ticketScreenStyles } from './ticket-screen.styles.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
 import '../../components/kiosk-ticket-sms/kiosk-ticket-sms.ts';
+import '../../components/kiosk-ticket-notify/kiosk-ticket-notify.ts';
 import { finishActions } from '../../components/finish-actions.ts';
 
 type WalkInPriority = Exclude<Priority, 'appointment'>;
@@ -52,14 +53,14 @@ export class KioskTicketScreen extends LitElement {
   @property({ attribute: false }) service?: Service;
   /** The sede whose queue this station serves. */
   @property({ attribute: false }) sede?: PublicSede;
-  /** Base of the public site, for the QR that follows the queue. */
-  @property() publicUrl?: string;
   @property() language: Language = 'it';
   @property() printerState?: PrinterState;
   /** The identified citizen's, sent with the ticket: the server checks the elderly priority against it. */
   @property() codiceFiscale?: string;
   /** From this age the elderly priority is offered (from the catalog). */
   @property({ type: Number }) elderlyPriorityAge?: number;
+  /** The "tocca a te tra poco" SMS goes when this many are ahead (from the catalog); not offered without it. */
+  @property({ type: Number }) almostTurnAhead?: number;
 
   @state() private priority?: WalkInPriority;
   @state() private busy = false;
@@ -166,7 +167,6 @@ export class KioskTicketScreen extends LitElement {
         response,
         heading: sede.name,
         serviceName: this.serviceName,
-        publicUrl: this.publicUrl,
         language: this.language,
       }),
       this.printerState,
@@ -256,6 +256,18 @@ export class KioskTicketScreen extends LitElement {
               .sede=${response.ticket.sede}
               .language=${this.language}
             ></kiosk-ticket-sms>`
+          : nothing
+      }
+      ${
+        // Offered once the ticket is in the citizen's hand, and only when more than that many are ahead.
+        this.print === 'printed' &&
+        this.almostTurnAhead !== undefined &&
+        response.ahead > this.almostTurnAhead
+          ? html`<kiosk-ticket-notify
+              .ticketId=${response.ticket.id}
+              .sede=${response.ticket.sede}
+              .ahead=${this.almostTurnAhead}
+            ></kiosk-ticket-notify>`
           : nothing
       }
       ${finishActions(this, canReprint ? () => void this.printIt() : undefined)}
