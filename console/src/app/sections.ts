@@ -14,6 +14,7 @@ import '../screens/appointments-screen/appointments-screen.ts';
 import '../screens/boards-screen/boards-screen.ts';
 import '../screens/callbacks-screen/callbacks-screen.ts';
 import '../screens/counter-screen/counter-screen.ts';
+import '../screens/desk-screen/desk-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
 
@@ -81,6 +82,12 @@ export const sections: readonly Section[] = [
     roles: ['counter'],
     label: () => msg('Sportello'),
     render: ({ user, catalog }) => html`<counter-screen .user=${user} .catalog=${catalog}></counter-screen>`,
+  },
+  {
+    id: 'desk',
+    roles: ['counter', 'contact-centre'],
+    label: () => msg('Prenotazioni'),
+    render: ({ user, catalog }) => html`<desk-screen .user=${user} .catalog=${catalog}></desk-screen>`,
   },
   {
     id: 'boards',

@@ -1,6 +1,11 @@
 // The booking desk: counter clerks and the contact centre find a citizen's bookings by codice fiscale and
 // change them on the citizen's behalf. Each disclosure is audited in the transaction that makes it.
-import { messageStatuses, type DeskBooking, type DeskCitizenResponse } from '@sportello/protocol';
+import {
+  messageKinds,
+  messageStatuses,
+  type DeskBooking,
+  type DeskCitizenResponse,
+} from '@sportello/protocol';
 import { DateTime } from 'luxon';
 import { auditActions, audit, citizenSubject, type AuditAction } from '../audit/audit.ts';
 import { cancelFound, publicBooking, rescheduleFound, type FindBooking } from '../booking/booking.service.ts';
@@ -167,7 +172,9 @@ async function deskBooking(reader: StoreReader, booking: StoredBooking): Promise
     });
     messages.push(...found.map((m) => ({ kind: m.kind, status: m.status, createdAt: m.createdAt })));
   }
-  messages.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  // Written in one instant (a booking and its reminder), they read in the order a booking causes them.
+  const order = (kind: string) => messageKinds.indexOf(kind as (typeof messageKinds)[number]);
+  messages.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || order(a.kind) - order(b.kind));
   const ticket = booking.mode === 'inPerson' ? await ticketOf(reader, booking) : undefined;
   return {
     ...publicBooking(booking),

@@ -1,38 +1,31 @@
 /**
  * Books a follow-up appointment for the citizen of the call without retyping them: service, mode, a day
- * and a free slot; the server takes the citizen from the call and texts them. Asks for phone and name only
+ * and a free slot (slot-picker); the server takes the citizen from the call and texts them. Asks for phone and name only
  * when the call does not know them.
  *
  * @event console-follow-up-booked - detail: { code, start } of the new booking.
  */
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import {
-  bookingModes,
   isStrongAuth,
   parsePhone,
-  type AvailabilityResponse,
   type BookingMode,
   type CatalogResponse,
   type FollowUpBody,
   type QueueEntry,
-  type Service,
 } from '@sportello/protocol';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiProblem } from '../../data/api-client.ts';
-import { fetchAvailability } from '../../data/availability.ts';
 import { bookFollowUp } from '../../data/calls.ts';
 import { modeText, problemText } from '../../i18n/labels.ts';
-import { addDays, formatDay, formatTime, localizedText } from '../../i18n/locale.ts';
+import { formatDay, formatTime } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
 import { emit } from '../emit.ts';
 import { formStyles, panelStyles } from '../form-styles.ts';
-
-/** How far ahead free slots are looked for. */
-const SEARCH_DAYS = 14;
-
-type Days = AvailabilityResponse['days'];
+import '../slot-picker/slot-picker.ts';
+import type { SlotChoice, SlotPicker } from '../slot-picker/slot-picker.ts';
 
 @customElement('follow-up-form')
 @localized()
@@ -59,37 +52,14 @@ export class FollowUpForm extends LitElement {
   /** The first day to look for slots (the call's day). */
   @property() fromDate = '';
 
-  @state() private chosenSede = '';
-  @state() private service = '';
-  @state() private mode: BookingMode | '' = '';
-  @state() private days: Days = [];
-  @state() private day = '';
-  @state() private start = '';
+  @state() private choice: SlotChoice = { service: '', mode: '', sede: '', start: '' };
   @state() private phone = '';
   @state() private firstName = '';
   @state() private lastName = '';
-  @state() private loading = false;
   @state() private busy = false;
   @state() private error = '';
-  @state() private booked?: { code: string; start: string; mode: BookingMode };
-  /** Only the last availability request may set the slots. */
-  private request = 0;
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('sede') || changed.has('catalog')) && !this.chosenSede) this.chosenSede = this.sede;
-    if (changed.has('catalog') && this.catalog && !this.service) {
-      const services = this.services();
-      const same = services.find((s) => s.id === this.entry.service);
-      const sector = services.find((s) => s.sector === this.entry.sector);
-      const first = same ?? sector ?? services[0];
-      if (first) this.chooseService(first.id);
-    }
-  }
-
-  /** Any change of what the slots depend on looks them up again, once per update. */
-  override updated(changed: PropertyValues): void {
-    if (['fromDate', 'chosenSede', 'service', 'mode'].some((key) => changed.has(key))) void this.loadSlots();
-  }
+  @state() private booked?: { code: string; start: string; mode: BookingMode; day: string };
+  @query('slot-picker') private picker?: SlotPicker;
 
   /** Signed in with CIE, CNS or SPID: the server reads the call's sign-in method the same way. */
   private strong(): boolean {
@@ -102,60 +72,10 @@ export class FollowUpForm extends LitElement {
     return parsePhone(this.entry.citizen?.phone ?? this.phone)?.mobile === false;
   }
 
-  /** Only what the server will book for this citizen: no strong-only service without a strong sign-in. */
-  private services(): Service[] {
-    return (this.catalog?.services ?? []).filter(
-      (s) => (this.strong() || !s.strongAuthRequired) && this.modesOf(s).length > 0,
-    );
-  }
-
-  /** A web meeting needs a strong sign-in too. */
-  private modesOf(service: Service | undefined): BookingMode[] {
-    return bookingModes.filter((mode) => service?.channels[mode] && (this.strong() || mode !== 'webMeeting'));
-  }
-
-  private modes(): BookingMode[] {
-    return this.modesOf(this.catalog?.services.find((s) => s.id === this.service));
-  }
-
-  private chooseService(id: string) {
-    this.service = id;
-    const modes = this.modes();
-    if (!this.mode || !modes.includes(this.mode as BookingMode)) this.mode = modes[0] ?? '';
-  }
-
-  private async loadSlots() {
-    if (!this.chosenSede || !this.service || !this.mode || !this.fromDate) return;
-    const mine = ++this.request;
-    this.loading = true;
-    this.error = '';
-    this.days = [];
-    this.day = '';
-    this.start = '';
-    try {
-      const found = await fetchAvailability({
-        sede: this.chosenSede,
-        service: this.service,
-        mode: this.mode,
-        from: this.fromDate,
-        to: addDays(this.fromDate, SEARCH_DAYS),
-      });
-      if (mine !== this.request) return;
-      this.days = found.days.filter((d) => d.slots.length > 0);
-      this.day = this.days[0]?.date ?? '';
-      this.start = this.days[0]?.slots[0]?.start ?? '';
-    } catch (error) {
-      if (mine === this.request) this.error = problemText(error);
-    } finally {
-      if (mine === this.request) this.loading = false;
-    }
-  }
-
   override render() {
     const citizen = this.entry.citizen ?? {};
     const needsPhone = !citizen.phone;
     const needsName = !citizen.firstName || !citizen.lastName;
-    const slots = this.days.find((d) => d.date === this.day)?.slots ?? [];
     return html`<h2 id="follow-up-heading">${msg('Nuovo appuntamento')}</h2>
       ${
         this.booked
@@ -172,7 +92,7 @@ export class FollowUpForm extends LitElement {
                 <span class="code">${groupCode(this.booked.code)}</span>
               </p>
               <p>
-                ${formatDay(this.dayOf(this.booked.start))}, ${formatTime(this.booked.start)} ·
+                ${formatDay(this.booked.day)}, ${formatTime(this.booked.start)} ·
                 ${modeText(this.booked.mode)}
               </p>
             </div>`
@@ -192,86 +112,16 @@ export class FollowUpForm extends LitElement {
                       )}
                     </p>`
               }
-              <div class="row wide-first">
-                <div class="field">
-                  <label for="fu-service">${msg('Servizio')}</label>
-                  <select
-                    id="fu-service"
-                    @change=${(e: Event) => this.chooseService((e.target as HTMLSelectElement).value)}
-                  >
-                    ${this.services().map(
-                      (s) =>
-                        html`<option value=${s.id} ?selected=${s.id === this.service}>
-                          ${localizedText(s.name)}
-                        </option>`,
-                    )}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="fu-mode">${msg('Modalità')}</label>
-                  <select
-                    id="fu-mode"
-                    @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value as BookingMode)}
-                  >
-                    ${this.modes().map(
-                      (m) => html`<option value=${m} ?selected=${m === this.mode}>${modeText(m)}</option>`,
-                    )}
-                  </select>
-                </div>
-              </div>
-              <div class="field">
-                <label for="fu-sede">${msg('Sede')}</label>
-                <select
-                  id="fu-sede"
-                  @change=${(e: Event) => (this.chosenSede = (e.target as HTMLSelectElement).value)}
-                >
-                  ${(this.catalog?.sedi ?? []).map(
-                    (s) =>
-                      html`<option value=${s.id} ?selected=${s.id === this.chosenSede}>${s.name}</option>`,
-                  )}
-                </select>
-              </div>
-              ${
-                this.loading
-                  ? html`<p class="muted" role="status">${msg('Ricerca dei posti liberi…')}</p>`
-                  : this.days.length === 0
-                    ? html`<p class="muted" role="status">
-                        ${msg(str`Nessun posto libero nei prossimi ${SEARCH_DAYS} giorni per questa scelta.`)}
-                      </p>`
-                    : html`<div class="row">
-                        <div class="field">
-                          <label for="fu-day">${msg('Giorno')}</label>
-                          <select
-                            id="fu-day"
-                            @change=${(e: Event) => {
-                              this.day = (e.target as HTMLSelectElement).value;
-                              this.start = this.days.find((d) => d.date === this.day)?.slots[0]?.start ?? '';
-                            }}
-                          >
-                            ${this.days.map(
-                              (d) =>
-                                html`<option value=${d.date} ?selected=${d.date === this.day}>
-                                  ${formatDay(d.date)}
-                                </option>`,
-                            )}
-                          </select>
-                        </div>
-                        <div class="field">
-                          <label for="fu-slot">${msg('Orario')}</label>
-                          <select
-                            id="fu-slot"
-                            @change=${(e: Event) => (this.start = (e.target as HTMLSelectElement).value)}
-                          >
-                            ${slots.map(
-                              (s) =>
-                                html`<option value=${s.start} ?selected=${s.start === this.start}>
-                                  ${formatTime(s.start)}
-                                </option>`,
-                            )}
-                          </select>
-                        </div>
-                      </div>`
-              }
+              <slot-picker
+                .idPrefix=${'fu'}
+                .catalog=${this.catalog}
+                .sede=${this.sede}
+                .preferredService=${this.entry.service ?? ''}
+                .preferredSector=${this.entry.sector}
+                .strong=${this.strong()}
+                .fromDate=${this.fromDate}
+                @console-slot-change=${(e: CustomEvent<SlotChoice>) => (this.choice = e.detail)}
+              ></slot-picker>
               ${
                 needsName
                   ? html`<div class="row">
@@ -284,7 +134,7 @@ export class FollowUpForm extends LitElement {
                 needsPhone
                   ? this.textField(
                       'fu-phone',
-                      this.mode === 'callback'
+                      this.choice.mode === 'callback'
                         ? msg('Telefono del cittadino (per la richiamata)')
                         : msg('Cellulare del cittadino (per l’SMS)'),
                       this.phone,
@@ -297,7 +147,7 @@ export class FollowUpForm extends LitElement {
                     </p>`
               }
               <p class="error" role="alert">${this.error || nothing}</p>
-              <button type="submit" ?disabled=${this.busy || this.loading || !this.start}>
+              <button type="submit" ?disabled=${this.busy || !this.choice.start}>
                 ${this.busy ? msg('Prenotazione…') : msg('Prenota l’appuntamento')}
               </button>
             </form>`
@@ -324,10 +174,6 @@ export class FollowUpForm extends LitElement {
     </div>`;
   }
 
-  private dayOf(iso: string): string {
-    return this.days.find((d) => d.slots.some((s) => s.start === iso))?.date ?? iso.slice(0, 10);
-  }
-
   private problem(): string {
     const citizen = this.entry.citizen ?? {};
     if ((!citizen.firstName || !citizen.lastName) && (!this.firstName.trim() || !this.lastName.trim()))
@@ -336,21 +182,21 @@ export class FollowUpForm extends LitElement {
     if (!citizen.phone && !typed)
       return msg('Scrivi il numero di cellulare del cittadino, per esempio 347 123 4567.');
     // Only a callback may go to a landline: every other mode is confirmed by SMS.
-    if (!citizen.phone && !typed?.mobile && this.mode !== 'callback')
+    if (!citizen.phone && !typed?.mobile && this.choice.mode !== 'callback')
       return msg(
         'Questo numero è un fisso: gli SMS arrivano solo a un cellulare. Un fisso va bene per una richiamata.',
       );
-    if (!this.start) return msg('Scegli giorno e orario.');
+    if (!this.choice.start) return msg('Scegli giorno e orario.');
     return '';
   }
 
   private body(): FollowUpBody {
     const citizen = this.entry.citizen ?? {};
     return {
-      service: this.service,
-      mode: this.mode as BookingMode,
-      start: this.start,
-      sede: this.chosenSede,
+      service: this.choice.service,
+      mode: this.choice.mode as BookingMode,
+      start: this.choice.start,
+      sede: this.choice.sede,
       ...(!citizen.phone && { phone: this.phone.trim() }),
       ...((!citizen.firstName || !citizen.lastName) && {
         firstName: this.firstName.trim(),
@@ -371,11 +217,12 @@ export class FollowUpForm extends LitElement {
     this.busy = true;
     try {
       const { booking } = await bookFollowUp(this.callId, this.body());
-      this.booked = { code: booking.code, start: booking.start, mode: booking.mode };
+      const day = this.picker?.dayOf(booking.start) ?? booking.start.slice(0, 10);
+      this.booked = { code: booking.code, start: booking.start, mode: booking.mode, day };
       emit(this, 'console-follow-up-booked', { code: booking.code, start: booking.start });
     } catch (error) {
       this.error = followUpProblem(error);
-      if (error instanceof ApiProblem && error.code === 'slot_taken') void this.loadSlots();
+      if (error instanceof ApiProblem && error.code === 'slot_taken') void this.picker?.reload();
     } finally {
       this.busy = false;
     }
