@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { agentBench, agentTable } from './agent-bench.ts';
+import { floorBench, floorTable } from './floor-bench.ts';
 import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
@@ -318,6 +319,8 @@ async function main(): Promise<void> {
   console.log(`\n${kioskTable(await kioskBench())}`);
   console.error('wait estimate…');
   console.log(`\n${waitEstimateTable(await waitEstimateBench())}`);
+  console.error('office floor…');
+  console.log(`\n${floorTable(await floorBench())}`);
 }
 
 await main();
