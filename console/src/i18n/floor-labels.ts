@@ -39,9 +39,9 @@ export function ticketOutcomeText(outcome: TicketOutcome): string {
     case 'resolved':
       return msg('Risolto');
     case 'appointment-booked':
-      return msg('Fissato un appuntamento');
+      return msg('Appuntamento fissato');
     case 'referred':
-      return msg('Indirizzato ad altro ufficio');
+      return msg('Indirizzato altrove');
     case 'not-resolved':
       return msg('Non risolto');
   }
@@ -83,6 +83,16 @@ export function counterProblemText(error: unknown): string {
       return msg(
         'Questo biglietto non è più in attesa: forse l’ha chiamato un collega o il cittadino è andato via.',
       );
+    case 'already_at_counter':
+      return msg('Hai già un altro sportello aperto: chiudilo prima di aprire questo.');
+    case 'not_called':
+      return msg('Questo si fa solo con un numero chiamato e non ancora in servizio.');
+    case 'not_parked':
+      return msg('Questo biglietto non è più parcheggiato: la lista è stata aggiornata.');
+    case 'not_for_this_counter':
+      return msg('Questo sportello non serve il servizio di quel biglietto.');
+    case 'wrong_sede':
+      return msg('Il tuo account lavora in un’altra sede.');
     default:
       return problemText(error);
   }

@@ -56,7 +56,7 @@ export class CounterPicker extends LitElement {
   override render() {
     return html`<ul aria-label=${msg('Sportelli della sede')}>
       ${this.counters.map((c) => {
-        const services = c.services.map((id) => this.serviceName(id)).join(', ');
+        const sectors = this.sectorNames(c.services).join(', ');
         const state =
           c.status !== 'closed' && c.clerk && c.clerk !== this.username
             ? msg(str`${counterStatusText(c.status)} · lo usa ${c.clerk}`)
@@ -68,16 +68,22 @@ export class CounterPicker extends LitElement {
           >
             <span class="name">${c.name}</span>
             <span class="detail">${state}</span>
-            <span class="detail">${services}</span>
+            <span class="detail">${sectors}</span>
           </button>
         </li>`;
       })}
     </ul>`;
   }
 
-  private serviceName(id: string): string {
-    const service = this.catalog?.services.find((s) => s.id === id);
-    return service ? localizedText(service.name) : id;
+  /** The sectors of the services it calls: shorter to read than every service's name. */
+  private sectorNames(services: string[]): string[] {
+    if (!this.catalog) return services;
+    const catalog = this.catalog;
+    const ids = new Set(services.map((id) => catalog.services.find((s) => s.id === id)?.sector ?? id));
+    return [...ids].map((id) => {
+      const sector = catalog.sectors.find((s) => s.id === id);
+      return sector ? localizedText(sector.name) : id;
+    });
   }
 }
 

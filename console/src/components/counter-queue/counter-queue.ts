@@ -35,10 +35,13 @@ export class CounterQueue extends LitElement {
         min-height: 0;
       }
       section.queue {
-        flex: 1 1 auto;
+        flex: 0 1 auto;
+      }
+      table {
+        font-size: 0.92em;
       }
       section.parked {
-        flex: 0 1 auto;
+        flex: 0 0 auto;
         max-height: 35%;
       }
       .scroll {
@@ -59,6 +62,9 @@ export class CounterQueue extends LitElement {
       th {
         padding: 0.25em 0.6em;
       }
+      td.time {
+        white-space: nowrap;
+      }
       td.number {
         font-weight: 700;
         font-size: 1.15em;
@@ -69,7 +75,7 @@ export class CounterQueue extends LitElement {
       }
       td.act button {
         min-height: 38px;
-        padding: 0.1em 0.8em;
+        padding: 0.1em 0.7em;
       }
       .tag {
         display: inline-block;
@@ -106,54 +112,26 @@ export class CounterQueue extends LitElement {
     return html`
       <section class="queue" aria-labelledby="queue-heading">
         <h2 id="queue-heading">${msg(str`In coda (${this.queue.length})`)}</h2>
-        <div class="scroll" tabindex="0">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Numero')}</th>
-                <th scope="col">${msg('Servizio')}</th>
-                <th scope="col">${msg('Attende da')}</th>
-                <th scope="col">${msg('Stima')}</th>
-                <th scope="col"><span class="visually-hidden">${msg('Azioni')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${
-                this.queue.length === 0
-                  ? html`<tr>
-                      <td colspan="5" class="empty">${msg('Nessuno in attesa.')}</td>
-                    </tr>`
-                  : this.queue.map(({ ticket, estimatedWaitMinutes }) => {
-                      const priority = priorityText(ticket.priority);
-                      return html`<tr>
-                        <td class="number">${ticket.number}</td>
-                        <td>
-                          ${this.serviceName(ticket.service)}
-                          ${priority ? html`<span class="tag">${priority}</span>` : nothing}
-                          ${
-                            ticket.transfers.length > 0
-                              ? html`<span class="tag">${msg('trasferito')}</span>`
-                              : nothing
-                          }
-                        </td>
-                        <td>${this.waited(ticket.issuedAt)}</td>
-                        <td>${minutesText(estimatedWaitMinutes)}</td>
-                        <td class="act">
-                          <button
-                            class="secondary"
-                            aria-label=${msg(str`Chiama questo: ${ticket.number}`)}
-                            ?disabled=${!this.canCall || this.busy}
-                            @click=${() => this.act(ticket.id, 'call')}
-                          >
-                            ${msg('Chiama questo')}
-                          </button>
-                        </td>
-                      </tr>`;
-                    })
-              }
-            </tbody>
-          </table>
-        </div>
+        ${
+          this.queue.length === 0
+            ? html`<p class="muted empty">${msg('Nessuno in attesa.')}</p>`
+            : html`<div class="scroll" tabindex="0">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">${msg('Numero')}</th>
+                      <th scope="col">${msg('Servizio')}</th>
+                      <th scope="col">${msg('Attesa')}</th>
+                      <th scope="col">${msg('Stima')}</th>
+                      <th scope="col"><span class="visually-hidden">${msg('Azioni')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this.queue.map((queued) => this.renderQueued(queued))}
+                  </tbody>
+                </table>
+              </div>`
+        }
       </section>
       <section class="parked" aria-labelledby="parked-heading">
         <h2 id="parked-heading">${msg(str`Parcheggiati (${this.parked.length})`)}</h2>
@@ -171,37 +149,61 @@ export class CounterQueue extends LitElement {
                     </tr>
                   </thead>
                   <tbody>
-                    ${this.parked.map(
-                      (ticket) =>
-                        html`<tr>
-                          <td class="number">${ticket.number}</td>
-                          <td>${this.serviceName(ticket.service)}</td>
-                          <td>${ticket.parkedAt ? formatTime(ticket.parkedAt) : nothing}</td>
-                          <td class="act">
-                            <button
-                              class="secondary"
-                              aria-label=${msg(str`Richiama in coda: ${ticket.number}`)}
-                              ?disabled=${this.busy}
-                              @click=${() => this.act(ticket.id, 'unpark')}
-                            >
-                              ${msg('Richiama in coda')}
-                            </button>
-                            <button
-                              aria-label=${msg(str`Chiama: ${ticket.number}`)}
-                              ?disabled=${!this.canCall || this.busy}
-                              @click=${() => this.act(ticket.id, 'call')}
-                            >
-                              ${msg('Chiama')}
-                            </button>
-                          </td>
-                        </tr>`,
-                    )}
+                    ${this.parked.map((ticket) => this.renderParked(ticket))}
                   </tbody>
                 </table>
               </div>`
         }
       </section>
     `;
+  }
+
+  private renderQueued({ ticket, estimatedWaitMinutes }: CounterView['queue'][number]) {
+    const priority = priorityText(ticket.priority);
+    return html`<tr>
+      <td class="number">${ticket.number}</td>
+      <td>
+        ${this.serviceName(ticket.service)} ${priority ? html`<span class="tag">${priority}</span>` : nothing}
+        ${ticket.transfers.length > 0 ? html`<span class="tag">${msg('trasferito')}</span>` : nothing}
+      </td>
+      <td class="time">${this.waited(ticket.issuedAt)}</td>
+      <td class="time">${minutesText(estimatedWaitMinutes)}</td>
+      <td class="act">
+        <button
+          class="secondary"
+          aria-label=${msg(str`Chiama questo: ${ticket.number}`)}
+          ?disabled=${!this.canCall || this.busy}
+          @click=${() => this.act(ticket.id, 'call')}
+        >
+          ${msg('Chiama questo')}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  private renderParked(ticket: Ticket) {
+    return html`<tr>
+      <td class="number">${ticket.number}</td>
+      <td>${this.serviceName(ticket.service)}</td>
+      <td>${ticket.parkedAt ? formatTime(ticket.parkedAt) : nothing}</td>
+      <td class="act">
+        <button
+          class="secondary"
+          aria-label=${msg(str`Richiama in coda: ${ticket.number}`)}
+          ?disabled=${this.busy}
+          @click=${() => this.act(ticket.id, 'unpark')}
+        >
+          ${msg('Richiama in coda')}
+        </button>
+        <button
+          aria-label=${msg(str`Chiama: ${ticket.number}`)}
+          ?disabled=${!this.canCall || this.busy}
+          @click=${() => this.act(ticket.id, 'call')}
+        >
+          ${msg('Chiama')}
+        </button>
+      </td>
+    </tr>`;
   }
 
   private serviceName(id: string): string {

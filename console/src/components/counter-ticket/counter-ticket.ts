@@ -30,8 +30,13 @@ export class CounterTicket extends LitElement {
       :host {
         display: block;
       }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 0.8em;
+      }
       .number {
-        font-size: 4.4em;
+        font-size: 3.6em;
         font-weight: 700;
         line-height: 1;
         letter-spacing: 0.04em;
@@ -76,8 +81,11 @@ export class CounterTicket extends LitElement {
         font-family: ui-monospace, monospace;
       }
       .actions {
-        margin-top: 0.6em;
+        margin-top: 0.5em;
         gap: 0.6em;
+      }
+      .actions button {
+        min-height: 44px;
       }
       fieldset {
         margin: 0.5em 0 0;
@@ -128,30 +136,31 @@ export class CounterTicket extends LitElement {
     const missing = Math.max(0, this.recallsBeforeNoShow - ticket.recalls);
     const transfer = ticket.transfers.at(-1);
     const priority = priorityText(ticket.priority);
+    const state =
+      serving && ticket.servingAt
+        ? msg(str`In servizio dalle ${formatTime(ticket.servingAt)}`)
+        : ticket.calledAt
+          ? msg(str`Chiamato alle ${formatTime(ticket.calledAt)}`)
+          : '';
+    const recalls =
+      ticket.recalls === 0
+        ? ''
+        : ticket.recalls === 1
+          ? msg(' · richiamato 1 volta')
+          : msg(str` · richiamato ${ticket.recalls} volte`);
     return html`
-      <h2 class="number" tabindex="-1" aria-label=${msg(str`Biglietto ${ticket.number}`)}>
-        ${ticket.number}
-      </h2>
-      <p class="line">
-        ${this.serviceName || ticket.service}
-        ${priority ? html`<span class="tag">${priority}</span>` : nothing}
-      </p>
-      <p class="line state" role="status">
-        ${
-          serving && ticket.servingAt
-            ? msg(str`In servizio dalle ${formatTime(ticket.servingAt)}`)
-            : ticket.calledAt
-              ? msg(str`Chiamato alle ${formatTime(ticket.calledAt)}`)
-              : nothing
-        }
-        ${
-          ticket.recalls > 0
-            ? ticket.recalls === 1
-              ? msg(' · richiamato 1 volta')
-              : msg(str` · richiamato ${ticket.recalls} volte`)
-            : nothing
-        }
-      </p>
+      <div class="head">
+        <h2 class="number" tabindex="-1" aria-label=${msg(str`Biglietto ${ticket.number}`)}>
+          ${ticket.number}
+        </h2>
+        <div>
+          <p class="line">
+            ${this.serviceName || ticket.service}
+            ${priority ? html`<span class="tag">${priority}</span>` : nothing}
+          </p>
+          <p class="line state" role="status">${state}${recalls}</p>
+        </div>
+      </div>
       ${
         citizen && (citizen.codiceFiscale || citizen.name || citizen.bookingCode)
           ? html`<dl aria-label=${msg('Cittadino')}>

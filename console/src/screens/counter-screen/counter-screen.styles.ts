@@ -81,7 +81,8 @@ export const counterScreenStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(0, 33em) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 30em) minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
     gap: calc(var(--c-gap) * 1.2);
   }
   .left {
@@ -114,14 +115,16 @@ export const counterScreenStyles = css`
     border: 2px solid var(--c-primary);
     border-radius: var(--c-radius);
     padding: 0.5em 1em 0.7em;
-    flex: 1;
     min-height: 0;
+    overflow: auto;
   }
   .idle {
     margin: 1em 0;
   }
   .today {
-    margin-top: 0.5em;
+    margin-top: auto;
+    padding-top: 0.4em;
+    border-top: 1px solid var(--c-border);
   }
   .today h2 {
     font-size: 1em;
@@ -141,7 +144,13 @@ export const counterScreenStyles = css`
     font-weight: 700;
     font-size: 1.2em;
   }
+  .right {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
   counter-queue {
+    flex: 1;
     min-height: 0;
   }
 `;

@@ -67,6 +67,8 @@ export class CounterScreen extends LitElement {
   @query('counter-ticket') private ticketCard?: CounterTicket;
   @query('.call-next') private callNextButton?: HTMLButtonElement;
   private stopFollowing?: () => void;
+  /** Where focus goes when the view next shows the result of the clerk's action. */
+  private focusNext?: 'ticket' | 'call-next';
   private clock?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
@@ -158,7 +160,9 @@ export class CounterScreen extends LitElement {
     this.told = '';
     try {
       const view = await action();
-      this.view = view;
+      // A live stream delivers every change in order, this one too; an answer may arrive after a newer
+      // event (a colleague's call a moment later) and must not put an older view back.
+      if (this.stream !== 'open') this.view = view;
       this.told = told(view);
       return true;
     } catch (error) {
@@ -208,7 +212,8 @@ export class CounterScreen extends LitElement {
       },
     );
     if (!ok) return;
-    if (action === 'call') this.focusTicket();
+    // The clicked button may now be disabled: focus goes where the next step starts.
+    if (action === 'call' || action === 'start') this.focusTicket();
     if (action === 'no-show' || action === 'park') this.focusCallNext();
   }
 
@@ -252,14 +257,24 @@ export class CounterScreen extends LitElement {
   }
 
   private focusTicket() {
-    void this.updateComplete.then(async () => {
-      await this.ticketCard?.updateComplete;
-      this.ticketCard?.focus();
-    });
+    this.focusNext = 'ticket';
+    this.requestUpdate();
   }
 
   private focusCallNext() {
-    void this.updateComplete.then(() => this.callNextButton?.focus());
+    this.focusNext = 'call-next';
+    this.requestUpdate();
+  }
+
+  /** Focus moves once the view shows the result, whether the answer or the stream brought it. */
+  override updated(): void {
+    if (this.focusNext === 'ticket' && this.ticketCard) {
+      this.focusNext = undefined;
+      void this.ticketCard.updateComplete.then(() => this.ticketCard?.focus());
+    } else if (this.focusNext === 'call-next' && this.callNextButton && !this.view?.current && !this.busy) {
+      this.focusNext = undefined;
+      this.callNextButton.focus();
+    }
   }
 
   private where() {
@@ -361,17 +376,19 @@ export class CounterScreen extends LitElement {
                       : html`<p class="muted idle">${msg('Nessun biglietto allo sportello.')}</p>`
                   }
                 </section>
+              </div>
+              <div class="right">
+                <counter-queue
+                  .queue=${view.queue}
+                  .parked=${view.parked}
+                  .catalog=${this.catalog}
+                  .now=${this.now}
+                  ?canCall=${view.counter.status === 'open' && !view.current}
+                  ?busy=${this.busy}
+                  @console-ticket-action=${this.onTicketAction}
+                ></counter-queue>
                 ${this.renderToday(view)}
               </div>
-              <counter-queue
-                .queue=${view.queue}
-                .parked=${view.parked}
-                .catalog=${this.catalog}
-                .now=${this.now}
-                ?canCall=${view.counter.status === 'open' && !view.current}
-                ?busy=${this.busy}
-                @console-ticket-action=${this.onTicketAction}
-              ></counter-queue>
             </div>`
           : html`<p class="muted">${msg('Caricamento dello sportello…')}</p>`
       }
