@@ -177,7 +177,7 @@ export class CounterScreen extends LitElement {
     const { sede, counter } = this.where();
     await this.run(
       () => setCounterStatus(sede, counter, status),
-      (view) => msg(str`Sportello ${counterStatusText(view.counter.status).toLowerCase()}.`),
+      (view) => statusToldText(view.counter.status),
     );
     void this.loadCounters();
   }
@@ -478,6 +478,18 @@ function calledText(view: CounterView): string {
   return ticket.recalls > 0
     ? msg(str`${ticket.number} richiamato (${ticket.recalls}).`)
     : msg(str`Chiamato ${ticket.number}.`);
+}
+
+/** What the clerk is told once the counter's state changed. */
+function statusToldText(status: CounterStatus): string {
+  switch (status) {
+    case 'open':
+      return msg('Sportello aperto: puoi chiamare.');
+    case 'paused':
+      return msg('Sportello in pausa: nessuno viene chiamato qui.');
+    case 'closed':
+      return msg('Sportello chiuso.');
+  }
 }
 
 function readChoice(): { sede: string; counter: string } | undefined {
