@@ -183,9 +183,10 @@ test('two counters calling at once: both calls are shown and announced, one afte
 
   await Promise.all([three.callNext(), one.callNext()]);
   const numbers = [hero(page).locator('.number'), page.locator('board-recent-calls td.number').first()];
-  await expect(page.locator('board-recent-calls td.number')).toHaveCount(1);
-  const shown = await Promise.all(numbers.map((n) => n.textContent()));
-  expect(shown.sort()).toEqual([naspi.number, pension.number].sort());
+  // The newer of the two is the large one, the other heads the calls before it.
+  await expect
+    .poll(async () => (await Promise.all(numbers.map((n) => n.textContent()))).sort())
+    .toEqual([naspi.number, pension.number].sort());
 
   const { tones, clips } = await played(page, 2);
   expect(clips).toHaveLength(2);
@@ -219,7 +220,8 @@ test('portrait, landscape and a 1366×768 screen: the number is readable from 8 
   const called = [await one.callNext(), await three.callNext()];
   await openBoard(page, PORTRAIT);
   await expect(hero(page).locator('.number')).toHaveText(called[1]!.number);
-  await expect(page.locator('board-recent-calls td.number')).toHaveText([called[0]!.number]);
+  // The calls before it, newest first: the other counter's, then the morning's earlier ones.
+  await expect(page.locator('board-recent-calls td.number').first()).toHaveText(called[0]!.number);
   // The services someone waits for, as the server counts them.
   const view = await server.call('GET', `/api/v1/board${new URL(board.page, server.url).search}`);
   const busy = (view.body.waiting as { name: string; count: number }[]).filter((w) => w.count > 0);

@@ -176,10 +176,17 @@ export class FloorSnapshot {
 
   /** The day's calls, newest first: the board shows the last few, served since or not. */
   calls(): BoardCall[] {
-    return this.tickets
-      .filter((t) => t.status !== 'waiting' && t.status !== 'cancelled' && t.counter && t.calledAt)
-      .sort((a, b) => Date.parse(b.calledAt!) - Date.parse(a.calledAt!))
-      .map((t) => boardCall(t, this.counter(t.counter!)?.name ?? t.counter!));
+    return (
+      this.tickets
+        .filter((t) => t.status !== 'waiting' && t.status !== 'cancelled' && t.counter && t.calledAt)
+        // At the same instant, the one still at its counter is the newer call.
+        .sort(
+          (a, b) =>
+            Date.parse(b.calledAt!) - Date.parse(a.calledAt!) ||
+            Number(isAtCounter(b)) - Number(isAtCounter(a)),
+        )
+        .map((t) => boardCall(t, this.counter(t.counter!)?.name ?? t.counter!))
+    );
   }
 
   queued(ticket: StoredTicket): QueuedTicket {
@@ -267,6 +274,8 @@ function citizenOf(ticket: StoredTicket): { citizen?: CalledCitizen } {
     },
   };
 }
+
+const isAtCounter = (t: StoredTicket) => t.status === 'called' || t.status === 'serving';
 
 /** Minutes from the start of service (or the call) to done. */
 function serviceMinutes(t: StoredTicket): number | undefined {
