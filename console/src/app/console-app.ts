@@ -35,8 +35,13 @@ export class ConsoleApp extends LitElement {
     buttonStyles,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         min-height: 100vh;
+      }
+      /* The screen takes the rest of the window: a desk screen (the counter) fits it exactly. */
+      header + * {
+        flex: 1 0 auto;
       }
       header {
         display: flex;

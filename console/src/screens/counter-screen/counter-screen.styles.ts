@@ -6,10 +6,14 @@ export const counterScreenStyles = css`
   main.pick {
     padding: var(--c-gap) calc(var(--c-gap) * 2);
   }
+  :host {
+    display: flex;
+    flex-direction: column;
+  }
   main.desk {
     box-sizing: border-box;
-    height: calc(100vh - 64px);
-    min-height: 640px;
+    flex: 1 0 0;
+    min-height: 600px;
     padding: 0.5em calc(var(--c-gap) * 1.2) 0.6em;
     display: flex;
     flex-direction: column;
