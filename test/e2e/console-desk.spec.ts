@@ -217,4 +217,16 @@ test('a counter clerk marks an appointment’s citizen arrived, which issues its
   expect(after.body.tickets.map((t: { number: string }) => t.number)).toEqual(['A001', number]);
   await expectAccessible(page, 'walk-in ticket');
   await shot(page, '09-walk-in');
+
+  // The same desk in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bookings');
+  await expect(page.getByRole('table', { name: 'Upcoming bookings' })).toContainText('arrived, ticket A001');
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Ticket without appointment' })
+      .getByRole('button', { name: 'Give the ticket' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'desk in English');
+  await shot(page, '10-english');
 });

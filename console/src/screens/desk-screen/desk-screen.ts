@@ -34,7 +34,8 @@ export class DeskScreen extends LitElement {
   @state() private searching = false;
   @state() private busy = false;
   @state() private error = '';
-  @state() private notice = '';
+  /** What the last action did, read at render time so that it follows the language. */
+  @state() private notice?: () => string;
   @state() private open?: { code: string; action: 'move' | 'cancel' };
   @state() private newOpen = false;
   @query('h1') private heading!: HTMLElement;
@@ -60,7 +61,7 @@ export class DeskScreen extends LitElement {
           @console-desk-search=${(e: CustomEvent<{ codiceFiscale: string }>) =>
             this.search(e.detail.codiceFiscale)}
         ></desk-search>
-        <p class="notice" role="status" tabindex="-1">${this.notice}</p>
+        <p class="notice" role="status" tabindex="-1">${this.notice?.() ?? ''}</p>
         <p class="error" role="alert">${this.error}</p>
         ${this.found ? this.renderCitizen(this.found) : nothing}
       </section>
@@ -131,9 +132,10 @@ export class DeskScreen extends LitElement {
         .fromDate=${today()}
         @console-desk-changed=${(e: CustomEvent<DeskBooking>) => {
           this.put(e.detail);
-          this.told(
+          const start = e.detail.start;
+          this.told(() =>
             msg(
-              str`Prenotazione spostata a ${formatDay(romeDate(e.detail.start))} alle ${formatTime(e.detail.start)}. Il cittadino riceve un SMS.`,
+              str`Prenotazione spostata a ${formatDay(romeDate(start))} alle ${formatTime(start)}. Il cittadino riceve un SMS.`,
             ),
           );
         }}
@@ -157,7 +159,7 @@ export class DeskScreen extends LitElement {
   private async search(codiceFiscale: string) {
     this.searching = true;
     this.error = '';
-    this.notice = '';
+    this.notice = undefined;
     this.open = undefined;
     this.newOpen = false;
     try {
@@ -173,14 +175,14 @@ export class DeskScreen extends LitElement {
 
   private openNew() {
     this.open = undefined;
-    this.notice = '';
+    this.notice = undefined;
     this.newOpen = true;
   }
 
   private onRowAction(event: CustomEvent<{ action: DeskRowAction; booking: DeskBooking }>) {
     const { action, booking } = event.detail;
     this.error = '';
-    this.notice = '';
+    this.notice = undefined;
     if (action === 'move' || action === 'cancel') {
       this.open = { code: booking.code, action };
       if (action === 'cancel') void this.updateComplete.then(() => this.question?.focus());
@@ -199,7 +201,7 @@ export class DeskScreen extends LitElement {
     try {
       const now = await deskAction(booking.code, action);
       this.put(now);
-      this.told(doneText(now, action));
+      this.told(() => doneText(now, action));
     } catch (error) {
       this.error = deskProblemText(error);
     } finally {
@@ -224,7 +226,7 @@ export class DeskScreen extends LitElement {
     };
   }
 
-  private told(notice: string) {
+  private told(notice: () => string) {
     this.open = undefined;
     this.notice = notice;
     void this.updateComplete.then(() => this.noticeLine?.focus());
