@@ -119,11 +119,13 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
       '/api/v1/stations/enrol',
       '/api/v1/citizen-auth/verify',
       '/api/v1/meetings/admit',
-      '/api/v1/follow/:token',
-      '/api/v1/follow/:token/events',
-      '/api/v1/follow/:token/cancel',
     ],
     guessLimit,
+  );
+  // Not a phone's event stream: an open stream counts as a failed try until it ends, so phones behind one
+  // shared address would be refused; the key's 128 random bits are the defence there.
+  app.use('/api/v1/follow/:token', (req, res, next) =>
+    req.path === '/events' ? next() : guessLimit(req, res, next),
   );
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));

@@ -37,6 +37,8 @@ interface SedeFloor {
   /** A read is under way; changes meanwhile ask for one more. */
   reading?: Promise<void>;
   again: boolean;
+  /** The last read of the floor, shared by every subscriber until the next change: phones come by thousands. */
+  latest?: Promise<FloorSnapshot | undefined>;
 }
 
 export class FloorHub {
@@ -83,7 +85,7 @@ export class FloorHub {
     const floor = this.floorOf(sedeId);
     floor.subscribers.add(subscriber);
     // The first view goes to this subscriber alone, at once.
-    void this.read(floor).then((snap) => snap && this.deliver(snap, [subscriber]));
+    void this.latest(floor).then((snap) => snap && this.deliver(snap, [subscriber]));
     return () => {
       floor.subscribers.delete(subscriber);
       if (floor.subscribers.size === 0) {
@@ -126,15 +128,28 @@ export class FloorHub {
   private changed(floor: SedeFloor): void {
     if (floor.reading) {
       floor.again = true;
+      floor.latest = undefined;
       return;
     }
     floor.reading = (async () => {
       do {
         floor.again = false;
-        const snap = await this.read(floor);
+        const snap = await (floor.latest = this.read(floor));
         if (snap) await this.deliver(snap, [...floor.subscribers]);
       } while (floor.again);
     })().finally(() => (floor.reading = undefined));
+  }
+
+  /** The floor as last read, or a read under way; a change since makes a new one. */
+  private latest(floor: SedeFloor): Promise<FloorSnapshot | undefined> {
+    floor.latest ??= this.read(floor);
+    return floor.latest;
+  }
+
+  /** Today's floor of a sede, from the last read while someone follows it. */
+  async snapshot(sedeId: string): Promise<FloorSnapshot | undefined> {
+    const floor = this.floors.get(sedeId);
+    return floor ? this.latest(floor) : undefined;
   }
 
   private async read(floor: SedeFloor): Promise<FloorSnapshot | undefined> {
@@ -144,6 +159,7 @@ export class FloorHub {
       );
     } catch (error) {
       // The store is down: subscribers keep their last view; the next change or refresh tries again.
+      floor.latest = undefined;
       this.ctx.log.warn({ err: error }, 'floor view not read');
       return undefined;
     }

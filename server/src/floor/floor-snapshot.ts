@@ -57,6 +57,7 @@ export class FloorSnapshot {
     /** Today's in-person appointments at the sede not checked in yet: they will go first at their time. */
     private readonly appointments: { service: string; start: string }[] = [],
   ) {
+    this.day = todayOf(now);
     this.counters = countersOf(config, sede);
     this.states = new Map(this.counters.map((c) => [c.id, this.stateOf(c, states)]));
     this.ordered = queueOrder(tickets, now, config.server.floor);
@@ -72,9 +73,8 @@ export class FloorSnapshot {
     return new FloorSnapshot(config, sede, now, tickets, states);
   }
 
-  get day(): string {
-    return todayOf(this.now);
-  }
+  /** Today, in the sede's time zone. */
+  readonly day: string;
 
   counter(id: string): ConfiguredCounter | undefined {
     return this.counters.find((c) => c.id === id);

@@ -287,3 +287,20 @@ function readEvents(body: ReadableStream<Uint8Array>) {
     },
   };
 }
+
+describe('many phones behind one address', () => {
+  it('lets more phones follow their tickets than the guess limit allows failed tries', async () => {
+    const { issue } = await start();
+    const ticket = await issue({});
+    const key = new URL(ticket.followUrl).pathname.split('/').at(-1)!;
+    const streams = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const abort = new AbortController();
+        const response = await fetch(`${server.url}/api/v1/follow/${key}/events`, { signal: abort.signal });
+        return { status: response.status, abort };
+      }),
+    );
+    expect(streams.map((s) => s.status)).toEqual(Array(40).fill(200));
+    for (const s of streams) s.abort.abort();
+  });
+});

@@ -316,7 +316,8 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
         404: err('No such ticket'),
       },
       handler: async ({ params }) => {
-        const { sede, ticketId } = await followedTicket(ctx, params.token);
+        const hub = floorHub(ctx);
+        const { sede, ticketId } = await followedTicket(ctx, params.token, (id) => hub.snapshot(id));
         return {
           events: { open: (send, end) => floorHub(ctx).subscribeFollow(sede, ticketId, { send, end }) },
         };

@@ -28,12 +28,23 @@ export interface FollowedTicket {
   ticketId: string;
 }
 
-/** The ticket a key names, or 404: a key of another day, a wrong token and a malformed key look the same. */
-export async function followedTicket(ctx: AppContext, key: string): Promise<FollowedTicket> {
+/**
+ * The ticket a key names, or 404: a key of another day, a wrong token and a malformed key look the same.
+ * `today` answers the sede's floor already read for others, when there is one (thousands of phones connect).
+ */
+export async function followedTicket(
+  ctx: AppContext,
+  key: string,
+  today?: (sede: string) => Promise<FloorSnapshot | undefined>,
+): Promise<FollowedTicket> {
   const match = KEY.exec(key);
   const sede = match && ctx.config.sedi.find((s) => s.id === match[1]);
   if (!match || !sede) throw ApiError.notFound('ticket');
-  const tickets = await ctx.store.read((r) => r.ticketsOfDay(sede.id, match[2]!));
+  const known = await today?.(sede.id);
+  const tickets =
+    known && known.day === match[2]
+      ? known.tickets
+      : await ctx.store.read((r) => r.ticketsOfDay(sede.id, match[2]!));
   const ticket = tickets.find((t) => sameToken(t.followToken, match[3]!));
   if (!ticket) throw ApiError.notFound('ticket');
   return { sede: sede.id, ticketId: ticket.id };

@@ -23,7 +23,8 @@ export function queueOrder<T extends Queued>(tickets: readonly T[], now: Date, s
       a.key.band - b.key.band ||
       a.key.at - b.key.at ||
       Date.parse(a.ticket.issuedAt) - Date.parse(b.ticket.issuedAt) ||
-      a.ticket.number.localeCompare(b.ticket.number),
+      // Numerically: A1000 comes after A999.
+      a.ticket.number.localeCompare(b.ticket.number, 'en', { numeric: true }),
   );
   return keyed.map((k) => k.ticket);
 }
