@@ -31,8 +31,8 @@ const PHONES = 10_000;
 const PHONE_TICKETS = 250;
 const BIG_CALLS = 5;
 /**
- * Phones on one loopback address: the server lets one address open 30 follow streams a minute (app.ts's
- * guess limit), so the phones come from addresses of their own as on a real day, this many to each.
+ * Phones on one loopback address: phones come from addresses of their own on a real day, a few behind each
+ * shared one, and the server caps open connections per address (server.maxConnectionsPerAddress).
  */
 const PHONES_PER_ADDRESS = 20;
 /** Phones connecting at the same moment. */
@@ -680,9 +680,8 @@ export async function floorBench(): Promise<FloorBench> {
       `clients: node:http, keep-alive off (a connection each); times from the request sent to the event's ` +
         'bytes read; the server runs in a child process (its RSS and CPU are its own), on a Monday-morning clock',
       `config copy: ${SEDE} has ${COUNTERS} counters serving every sector (sedi.json); ` +
-        `phones connect from loopback addresses of their own, ${PHONES_PER_ADDRESS} to each: the server lets one ` +
-        'address open 30 follow streams a minute (guess limit), so server.maxConnectionsPerAddress stays 500 ' +
-        `and never binds; open-file limit ${files}`,
+        `phones connect from loopback addresses of their own, ${PHONES_PER_ADDRESS} to each, so ` +
+        `server.maxConnectionsPerAddress stays 500 and never binds; open-file limit ${files}`,
       `call next → board/phone: ${CALLS} calls at 1 counter (after ${WARMUP_CALLS} unmeasured), ${QUEUE} tickets ` +
         'waiting behind; the board, the counter’s console and the called ticket’s phone follow live; each ticket ' +
         'issued by the reception’s kiosk over the API and finished before the next call',
