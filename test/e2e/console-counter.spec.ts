@@ -372,6 +372,23 @@ test('the counter works with the keyboard alone: F2 calls the next, Tab reaches 
   await shot(page, '10-keyboard');
 });
 
+test('the counter speaks English when asked', async ({ page }) => {
+  await page.setViewportSize(DESK);
+  await signInClerk(page, server, 'sportello.rovigo');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose your counter');
+  await page
+    .getByRole('list', { name: 'Counters of the office' })
+    .getByRole('button', { name: /Sportello 1/ })
+    .click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByText('Counter open: you can call.')).toBeVisible();
+  await page.getByRole('button', { name: /Call next/ }).click();
+  await expect(page.getByRole('alert')).toHaveText('Nobody is waiting for the services of this counter.');
+  await expect(page.getByRole('region', { name: 'Today at this counter' })).toBeVisible();
+  await expectAccessible(page, 'counter in English');
+});
+
 test('a technician creates a display board, sees its address once with a QR, and deletes it', async ({
   page,
 }) => {
