@@ -145,7 +145,7 @@ with a simulated card reader, printer and barcode scanner.
   Health           ${base}/healthz   ${base}/readyz
 
 Demo staff accounts (password: demo-<username>): admin, tecnico, sportello.rovigo,
-funzionario.rovigo, funzionario.napoli, contactcenter.
+sportello2.rovigo, funzionario.rovigo, funzionario.napoli, contactcenter.
 
 Press Ctrl-C to stop.
 `);
