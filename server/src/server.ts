@@ -19,6 +19,8 @@ import { createVideoHub } from './video/video-hub.ts';
 
 /** Request headers are a few hundred bytes: a client still sending them after this is holding a socket. */
 const HEADERS_TIMEOUT_MS = 5_000;
+/** How long a stop waits for requests under way before closing their connections. */
+const STOP_GRACE_MS = 5_000;
 
 export interface StartOptions {
   configDir: string;
@@ -80,7 +82,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       floorHub(ctx).close();
       server.closeIdleConnections();
       // SMS already handed to the gateway are waited for, so none is sent twice after a restart.
-      await Promise.all([outbox?.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A client that keeps asking on a connection it holds open would keep the server up: not past this.
+      const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
+      await Promise.all([outbox?.stop(), closed]);
+      clearTimeout(deadline);
       await store.close();
     },
   };

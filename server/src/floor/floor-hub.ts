@@ -43,6 +43,8 @@ interface SedeFloor {
 
 export class FloorHub {
   private readonly floors = new Map<string, SedeFloor>();
+  /** Set when the server stops: a stream asked for on a connection still open is ended at once. */
+  private closed = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -73,6 +75,7 @@ export class FloorHub {
 
   /** Ends every stream (clients reconnect to another instance, or to this one restarted). */
   close(): void {
+    this.closed = true;
     for (const floor of [...this.floors.values()]) for (const s of [...floor.subscribers]) s.end();
     for (const floor of this.floors.values()) {
       floor.stopListening();
@@ -82,6 +85,10 @@ export class FloorHub {
   }
 
   private subscribe(sedeId: string, subscriber: Subscriber): () => void {
+    if (this.closed) {
+      subscriber.end();
+      return () => undefined;
+    }
     const floor = this.floorOf(sedeId);
     floor.subscribers.add(subscriber);
     // The first view goes to this subscriber alone, at once.
