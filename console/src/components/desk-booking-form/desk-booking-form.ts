@@ -39,6 +39,7 @@ import { emit } from '../emit.ts';
 import { formStyles, panelStyles } from '../form-styles.ts';
 import '../slot-picker/slot-picker.ts';
 import type { SlotChoice, SlotPicker } from '../slot-picker/slot-picker.ts';
+import { textField } from '../text-field.ts';
 
 @customElement('desk-booking-form')
 @localized()
@@ -131,11 +132,11 @@ export class DeskBookingForm extends LitElement {
           )}
         </fieldset>
         <div class="row">
-          ${this.textField('new-first', msg('Nome'), this.firstName, (v) => (this.firstName = v), 'given-name')}
-          ${this.textField('new-last', msg('Cognome'), this.lastName, (v) => (this.lastName = v), 'family-name')}
+          ${textField('new-first', msg('Nome'), this.firstName, (v) => (this.firstName = v), 'given-name')}
+          ${textField('new-last', msg('Cognome'), this.lastName, (v) => (this.lastName = v), 'family-name')}
         </div>
         <div class="row">
-          ${this.textField(
+          ${textField(
             'new-phone',
             this.choice.mode === 'callback'
               ? msg('Telefono (per la richiamata)')
@@ -238,26 +239,6 @@ export class DeskBookingForm extends LitElement {
           ${msg('Chiudi')}
         </button>
       </div>`;
-  }
-
-  private textField(
-    id: string,
-    label: string,
-    value: string,
-    set: (value: string) => void,
-    autocomplete: string,
-    type = 'text',
-  ) {
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        type=${type}
-        autocomplete=${autocomplete}
-        .value=${value}
-        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-      />
-    </div>`;
   }
 
   private problem(): string {

@@ -26,6 +26,7 @@ import { emit } from '../emit.ts';
 import { formStyles, panelStyles } from '../form-styles.ts';
 import '../slot-picker/slot-picker.ts';
 import type { SlotChoice, SlotPicker } from '../slot-picker/slot-picker.ts';
+import { textField } from '../text-field.ts';
 
 @customElement('follow-up-form')
 @localized()
@@ -125,14 +126,14 @@ export class FollowUpForm extends LitElement {
               ${
                 needsName
                   ? html`<div class="row">
-                      ${this.textField('fu-first', msg('Nome del cittadino'), this.firstName, (v) => (this.firstName = v), 'given-name')}
-                      ${this.textField('fu-last', msg('Cognome del cittadino'), this.lastName, (v) => (this.lastName = v), 'family-name')}
+                      ${textField('fu-first', msg('Nome del cittadino'), this.firstName, (v) => (this.firstName = v), 'given-name')}
+                      ${textField('fu-last', msg('Cognome del cittadino'), this.lastName, (v) => (this.lastName = v), 'family-name')}
                     </div>`
                   : nothing
               }
               ${
                 needsPhone
-                  ? this.textField(
+                  ? textField(
                       'fu-phone',
                       this.choice.mode === 'callback'
                         ? msg('Telefono del cittadino (per la richiamata)')
@@ -152,26 +153,6 @@ export class FollowUpForm extends LitElement {
               </button>
             </form>`
       }`;
-  }
-
-  private textField(
-    id: string,
-    label: string,
-    value: string,
-    set: (value: string) => void,
-    autocomplete: string,
-    type = 'text',
-  ) {
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        type=${type}
-        autocomplete=${autocomplete}
-        .value=${value}
-        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-      />
-    </div>`;
   }
 
   private problem(): string {
