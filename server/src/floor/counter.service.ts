@@ -18,7 +18,7 @@ import type { Principal } from '../http/principal.ts';
 import type { StoredTicket, StoreReader, StoreTx } from '../store/store.ts';
 import { enqueueAlmostTurn } from './almost-turn.ts';
 import { announceFloorChange } from './floor-channel.ts';
-import { boardCall, FloorSnapshot, type ConfiguredCounter } from './floor-snapshot.ts';
+import { boardCall, countersOf, FloorSnapshot, type ConfiguredCounter } from './floor-snapshot.ts';
 import { nextFor, servesTicket } from './queue-order.ts';
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
@@ -372,7 +372,7 @@ function sedeFor(ctx: AppContext, principal: Principal, sedeId: string): Sede {
 }
 
 function counterFor(ctx: AppContext, sede: Sede, counterId: string): ConfiguredCounter {
-  const counter = new FloorSnapshot(ctx.config, sede, ctx.clock(), [], []).counter(counterId);
+  const counter = countersOf(ctx.config, sede).find((c) => c.id === counterId);
   if (!counter) throw ApiError.notFound('counter');
   return counter;
 }

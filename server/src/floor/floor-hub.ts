@@ -2,9 +2,8 @@
 // phones. It listens to the sede's floor channel (changes of every instance), reads the floor once per
 // burst of changes and gives each subscriber its own view, only when that view changed.
 import type { BoardCall, CounterView, FloorEvent, Sede } from '@sportello/protocol';
-import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import { sedeOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
-import type { StoredTicket } from '../store/store.ts';
 import { floorChannel, parseFloorChange } from './floor-channel.ts';
 import { FloorSnapshot } from './floor-snapshot.ts';
 
@@ -188,7 +187,7 @@ export class FloorHub {
         event = view;
       } else {
         const ticket = tickets.get(s.key!);
-        if (ticket) event = { type: 'follow', view: snap.followView(ticket, this.serviceName(ticket)) };
+        if (ticket) event = { type: 'follow', view: snap.followView(ticket) };
       }
       if (!event) continue;
       const text = JSON.stringify(event);
@@ -196,10 +195,5 @@ export class FloorHub {
       s.last = text;
       s.send(event.type, event);
     }
-  }
-
-  private serviceName(ticket: StoredTicket): string {
-    const service = serviceOf(this.ctx.config, ticket.service);
-    return service.name[ticket.language] ?? service.name.it;
   }
 }

@@ -156,7 +156,9 @@ export class FloorSnapshot {
     };
   }
 
-  followView(ticket: StoredTicket, serviceName: string): FollowView {
+  followView(ticket: StoredTicket): FollowView {
+    const service = this.config.services.find((s) => s.id === ticket.service);
+    const serviceName = service ? (service.name[ticket.language] ?? service.name.it) : ticket.service;
     const counter = ticket.counter ? this.counter(ticket.counter) : undefined;
     const called = ticket.status === 'called' || ticket.status === 'serving';
     return {

@@ -2,7 +2,7 @@
 // token of the ticket (never its id), so a look-up reads one day's tickets and nobody can guess another's.
 import type { BoardView, FollowView } from '@sportello/protocol';
 import { timingSafeEqual } from 'node:crypto';
-import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import { sedeOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { StoredTicket } from '../store/store.ts';
@@ -55,7 +55,7 @@ export async function readFollow(ctx: AppContext, key: string): Promise<FollowVi
   const snap = await ctx.store.read((r) =>
     FloorSnapshot.read(r, ctx.config, sedeOf(ctx.config, sede), ctx.clock()),
   );
-  return followViewOf(ctx, snap, snap.ticket(ticketId)!);
+  return snap.followView(snap.ticket(ticketId)!);
 }
 
 /** "Vado via": the citizen gives up a ticket still waiting (or parked); its place goes to the next. */
@@ -81,11 +81,6 @@ export async function publicQueue(ctx: AppContext, sedeId: string): Promise<Boar
   const sede = sedeOf(ctx.config, sedeId);
   const snap = await ctx.store.read((r) => FloorSnapshot.read(r, ctx.config, sede, ctx.clock()));
   return snap.boardView(sedeQueueUrl(ctx, sede.id));
-}
-
-export function followViewOf(ctx: AppContext, snap: FloorSnapshot, ticket: StoredTicket): FollowView {
-  const service = serviceOf(ctx.config, ticket.service);
-  return snap.followView(ticket, service.name[ticket.language] ?? service.name.it);
 }
 
 function sameToken(a: string, b: string): boolean {
