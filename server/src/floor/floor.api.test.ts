@@ -304,3 +304,33 @@ describe('many phones behind one address', () => {
     for (const s of streams) s.abort.abort();
   });
 });
+
+describe('refusals', () => {
+  it('speaks only a call of today at the board’s sede, and acts only on the ticket at the counter', async () => {
+    const { issue, counter } = await start();
+    const technician = await server.login('tecnico');
+    const created = await server.call('POST', '/api/v1/boards', {
+      token: technician,
+      body: { sede: 'rovigo', name: 'Sala' },
+    });
+    const key = new URL(created.body.url).searchParams.get('key')!;
+    const first = await issue({});
+    const second = await issue({});
+    const notCalled = await server.call('GET', `/api/v1/board/calls/${first.ticket.id}/speech?key=${key}`);
+    expect(notCalled.status).toBe(404);
+    await counter('sportello-1', 'status', { status: 'open' });
+    await counter('sportello-1', 'call-next');
+    const spoken = await fetch(
+      `${server.url}/api/v1/board/calls/${first.ticket.id}/speech?key=${key}&language=ar`,
+    );
+    expect([spoken.status, spoken.headers.get('content-type')]).toEqual([200, 'audio/wav']);
+    expect((await spoken.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    const elsewhere = await counter('sportello-1', `tickets/${second.ticket.id}/start`);
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([409, 'not_yours']);
+    const napoli = await server.call('POST', '/api/v1/counters/napoli/sportello-1/call-next', {
+      token: await server.login('sportello.rovigo'),
+      body: {},
+    });
+    expect([napoli.status, napoli.body.error.code]).toEqual([403, 'wrong_sede']);
+  });
+});
