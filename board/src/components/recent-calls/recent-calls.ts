@@ -63,6 +63,32 @@ export class RecentCalls extends LitElement {
   /** Newest first. */
   @property({ attribute: false }) calls: readonly BoardCall[] = [];
 
+  // Only whole rows are shown: as many as the panel holds at this screen's size and orientation.
+  private readonly resize = new ResizeObserver(() => this.fitRows());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  override updated(): void {
+    this.fitRows();
+  }
+
+  private fitRows(): void {
+    const rows = [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    for (const row of rows) row.hidden = false;
+    const bottom = this.getBoundingClientRect().bottom - parseFloat(getComputedStyle(this).paddingBottom);
+    let full = false;
+    // Once one row does not fit, neither do those after it (older calls are never shown above newer ones).
+    for (const row of rows) row.hidden = full ||= row.getBoundingClientRect().bottom > bottom;
+  }
+
   override render() {
     return html`<table>
         <caption>
