@@ -70,6 +70,8 @@ export class CounterScreen extends LitElement {
   /** Where focus goes when the view next shows the result of the clerk's action. */
   private focusNext?: 'ticket' | 'call-next';
   private clock?: ReturnType<typeof setInterval>;
+  /** The action on its way to the server, if any. */
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -138,9 +140,13 @@ export class CounterScreen extends LitElement {
   private readonly onKey = (event: KeyboardEvent) => {
     if (event.key !== CALL_NEXT_KEY || event.repeat || this.transferOpen || !this.view) return;
     event.preventDefault();
-    const why = this.cannotCallNext();
-    if (why) this.error = why;
-    else void this.callNext();
+    // A key pressed while the previous action is still on its way (the stream can show the counter open
+    // before "Apri" has answered) is handled once that action ends, not dropped.
+    void this.inFlight.then(() => {
+      const why = this.cannotCallNext();
+      if (why) this.error = why;
+      else void this.callNext();
+    });
   };
 
   /** Why "call next" is not possible now, or '' when it is. */
@@ -159,7 +165,9 @@ export class CounterScreen extends LitElement {
     this.error = '';
     this.told = '';
     try {
-      const view = await action();
+      const answer = action();
+      this.inFlight = answer.catch(() => undefined);
+      const view = await answer;
       // A live stream delivers every change in order, this one too; an answer may arrive after a newer
       // event (a colleague's call a moment later) and must not put an older view back.
       if (this.stream !== 'open') this.view = view;
