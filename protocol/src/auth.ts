@@ -10,6 +10,7 @@ export const roles = [
   'counter',
   'contact-centre',
   'technician',
+  'manager',
   'admin',
 ] as const;
 export const Role = z.enum(roles);

@@ -74,8 +74,31 @@ export const Station = z.object({
   address: z.string().min(1),
   /** The sede whose officials serve it and whose tickets it prints (for kind "sede"). */
   sede: id,
+  /** The comune (town) it stands in; the fleet is listed by sede and comune. */
+  comune: z.string().min(1).optional(),
+  /** The devices it should have: one missing from its heartbeat is a device problem. */
+  devices: z.array(z.enum(['reader', 'printer', 'scanner', 'camera'])).optional(),
 });
 export type Station = z.infer<typeof Station>;
+export type StationDevice = NonNullable<Station['devices']>[number];
+
+/**
+ * What a technician pushes to a running station, applied without a restart; absent fields keep the
+ * kiosk's defaults.
+ */
+export const StationSettings = z
+  .object({
+    /** Seconds without a touch before the kiosk asks "are you still there?". */
+    idleSeconds: z.number().int().min(20).max(600).optional(),
+    /** The languages offered, in this order; Italian is always offered. */
+    languages: z.array(Language).min(1).optional(),
+    /** Only these services are offered; every service when absent. */
+    services: z.array(id).min(1).optional(),
+    /** Set: the kiosk shows this instead of serving citizens. */
+    outOfService: z.string().min(1).max(300).optional(),
+  })
+  .meta({ id: 'StationSettings' });
+export type StationSettings = z.infer<typeof StationSettings>;
 
 export const Sector = z.object({ id, name: LocalizedText });
 export type Sector = z.infer<typeof Sector>;
@@ -122,7 +145,14 @@ export const Official = z.object({
 });
 export type Official = z.infer<typeof Official>;
 
-export const staffRoles = ['official', 'counter', 'contact-centre', 'technician', 'admin'] as const;
+export const staffRoles = [
+  'official',
+  'counter',
+  'contact-centre',
+  'technician',
+  'manager',
+  'admin',
+] as const;
 export const StaffRole = z.enum(staffRoles);
 export type StaffRole = z.infer<typeof StaffRole>;
 

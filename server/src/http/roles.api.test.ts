@@ -11,6 +11,7 @@ const credentials: Record<Role, (server: TestServer) => Promise<string>> = {
   counter: (server) => server.login('sportello.rovigo'),
   'contact-centre': (server) => server.login('contactcenter'),
   technician: (server) => server.login('tecnico'),
+  manager: (server) => server.login('direttore.rovigo'),
   admin: (server) => server.login('admin'),
   board: async (server) => {
     const created = await server.call('POST', '/api/v1/boards', {

@@ -12,6 +12,8 @@ import type {
   QueueEntry,
   Ticket,
   StaffRole,
+  Station,
+  StationSettings,
 } from '@sportello/protocol';
 
 export interface StoredBooking extends Booking {
@@ -93,6 +95,125 @@ export interface StationStatus {
   devices: DeviceHealth;
 }
 
+// ---- staff accounts: seeded from config/staff.json on first start, then kept here ----
+
+export interface StoredStaffAccount {
+  username: string;
+  name: string;
+  roles: StaffRole[];
+  sede?: string;
+  /** Links an official's account to their calendar entry. */
+  official?: string;
+  /** scrypt$N$r$p$salt$hash */
+  passwordHash: string;
+  /** Set: the account cannot sign in, and its sessions were ended. */
+  disabledAt?: string;
+  /** A reset password must be changed at the next sign-in. */
+  mustChangePassword?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- stations: the registry (seeded from config/stations.json), pushed settings, self-tests, alerts ----
+
+export interface StoredStation extends Station {
+  /** Pushed to the running station without a restart. */
+  settings?: StationSettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One run of a station's self-test, asked for from the console and run by the agent when the kiosk is idle. */
+export interface SelfTestRun {
+  id: string;
+  station: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** Whether to print a test page. */
+  print: boolean;
+  /** queued: not yet delivered; waiting-idle: the kiosk is serving someone; then running, done or failed. */
+  status: 'queued' | 'waiting-idle' | 'running' | 'done' | 'failed';
+  finishedAt?: string;
+  /** The agent's report, as it sent it (validated by the service). */
+  result?: unknown;
+  error?: string;
+}
+
+/** A problem at a station the technicians are told of, by the console and by e-mail. */
+export interface StationAlert {
+  id: string;
+  station: string;
+  kind: 'offline' | 'paper-out' | 'device';
+  /** What is wrong, in the technicians' words, e.g. "printer: cover-open". */
+  detail?: string;
+  raisedAt: string;
+  /** Set when the station recovered by itself. */
+  clearedAt?: string;
+  /** When the e-mail saying it was raised, and the one saying it cleared, went out. */
+  raisedMailedAt?: string;
+  clearedMailedAt?: string;
+}
+
+// ---- statistics: anonymous, kept after the retention job ----
+
+/** One kiosk session as the end screen reports it: nothing that identifies the citizen. */
+export interface KioskSessionStat {
+  id: string;
+  station: string;
+  sede: string;
+  startedAt: string;
+  endedAt: string;
+  language: Language;
+  /** How the citizen identified, or none. */
+  identification: 'cie' | 'cns' | 'barcode' | 'typed' | 'pin' | 'none';
+  /** What the session ended with. */
+  outcome: 'ticket' | 'video' | 'booking' | 'check-in' | 'information' | 'abandoned';
+  service?: string;
+  /** The end screen's rating, 1 (bad) to 5 (very good), when given. */
+  rating?: number;
+}
+
+/**
+ * The KPIs of one sede and day, computed once the day is over (the KPI service owns `stats`' shape and
+ * its `version`; a rollup of another version is computed again).
+ */
+export interface DayStatsRollup {
+  sede: string;
+  day: string;
+  version: number;
+  computedAt: string;
+  stats: unknown;
+}
+
+// ---- the office's calendar, changed from the console ----
+
+/**
+ * A closure of a sede or an official's absence, added by a manager. The bookings it displaced are handled
+ * one by one (`pending` → `handled`) so that a server stopped half-way finishes the rest when it starts.
+ */
+export interface CalendarChange {
+  id: string;
+  sede: string;
+  kind: 'closure' | 'absence';
+  /** absence: whose hours are removed. */
+  official?: string;
+  /** YYYY-MM-DD, both inclusive. */
+  from: string;
+  to: string;
+  /** Part of a day only (HH:MM, sede time); the whole day when absent. */
+  hours?: { from: string; to: string };
+  reason: string;
+  /** offer: the citizen gets an SMS with a link to choose a new time; move: to the nearest free slot. */
+  rebooking: 'offer' | 'move';
+  createdBy: string;
+  createdAt: string;
+  /** Booking codes still to handle. */
+  pending: string[];
+  handled: { code: string; result: 'offered' | 'moved' | 'cancelled'; newStart?: string; at: string }[];
+  removedAt?: string;
+  removedBy?: string;
+}
+
 // ---- audit: every time staff receive a citizen's personal data ----
 
 /** One audit event. Never personal data in clear: the subject is a booking code, a call id, … */
@@ -140,6 +261,24 @@ export interface StoreReader extends OutboxReader {
   callRecordsOfDay(group: string, day: string): Promise<CallRecord[]>;
   /** Audit events of that day (Rome), oldest first. */
   auditOfDay(day: string): Promise<AuditEvent[]>;
+  staffAccount(username: string): Promise<StoredStaffAccount | undefined>;
+  /** Every account, by username. */
+  staffAccounts(): Promise<StoredStaffAccount[]>;
+  station(id: string): Promise<StoredStation | undefined>;
+  /** Every station, by id. */
+  stations(): Promise<StoredStation[]>;
+  selfTestRun(id: string): Promise<SelfTestRun | undefined>;
+  /** A station's self-tests, newest first (at least the last 10 are kept). */
+  selfTestRuns(station: string): Promise<SelfTestRun[]>;
+  /** Alerts not yet cleared, and those cleared after `clearedSince` (ISO), newest first. */
+  alerts(clearedSince: string): Promise<StationAlert[]>;
+  /** Kiosk sessions of a sede that ended on that day (Rome). */
+  kioskSessionsOfDay(sede: string, day: string): Promise<KioskSessionStat[]>;
+  /** The rollups of a sede for days from `fromDay` to `toDay`, both inclusive, by day. */
+  dayStats(sede: string, fromDay: string, toDay: string): Promise<DayStatsRollup[]>;
+  calendarChange(id: string): Promise<CalendarChange | undefined>;
+  /** A sede's calendar changes (removed ones too), newest first; every sede's without `sede`. */
+  calendarChanges(sede?: string): Promise<CalendarChange[]>;
 }
 
 export interface StoreTx extends StoreReader, OutboxWriter {
@@ -189,6 +328,24 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   putCallRecord(record: CallRecord): Promise<void>;
   /** Appends to the audit log; written with the change that disclosed the data, or not at all. */
   appendAudit(event: AuditEvent): Promise<void>;
+  /** Inserts or replaces (same username) an account. */
+  putStaffAccount(account: StoredStaffAccount): Promise<void>;
+  /** Ends every session of that person at once; answers how many. */
+  deleteSessionsOf(username: string): Promise<number>;
+  /** Inserts or replaces (same id) a station. */
+  putStation(station: StoredStation): Promise<void>;
+  /** Revokes a station's credential: its agent is refused from now on. False if it had none. */
+  deleteStationCredential(station: string): Promise<boolean>;
+  /** Inserts or replaces (same id) a self-test run. */
+  putSelfTestRun(run: SelfTestRun): Promise<void>;
+  /** Inserts or replaces (same id) an alert. */
+  putAlert(alert: StationAlert): Promise<void>;
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  appendKioskSession(session: KioskSessionStat): Promise<void>;
+  /** Inserts or replaces the rollup of that sede and day. */
+  putDayStats(rollup: DayStatsRollup): Promise<void>;
+  /** Inserts or replaces (same id) a calendar change. */
+  putCalendarChange(change: CalendarChange): Promise<void>;
 }
 
 export interface RetentionResult {
@@ -308,6 +465,11 @@ export interface OutboxWriter {
   enqueueMessage(message: NewOutboxMessage): Promise<void>;
   /** Cancels the booking's pending messages of these kinds (leased ones too); answers how many. */
   cancelPendingMessages(bookingCode: string, kinds: readonly MessageKind[], now: Date): Promise<number>;
+  /**
+   * An admin's decision on a dead letter: `retry` puts it back to pending, due now, with its tries counted
+   * from zero; `cancel` marks it cancelled. False unless the message exists and is dead.
+   */
+  resolveDeadMessage(id: string, action: 'retry' | 'cancel', now: Date): Promise<boolean>;
 }
 
 export interface OutboxStore {

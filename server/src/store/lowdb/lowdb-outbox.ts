@@ -114,6 +114,7 @@ export class LowdbOutbox {
         for (const id of ids) await this.finish(log, id, now, { status: 'cancelled' });
         return ids.length;
       },
+      resolveDeadMessage: (id, action, now) => this.resolveDead(log, id, action, now),
     };
   }
 
@@ -164,6 +165,40 @@ export class LowdbOutbox {
     log.touched.add(low as Low<unknown>);
     log.undo.push(() => Object.assign(message, before));
     return true;
+  }
+
+  /** Retries (back to pending, due now) or cancels a dead message, found in the archive, newest days first. */
+  async resolveDead(log: TxLog, id: string, action: 'retry' | 'cancel', now: Date): Promise<boolean> {
+    for (const day of await this.archiveDays()) {
+      const archive = (await this.files.file(this.archivePath(day), emptyFile)) as Low<MessageFile>;
+      const messages = archive.data.messages;
+      const index = messages.findIndex((m) => m.id === id);
+      if (index < 0) continue;
+      const message = messages[index]!;
+      if (message.status !== 'dead') return false;
+      log.touched.add(archive as Low<unknown>);
+      if (action === 'cancel') {
+        const before = { status: message.status, finishedAt: message.finishedAt };
+        message.status = 'cancelled';
+        message.finishedAt = now.toISOString();
+        log.undo.push(() => Object.assign(message, before));
+        return true;
+      }
+      messages.splice(index, 1);
+      log.undo.push(() => void messages.splice(index, 0, message));
+      const again: OutboxMessage = { ...message, status: 'pending', attempts: 0, dueAt: now.toISOString() };
+      delete again.finishedAt;
+      const low = await this.pendingFile(day);
+      log.touched.add(low as Low<unknown>);
+      low.data.messages.push(again);
+      this.dayOf.set(id, day);
+      log.undo.push(() => {
+        low.data.messages.splice(low.data.messages.indexOf(again), 1);
+        this.dayOf.delete(id);
+      });
+      return true;
+    }
+    return false;
   }
 
   /** Blanks number and text of finished messages of appointment days before `beforeDay` (from `from` on). */

@@ -12,7 +12,10 @@ import {
   DuplicateKeyError,
   REMOVED,
   type AuditEvent,
+  type CalendarChange,
+  type DayStatsRollup,
   type EnrolmentCode,
+  type KioskSessionStat,
   type RetentionResult,
   type StaffSession,
   type StationCredential,
@@ -46,6 +49,14 @@ import {
   emptyVideoQueue,
   videoQueueFile,
   readdirOrEmpty,
+  emptyOperations,
+  emptySessionDay,
+  emptyStatsYear,
+  operationsFile,
+  statsFile,
+  type Operations,
+  type SessionDay,
+  type StatsYear,
 } from './partitions.ts';
 
 export interface LowdbStoreOptions {
@@ -74,6 +85,7 @@ export class LowdbStore implements Store {
   private core!: Low<Core>;
   private fleet!: Low<Fleet>;
   private video!: Low<VideoQueue>;
+  private operations!: Low<Operations>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<Low<unknown>>();
   private flushing: Promise<void> | null = null;
@@ -105,6 +117,7 @@ export class LowdbStore implements Store {
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
+    store.operations = (await store.file(operationsFile(store.dataDir), emptyOperations)) as Low<Operations>;
     await store.indexHotDays();
     await store.outbox.open();
     return store;
@@ -209,6 +222,10 @@ export class LowdbStore implements Store {
     return this.exclusive((log) => this.outbox.fail(log, id, worker, outcome));
   }
 
+  private statsLow(sede: string, year: string): Promise<Low<unknown>> {
+    return this.file(statsFile(this.dataDir, sede, year), emptyStatsYear);
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     await readdir(this.dataDir);
@@ -269,6 +286,43 @@ export class LowdbStore implements Store {
       callRecordsOfDay: async (group, day) =>
         clone(((await this.dayLow('calls', group, day)).data as CallDay).calls),
       auditOfDay: async (day) => clone(((await this.auditLow(day)).data as AuditDay).events),
+      staffAccount: async (username) =>
+        clone((this.core.data.staff ?? []).find((a) => a.username === username)),
+      staffAccounts: async () =>
+        clone([...(this.core.data.staff ?? [])].sort((a, b) => a.username.localeCompare(b.username))),
+      station: async (id) => clone((this.core.data.stationRecords ?? []).find((s) => s.id === id)),
+      stations: async () =>
+        clone([...(this.core.data.stationRecords ?? [])].sort((a, b) => a.id.localeCompare(b.id))),
+      selfTestRun: async (id) => clone(this.operations.data.selfTests.find((r) => r.id === id)),
+      selfTestRuns: async (station) =>
+        clone(
+          this.operations.data.selfTests
+            .filter((r) => r.station === station)
+            .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
+        ),
+      alerts: async (clearedSince) =>
+        clone(
+          this.operations.data.alerts
+            .filter((a) => !a.clearedAt || a.clearedAt > clearedSince)
+            .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)),
+        ),
+      kioskSessionsOfDay: async (sede, day) =>
+        clone(((await this.dayLow('sessions', sede, day)).data as SessionDay).sessions),
+      dayStats: async (sede, fromDay, toDay) => {
+        const found: DayStatsRollup[] = [];
+        for (let year = Number(fromDay.slice(0, 4)); year <= Number(toDay.slice(0, 4)); year++) {
+          const data = (await this.statsLow(sede, String(year))).data as StatsYear;
+          found.push(...data.days.filter((d) => d.day >= fromDay && d.day <= toDay));
+        }
+        return clone(found.sort((a, b) => a.day.localeCompare(b.day)));
+      },
+      calendarChange: async (id) => clone((this.core.data.calendarChanges ?? []).find((c) => c.id === id)),
+      calendarChanges: async (sede) =>
+        clone(
+          (this.core.data.calendarChanges ?? [])
+            .filter((c) => sede === undefined || c.sede === sede)
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+        ),
       ...this.outbox.reader(),
     };
   }
@@ -456,13 +510,87 @@ export class LowdbStore implements Store {
         touched.add(low);
         push((low.data as AuditDay).events, clone(event));
       },
+      putStaffAccount: async (account) => {
+        touched.add(core);
+        putById((this.core.data.staff ??= []), account, (a) => a.username);
+      },
+      deleteSessionsOf: async (username) => {
+        const sessions = this.core.data.sessions;
+        let removed = 0;
+        for (let i = sessions.length - 1; i >= 0; i--)
+          if (sessions[i]!.username === username) {
+            removeAt(sessions, i);
+            removed++;
+          }
+        if (removed > 0) touched.add(core);
+        return removed;
+      },
+      putStation: async (station) => {
+        touched.add(core);
+        putById((this.core.data.stationRecords ??= []), station, (s) => s.id);
+      },
+      deleteStationCredential: async (station) => {
+        const credentials = this.core.data.stations;
+        const index = credentials.findIndex((c) => c.station === station);
+        if (index < 0) return false;
+        touched.add(core);
+        removeAt(credentials, index);
+        return true;
+      },
+      putSelfTestRun: async (run) => {
+        const operations = this.operations as Low<unknown>;
+        touched.add(operations);
+        const runs = this.operations.data.selfTests;
+        putById(runs, run, (r) => r.id);
+        // The newest ten of each station are kept: the console shows the last one and a short history.
+        const ofStation = runs
+          .filter((r) => r.station === run.station)
+          .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+        for (const old of ofStation.slice(SELF_TESTS_KEPT)) removeAt(runs, runs.indexOf(old));
+      },
+      putAlert: async (alert) => {
+        touched.add(this.operations as Low<unknown>);
+        const alerts = this.operations.data.alerts;
+        putById(alerts, alert, (a) => a.id);
+        // Cleared alerts are history after a quarter; open ones stay whatever their age.
+        const before = new Date(this.now().getTime() - ALERTS_KEPT_DAYS * 86_400_000).toISOString();
+        for (let i = alerts.length - 1; i >= 0; i--)
+          if (alerts[i]!.clearedAt && alerts[i]!.clearedAt! < before) removeAt(alerts, i);
+      },
+      appendKioskSession: async (session: KioskSessionStat) => {
+        const low = await this.dayLow('sessions', session.sede, localDay(session.endedAt));
+        const sessions = (low.data as SessionDay).sessions;
+        if (sessions.some((s) => s.id === session.id)) throw new DuplicateKeyError('kiosk session id');
+        touched.add(low);
+        push(sessions, clone(session));
+      },
+      putDayStats: async (rollup: DayStatsRollup) => {
+        const low = await this.statsLow(rollup.sede, rollup.day.slice(0, 4));
+        touched.add(low);
+        putById((low.data as StatsYear).days, rollup, (d) => d.day);
+      },
+      putCalendarChange: async (change: CalendarChange) => {
+        touched.add(core);
+        putById((this.core.data.calendarChanges ??= []), change, (c) => c.id);
+      },
     };
+    /** Inserts `item`, or replaces the one with the same key, undoably. */
+    function putById<T>(list: T[], item: T, key: (t: T) => string): void {
+      const index = list.findIndex((t) => key(t) === key(item));
+      if (index >= 0) replaceAt(list, index, clone(item));
+      else push(list, clone(item));
+    }
   }
 
   // ---- files ----
 
   private dayLow(kind: PartitionKind, sede: string, day: string): Promise<Low<unknown>> {
-    const empty = { bookings: emptyBookingDay, tickets: emptyTicketDay, calls: emptyCallDay }[kind];
+    const empty = {
+      bookings: emptyBookingDay,
+      tickets: emptyTicketDay,
+      calls: emptyCallDay,
+      sessions: emptySessionDay,
+    }[kind];
     return this.file(dayFile(this.dataDir, kind, sede, day), empty);
   }
 
@@ -566,6 +694,8 @@ export class LowdbStore implements Store {
 }
 
 const ZONE = 'Europe/Rome';
+const SELF_TESTS_KEPT = 10;
+const ALERTS_KEPT_DAYS = 92;
 
 /** The sede-local calendar day a slot falls on. */
 function localDay(isoStart: string): string {
@@ -575,7 +705,11 @@ function localDay(isoStart: string): string {
 }
 
 /** Strips personal data from the records of one day partition; answers how many records changed. */
-function removePersonalDataOfDay(kind: PartitionKind, data: unknown, stamp: string): number {
+function removePersonalDataOfDay(
+  kind: Exclude<PartitionKind, 'sessions'>,
+  data: unknown,
+  stamp: string,
+): number {
   let changed = 0;
   if (kind === 'calls') {
     for (const record of (data as CallDay).calls) if (withoutPersonalData(record)) changed++;

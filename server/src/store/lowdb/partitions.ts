@@ -17,8 +17,29 @@ export interface Core {
   stations: import('../store.ts').StationCredential[];
   /** Display boards (absent in files written before boards existed). */
   boards?: import('../store.ts').StoredBoard[];
+  /** Staff accounts (absent in files written before accounts were kept in the store). */
+  staff?: import('../store.ts').StoredStaffAccount[];
+  /** The station registry (absent in files written before it was kept in the store). */
+  stationRecords?: import('../store.ts').StoredStation[];
+  calendarChanges?: import('../store.ts').CalendarChange[];
   /** Days before this one have had their personal data removed. */
   retentionDoneBefore?: string;
+}
+
+/** Self-test runs and alerts: what the technicians' console shows beside the heartbeats. */
+export interface Operations {
+  selfTests: import('../store.ts').SelfTestRun[];
+  alerts: import('../store.ts').StationAlert[];
+}
+
+/** Kiosk sessions of one sede that ended on one day. */
+export interface SessionDay {
+  sessions: import('../store.ts').KioskSessionStat[];
+}
+
+/** The KPI rollups of one sede and year: a year's query reads one file. */
+export interface StatsYear {
+  days: import('../store.ts').DayStatsRollup[];
 }
 
 /** Station enrolment codes and last heartbeats: rewritten by heartbeats, so kept apart from sessions. */
@@ -42,8 +63,8 @@ export interface AuditDay {
   events: import('../store.ts').AuditEvent[];
 }
 
-/** Day partitions: bookings and tickets per sede, calls per sede group. */
-export type PartitionKind = 'bookings' | 'tickets' | 'calls';
+/** Day partitions: bookings, tickets and kiosk sessions per sede, calls per sede group. */
+export type PartitionKind = 'bookings' | 'tickets' | 'calls' | 'sessions';
 
 const safe = /^[a-z0-9-]+$/;
 
@@ -57,6 +78,16 @@ export function dayFile(dataDir: string, kind: PartitionKind, sede: string, day:
 export function auditFile(dataDir: string, day: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`bad audit day ${day}`);
   return path.join(dataDir, 'audit', day.slice(0, 7), `${day}.json`);
+}
+
+/** data/stats/rovigo/2026.json */
+export function statsFile(dataDir: string, sede: string, year: string): string {
+  if (!safe.test(sede) || !/^\d{4}$/.test(year)) throw new Error(`bad stats partition ${sede}/${year}`);
+  return path.join(dataDir, 'stats', sede, `${year}.json`);
+}
+
+export function operationsFile(dataDir: string): string {
+  return path.join(dataDir, 'operations.json');
 }
 
 export function coreFile(dataDir: string): string {
@@ -75,6 +106,9 @@ export const emptyVideoQueue = (): VideoQueue => ({ entries: [] });
 export const emptyBookingDay = (): BookingDay => ({ bookings: [] });
 export const emptyTicketDay = (): TicketDay => ({ counters: {}, tickets: [], counterStates: [] });
 export const emptyCallDay = (): CallDay => ({ calls: [] });
+export const emptySessionDay = (): SessionDay => ({ sessions: [] });
+export const emptyStatsYear = (): StatsYear => ({ days: [] });
+export const emptyOperations = (): Operations => ({ selfTests: [], alerts: [] });
 export const emptyAuditDay = (): AuditDay => ({ events: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [], boards: [] });
 export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
