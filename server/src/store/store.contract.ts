@@ -9,6 +9,7 @@ import {
   type StoredBooking,
   type StoredTicket,
 } from './store.ts';
+import { operationsContract } from './operations.contract.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -65,6 +66,7 @@ export function booking(code: string, start: string, overrides: Partial<StoredBo
 }
 
 export function storeContract(name: string, factory: StoreFactory): void {
+  operationsContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {
