@@ -1,5 +1,5 @@
 // /api/v1/auth: staff sign-in, sign-out and who is signed in.
-import { ErrorBody, LoginBody, LoginResponse, StaffUser } from '@sportello/protocol';
+import { ErrorBody, LoginBody, LoginResponse, StaffUser, staffRoles } from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -39,7 +39,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       path: '/auth/logout',
       summary: 'End the current staff session',
       tag: 'auth',
-      roles: ['official', 'counter', 'technician', 'admin'],
+      roles: staffRoles,
       responses: { 204: { description: 'Signed out' } },
       handler: async ({ principal }) => {
         if (principal.kind === 'staff')
@@ -57,7 +57,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       path: '/auth/me',
       summary: 'The signed-in staff member',
       tag: 'auth',
-      roles: ['official', 'counter', 'technician', 'admin'],
+      roles: staffRoles,
       responses: { 200: { description: 'Who you are', schema: z.object({ user: StaffUser }) } },
       handler: async ({ principal }) => {
         if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
