@@ -9,6 +9,7 @@ import {
   type StoredBooking,
   type StoredTicket,
 } from './store.ts';
+import { fleetContract } from './fleet.contract.ts';
 import { operationsContract } from './operations.contract.ts';
 
 export interface StoreFactory {
@@ -67,6 +68,7 @@ export function booking(code: string, start: string, overrides: Partial<StoredBo
 
 export function storeContract(name: string, factory: StoreFactory): void {
   operationsContract(name, factory);
+  fleetContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -845,6 +847,28 @@ function outboxContract(name: string, factory: StoreFactory): void {
       store = await factory.reopen(store);
       expect(await list('sent', 'OLD00000')).toMatchObject([{ id: 'old', to: REMOVED, text: REMOVED }]);
       expect((await list('sent', 'AAAAAAAA'))[0]?.to).toBe('+393471234567');
+    });
+
+    it("summarises the pending queue: due now (with the oldest's due time) and scheduled later", async () => {
+      expect(await store.read((r) => r.pendingSummary(at(0)))).toEqual({ due: 0, scheduled: 0 });
+      await store.transaction(async (tx) => {
+        await tx.enqueueMessage(outboxMessage('first', { dueAt: at(10).toISOString() }));
+        await tx.enqueueMessage(outboxMessage('second', { dueAt: at(20).toISOString() }));
+        await tx.enqueueMessage(outboxMessage('later', { kind: 'reminder', dueAt: at(3600).toISOString() }));
+      });
+      expect(await store.read((r) => r.pendingSummary(at(30)))).toEqual({
+        due: 2,
+        scheduled: 1,
+        oldestDueAt: at(10).toISOString(),
+      });
+      // A message being sent (leased) is still pending; a sent one is not.
+      await claim(30, 'w1', 1);
+      await store.completeMessage('first', { now: at(31) });
+      expect(await store.read((r) => r.pendingSummary(at(31)))).toEqual({
+        due: 1,
+        scheduled: 1,
+        oldestDueAt: at(20).toISOString(),
+      });
     });
   });
 }

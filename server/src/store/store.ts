@@ -28,6 +28,13 @@ export interface StoredBooking extends Booking {
   admissionFailures?: { count: number; lockedUntil?: string };
   /** Callbacks: the official's tries to reach the citizen, when to try again, and who finished it. */
   callback?: StoredCallback;
+  /**
+   * The random half of the citizen's page key (`/p/<code>.<token>`), made when an SMS first links to the page;
+   * like a ticket's follow token it is compared, never looked up by.
+   */
+  selfServiceToken?: string;
+  /** The calendar change that displaced it and asked the citizen to choose a new time; cleared by a move. */
+  displacedBy?: string;
 }
 
 export interface StoredCallback {
@@ -209,7 +216,13 @@ export interface CalendarChange {
   createdAt: string;
   /** Booking codes still to handle. */
   pending: string[];
-  handled: { code: string; result: 'offered' | 'moved' | 'cancelled'; newStart?: string; at: string }[];
+  handled: {
+    code: string;
+    /** cancelled: the booking was over before its turn; skipped: it fits again (the change was removed). */
+    result: 'offered' | 'moved' | 'cancelled' | 'skipped';
+    newStart?: string;
+    at: string;
+  }[];
   removedAt?: string;
   removedBy?: string;
 }
@@ -270,6 +283,12 @@ export interface StoreReader extends OutboxReader {
   selfTestRun(id: string): Promise<SelfTestRun | undefined>;
   /** A station's self-tests, newest first (at least the last 10 are kept). */
   selfTestRuns(station: string): Promise<SelfTestRun[]>;
+  /**
+   * The newest self-test of every station that has one, by station: the fleet view's column, read once
+   * for the whole fleet. In PostgreSQL:
+   *   SELECT DISTINCT ON (station) * FROM self_test_runs ORDER BY station, requested_at DESC
+   */
+  latestSelfTestRuns(): Promise<SelfTestRun[]>;
   /** Alerts not yet cleared, and those cleared after `clearedSince` (ISO), newest first. */
   alerts(clearedSince: string): Promise<StationAlert[]>;
   /** Kiosk sessions of a sede that ended on that day (Rome). */
@@ -456,8 +475,23 @@ export type FailOutcome =
   /** Gives up: dead after too many tries or a permanent refusal; cancelled when no longer wanted. */
   | { now: Date; error: string; final: 'dead' | 'cancelled' };
 
+/** The pending queue at an instant: what is due and waiting, what is scheduled later. */
+export interface PendingSummary {
+  due: number;
+  scheduled: number;
+  /** The earliest dueAt among the due messages; absent when none is due. */
+  oldestDueAt?: string;
+}
+
 export interface OutboxReader {
   outboxMessages(query: MessageQuery): Promise<OutboxMessage[]>;
+  /**
+   * Counts of pending messages due by `now` and due later, and the oldest due one (the admin's queue
+   * depth and its age). In PostgreSQL, on an index on (status, due_at):
+   *   SELECT count(*) FILTER (WHERE due_at <= $1), count(*) FILTER (WHERE due_at > $1),
+   *          min(due_at) FILTER (WHERE due_at <= $1) FROM outbox WHERE status = 'pending'
+   */
+  pendingSummary(now: Date): Promise<PendingSummary>;
 }
 
 export interface OutboxWriter {

@@ -17,6 +17,7 @@ import {
   type EnrolmentCode,
   type KioskSessionStat,
   type RetentionResult,
+  type SelfTestRun,
   type StaffSession,
   type StationCredential,
   type StationStatus,
@@ -300,6 +301,14 @@ export class LowdbStore implements Store {
             .filter((r) => r.station === station)
             .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
         ),
+      latestSelfTestRuns: async () => {
+        const newest = new Map<string, SelfTestRun>();
+        for (const run of this.operations.data.selfTests) {
+          const seen = newest.get(run.station);
+          if (!seen || run.requestedAt > seen.requestedAt) newest.set(run.station, run);
+        }
+        return clone([...newest.values()].sort((a, b) => a.station.localeCompare(b.station)));
+      },
       alerts: async (clearedSince) =>
         clone(
           this.operations.data.alerts
