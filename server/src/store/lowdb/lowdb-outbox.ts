@@ -18,6 +18,7 @@ import {
   type OutboxMessage,
   type OutboxReader,
   type OutboxWriter,
+  type PendingSummary,
 } from '../store.ts';
 
 interface MessageFile {
@@ -83,7 +84,23 @@ export class LowdbOutbox {
   }
 
   reader(): OutboxReader {
-    return { outboxMessages: (query) => this.list(query) };
+    return {
+      outboxMessages: (query) => this.list(query),
+      pendingSummary: async (now) => {
+        const nowIso = now.toISOString();
+        const summary: PendingSummary = { due: 0, scheduled: 0 };
+        for (const low of this.pending.values())
+          for (const { dueAt } of low.data.messages) {
+            if (dueAt > nowIso) summary.scheduled++;
+            else {
+              summary.due++;
+              if (summary.oldestDueAt === undefined || dueAt < summary.oldestDueAt)
+                summary.oldestDueAt = dueAt;
+            }
+          }
+        return summary;
+      },
+    };
   }
 
   writer(log: TxLog): OutboxWriter {
