@@ -28,6 +28,35 @@ export function fleetContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it('tells which stations hold a credential, never the hash, and forgets a revoked one', async () => {
+      await store.transaction(async (tx) => {
+        await tx.putStationCredential({
+          station: 'adria',
+          tokenHash: 'h1',
+          issuedAt: '2026-11-28T09:00:00.000Z',
+        });
+        await tx.putStationCredential({
+          station: 'ischia',
+          tokenHash: 'h2',
+          issuedAt: '2026-11-28T09:05:00.000Z',
+        });
+        await tx.putStationCredential({
+          station: 'adria',
+          tokenHash: 'h3',
+          issuedAt: '2026-11-28T10:00:00.000Z',
+        });
+      });
+      const byStation = async () =>
+        (await store.read((r) => r.stationCredentials())).sort((a, b) => a.station.localeCompare(b.station));
+      expect(await byStation()).toEqual([
+        { station: 'adria', issuedAt: '2026-11-28T10:00:00.000Z' },
+        { station: 'ischia', issuedAt: '2026-11-28T09:05:00.000Z' },
+      ]);
+      await store.transaction((tx) => tx.deleteStationCredential('adria'));
+      store = await factory.reopen(store);
+      expect(await byStation()).toEqual([{ station: 'ischia', issuedAt: '2026-11-28T09:05:00.000Z' }]);
+    });
+
     it('gives the newest self-test of each station that has one, by station, after a restart too', async () => {
       expect(await store.read((r) => r.latestSelfTestRuns())).toEqual([]);
       await store.transaction(async (tx) => {

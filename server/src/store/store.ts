@@ -265,6 +265,8 @@ export interface StoreReader extends OutboxReader {
   sessionByTokenHash(tokenHash: string): Promise<StaffSession | undefined>;
   stationByTokenHash(tokenHash: string): Promise<StationCredential | undefined>;
   enrolmentCode(codeHash: string): Promise<EnrolmentCode | undefined>;
+  /** Which stations hold a credential, and since when (never the hashes): the fleet's "enrolled" column. */
+  stationCredentials(): Promise<Omit<StationCredential, 'tokenHash'>[]>;
   stationStatuses(): Promise<StationStatus[]>;
   /** The video waiting room: every entry, waiting or in a call, of every sede group. */
   videoQueue(): Promise<QueueEntry[]>;

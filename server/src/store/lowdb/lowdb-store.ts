@@ -274,6 +274,8 @@ export class LowdbStore implements Store {
         clone(this.core.data.sessions.find((s) => s.tokenHash === tokenHash)),
       stationByTokenHash: async (tokenHash) =>
         clone(this.core.data.stations.find((s) => s.tokenHash === tokenHash)),
+      stationCredentials: async () =>
+        this.core.data.stations.map(({ station, issuedAt }) => ({ station, issuedAt })),
       enrolmentCode: async (codeHash) =>
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
       stationStatuses: async () => clone(this.fleet.data.statuses),
