@@ -17,5 +17,6 @@ export * from './notification.ts';
 export * from './phone.ts';
 export * from './privacy-notice/index.ts';
 export * from './station.ts';
+export * from './station-channel.ts';
 export * from './ticket.ts';
 export * from './video.ts';
