@@ -17,6 +17,7 @@ export * from './notification.ts';
 export * from './phone.ts';
 export * from './privacy-notice/index.ts';
 export * from './station.ts';
+export * from './statistics.ts';
 export * from './station-channel.ts';
 export * from './ticket.ts';
 export * from './video.ts';

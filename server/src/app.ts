@@ -26,6 +26,7 @@ import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { privacyRouter } from './privacy/privacy-router.ts';
 import { stationRoutes } from './station/station.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
 import type { TurnCheck } from './video/turn-check.ts';
 import { videoRoutes } from './video/video.routes.ts';
@@ -48,6 +49,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...appointmentRoutes(ctx),
     ...deskRoutes(ctx),
     ...floorRoutes(ctx),
+    ...statisticsRoutes(ctx),
   ];
 }
 
