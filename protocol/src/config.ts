@@ -1,6 +1,7 @@
 // Deployment configuration read from config/*.json by the server and the station agent.
 // Sede = an office of the institute; sportello = a counter inside it.
 import { z } from 'zod';
+import { AlertSettings } from './alerts.ts';
 import { languages } from './languages.ts';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -219,6 +220,8 @@ export const ServerSettings = z.object({
   /** From this age a citizen whose codice fiscale the ticket carries may ask for the elderly priority. */
   elderlyPriorityAge: z.number().int().min(50).max(100).default(65),
   floor: FloorSettings.default(FloorSettings.parse({})),
+  /** Alerts to the technicians: when a station counts as offline, and the e-mail that tells them. */
+  alerts: AlertSettings.prefault({}),
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;
 

@@ -2,6 +2,7 @@
 // Italian domain words kept as staff say them: sede (office), sportello (counter),
 // codice fiscale (tax code), funzionario (official), Tessera Sanitaria (health card).
 export * from './agent.ts';
+export * from './alerts.ts';
 export * from './auth.ts';
 export * from './barcode.ts';
 export * from './booking.ts';

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { alertRoutes } from './alerts/alerts.routes.ts';
 import { appointmentRoutes } from './appointments/appointments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -41,6 +42,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...ticketRoutes(ctx),
     ...authRoutes(ctx),
     ...stationRoutes(ctx),
+    ...alertRoutes(ctx),
     ...notificationRoutes(ctx),
     ...citizenAuthRoutes(ctx),
     ...videoRoutes(ctx),

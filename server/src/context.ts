@@ -1,5 +1,6 @@
 // What every service needs, passed explicitly: configuration, store, clock, secret, logger.
 import type { Logger } from 'pino';
+import type { AlertEngine } from './alerts/alert-engine.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
 import type { Store } from './store/store.ts';
@@ -19,4 +20,6 @@ export interface AppContext {
   video?: VideoHub;
   /** Who carries the calls' media; the built-in WebRTC provider (config/video.json) when not set. */
   videoProvider?: VideoProvider;
+  /** Raises and clears station alerts; told of each heartbeat (when the background jobs run). */
+  alerts?: AlertEngine;
 }

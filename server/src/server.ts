@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { startAlerts } from './alerts/alerts.service.ts';
 import { createApp } from './app.ts';
 import { floorHub } from './floor/floor.routes.ts';
 import { loadServerSecret } from './auth/server-secret.ts';
@@ -71,6 +72,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   const stopJobs = options.jobs === false ? () => undefined : scheduleRetention(ctx);
   const outbox = options.jobs === false ? undefined : startOutboxWorker(ctx, sms);
+  const alerts = options.jobs === false ? undefined : startAlerts(ctx);
 
   return {
     url: `http://${config.server.host}:${port}`,
@@ -85,7 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A client that keeps asking on a connection it holds open would keep the server up: not past this.
       const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
-      await Promise.all([outbox?.stop(), closed]);
+      await Promise.all([outbox?.stop(), alerts?.stop(), closed]);
       clearTimeout(deadline);
       await store.close();
     },

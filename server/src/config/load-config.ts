@@ -346,7 +346,24 @@ function crossCheck(dir: string, c: Loaded): string[] {
     }),
   );
   checkGatewayEnvironment(c.notifications, report);
+  checkAlertMailEnvironment(c.server, report);
   return problems;
+}
+
+/** The alert mail's `${env:NAME}` references (SMTP URL, password) must be set, or no alert would go out. */
+function checkAlertMailEnvironment(
+  settings: ServerSettings | undefined,
+  report: (key: FileKey, at: PathItem[], message: string) => void,
+): void {
+  const mail = settings?.alerts.mail;
+  if (!mail) return;
+  const places: [PathItem[], string | undefined][] = [
+    [['alerts', 'mail', 'url'], mail.url],
+    [['alerts', 'mail', 'auth', 'pass'], mail.auth?.pass],
+  ];
+  for (const [at, value] of places)
+    for (const [, name] of (value ?? '').matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g))
+      if (!process.env[name!]) report('server', at, `environment variable ${name} is not set`);
 }
 
 /** The SMS gateway's `${env:NAME}` references must be set, or every send would fail at run time. */

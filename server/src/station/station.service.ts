@@ -75,6 +75,8 @@ export async function recordHeartbeat(ctx: AppContext, station: string, body: He
   await ctx.store.transaction((tx) =>
     tx.putStationStatus({ station, lastHeartbeatAt: ctx.clock().toISOString(), ...body }),
   );
+  // Out of paper, a device back: the alert engine looks at once (it logs its own failures).
+  void ctx.alerts?.stationHeard(station, body.devices).catch(() => undefined);
 }
 
 export async function fleetHealth(ctx: AppContext): Promise<StationHealth[]> {

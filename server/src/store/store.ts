@@ -159,6 +159,19 @@ export interface StationAlert {
   /** When the e-mail saying it was raised, and the one saying it cleared, went out. */
   raisedMailedAt?: string;
   clearedMailedAt?: string;
+  /** Since when the problem is known: an offline station's last heartbeat; otherwise `raisedAt`. */
+  since?: string;
+  /**
+   * The e-mail (one alert's, or a digest's id) under way or sent for the raise and for the clearance; a
+   * mailer holds it until `mailLeaseUntil`, after which another may take it over. Failed tries since the
+   * last sent mail, no new try before `mailRetryAt`, and the last failure.
+   */
+  raisedMailId?: string;
+  clearedMailId?: string;
+  mailLeaseUntil?: string;
+  mailAttempts?: number;
+  mailRetryAt?: string;
+  mailError?: string;
 }
 
 // ---- statistics: anonymous, kept after the retention job ----
