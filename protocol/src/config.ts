@@ -195,6 +195,22 @@ export const FloorSettings = z.object({
 });
 export type FloorSettings = z.infer<typeof FloorSettings>;
 
+/** A value written as `${env:NAME}` is read from that environment variable when the server starts. */
+export const ENV_REFERENCE = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** GET /metrics (Prometheus text format) for the monitoring system; off without a token. */
+export const MetricsSettings = z.strictObject({
+  /**
+   * The bearer token Prometheus sends (its `authorization.credentials_file`): at least 32 characters, or
+   * `${env:NAME}` to read it from the environment (while that variable is unset, /metrics stays off).
+   */
+  token: z
+    .string()
+    .refine((v) => ENV_REFERENCE.test(v) || v.length >= 32, 'expected at least 32 characters, or ${env:NAME}')
+    .optional(),
+});
+export type MetricsSettings = z.infer<typeof MetricsSettings>;
+
 export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('127.0.0.1'),
@@ -220,6 +236,7 @@ export const ServerSettings = z.object({
   /** From this age a citizen whose codice fiscale the ticket carries may ask for the elderly priority. */
   elderlyPriorityAge: z.number().int().min(50).max(100).default(65),
   floor: FloorSettings.default(FloorSettings.parse({})),
+  metrics: MetricsSettings.prefault({}),
   /** Alerts to the technicians: when a station counts as offline, and the e-mail that tells them. */
   alerts: AlertSettings.prefault({}),
 });

@@ -11,6 +11,7 @@ import {
   Official,
   Sector,
   Sede,
+  ENV_REFERENCE,
   ServerSettings,
   Service,
   StaffAccount,
@@ -346,6 +347,7 @@ function crossCheck(dir: string, c: Loaded): string[] {
     }),
   );
   checkGatewayEnvironment(c.notifications, report);
+  checkMetricsToken(c.server, report);
   checkAlertMailEnvironment(c.server, report);
   return problems;
 }
@@ -364,6 +366,18 @@ function checkAlertMailEnvironment(
   for (const [at, value] of places)
     for (const [, name] of (value ?? '').matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g))
       if (!process.env[name!]) report('server', at, `environment variable ${name} is not set`);
+}
+
+/** A metrics token read from the environment is as long as one written in the file must be. */
+function checkMetricsToken(
+  settings: ServerSettings | undefined,
+  report: (key: FileKey, at: PathItem[], message: string) => void,
+): void {
+  const name = ENV_REFERENCE.exec(settings?.metrics.token ?? '')?.[1];
+  const value = name === undefined ? undefined : process.env[name];
+  // Unset, /metrics is off: the server says so when it starts.
+  if (value && value.length < 32)
+    report('server', ['metrics', 'token'], `environment variable ${name} holds fewer than 32 characters`);
 }
 
 /** The SMS gateway's `${env:NAME}` references must be set, or every send would fail at run time. */
