@@ -13,6 +13,7 @@ import { createLogger } from './log/logger.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
+import { seedStationRegistry } from './station/station-registry.ts';
 import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
 import { TurnCheck } from './video/turn-check.ts';
@@ -52,6 +53,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store: Store = await LowdbStore.open({ dataDir, now: clock });
   const sms = createSmsProvider(config.notifications, clock);
   const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log, sms };
+  // The first start fills the station registry from config/stations.json; the store is the source after.
+  const seeded = await seedStationRegistry(ctx);
+  if (seeded > 0) log.info({ stations: seeded }, 'station registry seeded from config/stations.json');
 
   const video = (ctx.video = createVideoHub(ctx));
   await video.start();

@@ -1,4 +1,4 @@
-// Looks up sedi, services and stations in the loaded configuration, with errors naming the field.
+// Looks up sedi and services in the loaded configuration, with errors naming the field.
 import type { CatalogResponse, Sede, Service, Station } from '@sportello/protocol';
 import type { AppConfig } from '../config/load-config.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -15,6 +15,10 @@ export function serviceOf(config: AppConfig, id: string, field = 'service'): Ser
   return service;
 }
 
+/**
+ * @deprecated config/stations.json only seeds the registry on the first start: stations created, moved or
+ * renamed since are in the store. Use `stationById(ctx, id)` from station/station-registry.ts.
+ */
 export function stationOf(config: AppConfig, id: string): Station | undefined {
   return config.stations.find((s) => s.id === id);
 }

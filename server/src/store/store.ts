@@ -9,6 +9,7 @@ import type {
   Language,
   MessageKind,
   MessageStatus,
+  PageHealth,
   QueueEntry,
   Ticket,
   StaffRole,
@@ -100,6 +101,8 @@ export interface StationStatus {
   agentVersion: string;
   uptimeSeconds: number;
   devices: DeviceHealth;
+  /** The kiosk page's health, from agents that report it. */
+  page?: PageHealth;
 }
 
 // ---- staff accounts: seeded from config/staff.json on first start, then kept here ----

@@ -18,7 +18,7 @@ import {
 import { renderMessage, smsLanguage } from '../notification/message-templates.ts';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { sedeOf, serviceOf, stationOf } from '../catalog/catalog.ts';
+import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { closureOf } from '../calendar/closures.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -28,6 +28,7 @@ import { enqueueAlmostTurn } from '../floor/almost-turn.ts';
 import { announceFloorChange } from '../floor/floor-channel.ts';
 import { FloorSnapshot, publicTicket } from '../floor/floor-snapshot.ts';
 import { followUrl } from '../floor/follow.service.ts';
+import { stationById } from '../station/station-registry.ts';
 
 const ZONE = 'Europe/Rome';
 /** A booked citizen may check in from an hour before to half an hour after the appointment. */
@@ -45,7 +46,7 @@ export async function issueTicket(
   principal: Principal,
 ): Promise<TicketResponse> {
   const sede = sedeOf(ctx.config, input.sede);
-  requireStationAt(ctx, principal, sede);
+  await requireStationAt(ctx, principal, sede);
   const service = serviceOf(ctx.config, input.service);
   if (!service.channels.ticket)
     throw ApiError.field('service', 'this service has no queue ticket; book an appointment instead');
@@ -79,7 +80,7 @@ export async function checkIn(
     const booking = await tx.bookingByCode(input.code);
     if (!booking || booking.citizen.codiceFiscale !== input.codiceFiscale) throw ApiError.notFound('booking');
     const sede = sedeOf(ctx.config, booking.sede);
-    requireStationAt(ctx, principal, sede);
+    await requireStationAt(ctx, principal, sede);
     if (booking.status !== 'booked')
       throw new ApiError(409, 'not_active', `this booking is ${booking.status}`);
     if (booking.mode !== 'inPerson') {
@@ -135,7 +136,7 @@ export async function sendTicketBySms(
   principal: Principal,
 ): Promise<void> {
   const sede = sedeOf(ctx.config, input.sede);
-  requireStationAt(ctx, principal, sede);
+  await requireStationAt(ctx, principal, sede);
   const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
   await ctx.store.transaction(async (tx) => {
     const tickets = await tx.ticketsOfDay(sede.id, now.toISODate()!);
@@ -189,7 +190,7 @@ export async function notifyTicket(
   principal: Principal,
 ): Promise<void> {
   const sede = sedeOf(ctx.config, input.sede);
-  requireStationAt(ctx, principal, sede);
+  await requireStationAt(ctx, principal, sede);
   const now = ctx.clock();
   await ctx.store.transaction(async (tx) => {
     const tickets = await tx.ticketsOfDay(sede.id, DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!);
@@ -294,9 +295,9 @@ function requireOpenForWalkIns(sede: Sede, now: DateTime): void {
 }
 
 /** A station prints tickets only for the sede whose reception it stands in. */
-function requireStationAt(ctx: AppContext, principal: Principal, sede: Sede): void {
+async function requireStationAt(ctx: AppContext, principal: Principal, sede: Sede): Promise<void> {
   if (principal.kind !== 'station') return;
-  const station = stationOf(ctx.config, principal.station);
+  const station = await stationById(ctx, principal.station);
   if (!station || station.kind !== 'sede' || station.sede !== sede.id) {
     throw new ApiError(403, 'wrong_station', 'tickets are issued only by a station at this sede');
   }

@@ -27,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
 import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts';
 import { OPENS_BEFORE_MS } from '../meeting/meeting.service.ts';
+import { stationById } from '../station/station-registry.ts';
 import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
 import { joinIdentity } from './join-identity.ts';
@@ -554,7 +555,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       };
     }
     if (principal.kind === 'station') {
-      const station = config.stations.find((s) => s.id === principal.station);
+      const station = await stationById(ctx, principal.station);
       if (!station) return 403;
       return {
         ...base,
