@@ -25,13 +25,14 @@ import { SpeechController } from '../controllers/speech-controller.ts';
 import { VideoController, type FallbackReason, type VideoOutcome } from '../controllers/video-controller.ts';
 import { fetchAgentStatus, reportCamera } from '../data/agent.ts';
 import { ApiProblem } from '../data/api-client.ts';
-import { fetchCatalog, fetchStation } from '../data/server.ts';
+import { fetchCatalog, fetchStation, reportSession } from '../data/server.ts';
 import { suggestionSlot, type Suggestion } from '../data/video.ts';
 import { setLocale } from '../i18n/locale.ts';
 import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
 import { checkCamera } from '../session/camera-check.ts';
+import { sessionReport, type SessionTally } from '../session/session-report.ts';
 import { wipePageData } from '../session/privacy-wipe.ts';
-import { tokens } from '../theme/tokens.ts';
+import { appShellStyles, tokens } from '../theme/tokens.ts';
 import { pictograms, pictogramStyles } from '../components/pictograms/pictograms.ts';
 import '../components/kiosk-header/kiosk-header.ts';
 import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
@@ -83,7 +84,7 @@ const IDLE_END_SECONDS = 20;
 @customElement('kiosk-app')
 @localizedDecorator()
 export class KioskApp extends LitElement {
-  static override styles = [tokens, pictogramStyles, appStyles];
+  static override styles = [tokens, appShellStyles, pictogramStyles, appStyles];
 
   @state() screen: Screen = 'welcome';
   @state() language: Language = 'it';
@@ -116,6 +117,8 @@ export class KioskApp extends LitElement {
   @state() printed: readonly Paper[] = [];
   /** "Fine" was touched with something to lose: the dialog asks first. */
   @state() finishAsked?: AtStake;
+  /** The session's result and rating, reported (anonymously) when it ends. */
+  private tally?: SessionTally;
 
   readonly speech = new SpeechController(this);
   readonly agent = new AgentController(this, (event) => this.onDeviceEvent(event));
@@ -123,13 +126,16 @@ export class KioskApp extends LitElement {
     this.onDeviceEvent({ type: 'barcode', kind: barcode.kind, value: barcode.value }),
   );
   readonly video = new VideoController(this, {
-    onCallStarted: () => this.go('video-call'),
+    onCallStarted: () => {
+      this.settle('video');
+      this.go('video-call');
+    },
     onOutcome: (outcome) => this.videoEnded(outcome),
   });
   readonly idle = new IdleController(this, {
     warnAfterSeconds: IDLE_WARN_SECONDS,
     endAfterSeconds: IDLE_END_SECONDS,
-    onEnd: () => void this.endSession(),
+    onEnd: () => void this.endSession('idle'),
   });
 
   override connectedCallback(): void {
@@ -235,6 +241,7 @@ export class KioskApp extends LitElement {
   }
 
   private startSession(): void {
+    this.tally = { startedAt: Date.now() };
     this.idle.start();
     this.go('identify');
   }
@@ -299,8 +306,30 @@ export class KioskApp extends LitElement {
     this.go('end');
   }
 
+  /** What the citizen got: the latest counts (a callback booked after a failed call is a booking). */
+  private settle(result: NonNullable<SessionTally['result']>): void {
+    if (this.tally) this.tally.result = result;
+  }
+
+  /** Tells the server how the session went (nothing identifying); a lost report is not retried. */
+  private report(endedBy: 'idle' | 'citizen'): void {
+    const tally = this.tally;
+    this.tally = undefined;
+    if (!tally) return;
+    const report = sessionReport(tally, {
+      id: crypto.randomUUID(),
+      now: Date.now(),
+      language: this.language,
+      authMethod: this.session.identity?.authMethod,
+      serviceId: this.session.serviceId,
+      endedBy,
+    });
+    reportSession(report).catch(() => undefined);
+  }
+
   /** Ends the session and leaves nothing of it behind, then greets the next person. */
-  async endSession(): Promise<void> {
+  async endSession(endedBy: 'idle' | 'citizen' = 'citizen'): Promise<void> {
+    this.report(endedBy);
     this.idle.stop();
     this.speech.stop();
     // Camera off and the waiting room left before anything else: the citizen has gone.
@@ -442,6 +471,7 @@ export class KioskApp extends LitElement {
         @kiosk-printed=${(e: CustomEvent<Paper>) => {
           if (!this.printed.includes(e.detail)) this.printed = [...this.printed, e.detail];
         }}
+        @kiosk-issued=${(e: CustomEvent<'ticket' | 'check-in'>) => this.settle(e.detail)}
       >
         ${this.renderScreen()}
       </main>
@@ -561,6 +591,7 @@ export class KioskApp extends LitElement {
           .privacyNoticeVersion=${this.catalog?.privacyNoticeVersion}
           .presetSlot=${this.presetSlot}
           @kiosk-booked=${(e: CustomEvent<{ booking: KioskSession['booking']; admissionCode: string }>) => {
+            this.settle('booking');
             this.session = {
               ...this.session,
               booking: e.detail.booking,
@@ -604,6 +635,7 @@ export class KioskApp extends LitElement {
           .farewellFor=${this.endAfter}
           .cardInReader=${this.agent.cardPresent}
           .printed=${this.printed}
+          @kiosk-rating=${(e: CustomEvent<number>) => this.tally && (this.tally.rating = e.detail)}
           @kiosk-finished=${() => void this.endSession()}
         ></kiosk-end-screen>`;
       case 'video-prepare':

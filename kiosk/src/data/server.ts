@@ -7,6 +7,7 @@ import type {
   CitizenInput,
   AuthMethod,
   IssueTicketBody,
+  KioskSessionReport,
   Station,
   TicketResponse,
 } from '@sportello/protocol';
@@ -61,3 +62,7 @@ export const checkIn = (code: string, codiceFiscale: string) =>
 
 export const lookupBooking = async (code: string, codiceFiscale: string) =>
   (await request<{ booking: Booking }>('POST', '/api/v1/bookings/lookup', { code, codiceFiscale })).booking;
+
+/** The ended session's statistics (nothing identifying); the same id sent twice is kept once. */
+export const reportSession = (report: KioskSessionReport) =>
+  request<void>('POST', '/api/v1/statistics/kiosk-sessions', report);

@@ -4,6 +4,7 @@
  *
  * @event kiosk-done - the citizen has the number, or knows what to do instead.
  * @event kiosk-printed - detail: 'ticket', once the printer has printed it.
+ * @event kiosk-issued - detail: 'check-in', once the server has checked the appointment in.
  * @event kiosk-back - back to where the citizen came from.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
@@ -161,6 +162,7 @@ export class KioskCheckinScreen extends LitElement {
     try {
       this.response = await checkIn(this.code, this.codiceFiscale);
       this.step = 'result';
+      emit(this, 'kiosk-issued', 'check-in');
     } catch (error) {
       this.failure = this.explain(error);
       return;

@@ -4,6 +4,7 @@
  * fiscale shows the age, or when the kiosk does not know it.
  *
  * @event kiosk-done - the citizen has the number.
+ * @event kiosk-issued - detail: 'ticket', once the server has issued it (for the session's statistics).
  * @event kiosk-printed - detail: 'ticket', once the printer has printed it.
  * @event kiosk-back - no ticket now (e.g. the sede is closed to walk-ins): choose another way.
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
@@ -119,6 +120,7 @@ export class KioskTicketScreen extends LitElement {
     } finally {
       this.busy = false;
     }
+    emit(this, 'kiosk-issued', 'ticket');
     await this.printIt();
   }
 
