@@ -27,6 +27,7 @@ import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { privacyRouter } from './privacy/privacy-router.ts';
 import { stationRoutes } from './station/station.routes.ts';
+import { stationChannelRoutes } from './station-channel/station-channel.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { ticketRoutes } from './ticket/ticket.routes.ts';
 import type { TurnCheck } from './video/turn-check.ts';
@@ -42,6 +43,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...ticketRoutes(ctx),
     ...authRoutes(ctx),
     ...stationRoutes(ctx),
+    ...stationChannelRoutes(ctx),
     ...alertRoutes(ctx),
     ...notificationRoutes(ctx),
     ...citizenAuthRoutes(ctx),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AlertEngine } from './alerts/alert-engine.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
+import type { StationChannel } from './station-channel/station-channel.ts';
 import type { Store } from './store/store.ts';
 import type { VideoHub } from './video/video-hub.ts';
 import type { VideoProvider } from './video/video-provider.ts';
@@ -18,6 +19,8 @@ export interface AppContext {
   sms?: SmsProvider;
   /** The /ws waiting room and call signaling, when the HTTP server runs. */
   video?: VideoHub;
+  /** Stations' agents' open channels on this instance, when the HTTP server runs. */
+  stationChannel?: StationChannel;
   /** Who carries the calls' media; the built-in WebRTC provider (config/video.json) when not set. */
   videoProvider?: VideoProvider;
   /** Raises and clears station alerts; told of each heartbeat (when the background jobs run). */

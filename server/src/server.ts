@@ -13,6 +13,8 @@ import { createLogger } from './log/logger.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
+import { STATION_CHANNEL_PATH } from '@sportello/protocol';
+import { createStationChannel } from './station-channel/station-channel.ts';
 import { seedStationRegistry } from './station/station-registry.ts';
 import { LowdbStore } from './store/lowdb/lowdb-store.ts';
 import type { Store } from './store/store.ts';
@@ -59,6 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const video = (ctx.video = createVideoHub(ctx));
   await video.start();
+  const stationChannel = (ctx.stationChannel = createStationChannel(ctx));
 
   // Told at start-up (and in /readyz) rather than found out in coturn's log after calls failed.
   const turn = new TurnCheck(config.video, log);
@@ -68,7 +71,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? config.server.maxConnectionsPerAddress,
     headersTimeoutMs: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
   });
-  server.on('upgrade', (req, socket, head) => video.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => {
+    // Stations' agents keep their channel here; everything else on upgrade is the video hub's /ws.
+    if (new URL(req.url ?? '/', 'http://x').pathname === STATION_CHANNEL_PATH)
+      stationChannel.handleUpgrade(req, socket, head);
+    else video.handleUpgrade(req, socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.server.port, config.server.host, resolve);
@@ -85,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       stopJobs();
       turn.stop();
       await video.close();
+      await stationChannel.close();
       floorHub(ctx).close();
       server.closeIdleConnections();
       // SMS already handed to the gateway are waited for, so none is sent twice after a restart.

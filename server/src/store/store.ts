@@ -129,6 +129,8 @@ export interface StoredStaffAccount {
 export interface StoredStation extends Station {
   /** Pushed to the running station without a restart. */
   settings?: StationSettings;
+  /** When `settings` were last pushed (the record's updatedAt also moves on a rename). */
+  settingsUpdatedAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -143,6 +145,8 @@ export interface SelfTestRun {
   print: boolean;
   /** queued: not yet delivered; waiting-idle: the kiosk is serving someone; then running, done or failed. */
   status: 'queued' | 'waiting-idle' | 'running' | 'done' | 'failed';
+  /** When the agent said it started (status running). */
+  startedAt?: string;
   finishedAt?: string;
   /** The agent's report, as it sent it (validated by the service). */
   result?: unknown;
