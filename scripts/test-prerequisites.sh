@@ -11,8 +11,9 @@ root="${SPORTELLO_PREREQUISITES_ROOT:-}"
 # softhsm2: the PKCS#11 signer's tests use SoftHSM2 as the card's token.
 # coturn: the TURN relay test runs a real turnserver of its own.
 # espeak-ng: the board's spoken calls are synthesised with it, and the speech tests measure its audio.
+# prometheus: the metrics test has Prometheus' own parser, promtool, read a real scrape (no server is run).
 missing_packages() {
-  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver espeak-ng:/usr/bin/espeak-ng; do
+  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver espeak-ng:/usr/bin/espeak-ng prometheus:/usr/bin/promtool; do
     [ -e "$root${pair#*:}" ] || printf '%s ' "${pair%%:*}"
   done
 }
@@ -34,9 +35,25 @@ fi
 
 echo "Installing the Debian packages the tests need: $missing" >&2
 $as apt-get update -qq
-# $missing is a list of package names: split on purpose.
+# $missing is a list of package names: split on purpose. Prometheus without the node exporter it
+# recommends: only its promtool is wanted.
 # shellcheck disable=SC2086
-$as env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+rest=$(printf '%s\n' $missing | grep -vx prometheus | tr '\n' ' ')
+rest=${rest% }
+# shellcheck disable=SC2086
+[ -z "$rest" ] || $as env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $rest >/dev/null
+case " $missing " in
+  *' prometheus '*)
+    $as env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    # The package starts a Prometheus server (port 9090) for good; the tests want none.
+    if [ -d "$root/run/systemd/system" ]; then
+      $as systemctl disable --now prometheus.service >/dev/null 2>&1
+    elif [ -e "$root/etc/init.d/prometheus" ]; then
+      $as service prometheus stop >/dev/null
+      $as update-rc.d prometheus disable >/dev/null
+    fi
+    ;;
+esac
 
 case " $missing " in
   *' coturn '*)

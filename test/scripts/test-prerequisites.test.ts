@@ -13,6 +13,7 @@ const files = {
   softhsm2: '/usr/lib/softhsm/libsofthsm2.so',
   coturn: '/usr/bin/turnserver',
   'espeak-ng': '/usr/bin/espeak-ng',
+  prometheus: '/usr/bin/promtool',
 };
 type Package = keyof typeof files;
 
@@ -51,6 +52,8 @@ interface Machine {
   systemd?: boolean;
   /** The contents of /etc/default/coturn, if any. */
   coturnDefaults?: string;
+  /** Whether /etc/init.d/prometheus is there (as the package leaves it). */
+  prometheusInitScript?: boolean;
   apt?: 'broken';
 }
 
@@ -70,6 +73,10 @@ async function run(machine: Machine) {
     await writeFile(path.join(root, files[name]), '');
   }
   if (machine.systemd) await mkdir(path.join(root, 'run/systemd/system'), { recursive: true });
+  if (machine.prometheusInitScript) {
+    await mkdir(path.join(root, 'etc/init.d'), { recursive: true });
+    await writeFile(path.join(root, 'etc/init.d/prometheus'), '');
+  }
   if (machine.coturnDefaults !== undefined) {
     await mkdir(path.join(root, 'etc/default'), { recursive: true });
     await writeFile(path.join(root, 'etc/default/coturn'), machine.coturnDefaults);
@@ -94,7 +101,7 @@ async function run(machine: Machine) {
 
 describe('test prerequisites', () => {
   it('does nothing, at once, when every package is there', async () => {
-    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng'] });
+    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng', 'prometheus'] });
     expect(result).toMatchObject({ code: 0, stderr: '', calls: [] });
     expect(result.milliseconds).toBeLessThan(1000);
   });
@@ -102,18 +109,20 @@ describe('test prerequisites', () => {
   it('without root or sudo, stops at once naming the command to run', async () => {
     const result = await run({ installed: [] });
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('  sudo apt-get install -y chromium softhsm2 coturn espeak-ng\n');
+    expect(result.stderr).toContain(
+      '  sudo apt-get install -y chromium softhsm2 coturn espeak-ng prometheus\n',
+    );
     expect(result.calls).toEqual([]);
     expect(result.milliseconds).toBeLessThan(1000);
 
-    const one = await run({ installed: ['chromium', 'coturn', 'espeak-ng'] });
+    const one = await run({ installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'] });
     expect(one.code).not.toBe(0);
     expect(one.stderr).toContain('  sudo apt-get install -y softhsm2\n');
   });
 
   it('installs what is missing through sudo -n when that works', async () => {
     const result = await run({
-      installed: ['chromium', 'coturn', 'espeak-ng'],
+      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'],
       sudo: 'works',
       systemd: true,
     });
@@ -125,7 +134,7 @@ describe('test prerequisites', () => {
   });
 
   it('as root installs directly, and stops and disables the coturn service systemd started', async () => {
-    const result = await run({ installed: ['softhsm2', 'espeak-ng'], uid: 0, systemd: true });
+    const result = await run({ installed: ['softhsm2', 'espeak-ng', 'prometheus'], uid: 0, systemd: true });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'apt-get update -qq',
@@ -138,7 +147,7 @@ describe('test prerequisites', () => {
     const packaged =
       '#\n# Uncomment it if you want to have the turnserver running as\n#TURNSERVER_ENABLED=1\n';
     const quiet = await run({
-      installed: ['chromium', 'softhsm2', 'espeak-ng'],
+      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus'],
       uid: 0,
       coturnDefaults: packaged,
     });
@@ -149,7 +158,7 @@ describe('test prerequisites', () => {
     ]);
 
     const enabled = await run({
-      installed: ['chromium', 'softhsm2', 'espeak-ng'],
+      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus'],
       uid: 0,
       coturnDefaults: 'TURNSERVER_ENABLED=1\n',
     });
@@ -158,7 +167,7 @@ describe('test prerequisites', () => {
   });
 
   it('installs espeak-ng, which the speech tests run, when it alone is missing', async () => {
-    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn'], uid: 0 });
+    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'prometheus'], uid: 0 });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'apt-get update -qq',
@@ -166,8 +175,36 @@ describe('test prerequisites', () => {
     ]);
   });
 
+  it('installs Prometheus for its promtool without the node exporter, and stops the server it started', async () => {
+    const withSystemd = await run({ installed: ['softhsm2', 'coturn', 'espeak-ng'], uid: 0, systemd: true });
+    expect(withSystemd.code).toBe(0);
+    expect(withSystemd.calls).toEqual([
+      'apt-get update -qq',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus',
+      'systemctl disable --now prometheus.service',
+    ]);
+
+    const sysvinit = await run({
+      installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng'],
+      uid: 0,
+      prometheusInitScript: true,
+    });
+    expect(sysvinit.code).toBe(0);
+    expect(sysvinit.calls).toEqual([
+      'apt-get update -qq',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus',
+      'service prometheus stop',
+      'update-rc.d prometheus disable',
+    ]);
+  });
+
   it('fails when apt-get ran but the files are still not there', async () => {
-    const result = await run({ installed: ['chromium', 'coturn', 'espeak-ng'], uid: 0, apt: 'broken' });
+    const result = await run({
+      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'],
+      uid: 0,
+      apt: 'broken',
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('still missing for: softhsm2');
   });
