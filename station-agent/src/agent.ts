@@ -5,6 +5,8 @@ import { createStationDevices, type SimulatorControls } from './devices/create-s
 import { startLocalApi, type LocalApi } from './local-api/local-api.ts';
 import { readCredential, type StationCredential } from './server-link/credential-file.ts';
 import { startHeartbeat } from './server-link/heartbeat.ts';
+import { createRemoteSelfTest } from './server-link/remote-self-test.ts';
+import { StationChannelClient } from './server-link/station-channel.ts';
 import { ServerMonitor } from './server-link/server-monitor.ts';
 import { AGENT_VERSION } from './version.ts';
 
@@ -46,6 +48,7 @@ export async function startAgent(
   });
   attach(localApi.hub);
   let stopHeartbeat = () => {};
+  let channel: StationChannelClient | undefined;
   if (credential) {
     monitor = new ServerMonitor(credential.serverUrl, localApi.hub, log);
     monitor.start();
@@ -56,6 +59,26 @@ export async function startAgent(
       agentVersion: AGENT_VERSION,
       log,
     });
+    // Commands come down the one outbound channel: self-tests (when the kiosk is idle) and settings.
+    const selfTest = createRemoteSelfTest({
+      devices,
+      configured: config.devices,
+      kiosk: localApi.kiosk,
+      send: (message) => channel?.send(message),
+      agentVersion: AGENT_VERSION,
+      log,
+    });
+    channel = new StationChannelClient(
+      credential,
+      {
+        onMessage: (message) => {
+          if (message.type === 'settings') localApi.kiosk.applySettings(message.settings);
+          else selfTest(message.run);
+        },
+      },
+      log,
+    );
+    channel.start();
   }
   return {
     url: localApi.url,
@@ -65,6 +88,7 @@ export async function startAgent(
     async stop() {
       stopHeartbeat();
       monitor?.stop();
+      await channel?.stop();
       await localApi.close();
       await devices.close();
     },

@@ -17,6 +17,7 @@ import type { SimulatorControls } from '../devices/create-station-devices.ts';
 import { CardError, WrongPinError } from '../devices/card/card-errors.ts';
 import { authenticateWithCard, ServerRefusedError } from '../server-link/card-authentication.ts';
 import { DeviceEventHub } from './device-events.ts';
+import { KioskLink } from './kiosk-link.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
 
@@ -37,6 +38,8 @@ export interface LocalApiOptions {
 export interface LocalApi {
   url: string;
   hub: DeviceEventHub;
+  /** The kiosk page's session state, pushed settings and camera checks. */
+  kiosk: KioskLink;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   app.disable('x-powered-by');
   const wss = new WebSocketServer({ noServer: true });
   const hub = new DeviceEventHub(wss);
+  const kiosk = new KioskLink(wss, log);
 
   app.use((req, res, next) => {
     const why = refusal(req, boundPort);
@@ -107,6 +111,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       devices: await devices.health(),
       agentVersion: options.agentVersion,
       kiosk: options.kiosk,
+      settings: kiosk.currentSettings ?? {},
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     });
   });
@@ -211,6 +216,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://127.0.0.1:${boundPort}`,
     hub,
+    kiosk,
     async close() {
       for (const client of wss.clients) client.terminate();
       server.closeAllConnections();
