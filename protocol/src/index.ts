@@ -1,6 +1,7 @@
 // Shared vocabulary of Sportello: the zod schemas and types every part validates and types with.
 // Italian domain words kept as staff say them: sede (office), sportello (counter),
 // codice fiscale (tax code), funzionario (official), Tessera Sanitaria (health card).
+export * from './admin.ts';
 export * from './agent.ts';
 export * from './alerts.ts';
 export * from './auth.ts';

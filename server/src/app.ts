@@ -26,6 +26,7 @@ import type { RouteSpec } from './http/route.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { privacyRouter } from './privacy/privacy-router.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { stationChannelRoutes } from './station-channel/station-channel.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
@@ -42,6 +43,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...bookingRoutes(ctx),
     ...ticketRoutes(ctx),
     ...authRoutes(ctx),
+    ...staffRoutes(ctx),
     ...stationRoutes(ctx),
     ...stationChannelRoutes(ctx),
     ...alertRoutes(ctx),
@@ -117,6 +119,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   app.use(
     [
       '/api/v1/auth/login',
+      '/api/v1/auth/password',
       '/api/v1/bookings/lookup',
       '/api/v1/bookings/calendar',
       '/api/v1/bookings/:code/cancel',

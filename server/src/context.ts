@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AlertEngine } from './alerts/alert-engine.ts';
 import type { AppConfig } from './config/load-config.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
+import type { StaffDirectory } from './staff/staff-directory.ts';
 import type { StationChannel } from './station-channel/station-channel.ts';
 import type { Store } from './store/store.ts';
 import type { VideoHub } from './video/video-hub.ts';
@@ -17,6 +18,8 @@ export interface AppContext {
   log: Logger;
   /** Where the outbox worker sends SMS; the development provider's messages are readable by admins. */
   sms?: SmsProvider;
+  /** The staff accounts as last read, for synchronous look-ups (which official an account is). */
+  staff?: StaffDirectory;
   /** The /ws waiting room and call signaling, when the HTTP server runs. */
   video?: VideoHub;
   /** Stations' agents' open channels on this instance, when the HTTP server runs. */

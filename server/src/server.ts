@@ -12,6 +12,8 @@ import { createGuardedServer } from './http/slow-clients.ts';
 import { createLogger } from './log/logger.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
+import { seedStaffAccounts } from './staff/staff-accounts.service.ts';
+import { StaffDirectory } from './staff/staff-directory.ts';
 import { scheduleRetention } from './retention/retention-job.ts';
 import { STATION_CHANNEL_PATH } from '@sportello/protocol';
 import { createStationChannel } from './station-channel/station-channel.ts';
@@ -55,6 +57,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store: Store = await LowdbStore.open({ dataDir, now: clock });
   const sms = createSmsProvider(config.notifications, clock);
   const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log, sms };
+  await seedStaffAccounts(ctx);
+  const staff = (ctx.staff = await StaffDirectory.open(store));
   // The first start fills the station registry from config/stations.json; the store is the source after.
   const seeded = await seedStationRegistry(ctx);
   if (seeded > 0) log.info({ stations: seeded }, 'station registry seeded from config/stations.json');
@@ -102,6 +106,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
       await Promise.all([outbox?.stop(), alerts?.stop(), closed]);
       clearTimeout(deadline);
+      staff.close();
       await store.close();
     },
   };

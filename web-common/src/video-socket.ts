@@ -11,6 +11,11 @@ type IceCandidate = Extract<ClientMessage, { type: 'call.ice' }>['candidate'];
 const RETRY_MS = [500, 1000, 2000, 5000, 10_000];
 /** The server closes with this code when the same official opened a newer console. */
 const REPLACED = 4000;
+/** …and with this one when an admin ended the official's sessions; the reason says why. */
+const SESSION_ENDED = 4001;
+
+/** Why the socket closed for good: another console took over, or an admin ended the session. */
+export type ClosedWhy = 'replaced' | 'account-disabled' | 'session-ended';
 
 /** Thrown when a message is sent while the socket is not open. */
 export class NotConnected extends Error {
@@ -26,7 +31,7 @@ export class VideoSocket {
   private timer?: ReturnType<typeof setTimeout>;
   private closed = false;
   private readonly listeners = new Set<(message: ServerMessage) => void>();
-  private readonly connectionListeners = new Set<(connection: Connection, why?: 'replaced') => void>();
+  private readonly connectionListeners = new Set<(connection: Connection, why?: ClosedWhy) => void>();
 
   constructor(private readonly url = VideoSocket.defaultUrl()) {
     this.connect();
@@ -42,7 +47,7 @@ export class VideoSocket {
     return () => this.listeners.delete(listener);
   }
 
-  onConnection(listener: (connection: Connection, why?: 'replaced') => void): () => void {
+  onConnection(listener: (connection: Connection, why?: ClosedWhy) => void): () => void {
     this.connectionListeners.add(listener);
     return () => this.connectionListeners.delete(listener);
   }
@@ -82,8 +87,17 @@ export class VideoSocket {
     });
     ws.addEventListener('close', (event) => {
       if (this.ws !== ws) return;
-      if (this.closed || event.code === REPLACED) {
-        this.tell('closed', event.code === REPLACED ? 'replaced' : undefined);
+      if (this.closed || event.code === REPLACED || event.code === SESSION_ENDED) {
+        this.closed = true;
+        const why: ClosedWhy | undefined =
+          event.code === REPLACED
+            ? 'replaced'
+            : event.code === SESSION_ENDED
+              ? event.reason === 'account-disabled'
+                ? 'account-disabled'
+                : 'session-ended'
+              : undefined;
+        this.tell('closed', why);
         return;
       }
       this.tell('connecting');
@@ -92,7 +106,7 @@ export class VideoSocket {
     });
   }
 
-  private tell(connection: Connection, why?: 'replaced'): void {
+  private tell(connection: Connection, why?: ClosedWhy): void {
     for (const listener of [...this.connectionListeners]) listener(connection, why);
   }
 }

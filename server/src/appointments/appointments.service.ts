@@ -31,7 +31,7 @@ export interface OfficialScope {
 
 export function scopeOf(ctx: AppContext, principal: Principal): OfficialScope {
   if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
-  const official = officialOfAccount(ctx.config, principal.username);
+  const official = officialOfAccount(ctx, principal.username);
   if (!official)
     throw new ApiError(403, 'not_an_official', 'this account is not linked to an official’s record');
   const group = groupOf(ctx.config, official.sede);

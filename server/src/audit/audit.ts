@@ -1,6 +1,7 @@
 // The audit log's vocabulary: every time staff receive a citizen's personal data, one event is appended in
-// the same store transaction as the read or change that discloses it. Subjects are call ids or booking
-// codes, never the codice fiscale or a name.
+// the same store transaction as the read or change that discloses it; so is every admin's action on staff
+// accounts and on the SMS outbox. Subjects are call ids, booking codes, keyed hashes, usernames or message
+// ids, never the codice fiscale or a citizen's name.
 import { createHmac } from 'node:crypto';
 import type { AuditEvent, StoreTx } from '../store/store.ts';
 
@@ -31,6 +32,22 @@ export const auditActions = {
   deskArrived: 'desk.booking.arrived',
   /** A counter clerk marked an appointment's citizen absent (subject: the booking). */
   deskNoShow: 'desk.booking.no-show',
+  /** An admin created a staff account (subject: the username; details: roles, sede, official). */
+  staffCreated: 'staff.account.created',
+  /** An admin changed an account's name, roles, sede or official (subject: the username). */
+  staffUpdated: 'staff.account.updated',
+  /** An admin disabled an account and ended its sessions (subject: the username). */
+  staffDisabled: 'staff.account.disabled',
+  /** An admin enabled a disabled account again (subject: the username). */
+  staffEnabled: 'staff.account.enabled',
+  /** An admin gave an account a new password, to be changed at its next sign-in (subject: the username). */
+  staffPasswordReset: 'staff.account.password-reset',
+  /** A person chose their own password at sign-in (actor and subject: the username). */
+  staffPasswordChanged: 'staff.password.changed',
+  /** An admin sent a dead SMS again (subject: the message id; details: kind, booking). */
+  smsRetried: 'sms.dead-letter.retried',
+  /** An admin gave up on a dead SMS for good (subject: the message id; details: kind, booking). */
+  smsCancelled: 'sms.dead-letter.cancelled',
 } as const;
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
 

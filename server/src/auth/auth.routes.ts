@@ -1,16 +1,32 @@
 // /api/v1/auth: staff sign-in, sign-out and who is signed in.
-import { ErrorBody, LoginBody, LoginResponse, StaffUser, staffRoles } from '@sportello/protocol';
+import {
+  ChangePasswordBody,
+  ErrorBody,
+  LoginBody,
+  LoginResponse,
+  StaffUser,
+  staffRoles,
+} from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { signIn } from './auth.service.ts';
+import { changePassword, signIn } from './auth.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   const secure = ctx.config.server.publicUrl.startsWith('https:') ? '; Secure' : '';
+  const signedIn = (session: LoginResponse) => {
+    const maxAge = Math.floor((Date.parse(session.expiresAt) - ctx.clock().getTime()) / 1000);
+    return {
+      body: session,
+      headers: {
+        'Set-Cookie': `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
+      },
+    };
+  };
   return [
     defineRoute({
       method: 'post',
@@ -22,17 +38,27 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         200: { description: 'Signed in', schema: LoginResponse },
         401: err('Wrong username or password'),
+        403: err(
+          'The account is disabled (account_disabled), or its password was reset and must be changed first (password_change_required)',
+        ),
       },
-      handler: async ({ body }) => {
-        const session = await signIn(ctx, body);
-        const maxAge = Math.floor((Date.parse(session.expiresAt) - ctx.clock().getTime()) / 1000);
-        return {
-          body: session,
-          headers: {
-            'Set-Cookie': `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
-          },
-        };
+      handler: async ({ body }) => signedIn(await signIn(ctx, body)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/password',
+      summary: 'Choose a new password with the current one (required after a reset); signs in',
+      tag: 'auth',
+      roles: 'public',
+      audience: 'with username and current password',
+      body: ChangePasswordBody,
+      responses: {
+        200: { description: 'Changed and signed in', schema: LoginResponse },
+        400: err('The new password is too short, the same as before or holds the username'),
+        401: err('Wrong username or password'),
+        403: err('The account is disabled (account_disabled)'),
       },
+      handler: async ({ body }) => signedIn(await changePassword(ctx, body)),
     }),
     defineRoute({
       method: 'post',
@@ -61,8 +87,9 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       responses: { 200: { description: 'Who you are', schema: z.object({ user: StaffUser }) } },
       handler: async ({ principal }) => {
         if (principal.kind !== 'staff') throw new ApiError(401, 'unauthenticated', 'sign in first');
-        const account = ctx.config.staff.find((s) => s.username === principal.username);
-        if (!account) throw new ApiError(401, 'unauthenticated', 'this account no longer exists');
+        const account = await ctx.store.read((r) => r.staffAccount(principal.username));
+        if (!account || account.disabledAt !== undefined)
+          throw new ApiError(401, 'unauthenticated', 'this account is disabled or no longer exists');
         return {
           body: {
             user: {

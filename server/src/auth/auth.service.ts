@@ -1,8 +1,12 @@
-// Staff sessions: sign in with a password checked against its scrypt hash.
+// Staff sessions: sign in with a password checked against its scrypt hash, kept with the account in the store.
+// A disabled account is refused; an account whose password was reset must choose a new one first.
 import { createHmac } from 'node:crypto';
-import type { LoginBody, LoginResponse } from '@sportello/protocol';
+import type { ChangePasswordBody, LoginBody, LoginResponse } from '@sportello/protocol';
+import { audit, auditActions } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
+import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
+import type { StoredStaffAccount } from '../store/store.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from './tokens.ts';
 
@@ -20,14 +24,30 @@ function usernameTag(secret: Buffer, username: string): string {
     .slice(0, 12);
 }
 
-export async function signIn(ctx: AppContext, body: LoginBody): Promise<LoginResponse> {
-  const account = ctx.config.staff.find((s) => s.username === body.username.toLowerCase());
+/**
+ * The account whose password this is, or a 401. Whether an account is disabled or must change its password
+ * is told only to someone who knows its password.
+ */
+async function checkPassword(
+  ctx: AppContext,
+  username: string,
+  password: string,
+): Promise<StoredStaffAccount> {
+  const account = await ctx.store.read((r) => r.staffAccount(username.toLowerCase()));
   decoyHash ??= hashPassword('decoy password');
-  const ok = await verifyPassword(body.password, account?.passwordHash ?? (await decoyHash));
+  const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
   if (!account || !ok) {
-    ctx.log.warn({ usernameTag: usernameTag(ctx.secret, body.username) }, 'failed sign-in');
+    ctx.log.warn({ usernameTag: usernameTag(ctx.secret, username) }, 'failed sign-in');
     throw new ApiError(401, 'bad_credentials', 'wrong username or password');
   }
+  if (account.disabledAt !== undefined) {
+    ctx.log.warn({ username: account.username }, 'sign-in of a disabled account refused');
+    throw new ApiError(403, 'account_disabled', 'this account is disabled; ask an administrator');
+  }
+  return account;
+}
+
+async function startSession(ctx: AppContext, account: StoredStaffAccount): Promise<LoginResponse> {
   const token = newToken(STAFF_TOKEN_PREFIX);
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.config.server.staffSessionHours * 3_600_000).toISOString();
@@ -47,4 +67,48 @@ export async function signIn(ctx: AppContext, body: LoginBody): Promise<LoginRes
     expiresAt,
     user: { username: account.username, name: account.name, roles: account.roles, sede: account.sede },
   };
+}
+
+export async function signIn(ctx: AppContext, body: LoginBody): Promise<LoginResponse> {
+  const account = await checkPassword(ctx, body.username, body.password);
+  if (account.mustChangePassword)
+    throw new ApiError(
+      403,
+      'password_change_required',
+      'this password was given by an administrator: choose your own to sign in',
+    );
+  return startSession(ctx, account);
+}
+
+/** The person chooses their own password with the one they have, and is signed in with it. */
+export async function changePassword(ctx: AppContext, body: ChangePasswordBody): Promise<LoginResponse> {
+  const account = await checkPassword(ctx, body.username, body.currentPassword);
+  if (body.newPassword === body.currentPassword)
+    throw ApiError.field('newPassword', 'must differ from the current password');
+  if (body.newPassword.toLowerCase().includes(account.username))
+    throw ApiError.field('newPassword', 'must not contain the username');
+  const passwordHash = await hashPassword(body.newPassword);
+  const changed = await ctx.store.transaction(async (tx) => {
+    // Read again: an admin may have disabled the account or reset it again meanwhile.
+    const current = await tx.staffAccount(account.username);
+    if (!current || current.passwordHash !== account.passwordHash || current.disabledAt !== undefined)
+      throw new ApiError(409, 'account_changed', 'the account was changed meanwhile; sign in again');
+    const { mustChangePassword: _was, ...rest } = current;
+    const next: StoredStaffAccount = { ...rest, passwordHash, updatedAt: ctx.clock().toISOString() };
+    await tx.putStaffAccount(next);
+    // Any other session opened with the old password ends.
+    await tx.deleteSessionsOf(account.username);
+    await audit(tx, ctx.clock(), account.username, auditActions.staffPasswordChanged, account.username);
+    tx.notify(
+      STAFF_CHANNEL,
+      JSON.stringify({
+        username: account.username,
+        change: 'password',
+        sessionsEnded: true,
+      } satisfies StaffChange),
+    );
+    return next;
+  });
+  await ctx.staff?.refresh(account.username);
+  return startSession(ctx, changed);
 }

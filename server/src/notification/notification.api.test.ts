@@ -143,7 +143,7 @@ describe('SMS through an HTTP gateway', () => {
     expect(sent).toMatchObject({
       id: request.key,
       kind: 'confirmation',
-      to: '+39347***0001',
+      to: '+*********001',
       attempts: 1,
       providerMessageId: `gw-${request.key}`,
     });
@@ -231,7 +231,7 @@ describe('SMS through an HTTP gateway', () => {
     expect(dead).toMatchObject({
       kind: 'confirmation',
       attempts: 3,
-      to: '+39347***0005',
+      to: '+*********005',
       lastError: 'gateway answered HTTP 503',
     });
     expect(requestsTo(5)).toHaveLength(3);

@@ -102,7 +102,7 @@ describe('a ticket by SMS', () => {
     const admin = await server.login('admin');
     const queued = await server.call('GET', '/api/v1/messages?status=pending', { token: admin });
     expect(queued.body.messages.filter((m: { kind: string }) => m.kind === 'ticket')).toMatchObject([
-      { kind: 'ticket', to: '+39347***4321', language: 'en' },
+      { kind: 'ticket', to: '+*********321', language: 'en' },
     ]);
     const unknown = await server.call('POST', '/api/v1/tickets/nope/sms', {
       token: reception,

@@ -1,16 +1,26 @@
 // The waiting room's rules, free of sockets and stores: sede groups, who goes first, positions and waits.
 import type { Official, OfficialStatus, QueueEntry, QueueSnapshot, Sede } from '@sportello/protocol';
 import type { AppConfig } from '../config/load-config.ts';
+import type { StaffDirectory } from '../staff/staff-directory.ts';
 
 /** The waiting room a sede belongs to: its configured group, or a group of its own. */
 export function groupOf(config: AppConfig, sede: string): string {
   return config.video.sedeGroups.find((g) => g.sedi.includes(sede))?.id ?? sede;
 }
 
-/** The official record a staff account answers calls as, if its account names one. */
-export function officialOfAccount(config: AppConfig, username: string): Official | undefined {
-  const account = config.staff.find((a) => a.username === username);
-  return config.officials.find((o) => o.id === account?.official);
+/**
+ * The official record a staff account answers calls as, if its account names one and is not disabled: from
+ * the store's accounts (the context's directory), or config/staff.json where no directory runs.
+ */
+export function officialOfAccount(
+  ctx: { config: AppConfig; staff?: StaffDirectory },
+  username: string,
+): Official | undefined {
+  const account = ctx.staff
+    ? ctx.staff.account(username)
+    : ctx.config.staff.find((a) => a.username === username);
+  if (!account?.official || ('disabled' in account && account.disabled)) return undefined;
+  return ctx.config.officials.find((o) => o.id === account.official);
 }
 
 export function sediOf(config: AppConfig, group: string): Sede[] {

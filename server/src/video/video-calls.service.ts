@@ -33,7 +33,7 @@ async function ownCall(
 ): Promise<CallRecord> {
   const record = await reader.callRecord(callId);
   if (!record) throw ApiError.notFound('call');
-  if (officialOfAccount(ctx.config, principal.username)?.id !== record.official)
+  if (officialOfAccount(ctx, principal.username)?.id !== record.official)
     throw new ApiError(403, 'not_your_call', 'this call was answered by another official');
   return record;
 }

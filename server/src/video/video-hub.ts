@@ -27,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
 import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts';
 import { OPENS_BEFORE_MS } from '../meeting/meeting.service.ts';
+import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
 import { stationById } from '../station/station-registry.ts';
 import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
@@ -48,6 +49,11 @@ const CALLBACK_SEARCH_DAYS = 14;
 const ZONE = 'Europe/Rome';
 /** Close code of a socket replaced by a newer one of the same official or meeting (web-common knows it). */
 const REPLACED = 4000;
+/**
+ * Close code of an official's socket whose sessions an admin ended (account disabled, password reset, roles
+ * changed); the reason says which (web-common knows both).
+ */
+const SESSION_ENDED = 4001;
 
 interface BaseClient {
   ws: WebSocket;
@@ -117,6 +123,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const calls = new Map<string, Call>();
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
+  let unlistenStaff: () => void = () => undefined;
   if (config.video.turn && turnSecret(config.video) === undefined)
     log.warn({ env: config.video.turn.secretEnv }, 'TURN secret not set: calls get STUN only');
 
@@ -568,7 +575,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
     const byCookie = !req.headers.authorization && tokenOf(req.headers) !== undefined;
     if (byCookie && foreign) return 403;
-    const official = officialOfAccount(config, principal.username);
+    const official = officialOfAccount(ctx, principal.username);
     if (!official || !principal.roles.includes('official')) return 403;
     return {
       ...base,
@@ -602,6 +609,18 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         for (const entry of await tx.videoQueue()) await tx.deleteVideoQueueEntry(entry.id);
       });
       timer = setInterval(() => void this.tick(), config.video.estimate.refreshSeconds * 1000);
+      // A leaver's open console must not keep receiving the waiting room, nor take a call: their socket ends
+      // as soon as an admin's change commits, on whichever instance holds it.
+      unlistenStaff = store.listen(STAFF_CHANNEL, (payload) => {
+        const change = JSON.parse(payload) as StaffChange;
+        if (!change.sessionsEnded) return;
+        for (const client of officials.values())
+          if (client.username === change.username)
+            client.ws.close(
+              SESSION_ENDED,
+              change.change === 'disabled' ? 'account-disabled' : 'session-ended',
+            );
+      });
       timer.unref();
     },
     handleUpgrade(req, socket, head) {
@@ -642,6 +661,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     async close() {
       closing = true;
       if (timer) clearInterval(timer);
+      unlistenStaff();
       for (const call of [...calls.values()]) await endCall(call, 'server-stopped');
       for (const client of [...citizens, ...officials.values()]) client.ws.terminate();
       await refreshing;

@@ -47,7 +47,7 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
         if (!hub) throw new ApiError(503, 'video_unavailable', 'the video service is not running');
         let groups = hub.groups();
         if (principal.kind === 'staff' && !principal.roles.includes('admin')) {
-          const sede = officialOfAccount(ctx.config, principal.username)?.sede ?? principal.sede;
+          const sede = officialOfAccount(ctx, principal.username)?.sede ?? principal.sede;
           groups = sede ? [groupOf(ctx.config, sede)] : [];
         }
         if (query.group !== undefined) groups = groups.filter((g) => g === query.group);
