@@ -164,6 +164,10 @@ export const StatisticsResponse = z
     groups: z.array(StatisticsGroup),
     /** The whole range per key (percentiles over every day, not averages of periods). */
     totals: z.array(StatisticsGroup),
+    /** Every key of a period together (key "*"), one per period with anything in it. */
+    overall: z.array(StatisticsGroup),
+    /** Every key over the whole range (key "*"). */
+    overallTotal: StatisticsGroup,
     /** Kiosk sessions per period (channel filter does not apply: a session may try several). */
     kiosk: z.array(KioskStatistics),
     kioskTotal: KioskStatistics,

@@ -265,6 +265,11 @@ describe('days merged into periods', () => {
     // Waits 120, 240, 360, 480, 600: median 360 (daily medians 240 and 420 would say 330).
     expect(week.wait).toEqual({ count: 5, medianSeconds: 360, p90Seconds: 552, meanSeconds: 360 });
     expect(kpis.totals[0]!.wait.medianSeconds).toBe(360);
+    expect(kpis.overallTotal).toMatchObject({
+      key: '*',
+      arrivals: 6,
+      wait: { count: 5, medianSeconds: 360 },
+    });
   });
 
   it('answers a row per day and channel, filtered by sector or service', () => {
@@ -277,6 +282,12 @@ describe('days merged into periods', () => {
       'webMeeting',
     ]);
     expect(kpis.groups.filter((g) => g.period === TUE).map((g) => g.key)).toEqual(['ticket']);
+    // Monday all together: 4 tickets, 2 + 2 + 1 bookings, 2 kiosk calls; waits of every channel merged.
+    expect(kpis.overall.map((g) => [g.period, g.key, g.arrivals, g.wait.count])).toEqual([
+      [MON, '*', 11, 7],
+      [TUE, '*', 2, 2],
+    ]);
+    expect(kpis.overall[0]!.wait.medianSeconds).toBe(180); // 60 120 120 180 240 240 600
     const byService = computeKpis(days, {
       from: MON,
       to: MON,

@@ -36,6 +36,8 @@ export interface KpiQuery {
 export interface Kpis {
   groups: StatisticsGroup[];
   totals: StatisticsGroup[];
+  overall: StatisticsGroup[];
+  overallTotal: StatisticsGroup;
   kiosk: KioskStatistics[];
   kioskTotal: KioskStatistics;
 }
@@ -172,6 +174,9 @@ function keyOrder(by: StatisticsDimension): (a: string, b: string) => number {
   return (a, b) => rank(a) - rank(b);
 }
 
+/** The key of rows that count every channel, sede, sector or service together. */
+export const ALL = '*';
+
 export function computeKpis(days: readonly SedeDayRollup[], q: KpiQuery): Kpis {
   const keep = (cell: RollupCell) =>
     (!q.sector || cell.sector === q.sector) &&
@@ -182,6 +187,8 @@ export function computeKpis(days: readonly SedeDayRollup[], q: KpiQuery): Kpis {
 
   const byPeriod = new Map<string, Map<string, Sum>>();
   const total = new Map<string, Sum>();
+  const overallByPeriod = new Map<string, Sum>();
+  const overallTotal = emptySum();
   const kioskByPeriod = new Map<string, KioskStatistics>();
   const kioskTotal = emptyKiosk(q.from, q.to);
   const clamp = (start: string) => (start < q.from ? q.from : start);
@@ -198,6 +205,9 @@ export function computeKpis(days: readonly SedeDayRollup[], q: KpiQuery): Kpis {
       add(sums.get(key)!, cell);
       if (!total.has(key)) total.set(key, emptySum());
       add(total.get(key)!, cell);
+      if (!overallByPeriod.has(period)) overallByPeriod.set(period, emptySum());
+      add(overallByPeriod.get(period)!, cell);
+      add(overallTotal, cell);
     }
     for (const cell of rollup.kiosk) {
       if (!keepKiosk(cell)) continue;
@@ -219,5 +229,15 @@ export function computeKpis(days: readonly SedeDayRollup[], q: KpiQuery): Kpis {
     .sort(([a], [b]) => order(a, b))
     .map(([key, sum]) => group(q.from, q.to, key, sum));
   const kiosk = [...kioskByPeriod.values()].sort((a, b) => a.period.localeCompare(b.period)).map(withMean);
-  return { groups, totals, kiosk, kioskTotal: withMean(kioskTotal) };
+  const overall = periods.map((period) =>
+    group(period, periodEnd(period, q.period, q.to), ALL, overallByPeriod.get(period)!),
+  );
+  return {
+    groups,
+    totals,
+    overall,
+    overallTotal: group(q.from, q.to, ALL, overallTotal),
+    kiosk,
+    kioskTotal: withMean(kioskTotal),
+  };
 }
