@@ -13,6 +13,8 @@ export const messageKinds = [
   'ticket',
   /** "Tocca a te tra poco": a waiting ticket is near the front, to the mobile number given at the kiosk. */
   'ticket-almost',
+  /** The office closed or the official is absent at the booked time: a link to choose a new one. */
+  'rebook-offer',
 ] as const;
 export const MessageKind = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof MessageKind>;

@@ -11,6 +11,7 @@ import { appointmentRoutes } from './appointments/appointments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
@@ -21,11 +22,12 @@ import { floorRoutes } from './floor/floor.routes.ts';
 import { loggablePath } from './log/logger.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
-import { boardApp, consoleApp, meetingApp, phoneApp, staticApp } from './http/static-app.ts';
+import { boardApp, consoleApp, meetingApp, phoneApp, selfServiceApp, staticApp } from './http/static-app.ts';
 import type { RouteSpec } from './http/route.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
 import { privacyRouter } from './privacy/privacy-router.ts';
+import { selfServiceRoutes } from './self-service/self-service.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { stationRoutes } from './station/station.routes.ts';
 import { stationChannelRoutes } from './station-channel/station-channel.routes.ts';
@@ -55,6 +57,8 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...appointmentRoutes(ctx),
     ...deskRoutes(ctx),
     ...floorRoutes(ctx),
+    ...calendarRoutes(ctx),
+    ...selfServiceRoutes(ctx),
     ...statisticsRoutes(ctx),
   ];
 }
@@ -128,6 +132,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
       '/api/v1/stations/enrol',
       '/api/v1/citizen-auth/verify',
       '/api/v1/meetings/admit',
+      '/api/v1/self-service/:key',
     ],
     guessLimit,
   );
@@ -138,6 +143,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   );
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
+  app.use(selfServiceApp.path, staticApp(selfServiceApp));
   for (const page of [consoleApp, meetingApp, boardApp, phoneApp]) app.use(page.path, staticApp(page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);

@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import { createGuardedServer } from './http/slow-clients.ts';
 import { createLogger } from './log/logger.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
+import { startRebookingWorker } from './calendar/rebooking-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
 import { seedStaffAccounts } from './staff/staff-accounts.service.ts';
 import { StaffDirectory } from './staff/staff-directory.ts';
@@ -88,6 +89,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   const stopJobs = options.jobs === false ? () => undefined : scheduleRetention(ctx);
   const outbox = options.jobs === false ? undefined : startOutboxWorker(ctx, sms);
+  // Bookings displaced by a closure or absence: what a stopped server left is finished now.
+  const rebooking = options.jobs === false ? undefined : startRebookingWorker(ctx);
   const alerts = options.jobs === false ? undefined : startAlerts(ctx);
 
   return {
@@ -104,7 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A client that keeps asking on a connection it holds open would keep the server up: not past this.
       const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
-      await Promise.all([outbox?.stop(), alerts?.stop(), closed]);
+      await Promise.all([outbox?.stop(), alerts?.stop(), rebooking?.stop(), closed]);
       clearTimeout(deadline);
       staff.close();
       await store.close();

@@ -32,6 +32,8 @@ export function messageKindText(kind: MessageKind): string {
       return msg('SMS di annullamento');
     case 'missed-call':
       return msg('SMS di chiamata persa');
+    case 'rebook-offer':
+      return msg('SMS per scegliere un nuovo orario');
     case 'ticket':
     case 'ticket-almost':
       return msg('SMS del biglietto');

@@ -25,6 +25,7 @@ import {
   nextFreeSlots,
   type BookedInterval,
 } from '../calendar/availability.ts';
+import { adjustmentsOf } from '../calendar/adjustments.ts';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
@@ -53,14 +54,23 @@ export async function availability(ctx: AppContext, query: AvailabilityQuery): P
   const to = DateTime.fromISO(query.to, { zone: ZONE });
   if (to.diff(from, 'days').days >= MAX_RANGE_DAYS)
     throw ApiError.field('to', `ask for at most ${MAX_RANGE_DAYS} days at a time`);
-  const bookings = await ctx.store.read((r) => activeIntervals(r, sede.id, query.from, query.to));
-  const days = computeAvailability({
-    ...calendarInput(ctx, sede, service, query.mode),
-    from: query.from,
-    to: query.to,
-    bookings,
-  });
+  const days = await freeSlots(ctx, sede, service, query.mode, query.from, query.to);
   return { sede: sede.id, service: service.id, mode: query.mode, timezone: ZONE, days };
+}
+
+/** Free slots per day, from `from` to `to` (Rome days), with the calendar changes in force. */
+export async function freeSlots(
+  ctx: AppContext,
+  sede: Sede,
+  service: Service,
+  mode: BookingMode,
+  from: string,
+  to: string,
+) {
+  const [bookings, adjustments] = await ctx.store.read(
+    async (r) => [await activeIntervals(r, sede.id, from, to), await adjustmentsOf(r, sede.id)] as const,
+  );
+  return computeAvailability({ ...calendarInput(ctx, sede, service, mode), from, to, bookings, adjustments });
 }
 
 /** `staffRoles`: the roles of the staff member booking, who vouches for the method they checked. */
@@ -170,19 +180,12 @@ export async function rescheduleFound(
     const booking = await ctx.store.transaction(async (tx) => {
       const booking = await find(tx);
       requireChangeable(ctx, booking);
-      const sede = sedeOf(ctx.config, booking.sede);
-      const service = bookableService(ctx, booking.service, booking.mode);
-      target = { sede, service, mode: booking.mode };
-      const slot = await takeSlot(ctx, tx, sede, service, booking.mode, start, booking.code);
-      await requireFreePerson(ctx, tx, booking.citizen.codiceFiscale, service, slot, booking.code);
-      const moved: StoredBooking = {
-        ...booking,
-        start: slot.start,
-        end: slot.end,
-        updatedAt: ctx.clock().toISOString(),
+      target = {
+        sede: sedeOf(ctx.config, booking.sede),
+        service: bookableService(ctx, booking.service, booking.mode),
+        mode: booking.mode,
       };
-      await tx.updateBooking(moved);
-      await queueReschedule(ctx, tx, moved);
+      const moved = await moveWithin(ctx, tx, booking, start);
       await also?.(tx, moved);
       return moved;
     });
@@ -193,9 +196,37 @@ export async function rescheduleFound(
   }
 }
 
+/**
+ * Moves an active booking to `start` inside the caller's transaction, under the rules of every move (the slot
+ * free and open, the citizen's other appointments), with the reschedule SMS. Throws an ApiError, having
+ * written nothing, when the time cannot be taken.
+ */
+export async function moveWithin(
+  ctx: AppContext,
+  tx: StoreTx,
+  booking: StoredBooking,
+  start: string,
+): Promise<StoredBooking> {
+  const sede = sedeOf(ctx.config, booking.sede);
+  const service = bookableService(ctx, booking.service, booking.mode);
+  const slot = await takeSlot(ctx, tx, sede, service, booking.mode, start, booking.code);
+  await requireFreePerson(ctx, tx, booking.citizen.codiceFiscale, service, slot, booking.code);
+  // A displaced booking, moved, is an ordinary booking again.
+  const { displacedBy: _displaced, ...rest } = booking;
+  const moved: StoredBooking = {
+    ...rest,
+    start: slot.start,
+    end: slot.end,
+    updatedAt: ctx.clock().toISOString(),
+  };
+  await tx.updateBooking(moved);
+  await queueReschedule(ctx, tx, moved);
+  return moved;
+}
+
 // ---- rules ----
 
-function bookableService(ctx: AppContext, id: string, mode: BookingMode): Service {
+export function bookableService(ctx: AppContext, id: string, mode: BookingMode): Service {
   const service = serviceOf(ctx.config, id);
   if (!service.channels[mode]) {
     const offered = (['inPerson', 'callback', 'webMeeting'] as const).filter((m) => service.channels[m]);
@@ -285,7 +316,8 @@ async function takeSlot(
 ): Promise<{ start: string; end: string }> {
   const day = localDay(start);
   const bookings = (await activeIntervals(tx, sede.id, day, day, except)) satisfies BookedInterval[];
-  const result = checkSlot({ ...calendarInput(ctx, sede, service, mode), start, bookings });
+  const adjustments = await adjustmentsOf(tx, sede.id);
+  const result = checkSlot({ ...calendarInput(ctx, sede, service, mode), start, bookings, adjustments });
   if (result.ok) return { start: result.start, end: result.end };
   switch (result.reason) {
     case 'full':
@@ -351,7 +383,7 @@ async function requireFreePerson(
     );
 }
 
-function requireChangeable(ctx: AppContext, booking: StoredBooking): void {
+export function requireChangeable(ctx: AppContext, booking: StoredBooking): void {
   if (booking.status !== 'booked') throw new ApiError(409, 'not_active', `this booking is ${booking.status}`);
   if (Date.parse(booking.start) <= ctx.clock().getTime()) {
     throw new ApiError(409, 'already_started', 'this appointment has already started or passed');
@@ -381,9 +413,11 @@ async function withSuggestions(
   const asked = DateTime.fromISO(start, { zone: ZONE });
   const from = asked > nowDay ? asked.toISODate()! : nowDay.toISODate()!;
   const to = DateTime.fromISO(from, { zone: ZONE }).plus({ days: SUGGESTION_DAYS }).toISODate()!;
-  const bookings = await ctx.store.read((r) => activeIntervals(r, sede.id, from, to));
+  const [bookings, adjustments] = await ctx.store.read(
+    async (r) => [await activeIntervals(r, sede.id, from, to), await adjustmentsOf(r, sede.id)] as const,
+  );
   const nextSlots: Slot[] = nextFreeSlots(
-    { ...calendarInput(ctx, sede, service, mode), from, to, bookings },
+    { ...calendarInput(ctx, sede, service, mode), from, to, bookings, adjustments },
     SUGGESTIONS,
   );
   return new ApiError(error.status, error.code, error.message, undefined, { nextSlots });
@@ -434,6 +468,8 @@ export function publicBooking({
   personalDataRemovedAt: _removed,
   admissionFailures: _failures,
   callback: _callback,
+  selfServiceToken: _token,
+  displacedBy: _displaced,
   ...booking
 }: StoredBooking): Booking {
   return booking;

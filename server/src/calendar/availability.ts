@@ -8,6 +8,19 @@ import { closureOf } from './closures.ts';
 const ZONE = 'Europe/Rome';
 const MINUTE = 60_000;
 
+/**
+ * A change of the office's calendar made from the console (store: CalendarChange, not removed): a closure of
+ * the sede, or an official's hours removed, on days `from`..`to`, wholly or only for `hours` each day.
+ */
+export interface CalendarAdjustment {
+  kind: 'closure' | 'absence';
+  official?: string;
+  from: string;
+  to: string;
+  hours?: { from: string; to: string };
+  reason: string;
+}
+
 /** An active booking, reduced to what capacity needs. */
 export interface BookedInterval {
   sector: string;
@@ -30,6 +43,8 @@ export interface AvailabilityInput {
   /** Optional: no slot on days later than today + horizonDays (Rome). */
   horizonDays?: number;
   bookings: BookedInterval[];
+  /** Closures and absences added from the console, on top of the configured calendar. */
+  adjustments?: CalendarAdjustment[];
 }
 
 export interface Slot {
@@ -53,6 +68,8 @@ interface Candidate {
   start: number;
   end: number;
   free: number;
+  /** Inside hours a console closure shuts. */
+  shut?: boolean;
 }
 
 /** What every day of one computation shares, prepared once. */
@@ -63,6 +80,7 @@ interface Context {
   bookings: { start: number; end: number }[];
   earliest: number;
   lastDay: string | null;
+  adjustments: CalendarAdjustment[];
 }
 
 function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
@@ -81,6 +99,7 @@ function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
       .filter((b) => Number.isFinite(b.start) && Number.isFinite(b.end)),
     earliest: input.now.getTime() + input.leadMinutes * MINUTE,
     lastDay: input.horizonDays === undefined ? null : isoDate(today.plus({ days: input.horizonDays })),
+    adjustments: input.adjustments ?? [],
   };
 }
 
@@ -138,13 +157,13 @@ function computeWallClock(date: string, hhmm: string): number {
   return ms;
 }
 
-function intervals(date: string, ranges: TimeRange[] | undefined): { start: number; end: number }[] {
+function intervals(date: string, ranges: TimeRange[] | undefined): Interval[] {
   return (ranges ?? []).map((r) => ({ start: wallClock(date, r.from), end: wallClock(date, r.to) }));
 }
 
 /** Every slot the grid has on `date` with its free capacity, or the closure reason; no past/full filtering. */
 function candidates(ctx: Context, date: string): { closed: string | null; slots: Candidate[] } {
-  const closed = closureOf(ctx.input.sede, date);
+  const closed = closureOf(ctx.input.sede, date) ?? wholeDayClosure(ctx.adjustments, date);
   if (closed) return { closed, slots: [] };
   const weekday = weekdayOf(date);
   const starts = new Map<number, number>();
@@ -157,19 +176,64 @@ function candidates(ctx: Context, date: string): { closed: string | null; slots:
       end = t.plus({ minutes: ctx.minutes });
     }
   }
-  const shifts = ctx.officials.map((o) => intervals(date, o.availability[weekday]));
+  const shifts = ctx.officials.map((o) => staffedIntervals(o, date, ctx.adjustments));
+  const shut = closedIntervals(ctx.adjustments, date);
   const grid = [...starts].sort((a, b) => a[0] - b[0]);
   // Slots all last the same, so the last start gives the day's end; each slot then scans only that day's bookings.
   const first = grid[0]?.[0] ?? 0;
   const last = grid.at(-1)?.[1] ?? 0;
   const today = ctx.bookings.filter((b) => b.start < last && first < b.end);
   const slots = grid.map(([start, end]) => {
-    const staffed = shifts.filter((s) => s.some((r) => r.start <= start && end <= r.end)).length;
     // Half-open intervals: touching end to start is no overlap.
+    if (shut.some((c) => c.start < end && start < c.end)) return { start, end, free: 0, shut: true };
+    const staffed = shifts.filter((s) => s.some((r) => r.start <= start && end <= r.end)).length;
     const booked = today.filter((b) => b.start < end && start < b.end).length;
     return { start, end, free: staffed - booked };
   });
   return { closed: null, slots };
+}
+
+const onDay = (a: CalendarAdjustment, date: string) => a.from <= date && date <= a.to;
+
+/** The reason of a console closure of the whole of `date`, or null. */
+export function wholeDayClosure(adjustments: readonly CalendarAdjustment[], date: string): string | null {
+  return adjustments.find((a) => a.kind === 'closure' && !a.hours && onDay(a, date))?.reason ?? null;
+}
+
+/** The parts of `date` a console closure of some hours shuts. */
+export function closedIntervals(adjustments: readonly CalendarAdjustment[], date: string): Interval[] {
+  return adjustments
+    .filter((a) => a.kind === 'closure' && a.hours && onDay(a, date))
+    .map((a) => ({ start: wallClock(date, a.hours!.from), end: wallClock(date, a.hours!.to) }));
+}
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** An official's hours on `date` (config) minus their absences added from the console. */
+export function staffedIntervals(
+  official: Official,
+  date: string,
+  adjustments: readonly CalendarAdjustment[],
+): Interval[] {
+  let hours = intervals(date, official.availability[weekdayOf(date)]);
+  for (const a of adjustments) {
+    if (a.kind !== 'absence' || a.official !== official.id || !onDay(a, date)) continue;
+    if (!a.hours) return [];
+    const gap = { start: wallClock(date, a.hours.from), end: wallClock(date, a.hours.to) };
+    hours = hours.flatMap((h) => minus(h, gap));
+  }
+  return hours;
+}
+
+/** What is left of `range` outside `gap`: nothing, one piece or two. */
+function minus(range: Interval, gap: Interval): Interval[] {
+  if (gap.end <= range.start || range.end <= gap.start) return [range];
+  const left = gap.start > range.start ? [{ start: range.start, end: gap.start }] : [];
+  const right = gap.end < range.end ? [{ start: gap.end, end: range.end }] : [];
+  return [...left, ...right];
 }
 
 function* daysBetween(from: string, to: string): Generator<string> {
@@ -217,6 +281,7 @@ export function checkSlot(input: CheckSlotInput): CheckSlotResult {
   if (day.closed) return { ok: false, reason: 'closed' };
   const slot = day.slots.find((s) => s.start === at.toMillis());
   if (!slot) return { ok: false, reason: 'not-a-slot' };
+  if (slot.shut) return { ok: false, reason: 'closed' };
   if (slot.start < ctx.earliest) return { ok: false, reason: 'past' };
   if (ctx.lastDay !== null && date > ctx.lastDay) return { ok: false, reason: 'beyond-horizon' };
   if (slot.free < 1) return { ok: false, reason: 'full' };

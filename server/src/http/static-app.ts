@@ -65,6 +65,21 @@ export const phoneApp: StaticApp = {
   heading: 'La pagina del biglietto non è stata compilata',
 };
 
+/**
+ * The citizen's booking page, built with the web-meeting page: `/p/<booking code>.<token>`, the link an SMS
+ * carries (see, move, cancel, add to the calendar).
+ */
+export const selfServiceApp: StaticApp = {
+  path: '/p',
+  dist: distOf('meeting'),
+  workspace: 'meeting',
+  index: 'booking.html',
+  // The key has a dot; the page's own files are under /meeting/assets.
+  pages: /^\/[^/]+\/?$/,
+  title: 'Pagina non disponibile',
+  heading: 'La pagina della prenotazione non è stata compilata',
+};
+
 /** Files of the bundle as they are; any path without a file extension answers index.html (client routing). */
 export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   const router = express.Router();

@@ -23,15 +23,40 @@ export async function queueConfirmation(
 /** A moved booking: the new time now, and the reminder moved with it. */
 export async function queueReschedule(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
   if (!reachableBySms(booking)) return;
-  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
+  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule', 'rebook-offer'], ctx.clock());
   await enqueue(ctx, tx, 'reschedule', booking, ctx.clock());
   await queueReminder(ctx, tx, booking);
 }
 
 export async function queueCancellation(ctx: AppContext, tx: StoreTx, booking: Booking): Promise<void> {
   if (!reachableBySms(booking)) return;
-  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule'], ctx.clock());
+  await tx.cancelPendingMessages(booking.code, ['reminder', 'reschedule', 'rebook-offer'], ctx.clock());
   await enqueue(ctx, tx, 'cancellation', booking, ctx.clock());
+}
+
+/**
+ * The office can no longer keep the booking's time: the reminder of that time is dropped and the citizen gets
+ * a link to their booking page to choose another. The booking must carry its page's token. Answers whether
+ * an SMS was enqueued (a landline takes none).
+ */
+export async function queueRebookOffer(
+  ctx: AppContext,
+  tx: StoreTx,
+  booking: StoredBooking,
+): Promise<boolean> {
+  await tx.cancelPendingMessages(booking.code, ['reminder', 'rebook-offer'], ctx.clock());
+  if (!reachableBySms(booking)) return false;
+  await enqueue(ctx, tx, 'rebook-offer', booking, ctx.clock());
+  return true;
+}
+
+/** The citizen's booking page: `/p/<code>.<token>`; the token alone proves the link came from our SMS. */
+export function selfServiceUrl(
+  ctx: AppContext,
+  booking: Pick<StoredBooking, 'code' | 'selfServiceToken'>,
+): string {
+  const base = ctx.config.server.publicUrl.replace(/\/+$/, '');
+  return `${base}/p/${booking.code}.${booking.selfServiceToken}`;
 }
 
 /** Missed-call SMS one booking may cause, however the official reports the unanswered calls. */
@@ -71,7 +96,7 @@ async function enqueue(
   ctx: AppContext,
   tx: StoreTx,
   kind: MessageKind,
-  booking: Booking,
+  booking: Booking & Pick<StoredBooking, 'selfServiceToken'>,
   dueAt: Date,
   admissionCode?: string,
 ): Promise<string> {
@@ -95,7 +120,7 @@ async function enqueue(
 /** What the texts and the calendar file say about a booking, written in `language`. */
 export function messageFacts(
   ctx: AppContext,
-  booking: Booking,
+  booking: Booking & Pick<StoredBooking, 'selfServiceToken'>,
   language: Language,
   admissionCode?: string,
 ): MessageFacts {
@@ -110,6 +135,7 @@ export function messageFacts(
     phone: booking.citizen.phone,
     ...(admissionCode === undefined ? {} : { admissionCode }),
     meetingUrl: `${base}/meeting/${booking.code}`,
+    ...(booking.selfServiceToken ? { manageUrl: selfServiceUrl(ctx, booking) } : {}),
     // The notice page speaks all six languages, whichever one the SMS itself is written in.
     privacyUrl: `${base}/privacy/${booking.privacyNoticeVersion}?lang=${booking.citizen.language}`,
   };

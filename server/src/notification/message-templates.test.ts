@@ -53,6 +53,8 @@ function text(
     ...messageFacts(ctx, { ...b, citizen: { ...b.citizen, language } }, written, admissionCode),
     // A ticket's phone page, with a key as long as a real one (sede, day, 22 random characters).
     followUrl: `${ctx.config.server.publicUrl}/t/rovigo.2026-12-01.${'x'.repeat(22)}`,
+    // The booking's own page, with a key as long as a real one (code, 22 random characters).
+    manageUrl: `${ctx.config.server.publicUrl}/p/${b.code}.${'y'.repeat(22)}`,
   });
 }
 
@@ -158,7 +160,21 @@ describe('SMS texts', () => {
       'missed-call': [3, 2],
       ticket: [3, 2],
       'ticket-almost': [3, 3],
+      'rebook-offer': [4, 3],
     });
+  });
+
+  it('offers a displaced booking a new time with the link to its page, in two GSM-7 segments at most', () => {
+    const url = `https://sportello.servizi.inps.example/p/K7M2QX9D.${'y'.repeat(22)}`;
+    expect(text('rebook-offer', 'it')).toBe(
+      'La prenotazione K7M2QX9D (NASpI: consulenza sulla tua domanda, mar 1 dic 2026 ore 08:30) non può ' +
+        `svolgersi, ci scusiamo. Scegli un nuovo orario: ${url}`,
+    );
+    for (const language of ['it', 'en', 'fr', 'ro'] as const) {
+      const sms = text('rebook-offer', language);
+      expect(sms).toContain(url);
+      expect(smsSegments(sms)).toMatchObject({ encoding: 'gsm7', segments: 2 });
+    }
   });
 
   it('gives a web meeting in Ukrainian and Arabic its link and admission code, and a callback the number', () => {

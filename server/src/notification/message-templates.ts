@@ -31,6 +31,8 @@ export interface MessageFacts {
   ahead?: number;
   /** For a queue ticket: the phone page that follows it. */
   followUrl?: string;
+  /** The citizen's own booking page (/p/<key>): see, move, cancel, add to the calendar. */
+  manageUrl?: string;
 }
 
 /** The language a citizen's SMS is written in: their own, unless config trades the script for fewer segments. */
@@ -90,6 +92,9 @@ const it: Phrases = {
     'ticket-almost': (f) =>
       `Numero ${f.code}, ${f.address}: tocca a te tra poco. Persone prima di te: ${f.ahead ?? 0}.` +
       (f.followUrl ? ` Segui la coda: ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `La prenotazione ${f.code} (${f.service}, ${when}) non può svolgersi, ci scusiamo. ` +
+      `Scegli un nuovo orario: ${f.manageUrl ?? ''}`,
   },
 };
 
@@ -126,6 +131,9 @@ const en: Phrases = {
     'ticket-almost': (f) =>
       `Number ${f.code}, ${f.address}: it will be your turn soon. People ahead of you: ${f.ahead ?? 0}.` +
       (f.followUrl ? ` Follow the queue: ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `Booking ${f.code} (${f.service}, ${when}) cannot take place, we apologise. ` +
+      `Choose a new time: ${f.manageUrl ?? ''}`,
   },
 };
 
@@ -163,6 +171,9 @@ const fr: Phrases = {
     'ticket-almost': (f) =>
       `Numéro ${f.code}, ${f.address} : c'est bientôt votre tour. Personnes avant vous : ${f.ahead ?? 0}.` +
       (f.followUrl ? ` Suivre la file : ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `Le rendez-vous ${f.code} (${f.service}, ${when}) ne peut pas avoir lieu, veuillez nous excuser. ` +
+      `Choisissez un nouvel horaire : ${f.manageUrl ?? ''}`,
   },
 };
 
@@ -201,6 +212,9 @@ const ro: Phrases = {
       `Numarul ${f.code}, ${f.address}: in curand este randul dumneavoastra. ` +
       `Persoane inaintea dumneavoastra: ${f.ahead ?? 0}.` +
       (f.followUrl ? ` Urmariti coada: ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `Programarea ${f.code} (${f.service}, ${when}) nu poate avea loc, ne cerem scuze. ` +
+      `Alegeti o noua ora: ${f.manageUrl ?? ''}`,
   },
 };
 
@@ -239,6 +253,9 @@ const uk: Phrases = {
     'ticket-almost': (f) =>
       `Номер ${f.code}, ${f.address}: скоро ваша черга. Перед вами в черзі: ${f.ahead ?? 0}.` +
       (f.followUrl ? ` Стежити за чергою: ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `Запис ${f.code} (${f.service}, ${when}) не може відбутися, просимо вибачення. ` +
+      `Оберіть новий час: ${f.manageUrl ?? ''}`,
   },
 };
 
@@ -282,6 +299,9 @@ const ar: Phrases = {
     'ticket-almost': (f) =>
       `رقمك ${f.code}، ${f.address}: اقترب دورك. عدد الأشخاص قبلك: ${f.ahead ?? 0}.` +
       (f.followUrl ? ` تابع قائمة الانتظار: ${f.followUrl}` : ''),
+    'rebook-offer': (f, when) =>
+      `لا يمكن إجراء الحجز ${f.code} (${f.service}، ${when})، نعتذر عن ذلك. ` +
+      `اختر موعدًا جديدًا: ${f.manageUrl ?? ''}`,
   },
 };
 

@@ -19,6 +19,8 @@ import { renderMessage, smsLanguage } from '../notification/message-templates.ts
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
+import { adjustmentsOf } from '../calendar/adjustments.ts';
+import type { CalendarAdjustment } from '../calendar/availability.ts';
 import { closureOf } from '../calendar/closures.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -51,7 +53,7 @@ export async function issueTicket(
   if (!service.channels.ticket)
     throw ApiError.field('service', 'this service has no queue ticket; book an appointment instead');
   const now = DateTime.fromJSDate(ctx.clock(), { zone: ZONE });
-  requireOpenForWalkIns(sede, now);
+  requireOpenForWalkIns(sede, now, await ctx.store.read((r) => adjustmentsOf(r, sede.id)));
   if (input.priority === 'elderly' && input.codiceFiscale) {
     requireElderly(ctx, input.codiceFiscale, now.toISODate()!);
   }
@@ -280,11 +282,21 @@ function requireElderly(ctx: AppContext, codiceFiscale: string, today: string): 
   }
 }
 
-function requireOpenForWalkIns(sede: Sede, now: DateTime): void {
-  const closure = closureOf(sede, now.toISODate()!);
+function requireOpenForWalkIns(sede: Sede, now: DateTime, adjustments: CalendarAdjustment[]): void {
+  const today = now.toISODate()!;
+  const hhmm = now.toFormat('HH:mm');
+  // A closure added from the console counts at once: the whole day, or only while its hours last.
+  const closure =
+    closureOf(sede, today) ??
+    adjustments.find(
+      (a) =>
+        a.kind === 'closure' &&
+        a.from <= today &&
+        today <= a.to &&
+        (!a.hours || (a.hours.from <= hhmm && hhmm < a.hours.to)),
+    )?.reason;
   if (closure) throw new ApiError(409, 'sede_closed', `the sede is closed today (${closure})`);
   const weekday = weekdays[now.weekday - 1]!;
-  const hhmm = now.toFormat('HH:mm');
   const open = (sede.publicHours[weekday] ?? []).some((r) => r.from <= hhmm && hhmm < r.to);
   if (!open)
     throw new ApiError(
