@@ -16,7 +16,7 @@ import { createChange, listChanges, previewChange, removeChange } from './calend
 import { rebookingWorker } from './rebooking-worker.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
-const audience = 'manager (of the sede), admin';
+const audience = 'a manager: their own sede only';
 
 export function calendarRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -54,8 +54,7 @@ export function calendarRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/calendar/changes',
-      summary:
-        'Close the sede or remove an official’s hours; the displaced bookings are moved or offered a new time',
+      summary: 'Close the sede or remove an official’s hours; displaced bookings are moved or offered',
       tag: 'calendar',
       roles: ['manager', 'admin'],
       audience,

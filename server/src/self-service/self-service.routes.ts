@@ -19,7 +19,7 @@ import {
 } from './self-service.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
-const audience = 'anyone (with the key of the SMS link)';
+const audience = 'with the key of the SMS link';
 
 export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
   return [
