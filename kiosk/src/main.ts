@@ -5,6 +5,10 @@ import '@fontsource/titillium-web/700.css';
 import 'webrtc-adapter';
 import { z } from 'zod';
 import './app/kiosk-app.ts';
+import { reportPageHealth } from './data/page-health.ts';
 
 // The kiosk's Content-Security-Policy forbids eval; zod would otherwise probe for it at the first parse.
 z.config({ jitless: true });
+
+// The technicians' fleet view shows whether this page loaded and the script errors it met.
+reportPageHealth();

@@ -41,6 +41,13 @@ export const PageHealth = z.object({
 });
 export type PageHealth = z.infer<typeof PageHealth>;
 
+/** What the kiosk page tells its agent (POST /agent/page): it loaded, or a script error happened. */
+export const PageReportBody = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('loaded') }),
+  z.object({ event: z.literal('error'), message: z.string().max(300) }),
+]);
+export type PageReportBody = z.infer<typeof PageReportBody>;
+
 export const HeartbeatBody = z
   .object({
     agentVersion: z.string().min(1).max(40),

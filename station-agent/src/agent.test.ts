@@ -5,7 +5,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { DeviceEvent } from '@sportello/protocol';
 import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
@@ -233,6 +233,20 @@ describe('devices through the loopback API', () => {
       agentVersion: '0.1.0',
       devices: { reader: 'ok', scanner: 'ok' },
     });
+  });
+
+  it('carries the kiosk page’s script errors in its next heartbeat', async () => {
+    expect((await post('/agent/page', { event: 'error', message: 'TypeError: boom' })).status).toBe(204);
+    expect((await post('/agent/page', { event: 'crashed' })).status).toBe(400);
+    const technician = await server.login('tecnico');
+    await vi.waitFor(
+      async () => {
+        const detail = await server.call('GET', '/api/v1/stations/rovigo-accoglienza', { token: technician });
+        // No kiosk page holds the agent's socket in this test: not loaded.
+        expect(detail.body.health.page).toEqual({ loaded: false, errors: 1, lastError: 'TypeError: boom' });
+      },
+      { timeout: 8_000, interval: 250 },
+    );
   });
 });
 

@@ -57,6 +57,7 @@ export async function startAgent(
       devices,
       intervalSeconds: config.heartbeatSeconds,
       agentVersion: AGENT_VERSION,
+      page: () => localApi.page.health(),
       log,
     });
     // Commands come down the one outbound channel: self-tests (when the kiosk is idle) and settings.

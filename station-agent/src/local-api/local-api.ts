@@ -9,7 +9,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
-import { DeviceHealth, PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
+import { DeviceHealth, PageReportBody, PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
 import { PrinterUnavailableError, type StationDevices } from '../devices/station-devices.ts';
 import type { StationCredential } from '../server-link/credential-file.ts';
 import type { ServerMonitor } from '../server-link/server-monitor.ts';
@@ -17,6 +17,7 @@ import type { SimulatorControls } from '../devices/create-station-devices.ts';
 import { CardError, WrongPinError } from '../devices/card/card-errors.ts';
 import { authenticateWithCard, ServerRefusedError } from '../server-link/card-authentication.ts';
 import { DeviceEventHub } from './device-events.ts';
+import { PageHealthTracker } from './page-health.ts';
 import { KioskLink } from './kiosk-link.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
@@ -38,6 +39,8 @@ export interface LocalApiOptions {
 export interface LocalApi {
   url: string;
   hub: DeviceEventHub;
+  /** The kiosk page's own health (loaded, script errors), for the heartbeat. */
+  page: PageHealthTracker;
   /** The kiosk page's session state, pushed settings and camera checks. */
   kiosk: KioskLink;
   close(): Promise<void>;
@@ -94,6 +97,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   app.disable('x-powered-by');
   const wss = new WebSocketServer({ noServer: true });
   const hub = new DeviceEventHub(wss);
+  const page = new PageHealthTracker(() => wss.clients.size);
   const kiosk = new KioskLink(wss, log);
 
   app.use((req, res, next) => {
@@ -135,6 +139,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   app.post('/agent/camera', json, (req, res) => {
     devices.reportCamera(body(CameraReport, req).state);
+    res.status(204).end();
+  });
+  app.post('/agent/page', json, (req, res) => {
+    page.report(body(PageReportBody, req));
     res.status(204).end();
   });
 
@@ -216,6 +224,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://127.0.0.1:${boundPort}`,
     hub,
+    page,
     kiosk,
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -1,5 +1,5 @@
 // Tells the server every few seconds that the station is alive and how its devices are.
-import type { HeartbeatBody } from '@sportello/protocol';
+import type { HeartbeatBody, PageHealth } from '@sportello/protocol';
 import type { Logger } from 'pino';
 import type { StationDevices } from '../devices/station-devices.ts';
 import type { StationCredential } from './credential-file.ts';
@@ -9,6 +9,8 @@ export function startHeartbeat(options: {
   devices: StationDevices;
   intervalSeconds: number;
   agentVersion: string;
+  /** The kiosk page's health, as the page last reported it to the agent. */
+  page?: () => PageHealth;
   log: Logger;
 }): () => void {
   const startedAt = Date.now();
@@ -17,6 +19,7 @@ export function startHeartbeat(options: {
       agentVersion: options.agentVersion,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       devices: await options.devices.health(),
+      ...(options.page ? { page: options.page() } : {}),
     };
     try {
       const response = await fetch(new URL('/api/v1/stations/heartbeat', options.credential.serverUrl), {
