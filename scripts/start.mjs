@@ -3,6 +3,7 @@
 // and prints where to reach everything.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,14 @@ for (const [name, folder] of [
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-run('server', ['server/src/main.ts'], { PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+// /metrics needs a bearer token (config/server.json reads it from SPORTELLO_METRICS_TOKEN): one per start
+// unless one is set already.
+const metricsToken = process.env.SPORTELLO_METRICS_TOKEN || randomBytes(24).toString('base64url');
+run('server', ['server/src/main.ts'], {
+  PORT: port,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  SPORTELLO_METRICS_TOKEN: metricsToken,
+});
 await waitFor(`${base}/readyz`);
 
 // The demo station is enrolled the way a technician would: a one-time code, then `enroll`.
@@ -143,6 +151,8 @@ with a simulated card reader, printer and barcode scanner.
   API              ${base}/api/v1
   API docs         ${base}/api/v1/docs
   Health           ${base}/healthz   ${base}/readyz
+  Metrics          curl -H 'Authorization: Bearer ${metricsToken}' ${base}/metrics
+                   (Prometheus text format; a new token each start unless SPORTELLO_METRICS_TOKEN is set)
 
 Demo staff accounts (password: demo-<username>): admin, tecnico, sportello.rovigo,
 sportello2.rovigo, funzionario.rovigo, funzionario.napoli, contactcenter.

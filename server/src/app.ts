@@ -20,6 +20,8 @@ import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { floorRoutes } from './floor/floor.routes.ts';
 import { loggablePath } from './log/logger.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import { METRICS_PATH, metricsEndpointOf } from './metrics/metrics-endpoint.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
 import { boardApp, consoleApp, meetingApp, phoneApp, selfServiceApp, staticApp } from './http/static-app.ts';
@@ -72,12 +74,18 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const pages = [consoleApp, meetingApp, boardApp, phoneApp];
+  // First, so a request's time includes every middleware's; mounted apps' files are filed under their mount.
+  if (ctx.metrics)
+    app.use(httpMetrics(ctx.metrics, ['/api/v1', '/api/v1/docs', '/privacy', ...pages.map((p) => p.path)]));
   // Swagger UI runs inline scripts of its own; the API answers JSON and needs no other relaxation.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(
     pinoHttp({
       logger: ctx.log,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: {
+        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === METRICS_PATH,
+      },
       // Method, path and status are enough to trace a request; headers and queries stay out of the logs.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({
@@ -104,6 +112,9 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
       res.status(503).json({ error: { code: 'store_unavailable', message: 'the store cannot be reached' } });
     }
   });
+
+  const scrape = metricsEndpointOf(ctx);
+  if (scrape) app.get(METRICS_PATH, scrape);
 
   const routes = allRoutes(ctx);
   const document = openApiDocument(routes, API_VERSION);
@@ -144,7 +155,7 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
   app.use(selfServiceApp.path, staticApp(selfServiceApp));
-  for (const page of [consoleApp, meetingApp, boardApp, phoneApp]) app.use(page.path, staticApp(page));
+  for (const page of pages) app.use(page.path, staticApp(page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { AlertEngine } from './alerts/alert-engine.ts';
 import type { AppConfig } from './config/load-config.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import type { SmsProvider } from './notification/sms-provider.ts';
 import type { StaffDirectory } from './staff/staff-directory.ts';
 import type { StationChannel } from './station-channel/station-channel.ts';
@@ -26,6 +27,8 @@ export interface AppContext {
   stationChannel?: StationChannel;
   /** Who carries the calls' media; the built-in WebRTC provider (config/video.json) when not set. */
   videoProvider?: VideoProvider;
+  /** The Prometheus registry and the timings services' work feeds, when the server runs (startServer). */
+  metrics?: Metrics;
   /** Raises and clears station alerts; told of each heartbeat (when the background jobs run). */
   alerts?: AlertEngine;
 }

@@ -10,6 +10,9 @@ import { loadConfig, type AppConfig } from './config/load-config.ts';
 import type { AppContext } from './context.ts';
 import { createGuardedServer } from './http/slow-clients.ts';
 import { createLogger } from './log/logger.ts';
+import { instrumentStore } from './metrics/instrument-store.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { registerStateGauges } from './metrics/state-gauges.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { startRebookingWorker } from './calendar/rebooking-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
@@ -55,9 +58,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? createLogger();
   const dataDir = path.resolve(options.dataDir ?? config.server.dataDir);
   const clock = options.clock ?? (() => new Date());
-  const store: Store = await LowdbStore.open({ dataDir, now: clock });
+  const metrics = createMetrics();
+  // Timed here, once, so every service's reads and transactions are in the metrics.
+  const store: Store = instrumentStore(await LowdbStore.open({ dataDir, now: clock }), metrics);
   const sms = createSmsProvider(config.notifications, clock);
-  const ctx: AppContext = { config, store, clock, secret: await loadServerSecret(dataDir), log, sms };
+  const ctx: AppContext = {
+    config,
+    store,
+    clock,
+    secret: await loadServerSecret(dataDir),
+    log,
+    sms,
+    metrics,
+  };
+  registerStateGauges(ctx, metrics);
   await seedStaffAccounts(ctx);
   const staff = (ctx.staff = await StaffDirectory.open(store));
   // The first start fills the station registry from config/stations.json; the store is the source after.

@@ -10,6 +10,8 @@ export function buildRouter(routes: RouteSpec[], store: Store, clock: () => Date
   const router = express.Router();
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      // The pattern, not the URL asked for: what the request metrics file it under.
+      res.locals.route = req.baseUrl + route.path;
       try {
         const principal = await authenticate(req, store, clock());
         if (route.roles !== 'public') {

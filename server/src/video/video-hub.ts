@@ -107,6 +107,8 @@ export interface VideoHub {
   presence(): Presence[];
   snapshot(group: string): Promise<QueueSnapshot>;
   groups(): string[];
+  /** Open sockets by who holds them, for the metrics. */
+  connections(): { official: number; station: number; meeting: number };
   /** Runs the periodic work now: waits re-estimated, limits checked, dead sockets dropped. */
   tick(): Promise<void>;
   close(): Promise<void>;
@@ -646,6 +648,11 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       return snapshotOf(config, group, entries, presence(), ctx.clock());
     },
     groups: () => allGroups(config),
+    connections() {
+      let station = 0;
+      for (const client of citizens) if (client.kind === 'station') station++;
+      return { official: officials.size, station, meeting: citizens.size - station };
+    },
     async tick() {
       for (const client of [...citizens, ...officials.values()]) {
         if (!client.alive) {
