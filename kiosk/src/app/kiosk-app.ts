@@ -15,7 +15,7 @@ import type {
   Station,
   VerifiedCitizen,
 } from '@sportello/protocol';
-import { directionOf, isStrongAuth } from '@sportello/protocol';
+import { directionOf, isStrongAuth, languages } from '@sportello/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AgentController } from '../controllers/agent-controller.ts';
@@ -39,6 +39,7 @@ import '../components/kiosk-idle-dialog/kiosk-idle-dialog.ts';
 import '../components/kiosk-finish-dialog/kiosk-finish-dialog.ts';
 import type { AtStake } from '../components/kiosk-finish-dialog/kiosk-finish-dialog.ts';
 import '../screens/welcome-screen/welcome-screen.ts';
+import '../screens/out-of-service-screen/out-of-service-screen.ts';
 import '../screens/identify-screen/identify-screen.ts';
 import '../screens/services-screen/services-screen.ts';
 import '../screens/channel-screen/channel-screen.ts';
@@ -117,6 +118,8 @@ export class KioskApp extends LitElement {
   @state() printed: readonly Paper[] = [];
   /** "Fine" was touched with something to lose: the dialog asks first. */
   @state() finishAsked?: AtStake;
+  /** The station's own idle timers (its agent's configuration), until a technician pushes another. */
+  private stationIdle = { warnAfterSeconds: IDLE_WARN_SECONDS, endAfterSeconds: IDLE_END_SECONDS };
   /** The session's result and rating, reported (anonymously) when it ends. */
   private tally?: SessionTally;
 
@@ -144,12 +147,17 @@ export class KioskApp extends LitElement {
   }
 
   protected override willUpdate(): void {
+    // Pushed settings apply at once: the next countdown follows the pushed idle time.
+    const pushed = this.agent.settings?.idleSeconds;
+    this.idle.configure({ ...this.stationIdle, ...(pushed && { warnAfterSeconds: pushed }) });
     // Waiting for a call keeps the session (the citizen is only asked if still there); a call stops the clock.
     const phase = this.video.phase;
     this.idle.setMode(phase === 'off' ? 'normal' : phase === 'in-call' ? 'paused' : 'warn-only');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The agent holds a remote self-test back while a citizen is being served.
+    this.agent.reportSession(this.idle.watching);
     // The host's attributes switch the design tokens; the document's dir and lang follow the language.
     this.toggleAttribute('large-text', this.largeText);
     this.toggleAttribute('high-contrast', this.highContrast);
@@ -168,10 +176,11 @@ export class KioskApp extends LitElement {
     try {
       const status = await fetchAgentStatus();
       if (!status.enrolled) return this.showProblem('not-enrolled');
-      this.idle.configure({
+      this.stationIdle = {
         warnAfterSeconds: status.kiosk.idleWarnSeconds,
         endAfterSeconds: status.kiosk.idleEndSeconds,
-      });
+      };
+      this.requestUpdate();
       [this.catalog, this.station] = await Promise.all([fetchCatalog(), fetchStation()]);
       void this.reportCameraHealth();
     } catch (error) {
@@ -198,6 +207,18 @@ export class KioskApp extends LitElement {
 
   private get sedeId(): string | undefined {
     return this.station?.sede;
+  }
+
+  /** The languages offered here: the technician's choice, else all. */
+  private get offeredLanguages(): readonly Language[] {
+    return this.agent.settings?.languages ?? languages;
+  }
+
+  /** The catalog with only the services offered here, when a technician chose some. */
+  private get offeredCatalog(): CatalogResponse | undefined {
+    const only = this.agent.settings?.services;
+    if (!this.catalog || !only) return this.catalog;
+    return { ...this.catalog, services: this.catalog.services.filter((s) => only.includes(s.id)) };
   }
 
   private go(screen: Screen): void {
@@ -425,6 +446,7 @@ export class KioskApp extends LitElement {
     return html`
       <kiosk-header
         .language=${this.language}
+        .languages=${this.offeredLanguages}
         .inSession=${inSession}
         .speech=${this.speech.enabled}
         .speechAvailable=${this.speech.available}
@@ -520,8 +542,14 @@ export class KioskApp extends LitElement {
     const done = () => this.go('end');
     switch (this.screen) {
       case 'welcome':
+        if (this.agent.settings?.outOfService)
+          return html`<kiosk-out-of-service-screen
+            .message=${this.agent.settings.outOfService}
+            .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+          ></kiosk-out-of-service-screen>`;
         return html`<kiosk-welcome-screen
           .language=${this.language}
+          .languages=${this.offeredLanguages}
           @kiosk-language=${(e: CustomEvent<Language>) => void this.changeLanguage(e.detail)}
           @kiosk-start=${() => this.startSession()}
         ></kiosk-welcome-screen>`;
@@ -535,7 +563,7 @@ export class KioskApp extends LitElement {
         ></kiosk-identify-screen>`;
       case 'services':
         return html`<kiosk-services-screen
-          .catalog=${this.catalog}
+          .catalog=${this.offeredCatalog}
           .language=${this.language}
           .chosen=${this.session.serviceId}
           @kiosk-service=${(e: CustomEvent<string>) => {
@@ -553,7 +581,7 @@ export class KioskApp extends LitElement {
           .printerState=${this.agent.printer}
           .cardInReader=${this.agent.cardPresent}
           .readerState=${this.agent.reader}
-          .services=${this.catalog?.services ?? []}
+          .services=${this.offeredCatalog?.services ?? []}
           .camera=${this.camera}
           @kiosk-strong-auth=${() => this.askPin(this.agent.cardKind ?? 'cns', 'channel')}
           @kiosk-service=${(e: CustomEvent<string>) => {

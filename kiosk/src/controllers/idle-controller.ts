@@ -46,6 +46,11 @@ export class IdleController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** A session is on: the clock is watching (whatever the mode). */
+  get watching(): boolean {
+    return this.active;
+  }
+
   /** Starts watching (a session began). */
   start(): void {
     this.active = true;

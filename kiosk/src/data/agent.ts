@@ -1,7 +1,10 @@
 // The station agent's loopback API: device events over a WebSocket, printing and camera reports over HTTP.
 import {
+  AgentToKiosk,
   DeviceEvent,
   type DeviceHealth,
+  type KioskToAgent,
+  type StationSettings,
   type PrintReceiptBody,
   type PrintTicketBody,
   type VerifiedCitizen,
@@ -15,6 +18,8 @@ export interface AgentStatus {
   devices: DeviceHealth;
   /** The privacy timers, from the station's configuration. */
   kiosk: { idleWarnSeconds: number; idleEndSeconds: number };
+  /** What the technician last pushed to this station (idle timer, languages, services, out of service). */
+  settings?: StationSettings;
 }
 
 export const fetchAgentStatus = () => request<AgentStatus>('GET', '/agent/status');
@@ -28,14 +33,22 @@ export const authenticateWithCard = (pin: string) =>
 export const reportCamera = (state: DeviceHealth['camera']['page']) =>
   request<void>('POST', '/agent/camera', { state });
 
+/** The open link to the agent: closes it for good, or tells the agent something. */
+export interface AgentSubscription {
+  close(): void;
+  /** Sent now if the link is open; otherwise dropped (say it again on `onAgent(true)`). */
+  send(message: KioskToAgent): void;
+}
+
 /**
  * Opens the device-event stream and keeps it open: reconnects after a drop, and reports whether
- * the agent itself can be reached. Returns the function that closes it for good.
+ * the agent itself can be reached. The agent's requests (pushed settings, a camera check) go to `onAgentSays`.
  */
 export function subscribeDeviceEvents(
   onEvent: (event: DeviceEvent) => void,
   onAgent: (reachable: boolean) => void,
-): () => void {
+  onAgentSays: (message: AgentToKiosk) => void = () => undefined,
+): AgentSubscription {
   let socket: WebSocket | undefined;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -45,8 +58,11 @@ export function subscribeDeviceEvents(
     socket = new WebSocket(url);
     socket.onopen = () => onAgent(true);
     socket.onmessage = (message) => {
-      const parsed = DeviceEvent.safeParse(JSON.parse(String(message.data)));
-      if (parsed.success) onEvent(parsed.data);
+      const data: unknown = JSON.parse(String(message.data));
+      const parsed = DeviceEvent.safeParse(data);
+      if (parsed.success) return onEvent(parsed.data);
+      const request = AgentToKiosk.safeParse(data);
+      if (request.success) onAgentSays(request.data);
     };
     socket.onclose = () => {
       if (closed) return;
@@ -55,9 +71,14 @@ export function subscribeDeviceEvents(
     };
   };
   open();
-  return () => {
-    closed = true;
-    clearTimeout(retry);
-    socket?.close();
+  return {
+    close() {
+      closed = true;
+      clearTimeout(retry);
+      socket?.close();
+    },
+    send(message) {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    },
   };
 }

@@ -99,6 +99,8 @@ export class KioskHeader extends LitElement {
   ];
 
   @property() language: Language = 'it';
+  /** The languages this station offers (a technician may offer fewer), in order. */
+  @property({ attribute: false }) languages: readonly Language[] = languages;
   /** True once a citizen started: shows "Fine". */
   @property({ type: Boolean }) inSession = false;
   @property({ type: Boolean }) speech = false;
@@ -158,7 +160,7 @@ export class KioskHeader extends LitElement {
       ${
         this.choosingLanguage
           ? html`<div class="languages" role="group" aria-label=${msg('Scegli la lingua')}>
-              ${languages.map(
+              ${this.languages.map(
                 (language) =>
                   html`<button
                     type="button"

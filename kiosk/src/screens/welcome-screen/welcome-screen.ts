@@ -22,6 +22,8 @@ export class KioskWelcomeScreen extends LitElement {
 
   /** The language the kiosk speaks now; its button shows as chosen. */
   @property() language: Language = 'it';
+  /** The languages this station offers (a technician may offer fewer), in order. */
+  @property({ attribute: false }) languages: readonly Language[] = languages;
 
   private get texts() {
     return {
@@ -42,7 +44,7 @@ export class KioskWelcomeScreen extends LitElement {
       t.what,
       t.start,
       t.chooseLanguage,
-      ...languages.map((language) => languageNames[language]),
+      ...this.languages.map((language) => languageNames[language]),
     ];
   }
 
@@ -61,7 +63,7 @@ export class KioskWelcomeScreen extends LitElement {
       <section class="languages" aria-labelledby="languages-title">
         <h2 id="languages-title">${t.chooseLanguage}</h2>
         <div class="language-grid">
-          ${languages.map(
+          ${this.languages.map(
             (language) =>
               html`<button
                 type="button"
