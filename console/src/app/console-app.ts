@@ -93,16 +93,20 @@ export class ConsoleApp extends LitElement {
   /** Set when the call in `call` is over: the call screen is then its wrap-up. */
   @state() private callEnded?: CallEndReason;
   @state() private queueNotice = '';
+  /** What follows the section in the address (`#stations/<id>`): the section's own page to open. */
+  @state() private route = '';
   private socket?: VideoSocket;
   private readonly releases: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.followHash);
     void this.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.followHash);
     this.closeSocket();
   }
 
@@ -126,8 +130,28 @@ export class ConsoleApp extends LitElement {
       (catalog) => (this.catalog = catalog),
       () => undefined, // Names fall back to ids.
     );
-    this.screen = sectionsFor(user)[0]?.id ?? 'no-section';
+    this.screen = this.sectionFromHash(user) ?? sectionsFor(user)[0]?.id ?? 'no-section';
   }
+
+  /**
+   * `#<section>/<rest>`, e.g. an alert e-mail's link `#stations/adria-municipio`: that section (and `rest`
+   * as its route) when the person has it.
+   */
+  private sectionFromHash(user: StaffUser): string | undefined {
+    const [id = '', ...rest] = decodeURIComponent(location.hash.slice(1)).split('/');
+    if (!sectionsFor(user).some((s) => s.id === id)) return undefined;
+    this.route = rest.join('/');
+    return id;
+  }
+
+  /** A link to `#<section>/…` followed inside the console (never during a call). */
+  private readonly followHash = () => {
+    if (!this.user || this.screen === 'call') return;
+    const id = this.sectionFromHash(this.user);
+    if (id === undefined) return;
+    this.queueNotice = '';
+    this.screen = id;
+  };
 
   private openSocket() {
     const socket = (this.socket = new VideoSocket());
@@ -195,6 +219,9 @@ export class ConsoleApp extends LitElement {
 
   private go(section: Section) {
     this.queueNotice = '';
+    this.route = '';
+    // The address no longer names a page of another section; the same link followed again works.
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     this.screen = section.id;
   }
 
@@ -225,7 +252,7 @@ export class ConsoleApp extends LitElement {
           ?disabled=${this.screen === 'call'}
           @click=${() => this.go(section)}
         >
-          ${section.label()}
+          ${section.label()}${section.badge?.() ?? nothing}
         </button>
       </li>`;
     return html`<nav aria-label=${msg('Sezioni della console')}>
@@ -278,7 +305,7 @@ export class ConsoleApp extends LitElement {
           notice: this.queueNotice,
         }
       : undefined;
-    return section.render({ user, catalog: this.catalog, official });
+    return section.render({ user, catalog: this.catalog, official, route: this.route });
   }
 
   private callClosed() {

@@ -10,6 +10,8 @@ import type {
 } from '@sportello/protocol';
 import type { Connection, VideoSocket } from '@sportello/web-common/video-socket';
 import { html, type TemplateResult } from 'lit';
+import '../components/alerts-badge/alerts-badge.ts';
+import '../screens/alerts-screen/alerts-screen.ts';
 import '../screens/appointments-screen/appointments-screen.ts';
 import '../screens/boards-screen/boards-screen.ts';
 import '../screens/callbacks-screen/callbacks-screen.ts';
@@ -34,6 +36,8 @@ export interface SectionContext {
   catalog?: CatalogResponse;
   /** Present only for officials, whose /ws is open. */
   official?: OfficialContext;
+  /** The rest of the address after `#<section>/`, e.g. a station's id: the page of the section to open. */
+  route?: string;
 }
 
 export interface Section {
@@ -42,6 +46,8 @@ export interface Section {
   /** The navigation's label, read at render time so that it follows the language. */
   label: () => string;
   render: (context: SectionContext) => TemplateResult;
+  /** A count beside the label (e.g. open alerts), rendered in the navigation's button. */
+  badge?: () => TemplateResult;
 }
 
 export const sections: readonly Section[] = [
@@ -100,6 +106,13 @@ export const sections: readonly Section[] = [
     roles: ['technician'],
     label: () => msg('Stazioni'),
     render: () => html`<via-api-screen topic="stations"></via-api-screen>`,
+  },
+  {
+    id: 'alerts',
+    roles: ['technician'],
+    label: () => msg('Avvisi'),
+    badge: () => html`<alerts-badge></alerts-badge>`,
+    render: ({ catalog }) => html`<alerts-screen .catalog=${catalog}></alerts-screen>`,
   },
   {
     id: 'administration',
