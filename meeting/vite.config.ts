@@ -1,12 +1,14 @@
-// Builds the web-meeting page the server serves at /meeting/ and the phone pages it serves at /t/; in
+// Builds the web-meeting page the server serves at /meeting/ and the phone pages it serves at /t/ and /p/; in
 // development, proxies to a running server.
 import path from 'node:path';
+import { pageHead } from '../web-common/vite/page-head.ts';
 import { defineConfig } from 'vite';
 
 const server = process.env.SPORTELLO_SERVER_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root: import.meta.dirname,
+  plugins: [pageHead()],
   base: '/meeting/',
   build: {
     outDir: 'dist',
@@ -14,11 +16,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     assetsInlineLimit: 0,
-    // Two pages: the web meeting (/meeting/…) and the phone pages (/t/…, served as ticket.html).
+    // Three pages: the web meeting (/meeting/…), the phone pages (/t/…, served as ticket.html) and the
+    // citizen's booking page (/p/…, served as booking.html).
     rolldownOptions: {
       input: {
         meeting: path.join(import.meta.dirname, 'index.html'),
         ticket: path.join(import.meta.dirname, 'ticket.html'),
+        booking: path.join(import.meta.dirname, 'booking.html'),
       },
     },
   },

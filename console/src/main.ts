@@ -1,4 +1,6 @@
-// The console's entry: the WebRTC shims once for the whole app, then the root element.
+// The console's entry: bundled fonts (nothing from the network), the WebRTC shims once for the whole app,
+// then the root element.
+import '@sportello/web-common/fonts';
 import 'webrtc-adapter';
 import { z } from 'zod';
 import './app/console-app.ts';

@@ -1,7 +1,5 @@
 // The kiosk's entry: bundled fonts (nothing from the network), the WebRTC shims, and the root element.
-import '@fontsource/titillium-web/400.css';
-import '@fontsource/titillium-web/600.css';
-import '@fontsource/titillium-web/700.css';
+import '@sportello/web-common/fonts';
 import 'webrtc-adapter';
 import { z } from 'zod';
 import './app/kiosk-app.ts';

@@ -278,3 +278,26 @@ test('the console is served with a Content-Security-Policy that allows only its 
   expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ /);
   expect(csp).toContain("frame-ancestors 'none'");
 });
+
+test('the console is set in Titillium Web, served by this server', async ({ page }) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`${server.url}/`)) elsewhere.push(request.url());
+  });
+  const fontFiles: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.woff2') && response.ok()) fontFiles.push(response.url());
+  });
+  await page.setViewportSize(LANDSCAPE);
+  await page.goto(`${server.url}/console/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Console del personale');
+  await page.evaluate(() => document.fonts.ready);
+  expect(
+    await page.evaluate(() =>
+      [...document.fonts].some((font) => font.family.includes('Titillium Web') && font.status === 'loaded'),
+    ),
+  ).toBe(true);
+  expect(await page.evaluate(() => document.fonts.check('700 18px "Titillium Web"', 'Console'))).toBe(true);
+  expect(fontFiles.some((url) => url.startsWith(`${server.url}/console/assets/titillium-web-`))).toBe(true);
+  expect(elsewhere).toEqual([]);
+});

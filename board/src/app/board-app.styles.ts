@@ -11,10 +11,10 @@ export const boardAppStyles = css`
   .board {
     box-sizing: border-box;
     height: 100vh;
-    background: var(--b-bg);
-    padding: 0 var(--b-gap) var(--b-gap);
+    background: var(--sp-bg);
+    padding: 0 var(--sp-gap) var(--sp-gap);
     display: grid;
-    gap: var(--b-gap);
+    gap: var(--sp-gap);
     grid-template-columns: 62fr 38fr;
     grid-template-rows: auto minmax(0, 1fr) 31vh;
     grid-template-areas:
@@ -30,10 +30,10 @@ export const boardAppStyles = css`
     display: flex;
     justify-content: space-between;
     align-items: center;
-    gap: var(--b-gap);
-    margin: 0 calc(-1 * var(--b-gap));
-    padding: 1.4vmin var(--b-gap);
-    background: var(--b-bar);
+    gap: var(--sp-gap);
+    margin: 0 calc(-1 * var(--sp-gap));
+    padding: 1.4vmin var(--sp-gap);
+    background: var(--sp-primary);
   }
   h1 {
     margin: 0;
@@ -70,9 +70,9 @@ export const boardAppStyles = css`
     min-height: 0;
     overflow: hidden;
     box-sizing: border-box;
-    padding: var(--b-gap);
-    border-radius: var(--b-radius);
-    background: var(--b-panel);
+    padding: var(--sp-gap);
+    border-radius: var(--sp-radius);
+    background: var(--sp-surface);
   }
   .info h2 {
     margin: 0;
@@ -80,7 +80,7 @@ export const boardAppStyles = css`
     font-weight: 600;
     letter-spacing: 0.08em;
     text-transform: uppercase;
-    color: var(--b-muted);
+    color: var(--sp-muted);
   }
   .hours {
     margin: 0.4vmin 0 0;
@@ -118,7 +118,7 @@ export const boardAppStyles = css`
   .notice p {
     margin: 0;
     font-size: 4vmin;
-    color: var(--b-muted);
+    color: var(--sp-muted);
   }
 
   .offline {
@@ -131,7 +131,7 @@ export const boardAppStyles = css`
   .offline div {
     max-width: 80vw;
     padding: 4vmin 6vmin;
-    border-radius: var(--b-radius);
+    border-radius: var(--sp-radius);
     background: #ffffff;
     color: #1a1a1a;
     text-align: center;
@@ -158,8 +158,8 @@ export const boardAppStyles = css`
     margin: 0;
     padding: 0.6vmin 1.4vmin;
     border-radius: 0.8vmin;
-    border: 0.2vmin solid var(--b-line);
-    background: var(--b-bg);
+    border: 0.2vmin solid var(--sp-border);
+    background: var(--sp-bg);
     font-size: 2.2vmin;
   }
 `;

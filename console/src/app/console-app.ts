@@ -46,9 +46,9 @@ export class ConsoleApp extends LitElement {
       header {
         display: flex;
         align-items: center;
-        gap: var(--c-gap);
-        padding: 0.6em calc(var(--c-gap) * 2);
-        background: var(--c-primary-dark);
+        gap: var(--sp-gap);
+        padding: 0.6em calc(var(--sp-gap) * 2);
+        background: var(--sp-primary-dark);
         color: #ffffff;
       }
       header .brand {
@@ -74,10 +74,10 @@ export class ConsoleApp extends LitElement {
       }
       nav button[aria-current='page'] {
         background: #ffffff;
-        color: var(--c-primary-dark);
+        color: var(--sp-primary-dark);
       }
       main.no-section {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
       }
     `,
   ];

@@ -5,21 +5,21 @@ export const buttonStyles = css`
   button {
     font: inherit;
     font-weight: 600;
-    min-height: var(--c-control);
+    min-height: var(--sp-target);
     padding: 0.3em 1.1em;
-    border-radius: var(--c-radius);
-    border: 2px solid var(--c-primary);
-    background: var(--c-primary);
-    color: var(--c-on-primary);
+    border-radius: var(--sp-radius);
+    border: 2px solid var(--sp-primary);
+    background: var(--sp-primary);
+    color: var(--sp-on-primary);
     cursor: pointer;
   }
   button.secondary {
-    background: var(--c-bg);
-    color: var(--c-primary-dark);
+    background: var(--sp-bg);
+    color: var(--sp-primary-dark);
   }
   button.danger {
-    background: var(--c-danger);
-    border-color: var(--c-danger);
+    background: var(--sp-danger);
+    border-color: var(--sp-danger);
     color: #ffffff;
   }
   button:disabled {
@@ -27,13 +27,13 @@ export const buttonStyles = css`
     cursor: default;
   }
   button:focus-visible {
-    outline: 4px solid var(--c-focus);
+    outline: 4px solid var(--sp-focus);
     outline-offset: 2px;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--c-gap);
-    margin-top: var(--c-gap);
+    gap: var(--sp-gap);
+    margin-top: var(--sp-gap);
   }
 `;

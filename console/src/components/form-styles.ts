@@ -18,12 +18,12 @@ export const formStyles = css`
     font: inherit;
     box-sizing: border-box;
     width: 100%;
-    min-height: var(--c-control);
+    min-height: var(--sp-target);
     padding: 0.3em 0.6em;
-    border: 2px solid var(--c-border);
-    border-radius: var(--c-radius);
-    background: var(--c-bg);
-    color: var(--c-text);
+    border: 2px solid var(--sp-border);
+    border-radius: var(--sp-radius);
+    background: var(--sp-bg);
+    color: var(--sp-text);
   }
   textarea {
     min-height: 5em;
@@ -32,7 +32,7 @@ export const formStyles = css`
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
-    outline: 4px solid var(--c-focus);
+    outline: 4px solid var(--sp-focus);
     outline-offset: 1px;
   }
   .check {
@@ -48,11 +48,11 @@ export const formStyles = css`
     height: 1.3em;
     margin: 0.1em 0 0;
     flex: none;
-    accent-color: var(--c-primary);
+    accent-color: var(--sp-primary);
   }
   fieldset {
-    border: 1px solid var(--c-border);
-    border-radius: var(--c-radius);
+    border: 1px solid var(--sp-border);
+    border-radius: var(--sp-radius);
     margin: 0 0 0.8em;
     padding: 0.6em 0.9em 0.3em;
   }
@@ -69,11 +69,11 @@ export const formStyles = css`
     grid-template-columns: 3fr 2fr;
   }
   .saved {
-    color: var(--c-success);
+    color: var(--sp-success);
     font-weight: 600;
   }
   .hint {
-    color: var(--c-muted);
+    color: var(--sp-muted);
     font-size: 0.9em;
   }
 `;
@@ -82,9 +82,9 @@ export const formStyles = css`
 export const panelStyles = css`
   :host {
     display: block;
-    border: 1px solid var(--c-border);
-    border-radius: var(--c-radius);
+    border: 1px solid var(--sp-border);
+    border-radius: var(--sp-radius);
     padding: 0.8em 1em;
-    background: var(--c-bg);
+    background: var(--sp-bg);
   }
 `;

@@ -10,13 +10,13 @@ export const tableStyles = css`
   td {
     text-align: left;
     padding: 0.45em 0.6em;
-    border-bottom: 1px solid var(--c-border);
+    border-bottom: 1px solid var(--sp-border);
   }
   th {
-    background: var(--c-surface);
+    background: var(--sp-surface);
   }
   .empty {
-    color: var(--c-muted);
+    color: var(--sp-muted);
     font-style: italic;
   }
 `;

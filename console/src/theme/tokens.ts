@@ -1,62 +1,44 @@
-// Design tokens after Bootstrap Italia / Designers Italia, sized for a desk screen used with mouse and keyboard.
-// Custom properties set on the app's host inherit through every shadow root.
+// The console's values of the shared design tokens (a desk screen used with mouse and keyboard: the shared
+// defaults) and the console's screen styles. Custom properties set on the app's host inherit through every
+// shadow root.
 import { css } from 'lit';
+import { designTokens, screenStyles as sharedScreenStyles } from '@sportello/web-common/design-tokens';
 
-export const tokens = css`
+/**
+ * The console's own names of the tokens before they were shared (`--c-*`), kept while the screens being
+ * written during issue 12 still use them; new code uses `--sp-*`.
+ */
+const formerNames = css`
   :host {
-    --c-font: 'Titillium Web', system-ui, sans-serif;
-    --c-primary: #0066cc;
-    --c-primary-dark: #004080;
-    --c-on-primary: #ffffff;
-    --c-text: #1a1a1a;
-    --c-muted: #4d5e70;
-    --c-bg: #ffffff;
-    --c-surface: #f0f6fc;
-    --c-border: #8a99a8;
-    --c-success: #00704a;
-    --c-danger: #b0202f;
-    --c-warning-bg: #fff4d6;
-    --c-focus: #ff9900;
-    --c-radius: 8px;
-    --c-size: 18px;
-    --c-control: 48px;
-    --c-gap: 20px;
-    font-family: var(--c-font);
-    font-size: var(--c-size);
-    color: var(--c-text);
-    background: var(--c-bg);
+    --c-font: var(--sp-font);
+    --c-primary: var(--sp-primary);
+    --c-primary-dark: var(--sp-primary-dark);
+    --c-on-primary: var(--sp-on-primary);
+    --c-text: var(--sp-text);
+    --c-muted: var(--sp-muted);
+    --c-bg: var(--sp-bg);
+    --c-surface: var(--sp-surface);
+    --c-border: var(--sp-border);
+    --c-success: var(--sp-success);
+    --c-danger: var(--sp-danger);
+    --c-warning-bg: var(--sp-warning-bg);
+    --c-focus: var(--sp-focus);
+    --c-radius: var(--sp-radius);
+    --c-size: var(--sp-size);
+    --c-control: var(--sp-target);
+    --c-gap: var(--sp-gap);
   }
 `;
+
+export const tokens = [designTokens, formerNames];
 
 /** Shared by every screen: headings, paragraphs, errors, focus ring. */
-export const screenStyles = css`
-  :host {
-    display: block;
-  }
-  h1 {
-    font-size: 1.6em;
-    font-weight: 700;
-    line-height: 1.2;
-    margin: 0 0 0.5em;
-  }
-  h2 {
-    font-size: 1.2em;
-    font-weight: 600;
-    margin: 0 0 0.5em;
-  }
-  p {
-    line-height: 1.45;
-    margin: 0 0 0.75em;
-  }
-  .muted {
-    color: var(--c-muted);
-  }
-  .error {
-    color: var(--c-danger);
-    font-weight: 600;
-  }
-  :focus-visible {
-    outline: 4px solid var(--c-focus);
-    outline-offset: 2px;
-  }
-`;
+export const screenStyles = [
+  sharedScreenStyles,
+  css`
+    .error {
+      color: var(--sp-danger);
+      font-weight: 600;
+    }
+  `,
+];

@@ -2,25 +2,18 @@ import { css } from 'lit';
 
 export const appStyles = css`
   :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 100vh;
     box-sizing: border-box;
   }
   main {
-    flex: 1;
-    padding: var(--k-gap) calc(var(--k-gap) * 2);
+    padding: var(--sp-gap) calc(var(--sp-gap) * 2);
     outline: none;
     max-width: 1400px;
-    width: 100%;
-    box-sizing: border-box;
-    margin: 0 auto;
   }
   .banner {
-    background: var(--k-warning-bg);
-    color: var(--k-text);
-    border-bottom: 3px solid var(--k-danger);
-    padding: 0.5em calc(var(--k-gap) * 2);
+    background: var(--sp-warning-bg);
+    color: var(--sp-text);
+    border-bottom: 3px solid var(--sp-danger);
+    padding: 0.5em calc(var(--sp-gap) * 2);
     font-weight: 600;
   }
   /* Stays in sight however the welcome screen below is scrolled. */

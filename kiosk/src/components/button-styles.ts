@@ -5,19 +5,19 @@ export const buttonStyles = css`
   button {
     font: inherit;
     font-weight: 600;
-    min-height: var(--k-touch);
-    min-width: var(--k-touch);
+    min-height: var(--sp-target);
+    min-width: var(--sp-target);
     padding: 0.4em 1.2em;
-    border-radius: var(--k-radius);
-    border: 3px solid var(--k-primary);
-    background: var(--k-primary);
-    color: var(--k-on-primary);
+    border-radius: var(--sp-radius);
+    border: 3px solid var(--sp-primary);
+    background: var(--sp-primary);
+    color: var(--sp-on-primary);
     cursor: pointer;
     touch-action: manipulation;
   }
   button.secondary {
-    background: var(--k-bg);
-    color: var(--k-primary-dark);
+    background: var(--sp-bg);
+    color: var(--sp-primary-dark);
   }
   button:disabled {
     opacity: 0.5;
@@ -27,13 +27,13 @@ export const buttonStyles = css`
     transform: translateY(2px);
   }
   button:focus-visible {
-    outline: 5px solid var(--k-focus);
+    outline: 5px solid var(--sp-focus);
     outline-offset: 3px;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--k-gap);
-    margin-top: var(--k-gap);
+    gap: var(--sp-gap);
+    margin-top: var(--sp-gap);
   }
 `;

@@ -3,24 +3,24 @@ import { css } from 'lit';
 
 export const noticeStyles = css`
   .notice {
-    border-inline-start: 8px solid var(--k-primary);
-    background: var(--k-surface);
-    color: var(--k-text);
-    border-radius: var(--k-radius);
+    border-inline-start: 8px solid var(--sp-primary);
+    background: var(--sp-surface);
+    color: var(--sp-text);
+    border-radius: var(--sp-radius);
     padding: 0.75em 1em;
-    margin: var(--k-gap) 0;
+    margin: var(--sp-gap) 0;
     line-height: 1.45;
   }
   .notice.error {
-    border-inline-start-color: var(--k-danger);
-    background: var(--k-warning-bg);
+    border-inline-start-color: var(--sp-danger);
+    background: var(--sp-warning-bg);
   }
   .notice.warning {
-    border-inline-start-color: var(--k-danger);
-    background: var(--k-warning-bg);
+    border-inline-start-color: var(--sp-danger);
+    background: var(--sp-warning-bg);
   }
   .notice.success {
-    border-inline-start-color: var(--k-success);
+    border-inline-start-color: var(--sp-success);
   }
   .notice > :last-child {
     margin-bottom: 0;
@@ -29,14 +29,14 @@ export const noticeStyles = css`
     font-weight: 700;
   }
   :host-context([high-contrast]) .notice {
-    border: 3px solid var(--k-border);
-    border-inline-start: 8px solid var(--k-primary);
+    border: 3px solid var(--sp-border);
+    border-inline-start: 8px solid var(--sp-primary);
   }
   :host-context([high-contrast]) .notice.error,
   :host-context([high-contrast]) .notice.warning {
-    border-inline-start-color: var(--k-danger);
+    border-inline-start-color: var(--sp-danger);
   }
   :host-context([high-contrast]) .notice.success {
-    border-inline-start-color: var(--k-success);
+    border-inline-start-color: var(--sp-success);
   }
 `;

@@ -7,7 +7,7 @@ export const pictureHeadStyles = css`
     display: flex;
     align-items: center;
     gap: 0.6em;
-    margin-block-end: var(--k-gap);
+    margin-block-end: var(--sp-gap);
   }
   .head h1 {
     margin: 0;

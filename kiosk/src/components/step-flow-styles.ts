@@ -9,7 +9,7 @@ export const stepFlowStyles = css`
     outline: none;
   }
   .context {
-    color: var(--k-muted);
+    color: var(--sp-muted);
     font-weight: 600;
   }
 `;

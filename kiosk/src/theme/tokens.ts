@@ -1,78 +1,67 @@
-// Design tokens after Bootstrap Italia / Designers Italia: palette, type, sizes for a standing adult.
-// Custom properties set on the app's host inherit through every shadow root.
+// The kiosk's values of the shared design tokens: sizes for a standing adult at arm's length, large text,
+// and a high-contrast palette. Custom properties set on the app's host inherit through every shadow root.
 import { css } from 'lit';
+import { appShellStyles, designTokens, screenStyles } from '@sportello/web-common/design-tokens';
 
-export const tokens = css`
+export { appShellStyles, screenStyles };
+
+/**
+ * The kiosk's own names of the tokens before they were shared (`--k-*`), kept while the screens being
+ * written during issue 12 still use them; new code uses `--sp-*`.
+ */
+const formerNames = css`
   :host {
-    --k-font: 'Titillium Web', system-ui, sans-serif;
-    --k-primary: #0066cc;
-    --k-primary-dark: #004080;
-    --k-on-primary: #ffffff;
-    --k-text: #1a1a1a;
-    --k-muted: #4d5e70;
-    --k-bg: #ffffff;
-    --k-surface: #f0f6fc;
-    --k-border: #8a99a8;
-    --k-success: #00704a;
-    --k-danger: #b0202f;
-    --k-warning-bg: #fff4d6;
-    --k-focus: #ff9900;
-    --k-radius: 12px;
-    /* Base size readable at arm's length; large text scales everything from it. */
-    --k-size: 24px;
-    --k-touch: 88px;
-    --k-gap: 24px;
-    font-family: var(--k-font);
-    font-size: var(--k-size);
-    color: var(--k-text);
-    background: var(--k-bg);
-  }
-  :host([large-text]) {
-    --k-size: 32px;
-    --k-touch: 104px;
-  }
-  /* High contrast: at least 7:1 everywhere (white/yellow on black). */
-  :host([high-contrast]) {
-    --k-primary: #ffe600;
-    --k-primary-dark: #ffe600;
-    --k-on-primary: #000000;
-    --k-text: #ffffff;
-    --k-muted: #ffffff;
-    --k-bg: #000000;
-    --k-surface: #000000;
-    --k-border: #ffffff;
-    --k-success: #7dff9b;
-    --k-danger: #ff9c9c;
-    --k-warning-bg: #000000;
-    --k-focus: #00e5ff;
+    --k-font: var(--sp-font);
+    --k-primary: var(--sp-primary);
+    --k-primary-dark: var(--sp-primary-dark);
+    --k-on-primary: var(--sp-on-primary);
+    --k-text: var(--sp-text);
+    --k-muted: var(--sp-muted);
+    --k-bg: var(--sp-bg);
+    --k-surface: var(--sp-surface);
+    --k-border: var(--sp-border);
+    --k-success: var(--sp-success);
+    --k-danger: var(--sp-danger);
+    --k-warning-bg: var(--sp-warning-bg);
+    --k-focus: var(--sp-focus);
+    --k-radius: var(--sp-radius);
+    --k-size: var(--sp-size);
+    --k-touch: var(--sp-target);
+    --k-gap: var(--sp-gap);
   }
 `;
 
-/** Shared by every screen: headings, paragraphs, focus ring. */
-export const screenStyles = css`
-  :host {
-    display: block;
-  }
-  h1 {
-    font-size: 1.6em;
-    font-weight: 700;
-    line-height: 1.2;
-    margin: 0 0 0.5em;
-  }
-  h2 {
-    font-size: 1.2em;
-    font-weight: 600;
-    margin: 0 0 0.5em;
-  }
-  p {
-    line-height: 1.45;
-    margin: 0 0 0.75em;
-  }
-  .muted {
-    color: var(--k-muted);
-  }
-  :focus-visible {
-    outline: 5px solid var(--k-focus);
-    outline-offset: 3px;
-  }
-`;
+export const tokens = [
+  designTokens,
+  css`
+    :host {
+      --sp-radius: 12px;
+      /* Base size readable at arm's length; large text scales everything from it. */
+      --sp-size: 24px;
+      --sp-target: 88px;
+      --sp-gap: 24px;
+      --sp-focus-width: 5px;
+      --sp-focus-offset: 3px;
+    }
+    :host([large-text]) {
+      --sp-size: 32px;
+      --sp-target: 104px;
+    }
+    /* High contrast: at least 7:1 everywhere (white/yellow on black). */
+    :host([high-contrast]) {
+      --sp-primary: #ffe600;
+      --sp-primary-dark: #ffe600;
+      --sp-on-primary: #000000;
+      --sp-text: #ffffff;
+      --sp-muted: #ffffff;
+      --sp-bg: #000000;
+      --sp-surface: #000000;
+      --sp-border: #ffffff;
+      --sp-success: #7dff9b;
+      --sp-danger: #ff9c9c;
+      --sp-warning-bg: #000000;
+      --sp-focus: #00e5ff;
+    }
+  `,
+  formerNames,
+];

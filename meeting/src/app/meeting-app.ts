@@ -7,7 +7,7 @@ import { localized, msg } from '@lit/localize';
 import { directionOf, type CatalogResponse, type ServerMessage } from '@sportello/protocol';
 import { CitizenCall, type CitizenCallState } from '@sportello/web-common/citizen-call';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { bookingCodeFromPath } from '../admission/booking-code.ts';
 import '../components/meeting-header/meeting-header.ts';
@@ -21,7 +21,7 @@ import type { Ending } from '../screens/end-screen/end-screen.ts';
 import '../screens/end-screen/end-screen.ts';
 import type { QueuePlace } from '../screens/waiting-screen/waiting-screen.ts';
 import '../screens/waiting-screen/waiting-screen.ts';
-import { tokens } from '../theme/tokens.ts';
+import { pageStyles } from '../theme/tokens.ts';
 
 type Screen = 'admission' | 'devices' | 'waiting' | 'call' | 'ended';
 
@@ -31,24 +31,7 @@ const UNREACHABLE_AFTER_MS = 15_000;
 @customElement('meeting-app')
 @localized()
 export class MeetingApp extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-      }
-      main {
-        flex: 1;
-        width: 100%;
-        max-width: 1200px;
-        margin: 0 auto;
-        padding: var(--m-gap);
-        box-sizing: border-box;
-      }
-    `,
-  ];
+  static override styles = pageStyles;
 
   @state() private language: PageLanguage = preferredLanguage(
     location.search,

@@ -8,7 +8,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { BoardView, FollowView } from '@sportello/protocol';
 import { directionOf } from '@sportello/protocol/languages';
 import type { EventStream, StreamState } from '@sportello/web-common/event-stream';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import '../components/meeting-header/meeting-header.ts';
 import { ApiProblem } from '../data/api-client.ts';
@@ -19,7 +19,7 @@ import type { QueueState } from '../screens/sede-queue-screen/sede-queue-screen.
 import '../screens/sede-queue-screen/sede-queue-screen.ts';
 import type { Leaving } from '../screens/ticket-screen/ticket-screen.ts';
 import '../screens/ticket-screen/ticket-screen.ts';
-import { tokens } from '../theme/tokens.ts';
+import { pageStyles } from '../theme/tokens.ts';
 import { phonePage } from './phone-path.ts';
 
 /** The public queue is read again this often. */
@@ -29,24 +29,7 @@ const finished: readonly FollowView['status'][] = ['done', 'no-show', 'cancelled
 @customElement('phone-app')
 @localized()
 export class PhoneApp extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-      }
-      main {
-        flex: 1;
-        width: 100%;
-        max-width: 1200px;
-        margin: 0 auto;
-        padding: var(--m-gap);
-        box-sizing: border-box;
-      }
-    `,
-  ];
+  static override styles = pageStyles;
 
   private readonly page = phonePage(location.pathname);
   /** The citizen (or the link) chose the language: the ticket's no longer decides it. */

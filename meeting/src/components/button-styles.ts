@@ -5,31 +5,31 @@ export const buttonStyles = css`
   button {
     font: inherit;
     font-weight: 600;
-    min-height: var(--m-touch);
-    min-width: var(--m-touch);
+    min-height: var(--sp-target);
+    min-width: var(--sp-target);
     padding: 0.3em 1.1em;
-    border-radius: var(--m-radius);
-    border: 2px solid var(--m-primary);
-    background: var(--m-primary);
-    color: var(--m-on-primary);
+    border-radius: var(--sp-radius);
+    border: 2px solid var(--sp-primary);
+    background: var(--sp-primary);
+    color: var(--sp-on-primary);
     cursor: pointer;
     touch-action: manipulation;
   }
   button.secondary {
-    background: var(--m-bg);
-    color: var(--m-primary-dark);
+    background: var(--sp-bg);
+    color: var(--sp-primary-dark);
   }
   button.danger {
-    background: var(--m-danger);
-    border-color: var(--m-danger);
+    background: var(--sp-danger);
+    border-color: var(--sp-danger);
     color: #ffffff;
   }
   button.link {
-    min-height: var(--m-touch);
+    min-height: var(--sp-target);
     padding: 0 0.2em;
     border: none;
     background: none;
-    color: var(--m-primary-dark);
+    color: var(--sp-primary-dark);
     text-decoration: underline;
     font-weight: 600;
   }
@@ -38,14 +38,14 @@ export const buttonStyles = css`
     cursor: default;
   }
   button:focus-visible {
-    outline: 4px solid var(--m-focus);
+    outline: 4px solid var(--sp-focus);
     outline-offset: 2px;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--m-gap);
-    margin: var(--m-gap) 0;
+    gap: var(--sp-gap);
+    margin: var(--sp-gap) 0;
   }
   /* On a phone the main action takes the whole width, where the thumb reaches it. */
   @media (max-width: 480px) {

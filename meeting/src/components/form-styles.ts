@@ -6,34 +6,34 @@ export const formStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.25em;
-    margin: 0 0 var(--m-gap);
+    margin: 0 0 var(--sp-gap);
   }
   label {
     font-weight: 600;
   }
   .hint {
-    color: var(--m-muted);
+    color: var(--sp-muted);
     font-size: 0.9em;
   }
   input {
     font: inherit;
     font-size: 1.25em;
     letter-spacing: 0.12em;
-    min-height: var(--m-touch);
+    min-height: var(--sp-target);
     box-sizing: border-box;
     width: 100%;
     max-width: 12em;
     padding: 0.2em 0.5em;
-    border: 2px solid var(--m-border);
-    border-radius: var(--m-radius);
-    color: var(--m-text);
-    background: var(--m-bg);
+    border: 2px solid var(--sp-border);
+    border-radius: var(--sp-radius);
+    color: var(--sp-text);
+    background: var(--sp-bg);
   }
   input[aria-invalid='true'] {
-    border-color: var(--m-danger);
+    border-color: var(--sp-danger);
   }
   input:focus-visible {
-    outline: 4px solid var(--m-focus);
+    outline: 4px solid var(--sp-focus);
     outline-offset: 2px;
   }
 `;

@@ -3,21 +3,21 @@ import { css } from 'lit';
 
 export const noticeStyles = css`
   .notice {
-    border-inline-start: 6px solid var(--m-primary);
-    background: var(--m-surface);
-    color: var(--m-text);
-    border-radius: var(--m-radius);
+    border-inline-start: 6px solid var(--sp-primary);
+    background: var(--sp-surface);
+    color: var(--sp-text);
+    border-radius: var(--sp-radius);
     padding: 0.75em 1em;
-    margin: var(--m-gap) 0;
+    margin: var(--sp-gap) 0;
     line-height: 1.45;
   }
   .notice.error,
   .notice.warning {
-    border-inline-start-color: var(--m-danger);
-    background: var(--m-warning-bg);
+    border-inline-start-color: var(--sp-danger);
+    background: var(--sp-warning-bg);
   }
   .notice.success {
-    border-inline-start-color: var(--m-success);
+    border-inline-start-color: var(--sp-success);
   }
   .notice > :last-child {
     margin-bottom: 0;

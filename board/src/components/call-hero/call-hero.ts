@@ -24,10 +24,10 @@ export class CallHero extends LitElement {
       justify-content: center;
       align-items: center;
       gap: 1vmin;
-      padding: var(--b-gap);
-      border-radius: var(--b-radius);
-      background: var(--b-panel);
-      border: 0.6vmin solid var(--b-line);
+      padding: var(--sp-gap);
+      border-radius: var(--sp-radius);
+      background: var(--sp-surface);
+      border: 0.6vmin solid var(--sp-border);
       text-align: center;
     }
     p {
@@ -38,7 +38,7 @@ export class CallHero extends LitElement {
       font-weight: 600;
       letter-spacing: 0.08em;
       text-transform: uppercase;
-      color: var(--b-muted);
+      color: var(--sp-muted);
     }
     .number {
       font-size: min(28vh, 34vw);
@@ -65,7 +65,7 @@ export class CallHero extends LitElement {
     }
     .idle .hint {
       font-size: 3.6vmin;
-      color: var(--b-muted);
+      color: var(--sp-muted);
     }
     /* Hard steps, never a blend: every frame keeps the contrast of one of the two looks. */
     .flash {
@@ -85,8 +85,8 @@ export class CallHero extends LitElement {
         border-color: var(--b-accent);
       }
       50% {
-        background: var(--b-panel);
-        border-color: var(--b-line);
+        background: var(--sp-surface);
+        border-color: var(--sp-border);
       }
     }
     @keyframes number-flash {
@@ -102,7 +102,7 @@ export class CallHero extends LitElement {
         color: var(--b-on-accent);
       }
       50% {
-        color: var(--b-text);
+        color: var(--sp-text);
       }
     }
     @media (prefers-reduced-motion: reduce) {

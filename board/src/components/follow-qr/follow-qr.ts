@@ -21,7 +21,7 @@ export class FollowQr extends LitElement {
     :host {
       display: flex;
       align-items: center;
-      gap: var(--b-gap);
+      gap: var(--sp-gap);
       min-height: 0;
     }
     .code {
@@ -49,12 +49,12 @@ export class FollowQr extends LitElement {
     }
     .how {
       font-size: 2.4vmin;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       margin-top: 0.6vmin;
     }
     .url {
       font-size: 2vmin;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       margin-top: 0.6vmin;
       overflow-wrap: anywhere;
     }

@@ -12,9 +12,9 @@ export class QueueWaits extends LitElement {
       min-height: 0;
       overflow: hidden;
       box-sizing: border-box;
-      padding: var(--b-gap);
-      border-radius: var(--b-radius);
-      background: var(--b-panel);
+      padding: var(--sp-gap);
+      border-radius: var(--sp-radius);
+      background: var(--sp-surface);
     }
     h2 {
       margin: 0 0 1vmin;
@@ -22,7 +22,7 @@ export class QueueWaits extends LitElement {
       font-weight: 600;
       letter-spacing: 0.08em;
       text-transform: uppercase;
-      color: var(--b-muted);
+      color: var(--sp-muted);
     }
     ul {
       list-style: none;
@@ -30,7 +30,7 @@ export class QueueWaits extends LitElement {
       padding: 0;
       display: grid;
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      gap: 1.4vmin var(--b-gap);
+      gap: 1.4vmin var(--sp-gap);
     }
     li {
       display: grid;
@@ -61,13 +61,13 @@ export class QueueWaits extends LitElement {
     .count {
       font-size: 2.4vmin;
       line-height: 1.2;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
     }
     .count strong {
-      color: var(--b-text);
+      color: var(--sp-text);
     }
     @media (orientation: portrait) {
       ul {
@@ -77,7 +77,7 @@ export class QueueWaits extends LitElement {
     .none,
     .others {
       font-size: 2.6vmin;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       margin: 0;
     }
     .others {

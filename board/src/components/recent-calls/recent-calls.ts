@@ -11,9 +11,9 @@ export class RecentCalls extends LitElement {
       min-height: 0;
       overflow: hidden;
       box-sizing: border-box;
-      padding: var(--b-gap);
-      border-radius: var(--b-radius);
-      background: var(--b-panel);
+      padding: var(--sp-gap);
+      border-radius: var(--sp-radius);
+      background: var(--sp-surface);
     }
     table {
       width: 100%;
@@ -25,20 +25,20 @@ export class RecentCalls extends LitElement {
       font-weight: 600;
       letter-spacing: 0.08em;
       text-transform: uppercase;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       padding-bottom: 1vmin;
     }
     th {
       text-align: start;
       font-size: 2.6vmin;
       font-weight: 600;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       padding: 0.6vmin 0;
-      border-bottom: 0.3vmin solid var(--b-line);
+      border-bottom: 0.3vmin solid var(--sp-border);
     }
     td {
       padding: 0.9vmin 0;
-      border-bottom: 0.3vmin solid var(--b-line);
+      border-bottom: 0.3vmin solid var(--sp-border);
       font-size: 5vmin;
       font-weight: 600;
       line-height: 1.15;
@@ -55,7 +55,7 @@ export class RecentCalls extends LitElement {
     }
     .none {
       font-size: 3.6vmin;
-      color: var(--b-muted);
+      color: var(--sp-muted);
       margin: 1vmin 0 0;
     }
   `;

@@ -27,14 +27,14 @@ export class AppointmentList extends LitElement {
         vertical-align: middle;
       }
       tr.waiting td {
-        background: var(--c-warning-bg);
+        background: var(--sp-warning-bg);
       }
       .badge {
         display: inline-block;
         font-weight: 700;
         padding: 0.1em 0.5em;
-        border: 2px solid var(--c-text);
-        border-radius: var(--c-radius);
+        border: 2px solid var(--sp-text);
+        border-radius: var(--sp-radius);
       }
       button {
         min-height: 40px;

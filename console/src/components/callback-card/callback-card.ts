@@ -30,11 +30,11 @@ export class CallbackCard extends LitElement {
     formStyles,
     css`
       article {
-        border: 1px solid var(--c-border);
-        border-left: 6px solid var(--c-primary);
-        border-radius: var(--c-radius);
+        border: 1px solid var(--sp-border);
+        border-left: 6px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
         padding: 0.8em 1em;
-        background: var(--c-bg);
+        background: var(--sp-bg);
       }
       h2 {
         margin-bottom: 0.3em;
@@ -42,24 +42,24 @@ export class CallbackCard extends LitElement {
       .tel {
         display: inline-flex;
         align-items: center;
-        min-height: var(--c-control);
+        min-height: var(--sp-target);
         padding: 0 1em;
-        border-radius: var(--c-radius);
-        border: 2px solid var(--c-success);
-        color: var(--c-success);
+        border-radius: var(--sp-radius);
+        border: 2px solid var(--sp-success);
+        color: var(--sp-success);
         font-weight: 700;
         text-decoration: none;
       }
       .tel:focus-visible {
-        outline: 4px solid var(--c-focus);
+        outline: 4px solid var(--sp-focus);
         outline-offset: 2px;
       }
       .later {
         display: flex;
         flex-wrap: wrap;
         align-items: end;
-        gap: var(--c-gap);
-        margin-top: var(--c-gap);
+        gap: var(--sp-gap);
+        margin-top: var(--sp-gap);
       }
       .later .field {
         margin: 0;

@@ -27,7 +27,7 @@ export class CounterPicker extends LitElement {
         padding: 0;
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
       }
       button {
         width: 100%;

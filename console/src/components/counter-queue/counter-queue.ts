@@ -47,8 +47,8 @@ export class CounterQueue extends LitElement {
       .scroll {
         overflow-y: auto;
         min-height: 0;
-        border: 1px solid var(--c-border);
-        border-radius: var(--c-radius);
+        border: 1px solid var(--sp-border);
+        border-radius: var(--sp-radius);
       }
       h2 {
         margin: 0 0 0.3em;
@@ -82,8 +82,8 @@ export class CounterQueue extends LitElement {
         font-size: 0.85em;
         font-weight: 600;
         padding: 0 0.4em;
-        border-radius: var(--c-radius);
-        background: var(--c-warning-bg);
+        border-radius: var(--sp-radius);
+        background: var(--sp-warning-bg);
       }
       .empty {
         margin: 0.4em 0.6em;

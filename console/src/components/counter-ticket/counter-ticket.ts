@@ -41,13 +41,13 @@ export class CounterTicket extends LitElement {
         line-height: 1;
         letter-spacing: 0.04em;
         margin: 0;
-        color: var(--c-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .number:focus {
         outline: none;
       }
       .number:focus-visible {
-        outline: 4px solid var(--c-focus);
+        outline: 4px solid var(--sp-focus);
       }
       .line {
         margin: 0.2em 0;
@@ -60,8 +60,8 @@ export class CounterTicket extends LitElement {
         font-size: 0.85em;
         font-weight: 600;
         padding: 0 0.5em;
-        border-radius: var(--c-radius);
-        background: var(--c-warning-bg);
+        border-radius: var(--sp-radius);
+        background: var(--sp-warning-bg);
       }
       dl {
         display: grid;
@@ -69,11 +69,11 @@ export class CounterTicket extends LitElement {
         gap: 0 0.8em;
         margin: 0.3em 0;
         padding: 0.3em 0.6em;
-        background: var(--c-surface);
-        border-radius: var(--c-radius);
+        background: var(--sp-surface);
+        border-radius: var(--sp-radius);
       }
       dt {
-        color: var(--c-muted);
+        color: var(--sp-muted);
       }
       dd {
         margin: 0;

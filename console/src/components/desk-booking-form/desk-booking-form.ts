@@ -65,7 +65,7 @@ export class DeskBookingForm extends LitElement {
         margin: -0.4em 0 0.6em 2em;
       }
       a {
-        color: var(--c-primary-dark);
+        color: var(--sp-primary-dark);
         font-weight: 600;
       }
     `,

@@ -29,7 +29,7 @@ export class DeskBookingList extends LitElement {
     tableStyles,
     css`
       table {
-        margin-bottom: var(--c-gap);
+        margin-bottom: var(--sp-gap);
       }
       td,
       tbody th {
@@ -49,7 +49,7 @@ export class DeskBookingList extends LitElement {
       }
       .sms {
         display: block;
-        color: var(--c-muted);
+        color: var(--sp-muted);
         font-size: 0.9em;
       }
       .row-actions {
@@ -63,7 +63,7 @@ export class DeskBookingList extends LitElement {
       }
       tr.open td,
       tr.open th {
-        background: var(--c-surface);
+        background: var(--sp-surface);
       }
     `,
   ];

@@ -41,8 +41,8 @@ export class IdentificationForm extends LitElement {
     panelStyles,
     css`
       .admitted {
-        background: var(--c-surface);
-        border-radius: var(--c-radius);
+        background: var(--sp-surface);
+        border-radius: var(--sp-radius);
         padding: 0.5em 0.8em;
       }
     `,

@@ -27,11 +27,11 @@ export class TransferDialog extends LitElement {
     css`
       dialog {
         width: min(34em, 90vw);
-        border: 2px solid var(--c-primary-dark);
-        border-radius: var(--c-radius);
-        padding: var(--c-gap);
-        color: var(--c-text);
-        background: var(--c-bg);
+        border: 2px solid var(--sp-primary-dark);
+        border-radius: var(--sp-radius);
+        padding: var(--sp-gap);
+        color: var(--sp-text);
+        background: var(--sp-bg);
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 45%);

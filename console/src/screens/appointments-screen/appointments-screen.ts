@@ -23,14 +23,14 @@ export class AppointmentsScreen extends LitElement {
     buttonStyles,
     css`
       main {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
       }
       .days {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: var(--c-gap);
-        margin-bottom: var(--c-gap);
+        gap: var(--sp-gap);
+        margin-bottom: var(--sp-gap);
       }
     `,
   ];

@@ -29,15 +29,15 @@ export class BoardsScreen extends LitElement {
     tableStyles,
     css`
       main {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
         max-width: 64em;
       }
       .top {
         display: grid;
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: calc(var(--c-gap) * 1.5);
+        gap: calc(var(--sp-gap) * 1.5);
         align-items: start;
-        margin-bottom: var(--c-gap);
+        margin-bottom: var(--sp-gap);
       }
       form .actions {
         margin-top: 0;
@@ -45,15 +45,15 @@ export class BoardsScreen extends LitElement {
       .created {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr);
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
         align-items: start;
-        border: 2px solid var(--c-success);
-        border-radius: var(--c-radius);
-        padding: var(--c-gap);
-        margin-bottom: var(--c-gap);
+        border: 2px solid var(--sp-success);
+        border-radius: var(--sp-radius);
+        padding: var(--sp-gap);
+        margin-bottom: var(--sp-gap);
       }
       .created h2 {
-        color: var(--c-success);
+        color: var(--sp-success);
       }
       .qr {
         width: 11em;
@@ -67,9 +67,9 @@ export class BoardsScreen extends LitElement {
       .url {
         font-family: ui-monospace, monospace;
         word-break: break-all;
-        background: var(--c-surface);
+        background: var(--sp-surface);
         padding: 0.4em 0.6em;
-        border-radius: var(--c-radius);
+        border-radius: var(--sp-radius);
       }
       td.act {
         text-align: right;

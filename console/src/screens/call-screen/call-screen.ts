@@ -32,15 +32,15 @@ export class CallScreen extends LitElement {
       main {
         display: grid;
         grid-template-columns: minmax(0, 1fr) 34em;
-        gap: var(--c-gap);
-        padding: var(--c-gap);
+        gap: var(--sp-gap);
+        padding: var(--sp-gap);
         height: calc(100vh - 4.5em);
         box-sizing: border-box;
       }
       .left {
         display: flex;
         flex-direction: column;
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
         min-height: 0;
       }
       .stage {
@@ -48,7 +48,7 @@ export class CallScreen extends LitElement {
         flex: 1;
         min-height: 12em;
         background: #000000;
-        border-radius: var(--c-radius);
+        border-radius: var(--sp-radius);
         overflow: hidden;
       }
       .remote {
@@ -64,22 +64,22 @@ export class CallScreen extends LitElement {
         bottom: 16px;
         width: 22%;
         border: 2px solid #ffffff;
-        border-radius: var(--c-radius);
+        border-radius: var(--sp-radius);
         background: #222222;
       }
       main.ended {
         grid-template-columns: minmax(0, 1fr) minmax(34em, 1.3fr);
       }
       .wrap-up {
-        border: 2px solid var(--c-primary);
-        border-radius: var(--c-radius);
-        background: var(--c-surface);
-        padding: var(--c-gap);
+        border: 2px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
+        padding: var(--sp-gap);
       }
       .info {
         display: grid;
         grid-template-columns: minmax(0, 1fr) 16em;
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
       }
       .controls {
         display: flex;
@@ -90,9 +90,9 @@ export class CallScreen extends LitElement {
         width: 100%;
       }
       .controls button[aria-pressed='true'] {
-        background: var(--c-warning-bg);
-        border-color: var(--c-text);
-        color: var(--c-text);
+        background: var(--sp-warning-bg);
+        border-color: var(--sp-text);
+        color: var(--sp-text);
       }
       dl {
         display: grid;
@@ -111,11 +111,11 @@ export class CallScreen extends LitElement {
       .state {
         font-weight: 600;
         padding: 0.5em 0.8em;
-        border-radius: var(--c-radius);
-        background: var(--c-surface);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
       }
       .state.connected {
-        color: var(--c-success);
+        color: var(--sp-success);
       }
       .mic {
         display: flex;
@@ -123,7 +123,7 @@ export class CallScreen extends LitElement {
         gap: 0.4em;
         font-weight: 600;
         padding: 0.4em 0.8em;
-        border-radius: var(--c-radius);
+        border-radius: var(--sp-radius);
         border: 2px solid transparent;
       }
       .mic svg {
@@ -132,25 +132,25 @@ export class CallScreen extends LitElement {
         flex: none;
       }
       .mic.on {
-        color: var(--c-success);
-        background: var(--c-surface);
+        color: var(--sp-success);
+        background: var(--sp-surface);
       }
       /* A pressed toggle looks pressed: filled, like a switch turned on. */
       button.mute[aria-pressed='true'] {
-        background: var(--c-primary-dark);
-        border-color: var(--c-primary-dark);
-        color: var(--c-on-primary);
+        background: var(--sp-primary-dark);
+        border-color: var(--sp-primary-dark);
+        color: var(--sp-on-primary);
       }
       /* Muted must not be missed: dark text on the warning colour, framed, the microphone struck through. */
       .mic.off {
-        color: var(--c-text);
-        background: var(--c-warning-bg);
-        border-color: var(--c-text);
+        color: var(--sp-text);
+        background: var(--sp-warning-bg);
+        border-color: var(--sp-text);
       }
       aside {
         display: flex;
         flex-direction: column;
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
         overflow-y: auto;
         padding: 4px;
       }

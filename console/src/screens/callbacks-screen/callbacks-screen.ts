@@ -21,7 +21,7 @@ export class CallbacksScreen extends LitElement {
     buttonStyles,
     css`
       main {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
         max-width: 60em;
       }
       ul {
@@ -30,10 +30,10 @@ export class CallbacksScreen extends LitElement {
         padding: 0;
         display: flex;
         flex-direction: column;
-        gap: var(--c-gap);
+        gap: var(--sp-gap);
       }
       .done {
-        color: var(--c-success);
+        color: var(--sp-success);
         font-weight: 600;
       }
     `,

@@ -4,7 +4,7 @@ import { css } from 'lit';
 
 export const counterScreenStyles = css`
   main.pick {
-    padding: var(--c-gap) calc(var(--c-gap) * 2);
+    padding: var(--sp-gap) calc(var(--sp-gap) * 2);
   }
   :host {
     display: flex;
@@ -14,7 +14,7 @@ export const counterScreenStyles = css`
     box-sizing: border-box;
     flex: 1 0 0;
     min-height: 600px;
-    padding: 0.5em calc(var(--c-gap) * 1.2) 0.6em;
+    padding: 0.5em calc(var(--sp-gap) * 1.2) 0.6em;
     display: flex;
     flex-direction: column;
   }
@@ -38,34 +38,34 @@ export const counterScreenStyles = css`
     min-height: 42px;
   }
   .toggle button:first-child {
-    border-radius: var(--c-radius) 0 0 var(--c-radius);
+    border-radius: var(--sp-radius) 0 0 var(--sp-radius);
   }
   .toggle button:last-child {
-    border-radius: 0 var(--c-radius) var(--c-radius) 0;
+    border-radius: 0 var(--sp-radius) var(--sp-radius) 0;
   }
   .toggle button[aria-pressed='false'] {
-    background: var(--c-bg);
-    color: var(--c-primary-dark);
+    background: var(--sp-bg);
+    color: var(--sp-primary-dark);
   }
   .status {
     font-weight: 700;
     padding: 0.1em 0.6em;
-    border-radius: var(--c-radius);
+    border-radius: var(--sp-radius);
   }
   .status-open {
-    color: var(--c-success);
+    color: var(--sp-success);
   }
   .status-paused,
   .status-closed {
-    color: var(--c-danger);
+    color: var(--sp-danger);
   }
   .live {
     font-size: 0.85em;
-    color: var(--c-success);
+    color: var(--sp-success);
     font-weight: 600;
   }
   .live.off {
-    color: var(--c-danger);
+    color: var(--sp-danger);
   }
   button.small {
     min-height: 40px;
@@ -78,7 +78,7 @@ export const counterScreenStyles = css`
     margin: 0.15em 0;
   }
   .told {
-    color: var(--c-success);
+    color: var(--sp-success);
     font-weight: 600;
   }
   .columns {
@@ -87,7 +87,7 @@ export const counterScreenStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 30em) minmax(0, 1fr);
     grid-template-rows: minmax(0, 1fr);
-    gap: calc(var(--c-gap) * 1.2);
+    gap: calc(var(--sp-gap) * 1.2);
   }
   .left {
     display: flex;
@@ -111,13 +111,13 @@ export const counterScreenStyles = css`
     padding: 0 0.35em;
   }
   .hint {
-    color: var(--c-muted);
+    color: var(--sp-muted);
     font-size: 0.9em;
     margin: 0.25em 0 0.5em;
   }
   .current {
-    border: 2px solid var(--c-primary);
-    border-radius: var(--c-radius);
+    border: 2px solid var(--sp-primary);
+    border-radius: var(--sp-radius);
     padding: 0.5em 1em 0.7em;
     min-height: 0;
     overflow: auto;
@@ -128,7 +128,7 @@ export const counterScreenStyles = css`
   .today {
     margin-top: auto;
     padding-top: 0.4em;
-    border-top: 1px solid var(--c-border);
+    border-top: 1px solid var(--sp-border);
   }
   .today h2 {
     font-size: 1em;
@@ -140,7 +140,7 @@ export const counterScreenStyles = css`
     margin: 0;
   }
   .today dt {
-    color: var(--c-muted);
+    color: var(--sp-muted);
     font-size: 0.85em;
   }
   .today dd {

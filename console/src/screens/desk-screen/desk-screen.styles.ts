@@ -5,10 +5,10 @@ import { css } from 'lit';
 export const deskScreenStyles = css`
   main {
     box-sizing: border-box;
-    padding: 0.8em calc(var(--c-gap) * 1.2) var(--c-gap);
+    padding: 0.8em calc(var(--sp-gap) * 1.2) var(--sp-gap);
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: var(--c-gap);
+    gap: var(--sp-gap);
     align-items: start;
   }
   main.with-walk-in {
@@ -19,7 +19,7 @@ export const deskScreenStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.8em;
-    margin: 0.2em 0 var(--c-gap);
+    margin: 0.2em 0 var(--sp-gap);
   }
   .citizen strong {
     letter-spacing: 0.05em;
@@ -28,11 +28,11 @@ export const deskScreenStyles = css`
     flex: 1;
   }
   desk-booking-form {
-    margin-bottom: var(--c-gap);
+    margin-bottom: var(--sp-gap);
   }
   .notice {
     font-weight: 600;
-    color: var(--c-success);
+    color: var(--sp-success);
   }
   .notice:empty,
   .error:empty {
@@ -46,7 +46,7 @@ export const deskScreenStyles = css`
     margin-top: 0.4em;
   }
   .empty {
-    color: var(--c-muted);
+    color: var(--sp-muted);
     font-style: italic;
   }
 `;

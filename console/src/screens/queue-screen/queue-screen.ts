@@ -34,12 +34,12 @@ export class QueueScreen extends LitElement {
     tableStyles,
     css`
       main {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
       }
       .columns {
         display: grid;
         grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        gap: calc(var(--c-gap) * 1.5);
+        gap: calc(var(--sp-gap) * 1.5);
         align-items: start;
       }
       @media (max-width: 1200px) {
@@ -48,8 +48,8 @@ export class QueueScreen extends LitElement {
         }
       }
       .day {
-        border-left: 4px solid var(--c-primary);
-        padding-left: var(--c-gap);
+        border-left: 4px solid var(--sp-primary);
+        padding-left: var(--sp-gap);
       }
       .home {
         font-weight: 700;
@@ -58,11 +58,11 @@ export class QueueScreen extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: var(--c-gap);
-        padding: var(--c-gap);
-        border-radius: var(--c-radius);
-        background: var(--c-surface);
-        margin-bottom: var(--c-gap);
+        gap: var(--sp-gap);
+        padding: var(--sp-gap);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
+        margin-bottom: var(--sp-gap);
       }
       .bar .grow {
         flex: 1;
@@ -74,30 +74,30 @@ export class QueueScreen extends LitElement {
         border-radius: 0;
       }
       .toggle button:first-child {
-        border-radius: var(--c-radius) 0 0 var(--c-radius);
+        border-radius: var(--sp-radius) 0 0 var(--sp-radius);
       }
       .toggle button:last-child {
-        border-radius: 0 var(--c-radius) var(--c-radius) 0;
+        border-radius: 0 var(--sp-radius) var(--sp-radius) 0;
       }
       .toggle button[aria-pressed='false'] {
-        background: var(--c-bg);
-        color: var(--c-primary-dark);
+        background: var(--sp-bg);
+        color: var(--sp-primary-dark);
       }
       .accept {
         font-size: 1.15em;
         min-height: 60px;
       }
       section {
-        margin-bottom: calc(var(--c-gap) * 1.5);
+        margin-bottom: calc(var(--sp-gap) * 1.5);
       }
       .counts {
-        color: var(--c-muted);
+        color: var(--sp-muted);
         margin: 0 0 0.5em;
       }
       .warning {
-        background: var(--c-warning-bg);
+        background: var(--sp-warning-bg);
         padding: 0.6em 1em;
-        border-radius: var(--c-radius);
+        border-radius: var(--sp-radius);
       }
     `,
   ];

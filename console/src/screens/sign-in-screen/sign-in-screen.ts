@@ -23,10 +23,10 @@ export class SignInScreen extends LitElement {
       main {
         max-width: 28em;
         margin: 8vh auto;
-        padding: var(--c-gap);
-        border: 1px solid var(--c-border);
-        border-radius: var(--c-radius);
-        background: var(--c-surface);
+        padding: var(--sp-gap);
+        border: 1px solid var(--sp-border);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
       }
       label {
         display: block;
@@ -37,15 +37,15 @@ export class SignInScreen extends LitElement {
         font: inherit;
         box-sizing: border-box;
         width: 100%;
-        min-height: var(--c-control);
+        min-height: var(--sp-target);
         padding: 0.3em 0.6em;
-        border: 2px solid var(--c-border);
-        border-radius: var(--c-radius);
-        background: var(--c-bg);
-        color: var(--c-text);
+        border: 2px solid var(--sp-border);
+        border-radius: var(--sp-radius);
+        background: var(--sp-bg);
+        color: var(--sp-text);
       }
       input:focus-visible {
-        outline: 4px solid var(--c-focus);
+        outline: 4px solid var(--sp-focus);
         outline-offset: 1px;
       }
       button[type='submit'] {

@@ -18,14 +18,14 @@ export class ViaApiScreen extends LitElement {
     screenStyles,
     css`
       main {
-        padding: var(--c-gap) calc(var(--c-gap) * 2);
+        padding: var(--sp-gap) calc(var(--sp-gap) * 2);
         max-width: 50em;
       }
       ul {
         line-height: 1.6;
       }
       a {
-        color: var(--c-primary-dark);
+        color: var(--sp-primary-dark);
         font-weight: 600;
       }
     `,

@@ -20,13 +20,13 @@ export class KioskBookingSummary extends LitElement {
       grid-template-columns: minmax(8em, max-content) 1fr;
       gap: 0.6em 1.2em;
       margin: 0;
-      padding: var(--k-gap);
-      background: var(--k-surface);
-      border: 3px solid var(--k-border);
-      border-radius: var(--k-radius);
+      padding: var(--sp-gap);
+      background: var(--sp-surface);
+      border: 3px solid var(--sp-border);
+      border-radius: var(--sp-radius);
     }
     dt {
-      color: var(--k-muted);
+      color: var(--sp-muted);
       font-weight: 600;
     }
     dd {

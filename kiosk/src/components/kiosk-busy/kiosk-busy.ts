@@ -13,7 +13,7 @@ export class KioskBusy extends LitElement {
       display: flex;
       align-items: center;
       gap: 0.75em;
-      margin: var(--k-gap) 0;
+      margin: var(--sp-gap) 0;
       font-weight: 600;
     }
     .spinner {
@@ -21,8 +21,8 @@ export class KioskBusy extends LitElement {
       inline-size: 1.6em;
       block-size: 1.6em;
       border-radius: 50%;
-      border: 0.25em solid var(--k-border);
-      border-block-start-color: var(--k-primary);
+      border: 0.25em solid var(--sp-border);
+      border-block-start-color: var(--sp-primary);
       animation: spin 1s linear infinite;
     }
     @media (prefers-reduced-motion: reduce) {

@@ -28,15 +28,15 @@ export class KioskCallbackOffer extends LitElement {
       .offer {
         display: flex;
         align-items: center;
-        gap: var(--k-gap);
-        padding: var(--k-gap);
-        border: 3px solid var(--k-primary);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
+        gap: var(--sp-gap);
+        padding: var(--sp-gap);
+        border: 3px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
       }
       .picture {
         font-size: 3.5em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .when {
         display: block;

@@ -30,11 +30,11 @@ export abstract class KioskDialog extends LitElement {
         z-index: 10;
       }
       .dialog {
-        background: var(--k-bg);
-        color: var(--k-text);
-        border: 4px solid var(--k-primary);
-        border-radius: var(--k-radius);
-        padding: calc(var(--k-gap) * 1.5);
+        background: var(--sp-bg);
+        color: var(--sp-text);
+        border: 4px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        padding: calc(var(--sp-gap) * 1.5);
         max-width: 80vw;
         text-align: center;
       }

@@ -25,8 +25,8 @@ export class KioskHeader extends LitElement {
         align-items: center;
         flex-wrap: wrap;
         gap: 12px;
-        padding: 12px calc(var(--k-gap) * 2);
-        background: var(--k-primary-dark);
+        padding: 12px calc(var(--sp-gap) * 2);
+        background: var(--sp-primary-dark);
         color: #ffffff;
       }
       :host-context([high-contrast]) header {
@@ -70,7 +70,7 @@ export class KioskHeader extends LitElement {
       }
       button[aria-pressed='true'] {
         background: #ffffff;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       :host-context([high-contrast]) button[aria-pressed='true'] {
         background: #ffe600;
@@ -78,21 +78,21 @@ export class KioskHeader extends LitElement {
       }
       .languages {
         position: absolute;
-        inset-inline-end: calc(var(--k-gap) * 2);
+        inset-inline-end: calc(var(--sp-gap) * 2);
         top: 96px;
         z-index: 5;
         display: grid;
         gap: 8px;
         padding: 12px;
-        background: var(--k-bg);
-        border: 3px solid var(--k-primary);
-        border-radius: var(--k-radius);
+        background: var(--sp-bg);
+        border: 3px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
       }
       .languages button {
-        color: var(--k-text);
-        border-color: var(--k-border);
+        color: var(--sp-text);
+        border-color: var(--sp-border);
         min-width: 240px;
-        min-height: var(--k-touch);
+        min-height: var(--sp-target);
         font-size: 1em;
       }
     `,

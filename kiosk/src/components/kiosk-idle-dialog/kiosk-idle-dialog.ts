@@ -19,7 +19,7 @@ export class KioskIdleDialog extends KioskDialog {
       .count {
         font-size: 3em;
         font-weight: 700;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
     `,
   ];

@@ -30,7 +30,7 @@ export class KioskKeypadField extends LitElement {
         :host {
           display: grid;
           grid-template-columns: minmax(0, 1fr) auto;
-          gap: calc(var(--k-gap) * 2);
+          gap: calc(var(--sp-gap) * 2);
           align-items: start;
         }
       }
@@ -43,26 +43,26 @@ export class KioskKeypadField extends LitElement {
       input {
         box-sizing: border-box;
         inline-size: 100%;
-        min-block-size: var(--k-touch);
+        min-block-size: var(--sp-target);
         font: inherit;
         font-size: 1.6em;
         font-weight: 700;
         letter-spacing: 0.08em;
         padding: 0.1em 0.5em;
-        color: var(--k-text);
-        background: var(--k-bg);
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
+        color: var(--sp-text);
+        background: var(--sp-bg);
+        border: 3px solid var(--sp-border);
+        border-radius: var(--sp-radius);
       }
       input[aria-invalid='true'] {
-        border-color: var(--k-danger);
+        border-color: var(--sp-danger);
       }
       input:focus-visible {
-        outline: 5px solid var(--k-focus);
+        outline: 5px solid var(--sp-focus);
         outline-offset: 3px;
       }
       .hint {
-        color: var(--k-muted);
+        color: var(--sp-muted);
         margin: 0.4em 0 0;
       }
       .message {
@@ -71,10 +71,10 @@ export class KioskKeypadField extends LitElement {
         font-weight: 600;
       }
       .message.problem {
-        color: var(--k-danger);
+        color: var(--sp-danger);
       }
       .message.ok {
-        color: var(--k-success);
+        color: var(--sp-success);
       }
       .extra {
         display: flex;
@@ -86,10 +86,10 @@ export class KioskKeypadField extends LitElement {
       .extra button {
         font-size: 1.25em;
         padding: 0 0.4em;
-        min-width: calc(var(--k-touch) * 0.95);
-        background: var(--k-surface);
-        color: var(--k-text);
-        border-color: var(--k-border);
+        min-width: calc(var(--sp-target) * 0.95);
+        background: var(--sp-surface);
+        color: var(--sp-text);
+        border-color: var(--sp-border);
       }
     `,
   ];

@@ -32,15 +32,15 @@ export class KioskKeypad extends LitElement {
       }
       button {
         /* Ten keys in a row must fit a portrait screen, large text included. */
-        min-width: min(calc(var(--k-touch) * 0.95), 8.6vw);
+        min-width: min(calc(var(--sp-target) * 0.95), 8.6vw);
         padding: 0;
         font-size: 1.25em;
-        background: var(--k-surface);
-        color: var(--k-text);
-        border-color: var(--k-border);
+        background: var(--sp-surface);
+        color: var(--sp-text);
+        border-color: var(--sp-border);
       }
       .wide {
-        min-width: calc(var(--k-touch) * 2.2);
+        min-width: calc(var(--sp-target) * 2.2);
         font-size: 1em;
       }
     `,

@@ -32,13 +32,13 @@ export class KioskPrivacyNotice extends LitElement {
       .text {
         max-block-size: 42vh;
         overflow-y: auto;
-        padding: var(--k-gap);
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
+        padding: var(--sp-gap);
+        border: 3px solid var(--sp-border);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
       }
       .text:focus-visible {
-        outline: 5px solid var(--k-focus);
+        outline: 5px solid var(--sp-focus);
         outline-offset: 3px;
       }
       h3 {
@@ -49,7 +49,7 @@ export class KioskPrivacyNotice extends LitElement {
         margin-block-start: 0;
       }
       .version {
-        color: var(--k-muted);
+        color: var(--sp-muted);
         font-size: 0.85em;
       }
     `,

@@ -26,8 +26,8 @@ export class KioskSelfView extends LitElement {
       object-fit: cover;
       transform: scaleX(-1);
       background: #000;
-      border-radius: var(--k-radius);
-      border: 3px solid var(--k-border);
+      border-radius: var(--sp-radius);
+      border: 3px solid var(--sp-border);
       box-sizing: border-box;
     }
     .meter {
@@ -40,14 +40,14 @@ export class KioskSelfView extends LitElement {
     .track {
       flex: 1;
       block-size: 24px;
-      border: 3px solid var(--k-border);
+      border: 3px solid var(--sp-border);
       border-radius: 12px;
       overflow: hidden;
-      background: var(--k-bg);
+      background: var(--sp-bg);
     }
     .level {
       block-size: 100%;
-      background: var(--k-success);
+      background: var(--sp-success);
       transition: inline-size 80ms linear;
     }
   `;

@@ -30,12 +30,12 @@ export class KioskSlotPicker extends LitElement {
       }
       h2 {
         font-size: 1.1em;
-        margin: var(--k-gap) 0 0.5em;
+        margin: var(--sp-gap) 0 0.5em;
       }
       .first {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
-        gap: var(--k-gap);
+        gap: var(--sp-gap);
       }
       .first button {
         display: flex;
@@ -62,17 +62,17 @@ export class KioskSlotPicker extends LitElement {
         flex-direction: column;
         align-items: center;
         padding: 0.3em 0.8em;
-        min-width: calc(var(--k-touch) * 1.4);
-        background: var(--k-bg);
-        color: var(--k-text);
-        border-color: var(--k-border);
+        min-width: calc(var(--sp-target) * 1.4);
+        background: var(--sp-bg);
+        color: var(--sp-text);
+        border-color: var(--sp-border);
         border-radius: 999px;
         line-height: 1.2;
       }
       .chips button[aria-pressed='true'] {
-        background: var(--k-primary);
-        border-color: var(--k-primary);
-        color: var(--k-on-primary);
+        background: var(--sp-primary);
+        border-color: var(--sp-primary);
+        color: var(--sp-on-primary);
       }
       .chips .count {
         font-size: 0.7em;
@@ -80,13 +80,13 @@ export class KioskSlotPicker extends LitElement {
       }
       .times {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(calc(var(--k-touch) * 2), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(calc(var(--sp-target) * 2), 1fr));
         gap: 12px;
       }
       .times button {
         font-size: 1.3em;
-        background: var(--k-bg);
-        color: var(--k-primary-dark);
+        background: var(--sp-bg);
+        color: var(--sp-primary-dark);
       }
     `,
   ];

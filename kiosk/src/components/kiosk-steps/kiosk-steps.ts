@@ -11,11 +11,11 @@ export class KioskSteps extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      margin-block-end: var(--k-gap);
+      margin-block-end: var(--sp-gap);
     }
     .count {
       font-weight: 600;
-      color: var(--k-muted);
+      color: var(--sp-muted);
       margin: 0 0 0.4em;
     }
     ol {
@@ -29,20 +29,20 @@ export class KioskSteps extends LitElement {
     li {
       flex: 1;
       counter-increment: step;
-      border-block-end: 8px solid var(--k-border);
+      border-block-end: 8px solid var(--sp-border);
       padding-block-end: 0.3em;
       font-size: 0.8em;
-      color: var(--k-muted);
+      color: var(--sp-muted);
     }
     li::before {
       content: counter(step) '. ';
     }
     li.done {
-      border-block-end-color: var(--k-primary);
+      border-block-end-color: var(--sp-primary);
     }
     li[aria-current='step'] {
-      border-block-end-color: var(--k-primary);
-      color: var(--k-text);
+      border-block-end-color: var(--sp-primary);
+      color: var(--sp-text);
       font-weight: 700;
     }
   `;

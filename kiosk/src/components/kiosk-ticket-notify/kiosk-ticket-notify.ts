@@ -23,7 +23,7 @@ export class KioskTicketNotify extends LitElement {
     css`
       :host {
         display: block;
-        margin-block-start: var(--k-gap);
+        margin-block-start: var(--sp-gap);
       }
     `,
   ];

@@ -23,7 +23,7 @@ export class KioskTicketSms extends LitElement {
     css`
       :host {
         display: block;
-        margin-block-start: var(--k-gap);
+        margin-block-start: var(--sp-gap);
       }
     `,
   ];

@@ -23,15 +23,15 @@ export class KioskTicket extends LitElement {
         flex-direction: column;
         align-items: center;
         text-align: center;
-        padding: var(--k-gap);
-        border: 4px solid var(--k-primary);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
+        padding: var(--sp-gap);
+        border: 4px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
       }
       .label {
         margin: 0;
         font-weight: 600;
-        color: var(--k-muted);
+        color: var(--sp-muted);
       }
       .number {
         margin: 0;
@@ -39,7 +39,7 @@ export class KioskTicket extends LitElement {
         font-weight: 700;
         line-height: 1;
         letter-spacing: 0.05em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .service {
         font-size: 1.2em;

@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 export const bookingScreenStyles = css`
   .field {
-    margin-block-end: var(--k-gap);
+    margin-block-end: var(--sp-gap);
   }
   .suggestions {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(360px, 1fr));
-    gap: var(--k-gap);
-    margin-block: var(--k-gap);
+    gap: var(--sp-gap);
+    margin-block: var(--sp-gap);
   }
   .suggestions button {
     text-align: start;

@@ -7,6 +7,6 @@ export const checkinScreenStyles = css`
     outline: none;
   }
   .field {
-    margin-block-end: var(--k-gap);
+    margin-block-end: var(--sp-gap);
   }
 `;

@@ -4,19 +4,19 @@ export const confirmationScreenStyles = css`
   .codes {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
-    gap: var(--k-gap);
-    margin-block-end: var(--k-gap);
+    gap: var(--sp-gap);
+    margin-block-end: var(--sp-gap);
   }
   .code-box {
     text-align: center;
-    padding: var(--k-gap);
-    border: 4px solid var(--k-primary);
-    border-radius: var(--k-radius);
-    background: var(--k-surface);
+    padding: var(--sp-gap);
+    border: 4px solid var(--sp-primary);
+    border-radius: var(--sp-radius);
+    background: var(--sp-surface);
   }
   .code-box .label {
     font-weight: 600;
-    color: var(--k-muted);
+    color: var(--sp-muted);
     margin: 0;
   }
   .code {
@@ -25,7 +25,7 @@ export const confirmationScreenStyles = css`
     font-weight: 700;
     letter-spacing: 0.08em;
     line-height: 1.1;
-    color: var(--k-primary-dark);
+    color: var(--sp-primary-dark);
     white-space: nowrap;
     unicode-bidi: isolate;
     direction: ltr;
@@ -35,7 +35,7 @@ export const confirmationScreenStyles = css`
   }
   .next {
     font-weight: 600;
-    margin-block-start: var(--k-gap);
+    margin-block-start: var(--sp-gap);
   }
   @media (orientation: portrait) {
     .codes {

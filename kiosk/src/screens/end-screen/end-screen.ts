@@ -39,7 +39,7 @@ export class KioskEndScreen extends LitElement {
         margin: 0 auto;
         padding: 0;
         display: grid;
-        gap: var(--k-gap);
+        gap: var(--sp-gap);
         max-inline-size: 40em;
       }
       @media (orientation: landscape) {
@@ -53,25 +53,25 @@ export class KioskEndScreen extends LitElement {
         align-items: center;
         gap: 0.8em;
         padding: 0.8em 1em;
-        background: var(--k-warning-bg);
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
+        background: var(--sp-warning-bg);
+        border: 3px solid var(--sp-border);
+        border-radius: var(--sp-radius);
         font-size: 1.15em;
         font-weight: 700;
         text-align: start;
       }
       .reminders .picture {
         font-size: 2.6em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .rating {
-        margin-block: calc(var(--k-gap) * 2);
+        margin-block: calc(var(--sp-gap) * 2);
       }
       .faces {
         display: grid;
         grid-template-columns: repeat(5, minmax(0, 9em));
         justify-content: center;
-        gap: var(--k-gap);
+        gap: var(--sp-gap);
       }
       .faces button {
         display: flex;
@@ -80,28 +80,28 @@ export class KioskEndScreen extends LitElement {
         gap: 0.3em;
         min-inline-size: 0;
         padding: 0.6em 0.3em;
-        background: var(--k-bg);
-        color: var(--k-text);
-        border-color: var(--k-border);
+        background: var(--sp-bg);
+        color: var(--sp-text);
+        border-color: var(--sp-border);
         font-size: 0.95em;
       }
       .faces .picture {
         font-size: 3.4em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .faces button[aria-pressed='true'] {
-        background: var(--k-primary);
-        border-color: var(--k-primary);
-        color: var(--k-on-primary);
+        background: var(--sp-primary);
+        border-color: var(--sp-primary);
+        color: var(--sp-on-primary);
       }
       .faces button[aria-pressed='true'] .picture {
         color: inherit;
       }
       .thanks {
         min-block-size: 1.5em;
-        margin-block-start: var(--k-gap);
+        margin-block-start: var(--sp-gap);
         font-weight: 700;
-        color: var(--k-success);
+        color: var(--sp-success);
       }
       .actions {
         justify-content: center;
@@ -111,7 +111,7 @@ export class KioskEndScreen extends LitElement {
         min-inline-size: 10em;
       }
       .note {
-        margin-block-start: var(--k-gap);
+        margin-block-start: var(--sp-gap);
       }
       .farewell {
         font-size: 1.2em;

@@ -5,11 +5,11 @@ export const identifyStyles = css`
     font-size: 1.1em;
   }
   .note {
-    background: var(--k-warning-bg);
-    color: var(--k-text);
-    border: 3px solid var(--k-border);
-    border-inline-start: 10px solid var(--k-primary-dark);
-    border-radius: var(--k-radius);
+    background: var(--sp-warning-bg);
+    color: var(--sp-text);
+    border: 3px solid var(--sp-border);
+    border-inline-start: 10px solid var(--sp-primary-dark);
+    border-radius: var(--sp-radius);
     padding: 0.7em 1em;
     font-weight: 600;
   }
@@ -19,7 +19,7 @@ export const identifyStyles = css`
     padding: 0;
     display: grid;
     grid-template-columns: 1fr;
-    gap: var(--k-gap);
+    gap: var(--sp-gap);
   }
   @media (orientation: landscape) {
     .ways {
@@ -35,9 +35,9 @@ export const identifyStyles = css`
     gap: 0.5em 1em;
     padding: 1.2em 1em 1em;
     min-block-size: 100%;
-    background: var(--k-surface);
-    border: 3px solid var(--k-border);
-    border-radius: calc(var(--k-radius) * 1.5);
+    background: var(--sp-surface);
+    border: 3px solid var(--sp-border);
+    border-radius: calc(var(--sp-radius) * 1.5);
     font-size: 1.1em;
     font-weight: 600;
     line-height: 1.3;
@@ -59,9 +59,9 @@ export const identifyStyles = css`
   }
   .way-action button {
     inline-size: 100%;
-    background: var(--k-primary);
-    border-color: var(--k-primary);
-    color: var(--k-on-primary);
+    background: var(--sp-primary);
+    border-color: var(--sp-primary);
+    color: var(--sp-on-primary);
   }
   .way-text {
     flex: 1;
@@ -86,18 +86,18 @@ export const identifyStyles = css`
     inline-size: 1.7em;
     block-size: 1.7em;
     border-radius: 50%;
-    background: var(--k-primary-dark);
-    color: var(--k-on-primary);
+    background: var(--sp-primary-dark);
+    color: var(--sp-on-primary);
     font-size: 0.9em;
     font-weight: 700;
   }
   .way-action .number {
-    background: var(--k-on-primary);
-    color: var(--k-primary-dark);
+    background: var(--sp-on-primary);
+    color: var(--sp-primary-dark);
   }
   .picture {
     font-size: 4em;
-    color: var(--k-primary-dark);
+    color: var(--sp-primary-dark);
   }
   .way-action .picture {
     color: inherit;
@@ -108,15 +108,15 @@ export const identifyStyles = css`
   .unavailable {
     display: block;
     margin-block-start: 0.5em;
-    color: var(--k-danger);
+    color: var(--sp-danger);
     font-weight: 700;
     font-size: 0.9em;
   }
   .more {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--k-gap);
-    margin-block-start: calc(var(--k-gap) * 1.5);
+    gap: var(--sp-gap);
+    margin-block-start: calc(var(--sp-gap) * 1.5);
   }
   .more button {
     display: inline-flex;
@@ -141,14 +141,14 @@ export const identifyStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--k-gap);
-    margin-block-start: var(--k-gap);
+    gap: var(--sp-gap);
+    margin-block-start: var(--sp-gap);
     font-weight: 600;
   }
   .typing {
     display: grid;
     grid-template-areas: 'field' 'feedback' 'keys';
-    gap: var(--k-gap) calc(var(--k-gap) * 2);
+    gap: var(--sp-gap) calc(var(--sp-gap) * 2);
     align-items: start;
   }
   /* Landscape: the field across the top, the message and buttons beside the keypad. */
@@ -178,7 +178,7 @@ export const identifyStyles = css`
   @media (orientation: portrait) {
     :host-context([large-text]) kiosk-keypad,
     :host-context([large-text]) .extra-keys {
-      --k-touch: 92px;
+      --sp-target: 92px;
     }
   }
   label {
@@ -189,22 +189,22 @@ export const identifyStyles = css`
   input {
     box-sizing: border-box;
     inline-size: 100%;
-    min-block-size: var(--k-touch);
+    min-block-size: var(--sp-target);
     padding: 0.2em 0.5em;
     font: inherit;
     font-size: 1.5em;
     font-weight: 600;
-    color: var(--k-text);
-    background: var(--k-bg);
-    border: 3px solid var(--k-border);
-    border-radius: var(--k-radius);
+    color: var(--sp-text);
+    background: var(--sp-bg);
+    border: 3px solid var(--sp-border);
+    border-radius: var(--sp-radius);
   }
   input.code {
     font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
     letter-spacing: 0.08em;
   }
   input:focus-visible {
-    outline: 5px solid var(--k-focus);
+    outline: 5px solid var(--sp-focus);
     outline-offset: 3px;
   }
   .status {
@@ -213,10 +213,10 @@ export const identifyStyles = css`
     font-weight: 600;
   }
   .status.error {
-    color: var(--k-danger);
+    color: var(--sp-danger);
   }
   .status.ok {
-    color: var(--k-success);
+    color: var(--sp-success);
   }
   .extra-keys {
     display: flex;
@@ -225,14 +225,14 @@ export const identifyStyles = css`
   }
   .extra-keys .key {
     padding: 0;
-    min-inline-size: calc(var(--k-touch) * 0.95);
+    min-inline-size: calc(var(--sp-target) * 0.95);
     font-size: 1.25em;
-    background: var(--k-surface);
-    color: var(--k-text);
-    border-color: var(--k-border);
+    background: var(--sp-surface);
+    color: var(--sp-text);
+    border-color: var(--sp-border);
   }
   .extra-keys .wide {
-    min-inline-size: calc(var(--k-touch) * 4);
+    min-inline-size: calc(var(--sp-target) * 4);
     font-size: 1em;
   }
 `;

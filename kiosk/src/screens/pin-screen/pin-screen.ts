@@ -29,7 +29,7 @@ export class KioskPinScreen extends LitElement {
     css`
       .layout {
         display: grid;
-        gap: calc(var(--k-gap) * 1.5);
+        gap: calc(var(--sp-gap) * 1.5);
       }
       @media (orientation: landscape) {
         .layout {
@@ -44,13 +44,13 @@ export class KioskPinScreen extends LitElement {
         min-block-size: 1.5em;
         letter-spacing: 0.1em;
         padding: 0.2em 0.5em;
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
+        border: 3px solid var(--sp-border);
+        border-radius: var(--sp-radius);
         inline-size: fit-content;
         min-inline-size: 8em;
       }
       .error {
-        color: var(--k-danger);
+        color: var(--sp-danger);
         font-weight: 700;
       }
     `,

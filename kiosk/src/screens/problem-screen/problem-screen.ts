@@ -44,13 +44,13 @@ export class KioskProblemScreen extends LitElement {
     css`
       .picture {
         font-size: 4.5em;
-        color: var(--k-danger);
+        color: var(--sp-danger);
       }
       .message {
-        background: var(--k-warning-bg);
-        border: 3px solid var(--k-border);
-        border-inline-start: 12px solid var(--k-danger);
-        border-radius: var(--k-radius);
+        background: var(--sp-warning-bg);
+        border: 3px solid var(--sp-border);
+        border-inline-start: 12px solid var(--sp-danger);
+        border-radius: var(--sp-radius);
         padding: 1em 1.4em;
         max-inline-size: 46em;
       }

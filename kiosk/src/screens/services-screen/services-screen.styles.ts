@@ -5,7 +5,7 @@ export const servicesStyles = css`
     outline: none;
   }
   h1:focus-visible {
-    outline: 5px solid var(--k-focus);
+    outline: 5px solid var(--sp-focus);
     outline-offset: 3px;
   }
   .lead {
@@ -16,7 +16,7 @@ export const servicesStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--k-gap);
+    gap: var(--sp-gap);
   }
   .topics {
     grid-template-columns: repeat(2, 1fr);
@@ -30,26 +30,26 @@ export const servicesStyles = css`
     box-sizing: border-box;
     inline-size: 100%;
     block-size: 100%;
-    min-block-size: calc(var(--k-touch) * 2.4);
+    min-block-size: calc(var(--sp-target) * 2.4);
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: center;
     gap: 0.4em;
     padding: 0.8em 0.6em;
-    background: var(--k-surface);
-    color: var(--k-text);
-    border-color: var(--k-border);
+    background: var(--sp-surface);
+    color: var(--sp-text);
+    border-color: var(--sp-border);
     font-size: 1.05em;
     line-height: 1.25;
     text-align: center;
   }
   .picture {
     font-size: 3.6em;
-    color: var(--k-primary-dark);
+    color: var(--sp-primary-dark);
   }
   .back {
-    margin-block-end: var(--k-gap);
+    margin-block-end: var(--sp-gap);
   }
   .topic-head {
     display: flex;
@@ -64,9 +64,9 @@ export const servicesStyles = css`
     font-size: 2.6em;
   }
   .levels {
-    background: var(--k-surface);
-    border-inline-start: 8px solid var(--k-primary-dark);
-    border-radius: var(--k-radius);
+    background: var(--sp-surface);
+    border-inline-start: 8px solid var(--sp-primary-dark);
+    border-radius: var(--sp-radius);
     padding: 0.6em 1em;
   }
   .services {
@@ -86,9 +86,9 @@ export const servicesStyles = css`
     align-items: flex-start;
     gap: 0.5em;
     padding: 1em 1.2em;
-    background: var(--k-bg);
-    color: var(--k-text);
-    border-color: var(--k-primary);
+    background: var(--sp-bg);
+    color: var(--sp-text);
+    border-color: var(--sp-primary);
     text-align: start;
     font-weight: 400;
     line-height: 1.4;
@@ -96,7 +96,7 @@ export const servicesStyles = css`
   .name {
     font-size: 1.2em;
     font-weight: 700;
-    color: var(--k-primary-dark);
+    color: var(--sp-primary-dark);
   }
   .badge {
     display: inline-flex;
@@ -104,7 +104,7 @@ export const servicesStyles = css`
     gap: 0.5em;
     margin-block-start: auto;
     padding: 0.2em 0.7em;
-    border: 2px solid var(--k-border);
+    border: 2px solid var(--sp-border);
     border-radius: 999px;
     font-size: 0.9em;
     font-weight: 600;
@@ -113,10 +113,10 @@ export const servicesStyles = css`
     inline-size: 0.8em;
     block-size: 0.8em;
     border-radius: 50%;
-    background: var(--k-success);
+    background: var(--sp-success);
   }
   .secondo .dot {
-    background: var(--k-primary-dark);
+    background: var(--sp-primary-dark);
   }
   .loading {
     display: flex;
@@ -127,8 +127,8 @@ export const servicesStyles = css`
   .spinner {
     inline-size: 1.6em;
     block-size: 1.6em;
-    border: 5px solid var(--k-border);
-    border-block-start-color: var(--k-primary);
+    border: 5px solid var(--sp-border);
+    border-block-start-color: var(--sp-primary);
     border-radius: 50%;
     animation: spin 1s linear infinite;
   }

@@ -4,16 +4,16 @@ export const ticketScreenStyles = css`
   .priorities {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
-    gap: var(--k-gap);
-    margin-block: var(--k-gap);
+    gap: var(--sp-gap);
+    margin-block: var(--sp-gap);
   }
   .priorities button {
-    min-block-size: calc(var(--k-touch) * 1.4);
+    min-block-size: calc(var(--sp-target) * 1.4);
     font-size: 1.15em;
     text-align: start;
   }
   .priorities button.secondary {
-    border-color: var(--k-primary);
+    border-color: var(--sp-primary);
   }
   @media (orientation: portrait) {
     .priorities {

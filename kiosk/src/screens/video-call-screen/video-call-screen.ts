@@ -29,7 +29,7 @@ export class KioskVideoCallScreen extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
-        gap: 0.5em var(--k-gap);
+        gap: 0.5em var(--sp-gap);
         margin-block-end: 0.5em;
       }
       h1 {
@@ -42,25 +42,25 @@ export class KioskVideoCallScreen extends LitElement {
         font-weight: 700;
         padding: 0.2em 0.8em;
         border-radius: 999px;
-        border: 3px solid var(--k-border);
+        border: 3px solid var(--sp-border);
       }
       .state::before {
         content: '';
         inline-size: 0.8em;
         block-size: 0.8em;
         border-radius: 50%;
-        background: var(--k-muted);
+        background: var(--sp-muted);
       }
       .state.connected::before {
-        background: var(--k-success);
+        background: var(--sp-success);
       }
       .state.reconnecting::before {
-        background: var(--k-danger);
+        background: var(--sp-danger);
       }
       .stage {
         position: relative;
         background: #000;
-        border-radius: var(--k-radius);
+        border-radius: var(--sp-radius);
         overflow: hidden;
         block-size: 64vh;
       }
@@ -105,8 +105,8 @@ export class KioskVideoCallScreen extends LitElement {
       .controls {
         display: flex;
         flex-wrap: wrap;
-        gap: var(--k-gap);
-        margin-block-start: var(--k-gap);
+        gap: var(--sp-gap);
+        margin-block-start: var(--sp-gap);
       }
       .controls button {
         display: inline-flex;
@@ -117,8 +117,8 @@ export class KioskVideoCallScreen extends LitElement {
         font-size: 1.6em;
       }
       button.end {
-        background: var(--k-danger);
-        border-color: var(--k-danger);
+        background: var(--sp-danger);
+        border-color: var(--sp-danger);
         color: #fff;
       }
       :host-context([high-contrast]) button.end {
@@ -134,16 +134,16 @@ export class KioskVideoCallScreen extends LitElement {
         overflow-y: auto;
         box-sizing: border-box;
         display: flex;
-        gap: var(--k-gap);
+        gap: var(--sp-gap);
         align-items: flex-start;
-        border: 3px solid var(--k-primary);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
-        padding: var(--k-gap);
+        border: 3px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        background: var(--sp-surface);
+        padding: var(--sp-gap);
       }
       .guide .picture {
         font-size: 5em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .guide ol {
         margin: 0;

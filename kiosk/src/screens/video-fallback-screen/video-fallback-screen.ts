@@ -32,17 +32,17 @@ export class KioskVideoFallbackScreen extends LitElement {
     css`
       .picture {
         font-size: 4em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .picture.problem {
-        color: var(--k-danger);
+        color: var(--sp-danger);
       }
       .happened {
         font-size: 1.15em;
         max-inline-size: 46em;
       }
       kiosk-callback-offer {
-        margin-block: var(--k-gap);
+        margin-block: var(--sp-gap);
         max-inline-size: 46em;
       }
     `,

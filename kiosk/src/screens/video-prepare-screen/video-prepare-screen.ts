@@ -53,7 +53,7 @@ export class KioskVideoPrepareScreen extends LitElement {
     css`
       .check {
         display: grid;
-        gap: var(--k-gap);
+        gap: var(--sp-gap);
         align-items: start;
       }
       @media (orientation: landscape) {
@@ -68,14 +68,14 @@ export class KioskVideoPrepareScreen extends LitElement {
         aspect-ratio: 4 / 3;
       }
       .heard {
-        color: var(--k-success);
+        color: var(--sp-success);
         font-weight: 700;
         min-block-size: 1.45em;
       }
       .choices {
         display: grid;
-        gap: var(--k-gap);
-        margin-block: var(--k-gap);
+        gap: var(--sp-gap);
+        margin-block: var(--sp-gap);
       }
       @media (orientation: landscape) {
         .choices {
@@ -87,15 +87,15 @@ export class KioskVideoPrepareScreen extends LitElement {
         align-items: center;
         gap: 0.6em;
         text-align: start;
-        min-block-size: calc(var(--k-touch) * 1.4);
-        background: var(--k-bg);
-        color: var(--k-text);
-        border-color: var(--k-primary);
+        min-block-size: calc(var(--sp-target) * 1.4);
+        background: var(--sp-bg);
+        color: var(--sp-text);
+        border-color: var(--sp-primary);
         font-size: 1.1em;
       }
       .choices .picture {
         font-size: 2.4em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .remembered {
         font-weight: 600;

@@ -31,12 +31,12 @@ export class KioskVideoWaitingScreen extends LitElement {
     pictogramStyles,
     css`
       .context {
-        color: var(--k-muted);
+        color: var(--sp-muted);
         font-weight: 600;
       }
       .layout {
         display: grid;
-        gap: calc(var(--k-gap) * 1.5);
+        gap: calc(var(--sp-gap) * 1.5);
         align-items: start;
       }
       @media (orientation: landscape) {
@@ -45,15 +45,15 @@ export class KioskVideoWaitingScreen extends LitElement {
         }
       }
       .place {
-        border: 4px solid var(--k-primary);
-        border-radius: var(--k-radius);
-        padding: var(--k-gap);
+        border: 4px solid var(--sp-primary);
+        border-radius: var(--sp-radius);
+        padding: var(--sp-gap);
         text-align: center;
       }
       .position {
         font-size: 2.4em;
         font-weight: 700;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
         margin: 0;
       }
       .wait {
@@ -65,11 +65,11 @@ export class KioskVideoWaitingScreen extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.8em;
-        margin-block-start: var(--k-gap);
+        margin-block-start: var(--sp-gap);
       }
       .tip .picture {
         font-size: 3em;
-        color: var(--k-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .tip p {
         margin: 0;

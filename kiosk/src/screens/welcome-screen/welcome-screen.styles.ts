@@ -4,7 +4,7 @@ export const welcomeStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--k-gap) * 1.5);
+    gap: calc(var(--sp-gap) * 1.5);
     /* Fill the window under the header, so the stage is most of the screen. */
     min-block-size: calc(100vh - 160px);
   }
@@ -14,12 +14,12 @@ export const welcomeStyles = css`
     flex-direction: column;
     align-items: center;
     justify-content: center;
-    gap: var(--k-gap);
-    padding: calc(var(--k-gap) * 2);
+    gap: var(--sp-gap);
+    padding: calc(var(--sp-gap) * 2);
     text-align: center;
-    background: var(--k-surface);
-    border: 3px solid var(--k-border);
-    border-radius: calc(var(--k-radius) * 2);
+    background: var(--sp-surface);
+    border: 3px solid var(--sp-border);
+    border-radius: calc(var(--sp-radius) * 2);
     cursor: pointer;
     touch-action: manipulation;
   }
@@ -40,8 +40,8 @@ export const welcomeStyles = css`
     font-size: 2em;
     font-weight: 700;
     padding: 0.6em 1.6em;
-    margin-block-start: var(--k-gap);
-    border-radius: calc(var(--k-radius) * 2);
+    margin-block-start: var(--sp-gap);
+    border-radius: calc(var(--sp-radius) * 2);
   }
   .picture {
     font-size: 2.4em;
@@ -52,7 +52,7 @@ export const welcomeStyles = css`
   .language-grid {
     display: grid;
     grid-template-columns: repeat(3, 1fr);
-    gap: var(--k-gap);
+    gap: var(--sp-gap);
   }
   @media (orientation: landscape) {
     .language-grid {
@@ -63,7 +63,7 @@ export const welcomeStyles = css`
     padding-inline: 0.5em;
   }
   .language-grid button[aria-pressed='true'] {
-    background: var(--k-primary);
-    color: var(--k-on-primary);
+    background: var(--sp-primary);
+    color: var(--sp-on-primary);
   }
 `;

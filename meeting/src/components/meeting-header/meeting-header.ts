@@ -22,8 +22,8 @@ export class MeetingHeader extends LitElement {
         align-items: center;
         flex-wrap: wrap;
         gap: 8px 12px;
-        padding: 8px var(--m-gap);
-        background: var(--m-primary-dark);
+        padding: 8px var(--sp-gap);
+        background: var(--sp-primary-dark);
         color: #ffffff;
       }
       .brand {
@@ -54,10 +54,10 @@ export class MeetingHeader extends LitElement {
       }
       button[aria-pressed='true'] {
         background: #ffffff;
-        color: var(--m-primary-dark);
+        color: var(--sp-primary-dark);
       }
       button:focus-visible {
-        outline-color: var(--m-focus);
+        outline-color: var(--sp-focus);
       }
     `,
   ];

@@ -30,14 +30,14 @@ export class MicMeter extends LitElement {
     }
     .bar {
       height: 18px;
-      border: 2px solid var(--m-border);
+      border: 2px solid var(--sp-border);
       border-radius: 9px;
-      background: var(--m-bg);
+      background: var(--sp-bg);
       overflow: hidden;
     }
     .fill {
       height: 100%;
-      background: var(--m-success);
+      background: var(--sp-success);
       transition: width 90ms linear;
     }
     p {
@@ -45,7 +45,7 @@ export class MicMeter extends LitElement {
       line-height: 1.4;
     }
     .heard {
-      color: var(--m-success);
+      color: var(--sp-success);
       font-weight: 600;
     }
   `;

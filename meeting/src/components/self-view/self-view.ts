@@ -14,7 +14,7 @@ export class SelfView extends LitElement {
     :host {
       display: block;
       background: #1a1a1a;
-      border-radius: var(--m-radius);
+      border-radius: var(--sp-radius);
       overflow: hidden;
     }
     video {

@@ -37,7 +37,7 @@ export class AdmissionScreen extends LitElement {
         flex-wrap: wrap;
         align-items: baseline;
         gap: 0 0.6em;
-        margin: 0 0 var(--m-gap);
+        margin: 0 0 var(--sp-gap);
       }
       .booking strong {
         font-size: 1.25em;

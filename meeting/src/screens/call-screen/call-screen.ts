@@ -25,7 +25,7 @@ export class CallScreen extends LitElement {
     css`
       .call {
         display: grid;
-        gap: var(--m-gap);
+        gap: var(--sp-gap);
       }
       @media (min-width: 900px) {
         .call {
@@ -36,7 +36,7 @@ export class CallScreen extends LitElement {
       .stage {
         position: relative;
         background: #000000;
-        border-radius: var(--m-radius);
+        border-radius: var(--sp-radius);
         overflow: hidden;
         height: min(62vh, 75vw + 120px);
         min-height: 240px;
@@ -88,24 +88,24 @@ export class CallScreen extends LitElement {
         flex: 1 1 10em;
       }
       button[aria-pressed='true'] {
-        background: var(--m-warning-bg);
-        border-color: var(--m-text);
-        color: var(--m-text);
+        background: var(--sp-warning-bg);
+        border-color: var(--sp-text);
+        color: var(--sp-text);
       }
       .state {
         font-weight: 600;
         margin: 0 0 0.5em;
       }
       .state.connected {
-        color: var(--m-success);
+        color: var(--sp-success);
       }
       details {
-        margin-top: var(--m-gap);
+        margin-top: var(--sp-gap);
       }
       summary {
         cursor: pointer;
         font-weight: 600;
-        min-height: var(--m-touch);
+        min-height: var(--sp-target);
         display: flex;
         align-items: center;
         gap: 0.4em;
@@ -120,14 +120,14 @@ export class CallScreen extends LitElement {
         width: 0;
         height: 0;
         border-block: 0.35em solid transparent;
-        border-inline-start: 0.55em solid var(--m-primary-dark);
+        border-inline-start: 0.55em solid var(--sp-primary-dark);
         transition: transform 120ms;
       }
       details[open] > summary::before {
         transform: rotate(90deg);
       }
       summary:focus-visible {
-        outline: 4px solid var(--m-focus);
+        outline: 4px solid var(--sp-focus);
         outline-offset: 2px;
       }
       h1 {

@@ -26,7 +26,7 @@ export class DeviceCheckScreen extends LitElement {
     css`
       .check {
         display: grid;
-        gap: var(--m-gap);
+        gap: var(--sp-gap);
       }
       meeting-self-view {
         aspect-ratio: 4 / 3;

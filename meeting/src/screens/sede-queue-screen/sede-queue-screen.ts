@@ -26,7 +26,7 @@ export class SedeQueueScreen extends LitElement {
       }
       ul {
         list-style: none;
-        margin: 0 0 var(--m-gap);
+        margin: 0 0 var(--sp-gap);
         padding: 0;
       }
       .calls li {
@@ -35,12 +35,12 @@ export class SedeQueueScreen extends LitElement {
         align-items: baseline;
         gap: 0.5em;
         padding: 0.35em 0;
-        border-bottom: 1px solid var(--m-border);
+        border-bottom: 1px solid var(--sp-border);
       }
       .calls .number {
         font-size: 1.6em;
         font-weight: 700;
-        color: var(--m-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .calls .counter {
         font-size: 1.15em;
@@ -49,8 +49,8 @@ export class SedeQueueScreen extends LitElement {
       .services li {
         padding: 0.6em 0.8em;
         margin-bottom: 0.5em;
-        background: var(--m-surface);
-        border-radius: var(--m-radius);
+        background: var(--sp-surface);
+        border-radius: var(--sp-radius);
       }
       .services strong {
         display: block;

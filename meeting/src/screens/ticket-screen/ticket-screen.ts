@@ -35,7 +35,7 @@ export class TicketScreen extends LitElement {
       .label {
         margin: 0;
         font-weight: 600;
-        color: var(--m-muted);
+        color: var(--sp-muted);
       }
       .number {
         margin: 0 0 0.1em;
@@ -43,10 +43,10 @@ export class TicketScreen extends LitElement {
         font-weight: 700;
         line-height: 1;
         letter-spacing: 0.03em;
-        color: var(--m-primary-dark);
+        color: var(--sp-primary-dark);
       }
       .where {
-        margin-bottom: var(--m-gap);
+        margin-bottom: var(--sp-gap);
       }
       .place {
         font-size: 1.5em;
@@ -60,9 +60,9 @@ export class TicketScreen extends LitElement {
         justify-content: center;
       }
       .sound[aria-pressed='true'] {
-        background: var(--m-bg);
-        color: var(--m-success);
-        border-color: var(--m-success);
+        background: var(--sp-bg);
+        color: var(--sp-success);
+        border-color: var(--sp-success);
       }
       .confirm {
         text-align: start;
@@ -80,8 +80,8 @@ export class TicketScreen extends LitElement {
         justify-content: center;
         align-items: center;
         gap: 0.3em;
-        padding: var(--m-gap);
-        background: var(--m-success);
+        padding: var(--sp-gap);
+        background: var(--sp-success);
         color: #ffffff;
         text-align: center;
         overflow-y: auto;
@@ -103,8 +103,8 @@ export class TicketScreen extends LitElement {
         font-size: 1.2em;
         font-weight: 700;
         background: #ffffff;
-        color: var(--m-success);
-        border-radius: var(--m-radius);
+        color: var(--sp-success);
+        border-radius: var(--sp-radius);
         padding: 0.4em 0.8em;
       }
       .called :focus-visible {

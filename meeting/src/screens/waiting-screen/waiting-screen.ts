@@ -33,7 +33,7 @@ export class WaitingScreen extends LitElement {
     css`
       .room {
         display: grid;
-        gap: var(--m-gap);
+        gap: var(--sp-gap);
       }
       @media (min-width: 900px) {
         .room {
@@ -54,7 +54,7 @@ export class WaitingScreen extends LitElement {
         width: 0.8em;
         height: 0.8em;
         margin-inline-end: 0.4em;
-        border: 3px solid var(--m-primary);
+        border: 3px solid var(--sp-primary);
         border-inline-end-color: transparent;
         border-radius: 50%;
         animation: spin 1.2s linear infinite;
@@ -79,7 +79,7 @@ export class WaitingScreen extends LitElement {
         display: grid;
         grid-template-columns: auto 1fr;
         gap: 0.2em 0.8em;
-        margin: 0 0 var(--m-gap);
+        margin: 0 0 var(--sp-gap);
       }
       dt {
         font-weight: 600;
@@ -88,7 +88,7 @@ export class WaitingScreen extends LitElement {
         margin: 0;
       }
       h2 {
-        margin-top: var(--m-gap);
+        margin-top: var(--sp-gap);
       }
     `,
   ];
