@@ -145,6 +145,8 @@ with a simulated card reader, printer and barcode scanner.
   Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
   Staff console    ${base}/console/   (officials: funzionario.rovigo; counters: sportello.rovigo;
                    booking desk: contactcenter; boards: tecnico)
+  Alerts           ${base}/console/#alerts   (tecnico: run the printer out of paper in the simulator; the alert
+                   shows at the next heartbeat; no e-mail until server.alerts.mail is set, see config/README.md)
   Display board    ${boardUrl}
   Queue on a phone ${base}/t/sede/rovigo   (each printed ticket's QR opens its own page under ${base}/t/)
   Web meeting      ${base}/meeting/<booking code>   (the link in a web-meeting booking's SMS)
