@@ -19,6 +19,9 @@ import '../screens/counter-screen/counter-screen.ts';
 import '../screens/desk-screen/desk-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
+// A station's remote device test and pushed settings: the fleet's station page shows them.
+import '../components/station-self-test/station-self-test.ts';
+import '../components/station-settings-form/station-settings-form.ts';
 
 /** What the official's screens share: the one /ws connection and what it last said. */
 export interface OfficialContext {
