@@ -12,6 +12,7 @@ import { agentBench, agentTable } from './agent-bench.ts';
 import { floorBench, floorTable } from './floor-bench.ts';
 import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
+import { metricsBench, metricsTable } from './metrics-bench.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
 import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
@@ -321,6 +322,8 @@ async function main(): Promise<void> {
   console.log(`\n${waitEstimateTable(await waitEstimateBench())}`);
   console.error('office floor…');
   console.log(`\n${floorTable(await floorBench())}`);
+  console.error('metrics…');
+  console.log(`\n${metricsTable(await metricsBench())}`);
 }
 
 await main();
