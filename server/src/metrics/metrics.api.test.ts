@@ -125,8 +125,9 @@ describe('/metrics', () => {
     const key = new URL(ticket.body.followUrl as string).pathname.split('/').at(-1)!;
     expect((await server.call('GET', `/api/v1/follow/${key}`)).status).toBe(200);
     expect((await server.call('GET', `/api/v1/follow/${key}x`)).status).toBe(404);
-    // A phone's event stream lasts as long as the phone watches: no response time of its own.
-    expect((await server.call('GET', `/api/v1/follow/${key}/events`)).status).toBe(200);
+    // A phone's event stream lasts as long as the phone watches: counted open, with no response time.
+    const phone = await fetch(`${server.url}/api/v1/follow/${key}/events`);
+    expect(phone.status).toBe(200);
     expect(
       (
         await server.call('POST', '/api/v1/stations/heartbeat', {
@@ -146,6 +147,7 @@ describe('/metrics', () => {
 
     const text = await scrape();
     kiosk.ws.close();
+    await phone.body?.cancel();
     channel.close();
     // Exit 1 is a text promtool cannot parse; 3 is lint advice. The only advice allowed is about three of
     // prom-client's own gauges, named *_total before the naming rule existed; ours must pass clean.
@@ -193,6 +195,8 @@ describe('/metrics', () => {
     expect(value(text, 'sportello_websocket_connections', { kind: 'station' })).toBe(1);
     expect(value(text, 'sportello_websocket_connections', { kind: 'official' })).toBe(0);
     expect(value(text, 'sportello_websocket_connections', { kind: 'agent-channel' })).toBe(1);
+    expect(value(text, 'sportello_event_streams', { kind: 'follow' })).toBe(1);
+    expect(value(text, 'sportello_event_streams', { kind: 'board' })).toBe(0);
     expect(value(text, 'sportello_stations', { sede: 'rovigo', state: 'online' })).toBe(1);
     expect(value(text, 'sportello_stations', { sede: 'rovigo', state: 'offline' })).toBeGreaterThanOrEqual(0);
     expect(value(text, 'sportello_video_queue_waiting', { group: 'rovigo', sector: 'prestazioni' })).toBe(0);

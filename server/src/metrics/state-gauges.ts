@@ -1,9 +1,11 @@
-// Gauges of what is going on, computed when Prometheus scrapes: the SMS outbox's backlog, open sockets by
-// kind, the video waiting room, stations online and offline. What comes from the store is read once for
-// all of them and kept a few seconds, so several Prometheus servers (or a scrape every second) cost one read.
+// Gauges of what is going on, computed when Prometheus scrapes: the SMS outbox's backlog, open sockets and
+// event streams by kind, the video waiting room, stations online and offline. What comes from the store is
+// read once for all of them and kept a few seconds, so several Prometheus servers (or a scrape every
+// second) cost one read.
 import type { QueueEntry } from '@sportello/protocol';
 import { Gauge } from 'prom-client';
 import type { AppContext } from '../context.ts';
+import { floorHub } from '../floor/floor.routes.ts';
 import { fleetHealth } from '../station/station.service.ts';
 import type { PendingSummary } from '../store/store.ts';
 import { allGroups } from '../video/matching.ts';
@@ -103,6 +105,17 @@ export function registerStateGauges(ctx: AppContext, metrics: Metrics): void {
       const channel = ctx.stationChannel;
       if (channel && s)
         this.set({ kind: 'agent-channel' }, s.stations.filter((st) => channel.isConnected(st.id)).length);
+    },
+  });
+
+  new Gauge({
+    name: 'sportello_event_streams',
+    help: "Open event streams on this instance: display boards, counter consoles, citizens' phones following a ticket",
+    labelNames: ['kind'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [kind, count] of Object.entries(floorHub(ctx).counts())) this.set({ kind }, count);
     },
   });
 
