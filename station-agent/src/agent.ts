@@ -58,6 +58,7 @@ export async function startAgent(
       intervalSeconds: config.heartbeatSeconds,
       agentVersion: AGENT_VERSION,
       page: () => localApi.page.health(),
+      deviceEvents: (listener) => localApi.hub.subscribe(listener),
       log,
     });
     // Commands come down the one outbound channel: self-tests (when the kiosk is idle) and settings.

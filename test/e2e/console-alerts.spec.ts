@@ -47,12 +47,13 @@ test.beforeEach(async () => {
   for (const station of stations) if (station.id === STATION) station.devices = ['printer'];
   await writeFile(stationsFile, JSON.stringify(stations));
   server = await startTestServer(MONDAY_MORNING, { jobs: true, configDir });
-  // The station's agent, enrolled with a one-time code as a technician would, beating every 5 s (the least).
+  // The station's agent, enrolled with a one-time code as a technician would. It beats every 30 s, and at
+  // once when a device changes: the alert does not wait for the next beat.
   const dir = await mkdtemp(path.join(tmpdir(), 'sportello-alerts-e2e-'));
   const config = {
     ...AgentConfig.parse({
       serverUrl: server.url,
-      heartbeatSeconds: 5,
+      heartbeatSeconds: 30,
       devices: {
         reader: { kind: 'simulated' },
         printer: { kind: 'simulated' },
