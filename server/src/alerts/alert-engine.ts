@@ -42,9 +42,16 @@ async function registry(tx: StoreTx, configStations: () => Station[]): Promise<S
  */
 export async function evaluateAlerts(
   store: Store,
-  options: { now: Date; offlineMinutes: number; configStations: () => Station[]; only?: string },
+  options: {
+    now: Date;
+    offlineMinutes: number;
+    configStations: () => Station[];
+    only?: string;
+    /** When this server started: silence before it is not counted. */
+    listeningSince?: Date;
+  },
 ): Promise<AlertChanges> {
-  const { now, offlineMinutes, only } = options;
+  const { now, offlineMinutes, only, listeningSince } = options;
   const at = now.toISOString();
   return store.transaction(async (tx) => {
     const stations = (await registry(tx, options.configStations)).filter((s) => !only || s.id === only);
@@ -60,7 +67,7 @@ export async function evaluateAlerts(
 
     for (const station of stations) {
       const status = statuses.get(station.id);
-      const found = stationProblems(station, status, now, offlineMinutes);
+      const found = stationProblems(station, status, now, offlineMinutes, listeningSince);
       const openHere = open.filter((a) => a.station === station.id);
       const wanted: StationProblem[] =
         found === 'offline' ? [{ kind: 'offline', since: status!.lastHeartbeatAt }] : found;
@@ -104,8 +111,11 @@ export class AlertEngine {
   private stationsWithAlerts = new Set<string>();
   /** One look at a time in this process: a heartbeat's look waits for the fleet's. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly startedAt: Date;
 
-  constructor(private readonly options: AlertEngineOptions) {}
+  constructor(private readonly options: AlertEngineOptions) {
+    this.startedAt = options.clock();
+  }
 
   start(): void {
     if (this.timer) return;
@@ -143,6 +153,7 @@ export class AlertEngine {
           now: clock(),
           offlineMinutes: settings.offlineMinutes,
           configStations,
+          listeningSince: this.startedAt,
           ...(only !== undefined && { only }),
         });
         for (const alert of changes.raised) {

@@ -97,6 +97,23 @@ describe('alert engine', () => {
     expect(await open()).toEqual([]);
   });
 
+  it('counts silence only from when the server started: a restart after a night off raises nothing at once', async () => {
+    await heartbeat('adria');
+    at(12 * 60); // the server starts again twelve hours later
+    const engine = new AlertEngine({
+      store,
+      clock,
+      log: silent,
+      settings: { offlineMinutes: 10, checkSeconds: 30 },
+      configStations: () => STATIONS,
+    });
+    expect((await engine.checkFleet()).raised).toEqual([]);
+    at(12 * 60 + 10.02); // and the station has not spoken for ten minutes since
+    const late = await engine.checkFleet();
+    expect(brief(late.raised)).toEqual(['adria offline']);
+    expect(late.raised[0]?.since).toBe(new Date(T0).toISOString());
+  });
+
   it('says nothing of a station that never sent a heartbeat (not installed yet)', async () => {
     at(600);
     expect(await look()).toEqual({ raised: [], cleared: [] });

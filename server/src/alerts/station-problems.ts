@@ -19,15 +19,19 @@ export const problemKey = (p: { kind: AlertKind; detail?: string }): string => `
  * than `offlineMinutes` is offline, and its devices are then unknown: they are not judged (their alerts
  * stay as they were until it speaks again). Otherwise: the printer out of paper; a device in a fault state
  * (cover open, printer offline, reader or scanner in error, camera refused); an expected device missing.
+ * Silence counts only from `listeningSince` (when this server started): while the server was down, the
+ * stations' heartbeats had nowhere to go.
  */
 export function stationProblems(
   station: Station,
   status: StationStatus | undefined,
   now: Date,
   offlineMinutes: number,
+  listeningSince?: Date,
 ): StationProblem[] | 'offline' {
   if (!status) return [];
-  if (now.getTime() - Date.parse(status.lastHeartbeatAt) > offlineMinutes * 60_000) return 'offline';
+  const silentFrom = Math.max(Date.parse(status.lastHeartbeatAt), listeningSince?.getTime() ?? 0);
+  if (now.getTime() - silentFrom > offlineMinutes * 60_000) return 'offline';
   return deviceProblems(status.devices, new Set(station.devices ?? []));
 }
 
