@@ -191,6 +191,28 @@ export function operationsContract(name: string, factory: StoreFactory): void {
       expect(alerts[0]).toMatchObject({ raisedMailedAt: '2026-11-28T09:00:05.000Z' });
     });
 
+    it("keeps an alert's mail bookkeeping, and a field put back without it is gone (a lease ended)", async () => {
+      const leased = alert('a', {
+        since: '2026-11-28T08:50:00.000Z',
+        raisedMailId: 'm1',
+        mailLeaseUntil: '2026-11-28T09:01:00.000Z',
+        mailAttempts: 2,
+        mailRetryAt: '2026-11-28T09:00:30.000Z',
+        mailError: 'connect ECONNREFUSED',
+      });
+      await store.transaction((tx) => tx.putAlert(leased));
+      store = await factory.reopen(store);
+      expect((await store.read((r) => r.alerts('2026-11-28T00:00:00.000Z')))[0]).toEqual(leased);
+      const sent = { ...leased, raisedMailedAt: '2026-11-28T09:01:00.000Z' };
+      delete sent.mailLeaseUntil;
+      delete sent.mailAttempts;
+      delete sent.mailRetryAt;
+      delete sent.mailError;
+      await store.transaction((tx) => tx.putAlert(sent));
+      store = await factory.reopen(store);
+      expect((await store.read((r) => r.alerts('2026-11-28T00:00:00.000Z')))[0]).toEqual(sent);
+    });
+
     it('files kiosk sessions by sede and the day they ended, once each', async () => {
       await store.transaction(async (tx) => {
         await tx.appendKioskSession(kioskSession('k1', '2026-11-27T23:30:00.000Z', { rating: 5 }));
