@@ -14,6 +14,7 @@ import '../components/alerts-badge/alerts-badge.ts';
 import '../screens/alerts-screen/alerts-screen.ts';
 import '../screens/appointments-screen/appointments-screen.ts';
 import '../screens/boards-screen/boards-screen.ts';
+import '../screens/calendar-screen/calendar-screen.ts';
 import '../screens/callbacks-screen/callbacks-screen.ts';
 import '../screens/counter-screen/counter-screen.ts';
 import '../screens/desk-screen/desk-screen.ts';
@@ -116,6 +117,12 @@ export const sections: readonly Section[] = [
     label: () => msg('Avvisi'),
     badge: () => html`<alerts-badge></alerts-badge>`,
     render: ({ catalog }) => html`<alerts-screen .catalog=${catalog}></alerts-screen>`,
+  },
+  {
+    id: 'calendar',
+    roles: ['manager', 'admin'],
+    label: () => msg('Calendario'),
+    render: ({ user, catalog }) => html`<calendar-screen .user=${user} .catalog=${catalog}></calendar-screen>`,
   },
   {
     id: 'administration',
