@@ -19,6 +19,7 @@ import '../screens/callbacks-screen/callbacks-screen.ts';
 import '../screens/counter-screen/counter-screen.ts';
 import '../screens/desk-screen/desk-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
+import '../screens/stations-screen/stations-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
 // A station's remote device test and pushed settings: the fleet's station page shows them.
 import '../components/station-self-test/station-self-test.ts';
@@ -109,7 +110,8 @@ export const sections: readonly Section[] = [
     id: 'stations',
     roles: ['technician'],
     label: () => msg('Stazioni'),
-    render: () => html`<via-api-screen topic="stations"></via-api-screen>`,
+    render: ({ user, catalog, route }) =>
+      html`<stations-screen .user=${user} .catalog=${catalog} .route=${route ?? ''}></stations-screen>`,
   },
   {
     id: 'alerts',
