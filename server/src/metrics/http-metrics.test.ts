@@ -16,7 +16,7 @@ const slowStart = new Promise<void>((resolve) => (slowStarted = resolve));
 beforeAll(async () => {
   metrics = createMetrics();
   const app = express();
-  app.use(httpMetrics(metrics, ['/api/v1', '/api/v1/docs', '/console']));
+  app.use(httpMetrics(metrics, ['/api/v1', '/api/v1/docs', '/console', '/privacy']));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   const api = express.Router();
   api.get('/bookings/:code', (req, res) => {
@@ -37,6 +37,9 @@ beforeAll(async () => {
   app.use('/api/v1/docs', (_req, res) => void res.send('docs'));
   app.use('/api/v1', api);
   app.use('/console', (_req, res) => void res.send('<!doctype html>'));
+  const privacy = express.Router();
+  privacy.get('/:version', (req, res) => void res.send(`notice ${req.params.version}`));
+  app.use('/privacy', privacy);
   app.use((_req, res) => void res.status(404).json({ error: { code: 'not_found' } }));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -66,6 +69,8 @@ describe('request timing', () => {
       '/api/v1/nothing-here',
       '/console/assets/index-3f2a.js',
       '/wp-login.php',
+      '/privacy/2026-01',
+      '/privacy/2025-06',
       '/api/v1/events',
     ])
       await (await fetch(base + path)).text();
@@ -78,6 +83,7 @@ describe('request timing', () => {
       'GET /api/v1/docs/* 2xx': 1,
       'GET /api/v1/* 4xx': 1,
       'GET /console/* 2xx': 1,
+      'GET /privacy/:version 2xx': 2,
       [`GET ${UNMATCHED} 4xx`]: 1,
       [`POST ${UNMATCHED} 4xx`]: 1,
     });

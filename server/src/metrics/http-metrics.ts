@@ -9,7 +9,7 @@ export const UNMATCHED = 'unmatched';
 /**
  * `mounts` are the paths where whole apps are mounted (the console's files, the privacy pages): their
  * requests are filed as `/console/*`. API routes name their pattern in `res.locals.route` (the router sets
- * it); routes of the app itself (/healthz) are found from Express's own match.
+ * it); other routes (/healthz, the privacy pages' /privacy/:version) are found from Express's own match.
  */
 export function httpMetrics(metrics: Metrics, mounts: readonly string[]): RequestHandler {
   // Longest first, so /api/v1/docs wins over /api/v1.
@@ -23,11 +23,14 @@ export function httpMetrics(metrics: Metrics, mounts: readonly string[]): Reques
       if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) return;
       const locals = res.locals as { route?: unknown };
       let route = typeof locals.route === 'string' ? locals.route : undefined;
-      if (route === undefined && typeof req.route?.path === 'string') route = req.route.path as string;
       if (route === undefined) {
         // originalUrl: a mounted app that answered left req.url cut to its own part.
         const mount = mountOf(req.originalUrl.split('?', 1)[0]!);
-        route = mount === undefined ? UNMATCHED : `${mount}/*`;
+        // Express's own match is relative to the router it is in: /privacy's "/:version".
+        const matched = typeof req.route?.path === 'string' ? (req.route.path as string) : undefined;
+        if (matched !== undefined)
+          route = mount === undefined || matched.startsWith(`${mount}/`) ? matched : mount + matched;
+        else route = mount === undefined ? UNMATCHED : `${mount}/*`;
       }
       metrics.httpDuration.observe(
         {
