@@ -7,7 +7,7 @@
 import { localized, msg } from '@lit/localize';
 import type { SelfServiceSlots, SelfServiceView } from '@sportello/protocol';
 import { directionOf } from '@sportello/protocol/languages';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import '../components/meeting-header/meeting-header.ts';
 import { ApiProblem } from '../data/api-client.ts';
@@ -22,7 +22,7 @@ import {
 import { preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
 import type { BookingAction, TimesState } from '../screens/booking-screen/booking-screen.ts';
 import '../screens/booking-screen/booking-screen.ts';
-import { tokens } from '../theme/tokens.ts';
+import { pageStyles } from '../theme/tokens.ts';
 
 /** How far ahead new times are offered: four weeks, well inside what one availability question may span. */
 const CHOICE_DAYS = 28;
@@ -30,24 +30,7 @@ const CHOICE_DAYS = 28;
 @customElement('booking-app')
 @localized()
 export class BookingApp extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-      }
-      main {
-        flex: 1;
-        width: 100%;
-        max-width: 1200px;
-        margin: 0 auto;
-        padding: var(--sp-gap);
-        box-sizing: border-box;
-      }
-    `,
-  ];
+  static override styles = pageStyles;
 
   private readonly key = bookingKey(location.pathname);
   /** The citizen (or the link) chose the language: the booking's no longer decides it. */
