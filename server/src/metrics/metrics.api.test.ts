@@ -17,7 +17,10 @@ beforeAll(async () => {
   process.env.SPORTELLO_METRICS_TOKEN = TOKEN;
   server = await startTestServer(MONDAY_OPEN);
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  await server.stop();
+  delete process.env.SPORTELLO_METRICS_TOKEN;
+});
 
 const scrape = async (token = TOKEN) => {
   const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
