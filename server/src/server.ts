@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from './config/load-config.ts';
 import type { AppContext } from './context.ts';
 import { createGuardedServer } from './http/slow-clients.ts';
 import { createLogger } from './log/logger.ts';
+import { instrumentSmsProvider } from './metrics/instrument-sms.ts';
 import { instrumentStore } from './metrics/instrument-store.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { registerStateGauges } from './metrics/state-gauges.ts';
@@ -61,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const metrics = createMetrics();
   // Timed here, once, so every service's reads and transactions are in the metrics.
   const store: Store = instrumentStore(await LowdbStore.open({ dataDir, now: clock }), metrics);
-  const sms = createSmsProvider(config.notifications, clock);
+  const sms = instrumentSmsProvider(createSmsProvider(config.notifications, clock), metrics);
   const ctx: AppContext = {
     config,
     store,

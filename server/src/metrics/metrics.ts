@@ -14,6 +14,8 @@ export interface Metrics {
   storeDuration: Histogram<'operation' | 'outcome'>;
   /** What the SMS worker did with the messages it claimed. */
   outboxOutcomes: Counter<'outcome'>;
+  /** The SMS provider's answer time: accepted, refused (for good) or failed (to be retried). */
+  smsSendDuration: Histogram<'outcome'>;
   bookingsCreated: Counter<'sede' | 'mode'>;
   ticketsIssued: Counter<'sede'>;
 }
@@ -42,6 +44,13 @@ export function createMetrics(): Metrics {
       name: 'sportello_outbox_outcomes_total',
       help: 'SMS the outbox worker finished or rescheduled: sent, retry, dead, cancelled',
       labelNames: ['outcome'] as const,
+      registers,
+    }),
+    smsSendDuration: new Histogram({
+      name: 'sportello_sms_send_duration_seconds',
+      help: 'Time the SMS provider took to answer a send, by outcome: accepted, refused (for good), failed (retried)',
+      labelNames: ['outcome'] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
     bookingsCreated: new Counter({
