@@ -2,7 +2,7 @@
 // Bootstrap Italia / Designers Italia: one palette, one type, one focus ring, as CSS custom properties named
 // `--sp-*`. An app puts `designTokens` first in its root element's styles, then sets the values that are its
 // own (the kiosk's larger size and targets, the board's dark palette); custom properties set on the root's
-// host inherit through every shadow root below it.
+// host inherit through every shadow root below it. The styles built on them are in base-styles.ts.
 import { css, unsafeCSS } from 'lit';
 import { palette } from './palette.ts';
 
@@ -40,49 +40,5 @@ export const designTokens = css`
     font-size: var(--sp-size);
     color: var(--sp-text);
     background: var(--sp-bg);
-  }
-`;
-
-/** Shared by every screen: headings, paragraphs, muted text, the focus ring. */
-export const screenStyles = css`
-  :host {
-    display: block;
-  }
-  h1 {
-    font-size: 1.6em;
-    font-weight: 700;
-    line-height: 1.2;
-    margin: 0 0 0.5em;
-  }
-  h2 {
-    font-size: 1.2em;
-    font-weight: 600;
-    margin: 0 0 0.5em;
-  }
-  p {
-    line-height: 1.45;
-    margin: 0 0 0.75em;
-  }
-  .muted {
-    color: var(--sp-muted);
-  }
-  :focus-visible {
-    outline: var(--sp-focus-width) solid var(--sp-focus);
-    outline-offset: var(--sp-focus-offset);
-  }
-`;
-
-/** An app's root element: a column at least the window's height, its `main` growing to fill it, centred. */
-export const appShellStyles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 100vh;
-  }
-  main {
-    flex: 1;
-    width: 100%;
-    margin: 0 auto;
-    box-sizing: border-box;
   }
 `;

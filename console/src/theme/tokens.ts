@@ -2,7 +2,8 @@
 // defaults) and the console's screen styles. Custom properties set on the app's host inherit through every
 // shadow root.
 import { css } from 'lit';
-import { designTokens, screenStyles as sharedScreenStyles } from '@sportello/web-common/design-tokens';
+import { screenStyles as sharedScreenStyles } from '@sportello/web-common/base-styles';
+import { designTokens } from '@sportello/web-common/design-tokens';
 
 /**
  * The console's own names of the tokens before they were shared (`--c-*`), kept while the screens being

@@ -1,42 +1,23 @@
-// Messages inside a screen: what went wrong, what to watch out for, what went well. Colours from the tokens.
+// Messages inside a screen: the shared notices with a wider edge, and a frame in high contrast.
 import { css } from 'lit';
+import { noticeStyles as sharedNoticeStyles } from '@sportello/web-common/base-styles';
 
-export const noticeStyles = css`
-  .notice {
-    border-inline-start: 8px solid var(--sp-primary);
-    background: var(--sp-surface);
-    color: var(--sp-text);
-    border-radius: var(--sp-radius);
-    padding: 0.75em 1em;
-    margin: var(--sp-gap) 0;
-    line-height: 1.45;
-  }
-  .notice.error {
-    border-inline-start-color: var(--sp-danger);
-    background: var(--sp-warning-bg);
-  }
-  .notice.warning {
-    border-inline-start-color: var(--sp-danger);
-    background: var(--sp-warning-bg);
-  }
-  .notice.success {
-    border-inline-start-color: var(--sp-success);
-  }
-  .notice > :last-child {
-    margin-bottom: 0;
-  }
-  .notice strong {
-    font-weight: 700;
-  }
-  :host-context([high-contrast]) .notice {
-    border: 3px solid var(--sp-border);
-    border-inline-start: 8px solid var(--sp-primary);
-  }
-  :host-context([high-contrast]) .notice.error,
-  :host-context([high-contrast]) .notice.warning {
-    border-inline-start-color: var(--sp-danger);
-  }
-  :host-context([high-contrast]) .notice.success {
-    border-inline-start-color: var(--sp-success);
-  }
-`;
+export const noticeStyles = [
+  sharedNoticeStyles,
+  css`
+    .notice {
+      border-inline-start-width: 8px;
+    }
+    :host-context([high-contrast]) .notice {
+      border: 3px solid var(--sp-border);
+      border-inline-start: 8px solid var(--sp-primary);
+    }
+    :host-context([high-contrast]) .notice.error,
+    :host-context([high-contrast]) .notice.warning {
+      border-inline-start-color: var(--sp-danger);
+    }
+    :host-context([high-contrast]) .notice.success {
+      border-inline-start-color: var(--sp-success);
+    }
+  `,
+];

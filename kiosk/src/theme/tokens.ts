@@ -1,7 +1,8 @@
 // The kiosk's values of the shared design tokens: sizes for a standing adult at arm's length, large text,
 // and a high-contrast palette. Custom properties set on the app's host inherit through every shadow root.
 import { css } from 'lit';
-import { appShellStyles, designTokens, screenStyles } from '@sportello/web-common/design-tokens';
+import { appShellStyles, screenStyles } from '@sportello/web-common/base-styles';
+import { designTokens } from '@sportello/web-common/design-tokens';
 
 export { appShellStyles, screenStyles };
 

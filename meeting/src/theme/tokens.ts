@@ -2,11 +2,8 @@
 // a home computer: 48px touch targets, a base size that grows a little on wider screens. Custom properties
 // set on the app's host inherit through every shadow root.
 import { css } from 'lit';
-import {
-  appShellStyles,
-  designTokens,
-  screenStyles as sharedScreenStyles,
-} from '@sportello/web-common/design-tokens';
+import { appShellStyles, screenStyles as sharedScreenStyles } from '@sportello/web-common/base-styles';
+import { designTokens } from '@sportello/web-common/design-tokens';
 
 export const tokens = [
   designTokens,
