@@ -2,7 +2,8 @@
 // the printer runs out of paper in the simulator → the technician (`tecnico`) sees the alert in "Avvisi"
 // with the count beside it in the navigation, and an e-mail reaches the SMTP server with the station's
 // console link; paper back → the alert is among the cleared ones and the recovery e-mail arrives. The
-// link opens the station in the Stazioni section. Axe clean; screenshots in /tmp/shots/alerts-*.png.
+// station's name on screen and the e-mail's link open the station's page in the Stazioni section. In
+// English too; axe clean; screenshots in /tmp/shots/alerts-*.png.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,8 +96,8 @@ test('paper out at the station: the alert in the console and by e-mail; paper ba
   await page.getByRole('button', { name: 'Accedi' }).click();
   const nav = page.getByRole('navigation');
   await nav.getByRole('button', { name: /^Avvisi/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avvisi delle postazioni');
-  await expect(page.getByText('Nessun problema aperto: tutte le postazioni funzionano.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avvisi delle stazioni');
+  await expect(page.getByText('Nessun problema aperto: tutte le stazioni funzionano.')).toBeVisible();
 
   await printer('out');
   const open = page.getByRole('table', { name: /Problemi aperti/ });
@@ -112,7 +113,7 @@ test('paper out at the station: the alert in the console and by e-mail; paper ba
   expect(raised!.text).toContain('Sede: INPS - Sede provinciale di Rovigo');
   expect(raised!.text).toContain('Comune: Rovigo');
   expect(raised!.text).toContain('Problema: la stampante è senza carta');
-  const link = /Apri la postazione nella console: (\S+)/.exec(raised!.text)?.[1];
+  const link = /Apri la stazione nella console: (\S+)/.exec(raised!.text)?.[1];
   expect(link).toBe(`http://127.0.0.1:8080/console/#stations/${STATION}`);
   await expect(row).toContainText('inviata alle 09:00');
   await expectAccessible(page, 'alerts with one open');
@@ -124,16 +125,32 @@ test('paper out at the station: the alert in the console and by e-mail; paper ba
     'Stampante senza carta',
     { timeout: 15_000 },
   );
-  await expect(page.getByText('Nessun problema aperto: tutte le postazioni funzionano.')).toBeVisible();
+  await expect(page.getByText('Nessun problema aperto: tutte le stazioni funzionano.')).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Avvisi', exact: true })).toBeVisible();
   const [, recovered] = await smtp.waitFor(2, 15_000);
   expect(recovered!.subject).toBe(`[Sportello] Ripristinato: ${STATION_NAME} – stampante senza carta`);
   await expectAccessible(page, 'alerts with one cleared');
   await shot(page, '02-cleared');
 
-  // The e-mail's link, on this server, opens the station in the technician's Stazioni section.
+  // In English too.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Station alerts');
+  await expect(cleared).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Solved in the last 24 hours/ })).toContainText(
+    'Printer out of paper',
+  );
+  await shot(page, '03-english');
+  await page.getByRole('button', { name: 'Italiano' }).click();
+
+  // The station's name opens its page in the Stazioni section; so does the e-mail's link, on this server.
+  await page.getByRole('link', { name: STATION_NAME }).click();
+  await expect(nav.getByRole('button', { name: 'Stazioni' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(STATION_NAME);
+  await nav.getByRole('button', { name: 'Avvisi' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avvisi delle stazioni');
   await page.goto(link!.replace('http://127.0.0.1:8080', server.url));
   await expect(nav.getByRole('button', { name: 'Stazioni' })).toHaveAttribute('aria-current', 'page');
-  await shot(page, '03-link-opens-station');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(STATION_NAME);
+  await shot(page, '04-link-opens-station');
   expect(smtp.received).toHaveLength(2);
 });

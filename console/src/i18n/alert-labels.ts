@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { AlertKind } from '@sportello/protocol';
 
 export function alertProblemText(kind: AlertKind, detail: string | null): string {
-  if (kind === 'offline') return msg('Non raggiungibile: nessun segnale dalla postazione');
+  if (kind === 'offline') return msg('Non raggiungibile: nessun segnale dalla stazione');
   if (kind === 'paper-out') return msg('Stampante senza carta');
   switch (detail) {
     case 'printer: cover-open':

@@ -41,7 +41,7 @@ const DETAILS: Record<string, string> = {
 
 /** What is wrong, as a sentence part: "la stampante è senza carta". */
 export function problemText(alert: Pick<StationAlert, 'kind' | 'detail'>): string {
-  if (alert.kind === 'offline') return 'la postazione non è raggiungibile (nessun segnale dal server)';
+  if (alert.kind === 'offline') return 'la stazione non è raggiungibile (nessun segnale dal server)';
   if (alert.kind === 'paper-out') return 'la stampante è senza carta';
   return DETAILS[alert.detail ?? ''] ?? `problema a un dispositivo (${alert.detail ?? 'non precisato'})`;
 }
@@ -93,27 +93,27 @@ function describe(item: MailItem, ctx: MailContext): string[] {
   const station = ctx.station(alert.station);
   const since = alert.since ?? alert.raisedAt;
   const lines = [
-    `Postazione: ${station?.name ?? alert.station} (${alert.station})`,
+    `Stazione: ${station?.name ?? alert.station} (${alert.station})`,
     ...(station
       ? [
           `Sede: ${ctx.sedeName(station.sede) ?? station.sede}`,
           `Comune: ${station.comune ?? 'non indicato'}`,
           `Indirizzo: ${station.address}`,
         ]
-      : ['La postazione non è più nell’elenco delle postazioni.']),
+      : ['La stazione non è più nell’elenco delle stazioni.']),
     `Problema: ${problemText(alert)}`,
     alert.kind === 'offline' ? `Ultimo segnale: ${romeTime(since)}` : `Dal: ${romeTime(since)}`,
   ];
   if (item.events.includes('cleared') && alert.clearedAt)
     lines.push(`Ripristinato: ${romeTime(alert.clearedAt)} (durata ${duration(since, alert.clearedAt)})`);
-  lines.push(`Apri la postazione nella console: ${ctx.stationLink(alert.station)}`);
+  lines.push(`Apri la stazione nella console: ${ctx.stationLink(alert.station)}`);
   return lines;
 }
 
 const FOOTER = [
   '',
   '--',
-  'Messaggio automatico di Sportello INPS per i tecnici delle postazioni. Non rispondere a questo indirizzo.',
+  'Messaggio automatico di Sportello INPS per i tecnici delle stazioni. Non rispondere a questo indirizzo.',
 ];
 
 export function renderMail(items: MailItem[], ctx: MailContext): RenderedMail {
@@ -131,7 +131,7 @@ export function renderMail(items: MailItem[], ctx: MailContext): RenderedMail {
   return {
     subject: `[Sportello] Riepilogo avvisi: ${counts.join(', ')}`,
     text: [
-      'Riepilogo degli avvisi delle postazioni Sportello.',
+      'Riepilogo degli avvisi delle stazioni Sportello.',
       'Sono arrivati molti avvisi in poco tempo: per non riempire la casella li riuniamo in un solo messaggio.',
       ...section('Problemi ancora aperti:', raised),
       ...section('Problemi risolti:', over),
@@ -155,7 +155,7 @@ function renderOne(item: MailItem, ctx: MailContext): RenderedMail {
   return {
     subject: `[Sportello] Avviso: ${name} – ${title}`,
     text: [
-      'Una postazione Sportello ha un problema che richiede un intervento.',
+      'Una stazione Sportello ha un problema che richiede un intervento.',
       '',
       ...describe(item, ctx),
       '',

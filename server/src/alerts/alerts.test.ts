@@ -213,7 +213,7 @@ describe('alert mailer', () => {
     expect(raised!.to).toEqual(['tecnici@example.it', 'reperibile@example.it']);
     expect(raised!.from).toContain('avvisi@sportello.example.it');
     expect(raised!.subject).toBe('[Sportello] Avviso: Postazione adria – stampante senza carta');
-    expect(raised!.text).toContain('Postazione: Postazione adria (adria)');
+    expect(raised!.text).toContain('Stazione: Postazione adria (adria)');
     expect(raised!.text).toContain('Sede: Rovigo');
     expect(raised!.text).toContain('Comune: Adria');
     expect(raised!.text).toContain('Problema: la stampante è senza carta');

@@ -115,9 +115,9 @@ export class AlertsScreen extends LitElement {
     const open = list?.alerts.filter((a) => a.clearedAt === null) ?? [];
     const cleared = list?.alerts.filter((a) => a.clearedAt !== null) ?? [];
     return html`<main>
-      <h1 tabindex="-1">${msg('Avvisi delle postazioni')}</h1>
+      <h1 tabindex="-1">${msg('Avvisi delle stazioni')}</h1>
       <p>
-        ${msg('Gli avvisi si chiudono da soli quando la postazione torna a funzionare.')}
+        ${msg('Gli avvisi si chiudono da soli quando la stazione torna a funzionare.')}
         ${list?.mail ? msg('I tecnici li ricevono anche per e-mail, con il ripristino.') : nothing}
       </p>
       ${
@@ -143,7 +143,7 @@ export class AlertsScreen extends LitElement {
         !list
           ? html`<p class="muted">${msg('Caricamento degli avvisi…')}</p>`
           : open.length === 0
-            ? html`<p class="empty">${msg('Nessun problema aperto: tutte le postazioni funzionano.')}</p>`
+            ? html`<p class="empty">${msg('Nessun problema aperto: tutte le stazioni funzionano.')}</p>`
             : this.renderOpen(open, list.mail)
       }
       <h2 id="cleared-heading">${msg(str`Risolti nelle ultime ${list?.clearedHours ?? 24} ore`)}</h2>
@@ -161,7 +161,7 @@ export class AlertsScreen extends LitElement {
     return html`<table aria-labelledby="open-heading">
       <thead>
         <tr>
-          <th scope="col">${msg('Postazione')}</th>
+          <th scope="col">${msg('Stazione')}</th>
           <th scope="col">${msg('Problema')}</th>
           <th scope="col">${msg('Da quando')}</th>
           ${mail ? html`<th scope="col">${msg('E-mail ai tecnici')}</th>` : nothing}
@@ -191,7 +191,7 @@ export class AlertsScreen extends LitElement {
     return html`<table aria-labelledby="cleared-heading">
       <thead>
         <tr>
-          <th scope="col">${msg('Postazione')}</th>
+          <th scope="col">${msg('Stazione')}</th>
           <th scope="col">${msg('Problema')}</th>
           <th scope="col">${msg('Da quando')}</th>
           <th scope="col">${msg('Risolto')}</th>
