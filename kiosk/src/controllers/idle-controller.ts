@@ -22,7 +22,11 @@ export class IdleController implements ReactiveController {
   private lastActivity = Date.now();
   private timer: ReturnType<typeof setInterval> | undefined;
   private active = false;
-  private readonly onActivity = () => this.touch();
+  // While the warning shows only its own buttons answer it: a touch used to restart the clock on
+  // pointerdown, which took the dialog away before its «Chiudi ora» could be clicked.
+  private readonly onActivity = () => {
+    if (this.secondsLeft === null && !this.stillThere) this.touch();
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
