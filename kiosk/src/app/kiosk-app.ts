@@ -545,7 +545,11 @@ export class KioskApp extends LitElement {
         if (this.agent.settings?.outOfService)
           return html`<kiosk-out-of-service-screen
             .message=${this.agent.settings.outOfService}
-            .sede=${this.catalog?.sedi.find((s) => s.id === this.sedeId)}
+            .sede=${
+              this.station?.kind === 'municipal'
+                ? this.catalog?.sedi.find((s) => s.id === this.sedeId)
+                : undefined
+            }
           ></kiosk-out-of-service-screen>`;
         return html`<kiosk-welcome-screen
           .language=${this.language}

@@ -52,13 +52,17 @@ export class KioskOutOfServiceScreen extends LitElement {
 
   /** The technician's message, in their words (Italian). */
   @property() message = '';
-  /** The office this station belongs to, to send the citizen there. */
+  /** The office that serves this station, for a station away from it (at a town hall): go there instead. */
   @property({ attribute: false }) sede?: Sede;
 
   private steps(): string[] {
     return [
       ...(this.sede
-        ? [msg(str`Puoi andare all’ufficio INPS di ${this.sede.name}: ${this.sede.address}.`)]
+        ? [
+            msg(
+              str`Puoi andare all’ufficio INPS che serve questo Comune: ${this.sede.name}, ${this.sede.address}.`,
+            ),
+          ]
         : []),
       msg('Chiedi aiuto al personale dell’ufficio o del Comune.'),
       msg('Puoi anche chiamare l’INPS: 803 164 da telefono fisso (gratis), 06 164 164 da cellulare.'),
