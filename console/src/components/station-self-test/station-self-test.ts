@@ -34,7 +34,10 @@ export class StationSelfTest extends LitElement {
     panelStyles,
     tableStyles,
     css`
-      h2 {
+      :host {
+        margin-block-end: var(--sp-gap);
+      }
+      h3 {
         margin-block: 0 0.5em;
       }
       .progress {
@@ -155,7 +158,7 @@ export class StationSelfTest extends LitElement {
     const latest = this.runs[0];
     const running = active(latest);
     return html`
-      <h2 id="self-test-heading">${msg('Prova dei dispositivi')}</h2>
+      <h3 id="self-test-heading">${msg('Prova dei dispositivi')}</h3>
       <p class="hint">
         ${msg(
           'La prova controlla lettore di carte, stampante, lettore di codici e telecamera. Se un cittadino sta usando il chiosco, aspetta che abbia finito.',
@@ -200,10 +203,10 @@ export class StationSelfTest extends LitElement {
     const at = run.finishedAt ?? run.requestedAt;
     const today = romeDate(new Date().toISOString()) === romeDate(at);
     const time = formatTime(at);
-    const day = today ? time : `${formatDay(romeDate(at))}, ${time}`;
+    const when = today ? msg(str`alle ${time}`) : msg(str`${formatDay(romeDate(at))} alle ${time}`);
     return run.finishedAt
-      ? msg(str`Chiesta da ${run.requestedBy}; risultato delle ${day}.`)
-      : msg(str`Chiesta da ${run.requestedBy} alle ${day}.`);
+      ? msg(str`Chiesta da ${run.requestedBy}; risultato ${when}.`)
+      : msg(str`Chiesta da ${run.requestedBy} ${when}.`);
   }
 
   private renderChecks(checks: SelfTestCheck[]) {

@@ -38,7 +38,10 @@ export class StationSettingsForm extends LitElement {
     formStyles,
     panelStyles,
     css`
-      h2 {
+      :host {
+        margin-block-end: var(--sp-gap);
+      }
+      h3 {
         margin-block: 0 0.5em;
       }
       .choices {
@@ -181,7 +184,7 @@ export class StationSettingsForm extends LitElement {
   override render() {
     const p = this.problems;
     return html`
-      <h2 id="settings-heading">${msg('Impostazioni del chiosco')}</h2>
+      <h3 id="settings-heading">${msg('Impostazioni del chiosco')}</h3>
       <p class="hint">
         ${msg(
           'Il chiosco le applica subito, senza riavvio; se un cittadino lo sta usando, il messaggio «fuori servizio» compare quando ha finito.',
@@ -189,7 +192,7 @@ export class StationSettingsForm extends LitElement {
       </p>
       <form aria-labelledby="settings-heading" novalidate @submit=${this.save}>
         <div class="field">
-          <label for="idle-seconds">${msg('Secondi senza tocchi prima di chiedere «Ci sei ancora?»')}</label>
+          <label for="idle-seconds">${msg('Secondi senza tocchi prima di chiedere «Sei ancora qui?»')}</label>
           <input
             id="idle-seconds"
             type="number"
