@@ -143,7 +143,9 @@ describe('/metrics', () => {
         })
       ).status,
     ).toBe(204);
-    await fetch(`${server.url}/console/`);
+    // Mounted apps: files under their mount (the API docs are always there; the console only once built).
+    expect((await fetch(`${server.url}/api/v1/docs/`)).status).toBe(200);
+    expect((await fetch(`${server.url}/privacy/2026-01`)).status).toBe(200);
     await fetch(`${server.url}/no/such/${code}`);
     // The gauges read from the store are kept a few seconds: a minute later they are read again.
     server.setNow(new Date(Date.parse(MONDAY_OPEN) + STATE_TTL_MS + 55_000).toISOString());
@@ -172,7 +174,8 @@ describe('/metrics', () => {
     expect(moved({ method: 'GET', route: '/api/v1/follow/:token', status_class: '2xx' })).toBe(1);
     expect(moved({ method: 'GET', route: '/api/v1/follow/:token', status_class: '4xx' })).toBe(1);
     expect(routes).not.toContain('/api/v1/follow/:token/events');
-    expect(moved({ method: 'GET', route: '/console/*', status_class: '2xx' })).toBe(1);
+    expect(moved({ method: 'GET', route: '/api/v1/docs/*', status_class: '2xx' })).toBe(1);
+    expect(moved({ method: 'GET', route: '/privacy/:version', status_class: '2xx' })).toBe(1);
     expect(moved({ method: 'GET', route: 'unmatched', status_class: '4xx' })).toBe(1);
     expect(moved({ method: 'GET', route: '/metrics', status_class: '2xx' })).toBe(1);
     expect([...routes].every((r) => r === 'unmatched' || r!.startsWith('/'))).toBe(true);
