@@ -908,7 +908,7 @@
 's6374f74f71a467a5': `Com’è andata? Le valutazioni alla fine della sessione`,
 's5c2efd082b6f4047': `Valutazioni`,
 's89e871c213d7d7e6': `Grafico delle valutazioni da molto male a molto bene; i numeri sono nella tabella accanto.`,
-'s1fb3357ba605cdf1': str`Chiesta da ${0} ${1}.`,
+'s1fb3357ba605cdf1': str`Requested by ${0} ${1}.`,
 's846b3790b6e25c1c': `Account`,
 's97f2dc19fa556a6a': `SMS`,
 'sb5df6b015a56fe46': `Il tuo account è stato disattivato da un amministratore: la sessione è chiusa. Se pensi che sia un errore, rivolgiti all’amministratore.`,
