@@ -32,6 +32,7 @@ describe('the shipped demo configuration', () => {
       [
         'admin',
         'contactcenter',
+        'direttore.rovigo',
         'funzionario.napoli',
         'funzionario.rovigo',
         'sportello.rovigo',
