@@ -19,6 +19,7 @@ import '../screens/callbacks-screen/callbacks-screen.ts';
 import '../screens/counter-screen/counter-screen.ts';
 import '../screens/desk-screen/desk-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
+import '../screens/statistics-screen/statistics-screen.ts';
 import '../screens/stations-screen/stations-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
 // A station's remote device test and pushed settings: the fleet's station page shows them.
@@ -125,6 +126,13 @@ export const sections: readonly Section[] = [
     roles: ['manager', 'admin'],
     label: () => msg('Calendario'),
     render: ({ user, catalog }) => html`<calendar-screen .user=${user} .catalog=${catalog}></calendar-screen>`,
+  },
+  {
+    id: 'statistics',
+    roles: ['manager', 'admin'],
+    label: () => msg('Statistiche'),
+    render: ({ user, catalog }) =>
+      html`<statistics-screen .user=${user} .catalog=${catalog}></statistics-screen>`,
   },
   {
     id: 'administration',
