@@ -100,6 +100,17 @@ export class StationScreen extends LitElement {
       .wide {
         margin-top: var(--sp-gap);
       }
+      section.plain {
+        border: 0;
+        padding: 0;
+      }
+      section.plain > * + * {
+        display: block;
+        margin-top: var(--sp-gap);
+      }
+      th[scope='row'] {
+        background: none;
+      }
     `,
   ];
 
@@ -358,11 +369,6 @@ export class StationScreen extends LitElement {
             : html`<p>${devicesCell(health)}</p>`
         }
       </section>
-      <section aria-labelledby="remote" class="wide">
-        <h2 id="remote">${msg('Prova e impostazioni a distanza')}</h2>
-        <station-self-test station=${s.id}></station-self-test>
-        <station-settings-form station=${s.id} .catalog=${this.catalog}></station-settings-form>
-      </section>
       <section aria-labelledby="registration" class="wide">
         <h2 id="registration">${msg('Registrazione')}</h2>
         <p>
@@ -409,6 +415,11 @@ export class StationScreen extends LitElement {
               </div>`
             : nothing
         }
+      </section>
+      <section aria-labelledby="remote" class="wide plain">
+        <h2 id="remote">${msg('Prova e impostazioni a distanza')}</h2>
+        <station-self-test station=${s.id}></station-self-test>
+        <station-settings-form station=${s.id} .catalog=${this.catalog}></station-settings-form>
       </section>`;
   }
 }

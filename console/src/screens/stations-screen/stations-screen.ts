@@ -122,6 +122,9 @@ export class StationsScreen extends LitElement {
       .created {
         margin: var(--sp-gap) 0;
       }
+      .created p {
+        margin-top: var(--sp-gap);
+      }
     `,
   ];
 
