@@ -167,7 +167,7 @@ test('a move run moves a booking to the nearest free time, and removing the clos
   await form.getByRole('radio', { name: /primo orario libero/ }).check();
   await form.getByRole('button', { name: 'Conferma la chiusura' }).click();
   const current = page.getByRole('table', { name: 'In corso e in programma' });
-  await expect(current).toContainText('1 spostate, 0 con SMS per scegliere');
+  await expect(current).toContainText('Spostate: 1 · con SMS per scegliere: 0');
   await expect(current).toContainText('dalle 08:30 alle 09:00');
   await shot(page, '07-moved');
   const moved = await server.ctx.store.read((r) => r.bookingByCode(codes[0]!));

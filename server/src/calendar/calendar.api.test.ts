@@ -233,6 +233,38 @@ describe('calendar changes', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', changeable: false });
   });
 
+  it('an absence displaces only what the officials left cannot take, the latest booked first', async () => {
+    const { s, manager, desk } = await setUp();
+    const free = await slots(s);
+    expect(free[0]!.free).toBe(2);
+    await book(s, desk, free[0]!.start, 1);
+    const second = await book(s, desk, free[0]!.start, 2);
+    await book(s, desk, free[5]!.start, 3);
+    const absence = {
+      sede: 'rovigo',
+      kind: 'absence',
+      official: 'ro-marco-ferrari',
+      from: TUESDAY,
+      to: TUESDAY,
+      reason: 'Malattia',
+    };
+    const preview = await s.call('POST', '/api/v1/calendar/changes/preview', {
+      token: manager,
+      body: absence,
+    });
+    expect(preview.body.displaced.map((d: { code: string }) => d.code)).toEqual([second]);
+    const added = await s.call('POST', '/api/v1/calendar/changes', {
+      token: manager,
+      body: { ...absence, rebooking: 'offer' },
+    });
+    expect(added.body.change).toMatchObject({ officialName: expect.any(String), pending: [second] });
+    // One official is left that day: a slot with nobody booked has one place, the full ones none.
+    const after = await slots(s);
+    expect(after.find((x) => x.start === free[0]!.start)).toBeUndefined();
+    expect(after.find((x) => x.start === free[1]!.start)?.free).toBe(1);
+    expect(after.find((x) => x.start === free[5]!.start)).toBeUndefined();
+  });
+
   it('moves to the nearest free time of the same service and mode, the later of two equally near', async () => {
     const { s, manager, desk, admin } = await setUp();
     const free = await slots(s);

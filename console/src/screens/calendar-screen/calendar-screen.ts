@@ -250,16 +250,7 @@ export class CalendarScreen extends LitElement {
     this.error = '';
     try {
       const { displaced } = await addChange({ ...this.body(draft), rebooking: draft.rebooking });
-      this.told =
-        displaced.length === 0
-          ? msg('Modifica salvata. Nessuna prenotazione da spostare.')
-          : draft.rebooking === 'offer'
-            ? msg(
-                str`Modifica salvata. ${displaced.length} cittadini riceveranno un SMS per scegliere un nuovo orario.`,
-              )
-            : msg(
-                str`Modifica salvata. ${displaced.length} prenotazioni vengono spostate al primo orario libero.`,
-              );
+      this.told = savedText(draft.rebooking, displaced.length);
       this.draft = undefined;
       this.displaced = undefined;
       await this.load();
@@ -513,8 +504,8 @@ export class CalendarScreen extends LitElement {
     const offered = change.handled.filter((h) => h.result === 'offered').length;
     const how =
       change.rebooking === 'move'
-        ? msg(str`${moved} spostate, ${offered} con SMS per scegliere`)
-        : msg(str`${offered} SMS per scegliere un nuovo orario`);
+        ? msg(str`Spostate: ${moved} · con SMS per scegliere: ${offered}`)
+        : msg(str`SMS per scegliere un nuovo orario: ${offered}`);
     if (done < change.displaced)
       return html`<span role="status">${msg(str`Gestite ${done} di ${change.displaced}…`)}</span>`;
     return html`${msg(str`Gestite ${done} di ${change.displaced}`)}<br /><span class="muted">${how}</span>`;
@@ -537,6 +528,18 @@ export class CalendarScreen extends LitElement {
       <button class="secondary" @click=${() => (this.confirming = '')}>${msg('No')}</button>
     </span>`;
   }
+}
+
+/** What the manager is told once a change is saved: how many citizens hear of it, and how. */
+function savedText(rebooking: Rebooking, count: number): string {
+  if (count === 0) return msg('Modifica salvata. Nessuna prenotazione da spostare.');
+  if (rebooking === 'offer')
+    return count === 1
+      ? msg('Modifica salvata. Un cittadino riceverà un SMS per scegliere un nuovo orario.')
+      : msg(str`Modifica salvata. ${count} cittadini riceveranno un SMS per scegliere un nuovo orario.`);
+  return count === 1
+    ? msg('Modifica salvata. Una prenotazione viene spostata al primo orario libero.')
+    : msg(str`Modifica salvata. ${count} prenotazioni vengono spostate al primo orario libero.`);
 }
 
 /** The form's refusals in plain words, by the field the server names. */
