@@ -10,6 +10,7 @@ import {
   type StoredTicket,
 } from './store.ts';
 import { fleetContract } from './fleet.contract.ts';
+import { stationChannelContract } from './station-channel.contract.ts';
 import { operationsContract } from './operations.contract.ts';
 
 export interface StoreFactory {
@@ -69,6 +70,7 @@ export function booking(code: string, start: string, overrides: Partial<StoredBo
 export function storeContract(name: string, factory: StoreFactory): void {
   operationsContract(name, factory);
   fleetContract(name, factory);
+  stationChannelContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {
