@@ -1,5 +1,5 @@
 // Builds the display board the server serves at /board/; in development, proxies to a running server.
-import { pageHead } from '../web-common/vite/page-head.ts';
+import { pageHead } from '../web-common/src/vite/page-head.ts';
 import { defineConfig } from 'vite';
 
 const server = process.env.SPORTELLO_SERVER_URL ?? 'http://127.0.0.1:8080';

@@ -1,5 +1,5 @@
 // Builds the kiosk bundle the station agent serves; in development, proxies to a running agent.
-import { pageHead } from '../web-common/vite/page-head.ts';
+import { pageHead } from '../web-common/src/vite/page-head.ts';
 import { defineConfig } from 'vite';
 
 const agent = process.env.SPORTELLO_AGENT_URL ?? 'http://127.0.0.1:7300';

@@ -1,7 +1,7 @@
 // Builds the web-meeting page the server serves at /meeting/ and the phone pages it serves at /t/ and /p/; in
 // development, proxies to a running server.
 import path from 'node:path';
-import { pageHead } from '../web-common/vite/page-head.ts';
+import { pageHead } from '../web-common/src/vite/page-head.ts';
 import { defineConfig } from 'vite';
 
 const server = process.env.SPORTELLO_SERVER_URL ?? 'http://127.0.0.1:8080';

@@ -3,7 +3,7 @@
 // request, and the page's colour before its app has drawn. A page's index.html keeps only its title, its
 // script and what is its own (the board's dark colour, a phone page's theme colour).
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { palette } from '../src/palette.ts';
+import { palette } from '../palette.ts';
 
 export function pageHead(): Plugin {
   const tags: HtmlTagDescriptor[] = [
