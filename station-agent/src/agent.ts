@@ -6,6 +6,7 @@ import { startLocalApi, type LocalApi } from './local-api/local-api.ts';
 import { readCredential, type StationCredential } from './server-link/credential-file.ts';
 import { startHeartbeat } from './server-link/heartbeat.ts';
 import { createRemoteSelfTest } from './server-link/remote-self-test.ts';
+import { readSettings, settingsFileOf, writeSettings } from './server-link/settings-file.ts';
 import { StationChannelClient } from './server-link/station-channel.ts';
 import { ServerMonitor } from './server-link/server-monitor.ts';
 import { AGENT_VERSION } from './version.ts';
@@ -61,7 +62,11 @@ export async function startAgent(
       deviceEvents: (listener) => localApi.hub.subscribe(listener),
       log,
     });
-    // Commands come down the one outbound channel: self-tests (when the kiosk is idle) and settings.
+    // Commands come down the one outbound channel: self-tests (when the kiosk is idle) and settings, kept
+    // on disk so that a restart without the server keeps showing what the technician chose.
+    const settingsFile = settingsFileOf(config.credentialFile);
+    const saved = await readSettings(settingsFile);
+    if (saved) localApi.kiosk.applySettings(saved);
     const selfTest = createRemoteSelfTest({
       devices,
       configured: config.devices,
@@ -74,8 +79,11 @@ export async function startAgent(
       credential,
       {
         onMessage: (message) => {
-          if (message.type === 'settings') localApi.kiosk.applySettings(message.settings);
-          else selfTest(message.run);
+          if (message.type !== 'settings') return selfTest(message.run);
+          localApi.kiosk.applySettings(message.settings);
+          writeSettings(settingsFile, message.settings).catch((error: unknown) =>
+            log.warn({ err: error, file: settingsFile }, 'pushed settings not saved'),
+          );
         },
       },
       log,
