@@ -24,7 +24,12 @@ export const StaffAccountView = z
   .meta({ id: 'StaffAccountView' });
 export type StaffAccountView = z.infer<typeof StaffAccountView>;
 
-export const StaffAccountsResponse = z.object({ accounts: z.array(StaffAccountView) });
+export const StaffAccountsResponse = z.object({
+  accounts: z.array(StaffAccountView),
+  /** The officials' calendar entries (officials.json) an official's account may name. */
+  officials: z.array(z.object({ id: z.string(), name: z.string(), sede: z.string() })),
+});
+export type StaffAccountsResponse = z.infer<typeof StaffAccountsResponse>;
 
 /** A chosen password: long enough to resist guessing, short enough to type. */
 export const NewPassword = z

@@ -15,6 +15,7 @@ import type {
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { buttonStyles } from '../components/button-styles.ts';
+import { SESSION_ENDED_EVENT } from '../data/api-client.ts';
 import { fetchMe, signOut } from '../data/auth.ts';
 import { fetchCatalog } from '../data/catalog.ts';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
@@ -100,12 +101,14 @@ export class ConsoleApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener(SESSION_ENDED_EVENT, this.onSessionGone);
     window.addEventListener('hashchange', this.followHash);
     void this.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener(SESSION_ENDED_EVENT, this.onSessionGone);
     window.removeEventListener('hashchange', this.followHash);
     this.closeSocket();
   }
@@ -159,6 +162,10 @@ export class ConsoleApp extends LitElement {
       socket.onConnection((connection, why) => {
         this.connection = connection;
         if (connection !== 'open') this.status = 'offline';
+        if (why === 'account-disabled' || why === 'session-ended') {
+          this.sessionEnded(why);
+          return;
+        }
         if (why === 'replaced') {
           this.closeSocket();
           this.user = undefined;
@@ -189,6 +196,29 @@ export class ConsoleApp extends LitElement {
         }
       }),
     );
+  }
+
+  /** A call found the session gone (expired, or ended by an admin; which one the server does not say). */
+  private readonly onSessionGone = () => this.sessionEnded('session-ended');
+
+  /** The session is over: back to the sign-in screen, telling why in plain words. */
+  private sessionEnded(why: 'account-disabled' | 'session-ended') {
+    // The official's /ws tells the reason; a REST call that found the session gone first told less.
+    if (!this.user && !(why === 'account-disabled' && this.screen === 'sign-in')) return;
+    this.closeSocket();
+    this.user = undefined;
+    this.snapshot = undefined;
+    this.call = undefined;
+    this.callEnded = undefined;
+    this.signInNotice =
+      why === 'account-disabled'
+        ? msg(
+            'Il tuo account è stato disattivato da un amministratore: la sessione è chiusa. Se pensi che sia un errore, rivolgiti all’amministratore.',
+          )
+        : msg(
+            'La sessione è terminata: è scaduta, oppure un amministratore ha cambiato il tuo account. Accedi di nuovo.',
+          );
+    this.screen = 'sign-in';
   }
 
   private closeSocket() {

@@ -12,13 +12,16 @@ import type { Connection, VideoSocket } from '@sportello/web-common/video-socket
 import { html, type TemplateResult } from 'lit';
 import '../components/alerts-badge/alerts-badge.ts';
 import '../screens/alerts-screen/alerts-screen.ts';
+import '../screens/accounts-screen/accounts-screen.ts';
 import '../screens/appointments-screen/appointments-screen.ts';
+import '../screens/audit-screen/audit-screen.ts';
 import '../screens/boards-screen/boards-screen.ts';
 import '../screens/calendar-screen/calendar-screen.ts';
 import '../screens/callbacks-screen/callbacks-screen.ts';
 import '../screens/counter-screen/counter-screen.ts';
 import '../screens/desk-screen/desk-screen.ts';
 import '../screens/queue-screen/queue-screen.ts';
+import '../screens/sms-screen/sms-screen.ts';
 import '../screens/statistics-screen/statistics-screen.ts';
 import '../screens/stations-screen/stations-screen.ts';
 import '../screens/via-api-screen/via-api-screen.ts';
@@ -125,7 +128,8 @@ export const sections: readonly Section[] = [
     id: 'calendar',
     roles: ['manager', 'admin'],
     label: () => msg('Calendario'),
-    render: ({ user, catalog }) => html`<calendar-screen .user=${user} .catalog=${catalog}></calendar-screen>`,
+    render: ({ user, catalog }) =>
+      html`<calendar-screen .user=${user} .catalog=${catalog}></calendar-screen>`,
   },
   {
     id: 'statistics',
@@ -135,10 +139,23 @@ export const sections: readonly Section[] = [
       html`<statistics-screen .user=${user} .catalog=${catalog}></statistics-screen>`,
   },
   {
-    id: 'administration',
+    id: 'accounts',
     roles: ['admin'],
-    label: () => msg('Amministrazione'),
-    render: () => html`<via-api-screen topic="administration"></via-api-screen>`,
+    label: () => msg('Account'),
+    render: ({ user, catalog }) =>
+      html`<accounts-screen .user=${user} .catalog=${catalog}></accounts-screen>`,
+  },
+  {
+    id: 'audit',
+    roles: ['admin'],
+    label: () => msg('Registro accessi'),
+    render: () => html`<audit-screen></audit-screen>`,
+  },
+  {
+    id: 'sms',
+    roles: ['admin'],
+    label: () => msg('SMS'),
+    render: () => html`<sms-screen></sms-screen>`,
   },
 ];
 

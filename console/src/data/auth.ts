@@ -16,3 +16,17 @@ export async function fetchMe(): Promise<StaffUser | null> {
 }
 
 export const signOut = () => request<void>('POST', '/api/v1/auth/logout');
+
+/** After an admin's reset: the person chooses their own password with the one given, and is signed in. */
+export const changePassword = async (
+  username: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<StaffUser> =>
+  (
+    await request<LoginResponse>('POST', '/api/v1/auth/password', {
+      username,
+      currentPassword,
+      newPassword,
+    })
+  ).user;

@@ -35,11 +35,18 @@ export function staffRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/staff/accounts',
-      summary: 'Every staff account, by username (never a password hash)',
+      summary:
+        'Every staff account, by username (never a password hash), and the officials’ calendar entries',
       tag: 'staff',
       roles: ['admin'],
       responses: { 200: { description: 'Accounts', schema: StaffAccountsResponse } },
-      handler: async () => ({ headers: noStore, body: { accounts: await listAccounts(ctx) } }),
+      handler: async () => ({
+        headers: noStore,
+        body: {
+          accounts: await listAccounts(ctx),
+          officials: ctx.config.officials.map(({ id, name, sede }) => ({ id, name, sede })),
+        },
+      }),
     }),
     defineRoute({
       method: 'post',

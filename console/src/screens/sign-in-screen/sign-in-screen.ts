@@ -9,6 +9,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
+import '../../components/password-change-form/password-change-form.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { signIn } from '../../data/auth.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -59,6 +60,8 @@ export class SignInScreen extends LitElement {
 
   @state() private busy = false;
   @state() private error = '';
+  /** A password given by an admin, just typed: the person chooses their own before entering. */
+  @state() private changing?: { username: string; password: string };
   @query('#username') private usernameInput!: HTMLInputElement;
 
   override firstUpdated(): void {
@@ -67,6 +70,15 @@ export class SignInScreen extends LitElement {
 
   override render() {
     const message = this.error || this.notice;
+    if (this.changing)
+      return html`<main>
+        <h1>${msg('Console del personale')}</h1>
+        <password-change-form
+          .username=${this.changing.username}
+          .currentPassword=${this.changing.password}
+          @console-password-cancelled=${this.backToSignIn}
+        ></password-change-form>
+      </main>`;
     return html`<main>
       <h1>${msg('Console del personale')}</h1>
       <p class="muted">${msg('Accedi con le credenziali della tua sede.')}</p>
@@ -98,16 +110,28 @@ export class SignInScreen extends LitElement {
       const user: StaffUser = await signIn(username, password);
       emit(this, 'console-signed-in', user);
     } catch (error) {
-      this.error = describe(error);
+      if (error instanceof ApiProblem && error.code === 'password_change_required')
+        this.changing = { username, password };
+      else this.error = describe(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  private async backToSignIn() {
+    this.changing = undefined;
+    await this.updateComplete;
+    this.usernameInput.focus();
   }
 }
 
 function describe(error: unknown): string {
   if (error instanceof ApiProblem) {
     if (error.status === 401) return msg('Nome utente o password non corretti.');
+    if (error.code === 'account_disabled')
+      return msg(
+        'Questo account è disattivato: non puoi accedere. Se pensi che sia un errore, rivolgiti all’amministratore.',
+      );
     if (error.status === 429) return msg('Troppi tentativi. Attendi un minuto e riprova.');
     if (error.status === 400) return msg('Scrivi il nome utente e la password.');
     if (error.unreachable) return msg('Il server non risponde. Riprova tra poco.');
