@@ -6,6 +6,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Chart as ChartType } from 'chart.js';
+import { fontFamily } from '@sportello/web-common/design-tokens';
+import { palette } from '@sportello/web-common/palette';
 
 export interface ChartSeries {
   label: string;
@@ -14,7 +16,7 @@ export interface ChartSeries {
 }
 
 /** Colours apart for every kind of colour vision (Okabe–Ito), dark enough on white. */
-const PALETTE = ['#0066cc', '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9', '#000000'];
+const PALETTE = [palette.primary, '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9', '#000000'];
 
 let loading: Promise<typeof import('chart.js')> | undefined;
 
@@ -32,9 +34,9 @@ function chartJs(): Promise<typeof import('chart.js')> {
       m.Legend,
       m.Tooltip,
     );
-    m.Chart.defaults.font.family = "'Titillium Web', system-ui, sans-serif";
+    m.Chart.defaults.font.family = fontFamily;
     m.Chart.defaults.font.size = 14;
-    m.Chart.defaults.color = '#1a1a1a';
+    m.Chart.defaults.color = palette.text;
     return m;
   });
   return loading;
