@@ -154,6 +154,21 @@ test('a move run moves a booking to the nearest free time, and removing the clos
   page,
 }) => {
   await signIn(page);
+  // An official away on Tuesday: the other official of the sector takes both appointments, nobody is moved.
+  await page.getByRole('button', { name: 'Assenza di un funzionario' }).click();
+  const absence = page.getByRole('form', { name: 'Nuova assenza di un funzionario' });
+  await absence.getByRole('button', { name: 'Vedi le prenotazioni coinvolte' }).click();
+  await expect(page.locator('calendar-screen').getByRole('alert')).toHaveText(
+    'Scegli il funzionario assente.',
+  );
+  await absence.getByLabel('Funzionario').selectOption({ label: 'Marco Ferrari' });
+  await absence.getByLabel('Dal giorno').fill(TUESDAY);
+  await absence.getByLabel('Al giorno (compreso)').fill(TUESDAY);
+  await absence.getByLabel('Motivo').fill('Malattia');
+  await absence.getByRole('button', { name: 'Vedi le prenotazioni coinvolte' }).click();
+  await expect(absence.getByRole('heading', { name: 'Nessuna prenotazione da spostare' })).toBeVisible();
+  await absence.getByRole('button', { name: 'Annulla' }).click();
+
   await page.getByRole('button', { name: 'Aggiungi chiusura' }).click();
   const form = page.getByRole('form', { name: 'Nuova chiusura della sede' });
   await form.getByLabel('Dal giorno').fill(TUESDAY);

@@ -17,7 +17,7 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import type { CalendarChange, StoredBooking, StoreReader } from '../store/store.ts';
-import { adjustmentOf, adjustmentsOf } from './adjustments.ts';
+import { adjustmentOf } from './adjustments.ts';
 import type { CalendarAdjustment } from './availability.ts';
 import { displacedBookings } from './displaced.ts';
 
@@ -128,7 +128,10 @@ async function displaced(
   input: PreviewInput,
 ): Promise<StoredBooking[]> {
   const change: CalendarAdjustment = adjustmentOf({ ...input, sede } as CalendarChange);
-  const adjustments = [...(await adjustmentsOf(reader, sede)), change];
+  const others = (await reader.calendarChanges(sede)).filter((c) => !c.removedAt);
+  const adjustments = [...others.map(adjustmentOf), change];
+  // A booking an earlier change is still handling gets one SMS or one move, not one per change.
+  const handling = new Set(others.flatMap((c) => c.pending));
   const bookings: StoredBooking[] = [];
   for (const day of daysOf(input.from, input.to)) bookings.push(...(await reader.bookingsOfDay(sede, day)));
   const codes = displacedBookings({
@@ -140,7 +143,7 @@ async function displaced(
     now: ctx.clock(),
   });
   const byCode = new Map(bookings.map((b) => [b.code, b]));
-  return codes.map((code) => byCode.get(code)!);
+  return codes.filter((code) => !handling.has(code)).map((code) => byCode.get(code)!);
 }
 
 function requireValid(ctx: AppContext, sede: string, input: PreviewInput): void {
