@@ -43,7 +43,7 @@ export class AlertsBadge extends LitElement {
     super.connectedCallback();
     this.unsubscribe = subscribeOpenAlerts((open) => (this.open = open));
     void this.poll();
-    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer = setInterval(() => document.hidden || void this.poll(), POLL_MS);
   }
 
   override disconnectedCallback(): void {

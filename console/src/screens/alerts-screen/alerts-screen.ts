@@ -85,7 +85,8 @@ export class AlertsScreen extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.timer = setInterval(() => void this.load(), ALERTS_POLL_MS);
+    // A tab in the background asks nothing; it catches up on its next turn once shown.
+    this.timer = setInterval(() => document.hidden || void this.load(), ALERTS_POLL_MS);
   }
 
   override disconnectedCallback(): void {
