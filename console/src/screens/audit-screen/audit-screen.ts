@@ -21,6 +21,12 @@ const PAGE = 50;
 const when = (iso: string) =>
   `${new Intl.DateTimeFormat(getLocale(), { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso))} ${formatTime(iso)}`;
 
+/** An event's details in one line: "roles: counter · sede: rovigo". */
+const detailsText = (details?: Record<string, string | number | boolean>) =>
+  Object.entries(details ?? {})
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(' · ') || '—';
+
 @customElement('audit-screen')
 @localized()
 export class AuditScreen extends LitElement {
@@ -229,9 +235,9 @@ export class AuditScreen extends LitElement {
                     html`<tr>
                       <td>${when(e.at)}</td>
                       <td>${e.actor}</td>
-                      <td>${auditActionText(e.action)}</td>
+                      <td>${auditActionText(e.action)}<br /><span class="code">${e.action}</span></td>
                       <td class="subject">${e.subject}</td>
-                      <td class="code">${e.action}</td>
+                      <td class="details">${detailsText(e.details)}</td>
                     </tr>`,
                 )}
               </tbody>
