@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from '../../server/src/config/load-config.
 import { agentBench, agentTable } from './agent-bench.ts';
 import { floorBench, floorTable } from './floor-bench.ts';
 import { kioskBench, kioskTable } from './kiosk-bench.ts';
+import { kpiBench, kpiTable } from './kpi-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { metricsBench, metricsTable } from './metrics-bench.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
@@ -324,6 +325,8 @@ async function main(): Promise<void> {
   console.log(`\n${floorTable(await floorBench())}`);
   console.error('metrics…');
   console.log(`\n${metricsTable(await metricsBench())}`);
+  console.error('KPI query…');
+  console.log(`\n${kpiTable(await kpiBench())}`);
 }
 
 await main();

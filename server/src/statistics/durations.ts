@@ -13,7 +13,7 @@ export function secondsBetween(from: string, to: string): number {
  * The p-quantile (0..1) of values sorted ascending, interpolating between the two nearest ranks: the
  * definition of Excel's PERCENTILE.INC / MEDIANA and R's type 7, so a manager's own check agrees.
  */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lower = Math.floor(h);
@@ -23,8 +23,10 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 }
 
 export function summarize(values: readonly number[]): DurationSummary {
-  const sorted = [...values].sort((a, b) => a - b);
-  const sum = sorted.reduce((total, v) => total + v, 0);
+  // A typed array sorts numerically without a comparator: several times faster on a year of waits.
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
   return {
     count: sorted.length,
     medianSeconds: quantile(sorted, 0.5),
