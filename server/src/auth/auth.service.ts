@@ -51,21 +51,29 @@ async function startSession(ctx: AppContext, account: StoredStaffAccount): Promi
   const token = newToken(STAFF_TOKEN_PREFIX);
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.config.server.staffSessionHours * 3_600_000).toISOString();
-  await ctx.store.transaction((tx) =>
-    tx.insertSession({
+  const current = await ctx.store.transaction(async (tx) => {
+    // The password was checked outside the transaction (scrypt is slow): an admin who disabled or reset the
+    // account meanwhile wins, and a session carries the roles and sede of now.
+    const current = await tx.staffAccount(account.username);
+    if (!current || current.disabledAt !== undefined)
+      throw new ApiError(403, 'account_disabled', 'this account is disabled; ask an administrator');
+    if (current.passwordHash !== account.passwordHash)
+      throw new ApiError(401, 'bad_credentials', 'wrong username or password');
+    await tx.insertSession({
       tokenHash: hashToken(token),
-      username: account.username,
-      roles: account.roles,
-      ...(account.sede ? { sede: account.sede } : {}),
+      username: current.username,
+      roles: current.roles,
+      ...(current.sede ? { sede: current.sede } : {}),
       createdAt: now.toISOString(),
       expiresAt,
-    }),
-  );
-  ctx.log.info({ username: account.username }, 'signed in');
+    });
+    return current;
+  });
+  ctx.log.info({ username: current.username }, 'signed in');
   return {
     token,
     expiresAt,
-    user: { username: account.username, name: account.name, roles: account.roles, sede: account.sede },
+    user: { username: current.username, name: current.name, roles: current.roles, sede: current.sede },
   };
 }
 

@@ -22,6 +22,7 @@ import { sedeOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
+import { onSessionsEnded } from '../staff/staff-directory.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { speakCall } from '../speech/speak-call.ts';
 import { SpeechError } from '../speech/speech-error.ts';
@@ -122,7 +123,18 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
         await readCounter(ctx, principal, params.sede, params.counter);
         return {
           events: {
-            open: (send, end) => floorHub(ctx).subscribeCounter(params.sede, params.counter, { send, end }),
+            open: (send, end) => {
+              const stop = floorHub(ctx).subscribeCounter(params.sede, params.counter, { send, end });
+              // A clerk whose account an admin disables (or changes) stops receiving the floor at once.
+              const unlisten =
+                principal.kind === 'staff'
+                  ? onSessionsEnded(ctx.store, principal.username, end)
+                  : () => undefined;
+              return () => {
+                unlisten();
+                stop();
+              };
+            },
           },
         };
       },

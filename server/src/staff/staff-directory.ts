@@ -67,3 +67,18 @@ export class StaffDirectory {
     this.unlisten();
   }
 }
+
+/**
+ * Calls `fn` once when the sessions of `username` are ended by an admin (account disabled, password reset,
+ * roles or sede changed): an open event stream ends with them, as a new request would be refused. Answers
+ * the function that stops listening.
+ */
+export function onSessionsEnded(store: Store, username: string, fn: () => void): () => void {
+  const stop = store.listen(STAFF_CHANNEL, (payload) => {
+    const change = JSON.parse(payload) as StaffChange;
+    if (change.username !== username || !change.sessionsEnded) return;
+    stop();
+    fn();
+  });
+  return stop;
+}

@@ -209,6 +209,26 @@ describe('staff accounts', () => {
     );
   });
 
+  it("ends a counter clerk's open event stream when the account is disabled", async () => {
+    const clerk = await server.login('sportello.rovigo');
+    const response = await fetch(`${server.url}/api/v1/counters/rovigo/sportello-1/events`, {
+      headers: { authorization: `Bearer ${clerk}` },
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return 'ended';
+    })();
+    const still = await Promise.race([
+      ended,
+      new Promise((resolve) => setTimeout(() => resolve('open'), 300)),
+    ]);
+    expect(still).toBe('open');
+    await post('/staff/accounts/sportello.rovigo/disable');
+    expect(await ended).toBe('ended');
+    await post('/staff/accounts/sportello.rovigo/enable');
+  });
+
   it('changes roles and sede: the sessions end, the new sign-in carries them; a name alone keeps them', async () => {
     const clerk = await server.login('sportello2.rovigo');
     const renamed = await post('/staff/accounts/sportello2.rovigo', { name: 'Marta Ferro Rossi' });
