@@ -106,6 +106,8 @@ export const CalendarChangeView = z
     removedBy: z.string().optional(),
     /** Bookings it displaced: the handled ones and those still to handle. */
     displaced: z.number().int(),
+    /** Offered a new time and not yet moved or cancelled: the citizens the desk may want to call. */
+    awaitingChoice: z.number().int(),
     pending: z.array(z.string()),
     /**
      * What became of each: offered (SMS with the link), moved (to newStart), cancelled (the booking was over

@@ -114,6 +114,7 @@ test('a manager closes a day with bookings and offers a new time; the citizen ch
   const current = page.getByRole('table', { name: 'In corso e in programma' });
   await expect(current).toContainText('Chiusura della sede');
   await expect(current).toContainText('Gestite 2 di 2');
+  await expect(current).toContainText('Devono ancora scegliere: 2');
   await shot(page, '02-added');
 
   // The SMS carries the link to the citizen's page: on a 320 px phone the citizen picks Wednesday 09:10.

@@ -44,14 +44,16 @@ export async function listChanges(
   asked?: string,
 ): Promise<CalendarChangeListResponse> {
   const sede = sedeInScope(ctx, principal, asked);
-  const changes = await ctx.store.read((r) => r.calendarChanges(sede));
+  const views = await ctx.store.read(async (r) =>
+    Promise.all((await r.calendarChanges(sede)).map(async (c) => viewOf(ctx, c, await awaitingChoice(r, c)))),
+  );
   return {
     sede,
     officials: ctx.config.officials
       .filter((o) => o.sede === sede)
       .map((o) => ({ id: o.id, name: o.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    changes: changes.map((c) => viewOf(ctx, c)),
+    changes: views,
   };
 }
 
@@ -169,7 +171,19 @@ function principalName(principal: Principal): string {
   return principal.kind === 'staff' ? principal.username : 'system';
 }
 
-export function viewOf(ctx: AppContext, change: CalendarChange): CalendarChangeView {
+/** The offered bookings still at the time the change took from them. */
+async function awaitingChoice(reader: StoreReader, change: CalendarChange): Promise<number> {
+  let count = 0;
+  for (const h of change.handled) {
+    if (h.result !== 'offered') continue;
+    const booking = await reader.bookingByCode(h.code);
+    if (booking?.status === 'booked' && booking.displacedBy === change.id) count++;
+  }
+  return count;
+}
+
+/** `waiting`: how many citizens offered a new time have not chosen one yet (read with the list). */
+export function viewOf(ctx: AppContext, change: CalendarChange, waiting = 0): CalendarChangeView {
   const official = change.official ? ctx.config.officials.find((o) => o.id === change.official) : undefined;
   return {
     id: change.id,
@@ -187,6 +201,7 @@ export function viewOf(ctx: AppContext, change: CalendarChange): CalendarChangeV
     ...(change.removedAt ? { removedAt: change.removedAt } : {}),
     ...(change.removedBy ? { removedBy: change.removedBy } : {}),
     displaced: change.pending.length + change.handled.length,
+    awaitingChoice: waiting,
     pending: change.pending,
     handled: change.handled,
   };

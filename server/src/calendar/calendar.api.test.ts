@@ -178,6 +178,7 @@ describe('calendar changes', () => {
     expect(await handleNext(ctx, added.body.change.id)).toBeUndefined();
 
     const list = await s.call('GET', '/api/v1/calendar/changes', { token: manager });
+    expect(list.body.changes[0].awaitingChoice).toBe(2);
     expect(
       list.body.changes[0].handled.map((h: { code: string; result: string }) => [h.code, h.result]),
     ).toEqual([
@@ -218,6 +219,8 @@ describe('calendar changes', () => {
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ start: chosen, status: 'booked' });
     expect(moved.body.displaced).toBeUndefined();
+    const listed = await s.call('GET', '/api/v1/calendar/changes', { token: manager });
+    expect(listed.body.changes[0].awaitingChoice).toBe(1);
     const after = await pendingSms(s, admin);
     // The offer not yet sent is dropped: the citizen gets the new time instead, and its reminder.
     expect(

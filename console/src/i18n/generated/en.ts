@@ -543,6 +543,7 @@
 's9449907d031b6923': `to be updated`,
 's945b33ed64332633': `Show`,
 's946b89e26b3059d3': `The kiosk page is not open: it cannot be tested`,
+'s947edfb11f3769f1': str`Still to choose: ${0}`,
 's94eccb15a91c20da': `(opens in a new tab).`,
 's952a04530630b721': `← All stations`,
 's9540ed3c428b929f': `Video call from the kiosk`,

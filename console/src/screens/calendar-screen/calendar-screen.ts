@@ -508,7 +508,12 @@ export class CalendarScreen extends LitElement {
         : msg(str`SMS per scegliere un nuovo orario: ${offered}`);
     if (done < change.displaced)
       return html`<span role="status">${msg(str`Gestite ${done} di ${change.displaced}…`)}</span>`;
-    return html`${msg(str`Gestite ${done} di ${change.displaced}`)}<br /><span class="muted">${how}</span>`;
+    const waiting =
+      change.awaitingChoice > 0 && !change.removedAt
+        ? html`<br /><strong>${msg(str`Devono ancora scegliere: ${change.awaitingChoice}`)}</strong>`
+        : nothing;
+    return html`${msg(str`Gestite ${done} di ${change.displaced}`)}<br /><span class="muted">${how}</span
+      >${waiting}`;
   }
 
   private renderRemove(change: CalendarChangeView) {
