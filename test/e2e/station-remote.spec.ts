@@ -115,10 +115,17 @@ test('pushed settings change the running kiosk: languages, a sooner countdown, t
   await expect(kiosk.getByText(/803.164/)).toBeVisible();
   await kiosk.screenshot({ path: '/tmp/shots/channel-kiosk-out-of-service.png' });
   await expectAccessible(kiosk, 'out of service');
+  // In the other language offered (and only those two in the header's choice too).
+  await kiosk.getByRole('button', { name: 'Italiano' }).click();
+  const choice = kiosk.getByRole('group', { name: 'Scegli la lingua' }).getByRole('button');
+  await expect(choice).toHaveCount(2);
+  await choice.filter({ hasText: 'English' }).click();
+  await expect(heading(kiosk)).toHaveText('This kiosk is out of service');
+  await expectAccessible(kiosk, 'out of service, in English');
 
   // Back in service: the welcome screen returns at once.
   await form.getByLabel('Metti il chiosco fuori servizio').uncheck();
   await form.getByRole('button', { name: 'Salva e invia al chiosco' }).click();
-  await expect(kiosk.getByRole('button', { name: 'Tocca per iniziare' }).first()).toBeVisible();
+  await expect(kiosk.getByRole('button', { name: 'Touch to start' }).first()).toBeVisible();
   await console.context().close();
 });
