@@ -85,7 +85,13 @@ test('pushed settings change the running kiosk: languages, a sooner countdown, t
 
   const console = await technicianPage(browser);
   const form = console.getByRole('form', { name: 'Impostazioni del chiosco' });
-  await form.getByLabel('Secondi senza tocchi prima di chiedere «Sei ancora qui?»').fill('20');
+  const idleTime = form.getByLabel('Secondi senza tocchi prima di chiedere «Sei ancora qui?»');
+  await idleTime.fill('5');
+  await form.getByRole('button', { name: 'Salva e invia al chiosco' }).click();
+  await expect(form.getByText('Scrivi un numero intero di secondi tra 20 e 600.')).toBeVisible();
+  await expect(idleTime).toHaveAttribute('aria-invalid', 'true');
+  await expect(idleTime).toBeFocused();
+  await idleTime.fill('20');
   for (const language of ['Français', 'العربية', 'Română', 'Українська'])
     await form.getByLabel(language).uncheck();
   await form.getByRole('button', { name: 'Salva e invia al chiosco' }).click();
