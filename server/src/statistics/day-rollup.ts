@@ -9,11 +9,11 @@ import type {
   Language,
   StatisticsChannel,
 } from '@sportello/protocol';
-import type { KioskSessionStat, StoredBooking, StoredTicket } from '../store/store.ts';
+import type { KioskSessionStat, StoredBooking, StoredTicket, VideoQueueExit } from '../store/store.ts';
 import { secondsBetween } from './durations.ts';
 
 /** The shape below; a stored rollup of another version is computed again from the day's records. */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 /** Everything of one channel and one service on that day. */
 export interface RollupCell {
@@ -57,6 +57,8 @@ export interface DayRecords {
   bookings: readonly StoredBooking[];
   /** The calls of the sede group that day; only the sede's own are counted. */
   calls: readonly CallRecord[];
+  /** The group's citizens who left the video waiting room unanswered; only the sede's own are counted. */
+  exits: readonly VideoQueueExit[];
   sessions: readonly KioskSessionStat[];
 }
 
@@ -138,6 +140,15 @@ export function rollUpDay(
     c.calls++;
     if (call.endReason === 'media-failed') c.mediaFailed++;
     if (call.outcome) c.outcomes[call.outcome.outcome] = (c.outcomes[call.outcome.outcome] ?? 0) + 1;
+  }
+
+  for (const exit of records.exits) {
+    if (exit.sede !== sede) continue;
+    const channel = exit.origin === 'web' ? 'webMeeting' : 'videoNow';
+    const c = cell(channel, exit.service, exit.sector);
+    // A kiosk's citizen asked for a call and gave up; a web meeting's booking is already counted.
+    if (channel === 'videoNow') c.arrivals++;
+    c.abandoned++;
   }
 
   const kiosk = new Map<string, KioskCell>();

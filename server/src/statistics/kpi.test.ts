@@ -159,6 +159,30 @@ const monday = rollUpDay(
       // Another sede of the group: not Rovigo's.
       call(MON, { sede: 'adria', endedAt: at(MON, '11:30') }),
     ],
+    exits: [
+      {
+        entryId: 'gone',
+        group: 'rovigo',
+        sede: 'rovigo',
+        origin: 'station',
+        sector: 'prestazioni',
+        service: 'naspi-informazioni',
+        since: at(MON, '11:30'),
+        leftAt: at(MON, '11:45'),
+        reason: 'left',
+      },
+      {
+        entryId: 'elsewhere',
+        group: 'rovigo',
+        sede: 'adria',
+        origin: 'station',
+        sector: 'prestazioni',
+        service: 'naspi-informazioni',
+        since: at(MON, '11:30'),
+        leftAt: at(MON, '11:45'),
+        reason: 'disconnected',
+      },
+    ],
     sessions: [
       session({ service: 'naspi-informazioni', rating: 5 }),
       session({ service: 'naspi-informazioni', rating: 4, language: 'en', identification: 'cie' }),
@@ -178,6 +202,7 @@ const tuesday = rollUpDay(
     ],
     bookings: [],
     calls: [],
+    exits: [],
     sessions: [session({ service: 'naspi-informazioni', rating: 1 })],
   },
   sectorOf,
@@ -225,9 +250,10 @@ describe('a day rolled up', () => {
     });
   });
 
-  it('counts the sede’s video calls: waits, lengths, outcomes, media failures', () => {
+  it('counts the sede’s video calls: waits, lengths, outcomes, media failures, citizens who gave up', () => {
     expect(cellOf(monday, 'videoNow')).toMatchObject({
-      arrivals: 2,
+      arrivals: 3,
+      abandoned: 1,
       calls: 2,
       mediaFailed: 1,
       waits: [240, 60],
@@ -282,9 +308,9 @@ describe('days merged into periods', () => {
       'webMeeting',
     ]);
     expect(kpis.groups.filter((g) => g.period === TUE).map((g) => g.key)).toEqual(['ticket']);
-    // Monday all together: 4 tickets, 2 + 2 + 1 bookings, 2 kiosk calls; waits of every channel merged.
+    // Monday all together: 4 tickets, 2 + 2 + 1 bookings, 2 kiosk calls and 1 given up; waits merged.
     expect(kpis.overall.map((g) => [g.period, g.key, g.arrivals, g.wait.count])).toEqual([
-      [MON, '*', 11, 7],
+      [MON, '*', 12, 7],
       [TUE, '*', 2, 2],
     ]);
     expect(kpis.overall[0]!.wait.medianSeconds).toBe(180); // 60 120 120 180 240 240 600

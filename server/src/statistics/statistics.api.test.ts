@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { StoredTicket } from '../store/store.ts';
+import { WsPeer } from '../video/ws-test-client.ts';
 import { ROLLUP_VERSION } from './day-rollup.ts';
 
 const TUESDAY = '2026-12-01T11:00:00+01:00';
@@ -189,5 +190,46 @@ describe('KPIs', () => {
     const lines = (kiosk.body as string).trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]!.split(';').slice(0, 4)).toEqual(['2026-12-01', '2026-12-01', '1', '0']);
+  });
+});
+
+describe('the video waiting room', () => {
+  it('counts a citizen who leaves unanswered, or whose page closes, as abandonment; not one who was answered', async () => {
+    const official = await WsPeer.open(server.url, await server.login('funzionario.rovigo'));
+    official.send({ type: 'official.status', status: 'available' });
+    await official.next('official.state', (m) => m.status === 'available');
+    const join = async () => {
+      const kiosk = await WsPeer.open(server.url, station);
+      kiosk.send({ type: 'queue.join', service: 'pensione-informazioni' });
+      await kiosk.next('queue.joined');
+      return kiosk;
+    };
+    const leaving = await join();
+    leaving.send({ type: 'queue.leave' });
+    await leaving.next('queue.left');
+    const closing = await join();
+    await closing.close();
+    const answered = await join();
+    official.send({ type: 'queue.accept-next' });
+    await answered.next('call.started');
+    await answered.close();
+    await official.close();
+
+    await expect
+      .poll(() => server.ctx.store.read((r) => r.videoQueueExitsOfDay('rovigo', '2026-12-01')))
+      .toHaveLength(2);
+    const exits = await server.ctx.store.read((r) => r.videoQueueExitsOfDay('rovigo', '2026-12-01'));
+    expect(exits.map((e) => [e.reason, e.sede, e.origin, e.service])).toEqual([
+      ['left', 'rovigo', 'station', 'pensione-informazioni'],
+      ['disconnected', 'rovigo', 'station', 'pensione-informazioni'],
+    ]);
+    const today = await server.call(
+      'GET',
+      '/api/v1/statistics?from=2026-12-01&to=2026-12-01&channel=videoNow',
+      { token: manager },
+    );
+    // Three asked for a call: one was answered, two gave up.
+    expect(today.body.totals[0]).toMatchObject({ key: 'videoNow', arrivals: 3, abandoned: 2 });
+    expect(today.body.totals[0].video.calls).toBe(1);
   });
 });

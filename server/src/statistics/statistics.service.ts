@@ -157,15 +157,17 @@ async function computeDay(
   sede: string,
   day: string,
 ): Promise<DayRollup> {
-  const [tickets, bookings, calls, sessions] = await Promise.all([
+  const group = groupOf(ctx.config, sede);
+  const [tickets, bookings, calls, exits, sessions] = await Promise.all([
     reader.ticketsOfDay(sede, day),
     reader.bookingsOfDay(sede, day),
-    reader.callRecordsOfDay(groupOf(ctx.config, sede), day),
+    reader.callRecordsOfDay(group, day),
+    reader.videoQueueExitsOfDay(group, day),
     reader.kioskSessionsOfDay(sede, day),
   ]);
   return rollUpDay(
     sede,
-    { tickets, bookings, calls, sessions },
+    { tickets, bookings, calls, exits, sessions },
     (service) => ctx.config.services.find((s) => s.id === service)?.sector,
   );
 }

@@ -8,6 +8,7 @@ import {
   type Store,
   type StoredBooking,
   type StoredTicket,
+  type VideoQueueExit,
 } from './store.ts';
 import { fleetContract } from './fleet.contract.ts';
 import { stationChannelContract } from './station-channel.contract.ts';
@@ -500,6 +501,44 @@ function callRecordContract(name: string, factory: StoreFactory): void {
       );
       expect(await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-02'))).toHaveLength(1);
       expect(await store.read((r) => r.callRecordsOfDay('rovigo', '2026-12-01'))).toHaveLength(0);
+    });
+
+    it('files the waiting room’s unanswered exits by group and the day they left, once per entry', async () => {
+      const exit = (entryId: string, leftAt: string, group = 'rovigo'): VideoQueueExit => ({
+        entryId,
+        group,
+        sede: group,
+        origin: 'station',
+        sector: 'prestazioni',
+        service: 'naspi-informazioni',
+        since: '2026-12-01T08:00:00.000Z',
+        leftAt,
+        reason: 'left',
+      });
+      await store.transaction(async (tx) => {
+        await tx.appendVideoQueueExit(exit('e1', '2026-12-01T08:10:00.000Z'));
+        // 00:30 in Rome: the next day.
+        await tx.appendVideoQueueExit(exit('e2', '2026-12-01T23:30:00.000Z'));
+        await tx.appendVideoQueueExit(exit('e3', '2026-12-01T09:00:00.000Z', 'napoli'));
+      });
+      // Filed once: a second exit of the same entry changes nothing.
+      await store.transaction((tx) => tx.appendVideoQueueExit(exit('e1', '2026-12-01T08:20:00.000Z')));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.appendVideoQueueExit(exit('e4', '2026-12-01T08:30:00.000Z'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      store = await factory.reopen(store);
+      expect(await store.read((r) => r.videoQueueExitsOfDay('rovigo', '2026-12-01'))).toEqual([
+        exit('e1', '2026-12-01T08:10:00.000Z'),
+      ]);
+      expect(
+        (await store.read((r) => r.videoQueueExitsOfDay('rovigo', '2026-12-02'))).map((e) => e.entryId),
+      ).toEqual(['e2']);
+      expect(
+        (await store.read((r) => r.videoQueueExitsOfDay('napoli', '2026-12-01'))).map((e) => e.entryId),
+      ).toEqual(['e3']);
     });
 
     it('keeps no call record of a transaction that throws', async () => {

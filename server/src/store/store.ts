@@ -201,6 +201,25 @@ export interface KioskSessionStat {
 }
 
 /**
+ * A citizen who left the video waiting room before any official answered (abandonment, for the KPIs):
+ * nothing that identifies them. Not written when a call takes the entry, nor for a page replacing itself.
+ */
+export interface VideoQueueExit {
+  entryId: string;
+  /** The sede group whose room it was; `sede` the citizen's (the kiosk's, or the web meeting's booking's). */
+  group: string;
+  sede?: string;
+  origin: 'station' | 'web';
+  sector: string;
+  service: string;
+  /** When they joined, and when they left. */
+  since: string;
+  leftAt: string;
+  /** left: they said so (or took a callback instead); disconnected: their page closed. */
+  reason: 'left' | 'disconnected';
+}
+
+/**
  * The KPIs of one sede and day, computed once the day is over (the KPI service owns `stats`' shape and
  * its `version`; a rollup of another version is computed again).
  */
@@ -313,6 +332,13 @@ export interface StoreReader extends OutboxReader {
   latestSelfTestRuns(): Promise<SelfTestRun[]>;
   /** Alerts not yet cleared, and those cleared after `clearedSince` (ISO), newest first. */
   alerts(clearedSince: string): Promise<StationAlert[]>;
+  /**
+   * Citizens who left a sede group's video waiting room unanswered on that day (Rome), in the order they left:
+   *   SELECT * FROM video_queue_exits WHERE "group" = $1
+   *     AND left_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Rome')
+   *     AND left_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Rome') ORDER BY left_at
+   */
+  videoQueueExitsOfDay(group: string, day: string): Promise<VideoQueueExit[]>;
   /** Kiosk sessions of a sede that ended on that day (Rome). */
   kioskSessionsOfDay(sede: string, day: string): Promise<KioskSessionStat[]>;
   /** The rollups of a sede for days from `fromDay` to `toDay`, both inclusive, by day. */
@@ -355,6 +381,12 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   putStationCredential(credential: StationCredential): Promise<void>;
   /** Inserts a code, or replaces the one with the same hash (to mark it used). */
   putEnrolmentCode(code: EnrolmentCode): Promise<void>;
+  /**
+   * Inserts or replaces a station's last heartbeat; stationStatuses() answers the latest at once. It may
+   * reach the disk after its transaction resolves (lowdb writes heartbeats behind, within seconds: a crash
+   * loses at most those, and each station repeats itself every 30 s). In PostgreSQL an UPSERT:
+   *   INSERT INTO station_statuses … ON CONFLICT (station) DO UPDATE SET …
+   */
   putStationStatus(status: StationStatus): Promise<void>;
   /**
    * Inserts or replaces (same id) a video queue entry. A match reads the waiting entries and marks one
@@ -381,6 +413,11 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   putSelfTestRun(run: SelfTestRun): Promise<void>;
   /** Inserts or replaces (same id) an alert. */
   putAlert(alert: StationAlert): Promise<void>;
+  /**
+   * Files a waiting room exit under the day it happened (Rome); an entry already filed is left as it is
+   * (INSERT … ON CONFLICT (entry_id) DO NOTHING).
+   */
+  appendVideoQueueExit(exit: VideoQueueExit): Promise<void>;
   /** Rejects with DuplicateKeyError when the id is taken. */
   appendKioskSession(session: KioskSessionStat): Promise<void>;
   /** Inserts or replaces the rollup of that sede and day. */

@@ -29,6 +29,7 @@ import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts'
 import { OPENS_BEFORE_MS } from '../meeting/meeting.service.ts';
 import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
 import { stationById } from '../station/station-registry.ts';
+import { videoQueueExit } from '../statistics/video-queue-exit.ts';
 import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
 import { joinIdentity } from './join-identity.ts';
@@ -227,6 +228,15 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
   };
 
+  /** Takes a citizen's entry out of the room; one nobody answered yet is filed as an exit for the KPIs. */
+  const leaveRoom = (entryId: string, reason: 'left' | 'disconnected') =>
+    store.transaction(async (tx) => {
+      const entry = (await tx.videoQueue()).find((e) => e.id === entryId);
+      if (entry?.status === 'waiting')
+        await tx.appendVideoQueueExit(videoQueueExit(entry, reason, ctx.clock()));
+      await tx.deleteVideoQueueEntry(entryId);
+    });
+
   // ---- calls ----
 
   /** Ends the call for both parties, its record gets its end, and the citizen leaves the queue. */
@@ -275,7 +285,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         const call = callOf(client);
         if (call) return endCall(call, 'hangup');
         client.entryId = undefined;
-        await store.transaction((tx) => tx.deleteVideoQueueEntry(entryId));
+        await leaveRoom(entryId, 'left');
         send(client, { type: 'queue.left', entryId });
         return refresh();
       }
@@ -491,7 +501,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     if (client.kind !== 'official' && client.entryId) {
       const entryId = client.entryId;
       client.entryId = undefined;
-      await store.transaction((tx) => tx.deleteVideoQueueEntry(entryId));
+      await leaveRoom(entryId, 'disconnected');
     }
     await refresh();
   };

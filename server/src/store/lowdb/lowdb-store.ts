@@ -288,6 +288,8 @@ export class LowdbStore implements Store {
       },
       callRecordsOfDay: async (group, day) =>
         clone(((await this.dayLow('calls', group, day)).data as CallDay).calls),
+      videoQueueExitsOfDay: async (group, day) =>
+        clone(((await this.dayLow('calls', group, day)).data as CallDay).exits ?? []),
       auditOfDay: async (day) => clone(((await this.auditLow(day)).data as AuditDay).events),
       staffAccount: async (username) =>
         clone((this.core.data.staff ?? []).find((a) => a.username === username)),
@@ -515,6 +517,13 @@ export class LowdbStore implements Store {
           this.callIndex.set(record.callId, where);
           undo.push(() => this.callIndex.delete(record.callId));
         }
+      },
+      appendVideoQueueExit: async (exit) => {
+        const low = await this.dayLow('calls', exit.group, localDay(exit.leftAt));
+        const exits = ((low.data as CallDay).exits ??= []);
+        if (exits.some((e) => e.entryId === exit.entryId)) return;
+        touched.add(low);
+        push(exits, clone(exit));
       },
       appendAudit: async (event: AuditEvent) => {
         const low = await this.auditLow(localDay(event.at));

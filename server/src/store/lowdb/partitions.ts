@@ -56,6 +56,8 @@ export interface VideoQueue {
 /** Video calls of one sede group that started on one day. */
 export interface CallDay {
   calls: import('@sportello/protocol').CallRecord[];
+  /** Citizens who left the waiting room unanswered that day (absent in files written before they were kept). */
+  exits?: import('../store.ts').VideoQueueExit[];
 }
 
 /** The audit log of one day. */
