@@ -21,6 +21,10 @@ const PAGE = 50;
 const when = (iso: string) =>
   `${new Intl.DateTimeFormat(getLocale(), { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso))} ${formatTime(iso)}`;
 
+/** The choices found, and the one chosen even when the days now shown have none of it (it still filters). */
+const withChosen = (found: string[] | undefined, chosen: string | undefined) =>
+  chosen === undefined || found?.includes(chosen) ? (found ?? []) : [chosen, ...(found ?? [])];
+
 /** An event's details in one line: "roles: counter · sede: rovigo". */
 const detailsText = (details?: Record<string, string | number | boolean>) =>
   Object.entries(details ?? {})
@@ -181,14 +185,14 @@ export class AuditScreen extends LitElement {
           <label for="actor">${msg('Persona')}</label>
           <select id="actor" @change=${change('actor')}>
             <option value="" ?selected=${!f.actor}>${msg('Tutte')}</option>
-            ${(page?.actors ?? []).map((a) => html`<option value=${a} ?selected=${a === f.actor}>${a}</option>`)}
+            ${withChosen(page?.actors, f.actor).map((a) => html`<option value=${a} ?selected=${a === f.actor}>${a}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="action">${msg('Azione')}</label>
           <select id="action" @change=${change('action')}>
             <option value="" ?selected=${!f.action}>${msg('Tutte')}</option>
-            ${(page?.actions ?? []).map(
+            ${withChosen(page?.actions, f.action).map(
               (a) => html`<option value=${a} ?selected=${a === f.action}>${auditActionText(a)}</option>`,
             )}
           </select>
