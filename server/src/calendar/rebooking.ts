@@ -31,7 +31,13 @@ export async function changesToHandle(ctx: AppContext): Promise<string[]> {
     .map((c) => c.id);
 }
 
-/** Handles the change's next pending booking; answers what became of it, or undefined when none was left. */
+/**
+ * Handles the change's next pending booking; answers what became of it, or undefined when none was left.
+ * In PostgreSQL one short transaction, the change's row locked so that two instances never take the same one:
+ *   SELECT * FROM calendar_changes WHERE id = $1 FOR UPDATE;
+ *   SELECT * FROM bookings WHERE code = $2 FOR UPDATE;   -- then the move or the offer, and its outbox row
+ *   UPDATE calendar_changes SET pending = pending[2:], handled = handled || $3 WHERE id = $1;
+ */
 export async function handleNext(ctx: AppContext, changeId: string): Promise<Handled | undefined> {
   return ctx.store.transaction(async (tx) => {
     const change = await tx.calendarChange(changeId);
