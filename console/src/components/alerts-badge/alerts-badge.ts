@@ -19,7 +19,7 @@ export class AlertsBadge extends LitElement {
       margin-left: 0.4em;
       padding: 0 0.35em;
       border-radius: 1em;
-      background: var(--sp-danger, #b00020);
+      background: var(--sp-danger);
       color: #ffffff;
       font-weight: 700;
       line-height: 1.4;

@@ -21,7 +21,7 @@ export class KioskOutOfServiceScreen extends LitElement {
     css`
       .picture {
         font-size: 4.5em;
-        color: var(--sp-warning, var(--sp-danger));
+        color: var(--sp-danger);
       }
       .message {
         background: var(--sp-warning-bg);
