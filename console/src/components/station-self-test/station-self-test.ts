@@ -3,6 +3,9 @@
  * waiting for the kiosk to be free (a citizen is never interrupted), running — then one line per device.
  * Asks the server every second or two while a run is under way, and stops when it is over or the element
  * leaves the page.
+ *
+ * @event console-self-test-done - detail: the SelfTestRunView that just ended (done or failed), so that the
+ *   page around it can refresh what it shows of the station.
  */
 import { localized, msg, str } from '@lit/localize';
 import type { SelfTestCheck, SelfTestListResponse, SelfTestRunView } from '@sportello/protocol';
@@ -15,6 +18,7 @@ import { formatDay, formatTime, romeDate } from '../../i18n/locale.ts';
 import { selfTestDeviceText, selfTestProgressText, selfTestStateText } from '../../i18n/self-test-labels.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
+import { emit } from '../emit.ts';
 import { formStyles, panelStyles } from '../form-styles.ts';
 import { tableStyles } from '../table-styles.ts';
 
@@ -127,7 +131,10 @@ export class StationSelfTest extends LitElement {
     if (!this.station) return;
     try {
       const list: SelfTestListResponse = await fetchSelfTests(this.station);
+      const before = this.runs[0];
       this.runs = list.runs;
+      const now = list.runs.find((run) => run.id === before?.id);
+      if (active(before) && now && !active(now)) emit(this, 'console-self-test-done', now);
       this.online = list.connected;
       this.loaded = true;
     } catch (error) {

@@ -3,6 +3,8 @@
  * inactivity time before "are you still there?", the languages and services offered, and an "out of
  * service" message shown instead of the welcome screen. Saving sends them at once (or when the station
  * reconnects). Empty choices mean the station's defaults.
+ *
+ * @event console-settings-saved - detail: the StationSettingsResponse the server stored.
  */
 import { localized, msg, str } from '@lit/localize';
 import {
@@ -21,6 +23,7 @@ import { problemText } from '../../i18n/labels.ts';
 import { formatTime, localizedText } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { buttonStyles } from '../button-styles.ts';
+import { emit } from '../emit.ts';
 import { formStyles, panelStyles } from '../form-styles.ts';
 
 const IDLE_MIN = 20;
@@ -155,6 +158,7 @@ export class StationSettingsForm extends LitElement {
       const saved = await saveStationSettings(this.station, settings);
       this.fill(saved.settings);
       this.savedAt = saved.updatedAt ?? undefined;
+      emit(this, 'console-settings-saved', saved);
     } catch (error) {
       const fields = error instanceof ApiProblem ? error.fields : undefined;
       if (fields?.length) {
