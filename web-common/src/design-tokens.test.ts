@@ -16,8 +16,11 @@ function sources(folder: string): string[] {
     .map((file) => path.join(folder, file));
 }
 
-const files = folders.flatMap(sources).map((file) => ({ file, text: readFileSync(path.join(repo, file), 'utf8') }));
-const names = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1] as string);
+const files = folders
+  .flatMap(sources)
+  .map((file) => ({ file, text: readFileSync(path.join(repo, file), 'utf8') }));
+const names = (text: string, pattern: RegExp) =>
+  [...text.matchAll(pattern)].map((match) => match[1] as string);
 
 describe('design tokens', () => {
   it('every var(--…) read without a fallback in the front ends is set somewhere', () => {
