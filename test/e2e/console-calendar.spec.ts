@@ -1,5 +1,6 @@
 // The manager's calendar on real Chromium against a real server: direttore.rovigo closes Tuesday, where two
-// appointments are booked, sees them listed, chooses the SMS offer; the SMS in the outbox carries the link to
+// appointments are booked, sees them listed, chooses the SMS offer; the SMS the outbox worker hands to the
+// development gateway carries the link to
 // the citizen's booking page, which on a 320 px phone lets the citizen choose a new time (and speaks Arabic
 // right to left). A second run moves a booking to the nearest free time by itself. Axe clean, at 1366×768.
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -36,13 +37,13 @@ async function book(start: string, who: number, language = 'it'): Promise<string
   return booked.body.booking.code as string;
 }
 
-/** The SMS the outbox holds for a booking, texts included (the worker sends them through the dev provider). */
+/** The text of an SMS as the development gateway received it from the outbox worker (newest first). */
 async function smsOf(code: string, kind: string): Promise<string | undefined> {
-  const messages = await server.ctx.store.read(async (r) => [
-    ...(await r.outboxMessages({ status: 'pending', bookingCode: code, limit: 20 })),
-    ...(await r.outboxMessages({ status: 'sent', bookingCode: code, limit: 20 })),
-  ]);
-  return messages.find((m) => m.kind === kind)?.text;
+  const admin = await server.login('admin');
+  const sent = await server.call('GET', '/api/v1/dev/sms', { token: admin });
+  const texts = (sent.body.messages as { text: string }[]).map((m) => m.text);
+  const says: Record<string, RegExp> = { 'rebook-offer': /\/p\//, reschedule: /spostata|moved|mutata/ };
+  return texts.find((t) => t.includes(code) && says[kind]!.test(t));
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -119,7 +120,9 @@ test('a manager closes a day with bookings and offers a new time; the citizen ch
 
   // The SMS carries the link to the citizen's page: on a 320 px phone the citizen picks Wednesday 09:10.
   let text: string | undefined;
-  await expect.poll(async () => (text = await smsOf(codes[0]!, 'rebook-offer'))).toContain('/p/');
+  await expect
+    .poll(async () => (text = await smsOf(codes[0]!, 'rebook-offer')), { timeout: 10_000 })
+    .toContain('/p/');
   const link = new URL(/(\S+\/p\/\S+)$/.exec(text!)![1]!);
   const p = await phone(browser, `${server.url}${link.pathname}`);
   await expect(p.getByRole('heading', { level: 1 })).toHaveText('La tua prenotazione');
@@ -140,10 +143,16 @@ test('a manager closes a day with bookings and offers a new time; the citizen ch
   await shot(p, '05-phone-moved');
   const moved = await server.ctx.store.read((r) => r.bookingByCode(codes[0]!));
   expect(moved?.start).toBe('2026-12-02T09:10:00+01:00');
-  await expect.poll(() => smsOf(codes[0]!, 'reschedule')).toContain('mer 2 dic 2026 ore 09:10');
+  await expect
+    .poll(() => smsOf(codes[0]!, 'reschedule'), { timeout: 10_000 })
+    .toContain('mer 2 dic 2026 ore 09:10');
 
   // The other citizen booked in Arabic: the page speaks it, right to left.
-  const arabic = /(\S+\/p\/\S+)$/.exec((await smsOf(codes[1]!, 'rebook-offer')) ?? '')![1]!;
+  let arabicSms: string | undefined;
+  await expect
+    .poll(async () => (arabicSms = await smsOf(codes[1]!, 'rebook-offer')), { timeout: 10_000 })
+    .toContain('/p/');
+  const arabic = /(\S+\/p\/\S+)$/.exec(arabicSms!)![1]!;
   const a = await phone(browser, `${server.url}${new URL(arabic).pathname}`);
   await expect(a.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(a.getByRole('heading', { level: 1 })).not.toHaveText('La tua prenotazione');
@@ -188,7 +197,7 @@ test('a move run moves a booking to the nearest free time, and removing the clos
   await shot(page, '07-moved');
   const moved = await server.ctx.store.read((r) => r.bookingByCode(codes[0]!));
   expect(moved?.start).toBe('2026-12-01T09:10:00+01:00');
-  expect(await smsOf(codes[0]!, 'reschedule')).toContain('ore 09:10');
+  await expect.poll(() => smsOf(codes[0]!, 'reschedule'), { timeout: 10_000 }).toContain('ore 09:10');
 
   await current.getByRole('button', { name: 'Rimuovi: Assemblea del personale' }).click();
   await current.getByRole('button', { name: 'Sì, rimuovi' }).click();
