@@ -5,7 +5,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CallOutcome, CallRecord, Language } from '@sportello/protocol';
 import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import type { KioskSessionStat, StoredBooking, StoredTicket } from '../../server/src/store/store.ts';
+import type {
+  KioskSessionStat,
+  StoredBooking,
+  StoredTicket,
+  VideoQueueExit,
+} from '../../server/src/store/store.ts';
 import { startKioskSystem } from './support/kiosk-system.ts';
 import { expectAccessible, heading, PORTRAIT } from './support/screens.ts';
 
@@ -36,13 +41,14 @@ interface Month {
   tickets: StoredTicket[];
   bookings: StoredBooking[];
   calls: CallRecord[];
+  exits: VideoQueueExit[];
   sessions: KioskSessionStat[];
 }
 
 function seedMonth(): Month {
   const rnd = random(12);
   const int = (n: number) => Math.floor(rnd() * n);
-  const month: Month = { tickets: [], bookings: [], calls: [], sessions: [] };
+  const month: Month = { tickets: [], bookings: [], calls: [], exits: [], sessions: [] };
   const outcomes: CallOutcome[] = ['answered', 'needs-appointment', 'documents-missing'];
   const languages: Language[] = ['it', 'it', 'it', 'en', 'ro', 'ar'];
   let code = 0;
@@ -126,6 +132,18 @@ function seedMonth(): Month {
         ...(!failed && { outcome: { outcome: outcomes[int(3)]!, recordedAt: at(day, started + 16) } }),
       });
     }
+    if (rnd() < 0.4)
+      month.exits.push({
+        entryId: `${day}-gone`,
+        group: 'rovigo',
+        sede: 'rovigo',
+        origin: 'station',
+        sector: 'prestazioni',
+        service: 'naspi-informazioni',
+        since: at(day, 100),
+        leftAt: at(day, 100 + int(20)),
+        reason: 'left',
+      });
     for (let i = 0; i < 4 + int(4); i++) {
       const rated = rnd() < 0.7;
       month.sessions.push({
@@ -150,6 +168,7 @@ async function store(server: TestServer, month: Month) {
     for (const t of month.tickets) await tx.insertTicket(t);
     for (const b of month.bookings) await tx.insertBooking(b);
     for (const c of month.calls) await tx.putCallRecord(c);
+    for (const e of month.exits) await tx.appendVideoQueueExit(e);
     for (const s of month.sessions) await tx.appendKioskSession(s);
   });
 }
@@ -182,12 +201,12 @@ function expected(month: Month) {
   const callbacks = due.filter((b) => b.mode === 'callback');
   const rated = month.sessions.filter((s) => s.rating);
   return {
-    arrivals: walkIns.length + due.length + month.calls.length,
+    arrivals: walkIns.length + due.length + month.calls.length + month.exits.length,
     ticketArrivals: walkIns.length,
     medianWait: minutes(quantile(waits, 0.5)),
     p90Wait: minutes(quantile(waits, 0.9)),
     medianService: minutes(quantile(services, 0.5)),
-    abandoned: walkIns.filter((t) => t.status === 'cancelled').length,
+    abandoned: walkIns.filter((t) => t.status === 'cancelled').length + month.exits.length,
     noShows:
       walkIns.filter((t) => t.status === 'no-show').length + due.filter((b) => b.status === 'no-show').length,
     callbacks: percent(callbacks.filter((b) => b.status === 'completed').length, callbacks.length),

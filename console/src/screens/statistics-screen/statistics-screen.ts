@@ -285,7 +285,7 @@ export class StatisticsScreen extends LitElement {
       ],
       [msg('9 persone su 10 attendono al massimo'), minutesText(t.wait.p90Seconds)],
       [msg('Durata mediana del servizio'), minutesText(t.service.medianSeconds)],
-      [msg('Abbandoni'), countText(t.abandoned), msg('numeri annullati dal cittadino')],
+      [msg('Abbandoni'), countText(t.abandoned), msg('numeri annullati, code video lasciate')],
       [msg('Mancate presentazioni'), countText(t.noShows)],
       [
         msg('Richiamate riuscite'),
