@@ -5,33 +5,7 @@ import { css } from 'lit';
 import { screenStyles as sharedScreenStyles } from '@sportello/web-common/base-styles';
 import { designTokens } from '@sportello/web-common/design-tokens';
 
-/**
- * The console's own names of the tokens before they were shared (`--c-*`), kept while the screens being
- * written during issue 12 still use them; new code uses `--sp-*`.
- */
-const formerNames = css`
-  :host {
-    --c-font: var(--sp-font);
-    --c-primary: var(--sp-primary);
-    --c-primary-dark: var(--sp-primary-dark);
-    --c-on-primary: var(--sp-on-primary);
-    --c-text: var(--sp-text);
-    --c-muted: var(--sp-muted);
-    --c-bg: var(--sp-bg);
-    --c-surface: var(--sp-surface);
-    --c-border: var(--sp-border);
-    --c-success: var(--sp-success);
-    --c-danger: var(--sp-danger);
-    --c-warning-bg: var(--sp-warning-bg);
-    --c-focus: var(--sp-focus);
-    --c-radius: var(--sp-radius);
-    --c-size: var(--sp-size);
-    --c-control: var(--sp-target);
-    --c-gap: var(--sp-gap);
-  }
-`;
-
-export const tokens = [designTokens, formerNames];
+export const tokens = designTokens;
 
 /** Shared by every screen: headings, paragraphs, errors, focus ring. */
 export const screenStyles = [

@@ -6,32 +6,6 @@ import { designTokens } from '@sportello/web-common/design-tokens';
 
 export { appShellStyles, screenStyles };
 
-/**
- * The kiosk's own names of the tokens before they were shared (`--k-*`), kept while the screens being
- * written during issue 12 still use them; new code uses `--sp-*`.
- */
-const formerNames = css`
-  :host {
-    --k-font: var(--sp-font);
-    --k-primary: var(--sp-primary);
-    --k-primary-dark: var(--sp-primary-dark);
-    --k-on-primary: var(--sp-on-primary);
-    --k-text: var(--sp-text);
-    --k-muted: var(--sp-muted);
-    --k-bg: var(--sp-bg);
-    --k-surface: var(--sp-surface);
-    --k-border: var(--sp-border);
-    --k-success: var(--sp-success);
-    --k-danger: var(--sp-danger);
-    --k-warning-bg: var(--sp-warning-bg);
-    --k-focus: var(--sp-focus);
-    --k-radius: var(--sp-radius);
-    --k-size: var(--sp-size);
-    --k-touch: var(--sp-target);
-    --k-gap: var(--sp-gap);
-  }
-`;
-
 export const tokens = [
   designTokens,
   css`
@@ -64,5 +38,4 @@ export const tokens = [
       --sp-focus: #00e5ff;
     }
   `,
-  formerNames,
 ];
