@@ -104,6 +104,8 @@ export class KpiChart extends LitElement {
           y: {
             stacked,
             beginAtZero: true,
+            // Counts have no halves; minutes keep their decimal.
+            ticks: { precision: this.unit === '' ? 0 : 1 },
             title: { display: this.unit !== '', text: this.unit },
           },
         },
