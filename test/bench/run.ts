@@ -10,6 +10,7 @@ import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportell
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { agentBench, agentTable } from './agent-bench.ts';
 import { floorBench, floorTable } from './floor-bench.ts';
+import { heartbeatBench, heartbeatTable } from './heartbeat-bench.ts';
 import { kioskBench, kioskTable } from './kiosk-bench.ts';
 import { kpiBench, kpiTable } from './kpi-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
@@ -325,6 +326,8 @@ async function main(): Promise<void> {
   console.log(`\n${floorTable(await floorBench())}`);
   console.error('metrics…');
   console.log(`\n${metricsTable(await metricsBench())}`);
+  console.error('heartbeats…');
+  console.log(`\n${heartbeatTable(await heartbeatBench())}`);
   console.error('KPI query…');
   console.log(`\n${kpiTable(await kpiBench())}`);
 }

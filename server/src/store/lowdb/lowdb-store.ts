@@ -37,7 +37,10 @@ import {
   type AuditDay,
   type CallDay,
   emptyFleet,
+  emptyStatuses,
   fleetFile,
+  statusesFile,
+  type StationStatuses,
   emptyBookingDay,
   emptyCore,
   emptyTicketDay,
@@ -85,6 +88,9 @@ export class LowdbStore implements Store {
   private readonly callIndex = new Map<string, { group: string; day: string }>();
   private core!: Low<Core>;
   private fleet!: Low<Fleet>;
+  private statuses!: Low<StationStatuses>;
+  /** Set while a write of the heartbeats' file is scheduled. */
+  private statusesWrite: NodeJS.Timeout | undefined;
   private video!: Low<VideoQueue>;
   private operations!: Low<Operations>;
   private queue: Promise<unknown> = Promise.resolve();
@@ -117,6 +123,14 @@ export class LowdbStore implements Store {
     await mkdir(store.dataDir, { recursive: true });
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
+    store.statuses = (await store.file(statusesFile(store.dataDir), emptyStatuses)) as Low<StationStatuses>;
+    // Heartbeats of a data folder written before they had a file of their own move there, once.
+    if (store.fleet.data.statuses) {
+      if (store.statuses.data.statuses.length === 0) store.statuses.data.statuses = store.fleet.data.statuses;
+      delete store.fleet.data.statuses;
+      await store.statuses.write();
+      await store.fleet.write();
+    }
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
     store.operations = (await store.file(operationsFile(store.dataDir), emptyOperations)) as Low<Operations>;
     await store.indexHotDays();
@@ -235,6 +249,11 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.queue;
+    if (this.statusesWrite) {
+      clearTimeout(this.statusesWrite);
+      this.statusesWrite = undefined;
+      this.dirty.add(this.statuses as Low<unknown>);
+    }
     await this.flush();
     this.closed = true;
   }
@@ -278,7 +297,7 @@ export class LowdbStore implements Store {
         this.core.data.stations.map(({ station, issuedAt }) => ({ station, issuedAt })),
       enrolmentCode: async (codeHash) =>
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
-      stationStatuses: async () => clone(this.fleet.data.statuses),
+      stationStatuses: async () => clone(this.statuses.data.statuses),
       videoQueue: async () => clone(this.video.data.entries),
       callRecord: async (callId) => {
         const where = this.callIndex.get(callId);
@@ -477,11 +496,11 @@ export class LowdbStore implements Store {
         push(codes, clone(code));
       },
       putStationStatus: async (status: StationStatus) => {
-        touched.add(this.fleet as Low<unknown>);
-        const statuses = this.fleet.data.statuses;
+        const statuses = this.statuses.data.statuses;
         const index = statuses.findIndex((s) => s.station === status.station);
-        if (index >= 0) removeAt(statuses, index);
-        push(statuses, clone(status));
+        if (index >= 0) replaceAt(statuses, index, clone(status));
+        else push(statuses, clone(status));
+        this.writeStatusesLater();
       },
       putVideoQueueEntry: async (entry) => {
         touched.add(this.video as Low<unknown>);
@@ -634,6 +653,23 @@ export class LowdbStore implements Store {
     return low;
   }
 
+  /**
+   * Schedules the heartbeats' file to be written within STATUSES_WRITE_MS, between two transactions (never a
+   * half-done one's state); close() writes it at once.
+   */
+  private writeStatusesLater(): void {
+    if (this.statusesWrite) return;
+    this.statusesWrite = setTimeout(() => {
+      this.statusesWrite = undefined;
+      if (this.closed) return;
+      this.exclusive(async ({ touched }) => void touched.add(this.statuses as Low<unknown>)).catch(() =>
+        // A failed write leaves the file dirty: the next heartbeat schedules another.
+        this.writeStatusesLater(),
+      );
+    }, STATUSES_WRITE_MS);
+    this.statusesWrite.unref();
+  }
+
   /** Writes every dirty file; a flush requested while one runs is served by the next one. */
   private flush(): Promise<void> {
     if (!this.flushing) {
@@ -715,6 +751,12 @@ export class LowdbStore implements Store {
 
 const ZONE = 'Europe/Rome';
 const SELF_TESTS_KEPT = 10;
+/**
+ * Heartbeats are written behind, at most this often: rewriting every station's last heartbeat on each one
+ * cannot keep up with 10,000 stations (test/bench heartbeats). A crash loses at most this much of them, and
+ * each station's next heartbeat, seconds later, says it again.
+ */
+const STATUSES_WRITE_MS = 5_000;
 const ALERTS_KEPT_DAYS = 92;
 
 /** The sede-local calendar day a slot falls on. */

@@ -42,9 +42,17 @@ export interface StatsYear {
   days: import('../store.ts').DayStatsRollup[];
 }
 
-/** Station enrolment codes and last heartbeats: rewritten by heartbeats, so kept apart from sessions. */
+/** Station enrolment codes (last heartbeats were kept here too before they got a file of their own). */
 export interface Fleet {
   enrolmentCodes: import('../store.ts').EnrolmentCode[];
+  statuses?: import('../store.ts').StationStatus[];
+}
+
+/**
+ * Every station's last heartbeat: rewritten by heartbeats, written behind (at most every few seconds), so
+ * kept apart from what must be on disk when its transaction resolves.
+ */
+export interface StationStatuses {
   statuses: import('../store.ts').StationStatus[];
 }
 
@@ -100,6 +108,10 @@ export function fleetFile(dataDir: string): string {
   return path.join(dataDir, 'fleet.json');
 }
 
+export function statusesFile(dataDir: string): string {
+  return path.join(dataDir, 'station-statuses.json');
+}
+
 export function videoQueueFile(dataDir: string): string {
   return path.join(dataDir, 'video-queue.json');
 }
@@ -113,7 +125,8 @@ export const emptyStatsYear = (): StatsYear => ({ days: [] });
 export const emptyOperations = (): Operations => ({ selfTests: [], alerts: [] });
 export const emptyAuditDay = (): AuditDay => ({ events: [] });
 export const emptyCore = (): Core => ({ sessions: [], stations: [], boards: [] });
-export const emptyFleet = (): Fleet => ({ enrolmentCodes: [], statuses: [] });
+export const emptyFleet = (): Fleet => ({ enrolmentCodes: [] });
+export const emptyStatuses = (): StationStatuses => ({ statuses: [] });
 
 /** A folder's entries; none when the folder does not exist yet. */
 export async function readdirOrEmpty(dir: string): Promise<string[]> {
