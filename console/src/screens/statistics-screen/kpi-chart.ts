@@ -6,7 +6,6 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Chart as ChartType } from 'chart.js';
-import { fontFamily } from '@sportello/web-common/design-tokens';
 import { palette } from '@sportello/web-common/palette';
 
 export interface ChartSeries {
@@ -18,29 +17,10 @@ export interface ChartSeries {
 /** Colours apart for every kind of colour vision (Okabe–Ito), dark enough on white. */
 const PALETTE = [palette.primary, '#d55e00', '#009e73', '#cc79a7', '#8a6d00', '#56b4e9', '#000000'];
 
-let loading: Promise<typeof import('chart.js')> | undefined;
+let loading: Promise<typeof import('./chart-setup.ts')> | undefined;
 
-/** Chart.js with only what these charts use, registered once. */
-function chartJs(): Promise<typeof import('chart.js')> {
-  loading ??= import('chart.js').then((m) => {
-    m.Chart.register(
-      m.BarController,
-      m.BarElement,
-      m.LineController,
-      m.LineElement,
-      m.PointElement,
-      m.CategoryScale,
-      m.LinearScale,
-      m.Legend,
-      m.Tooltip,
-    );
-    m.Chart.defaults.font.family = fontFamily;
-    m.Chart.defaults.font.size = 14;
-    m.Chart.defaults.color = palette.text;
-    return m;
-  });
-  return loading;
-}
+/** Chart.js, registered with only what these charts use, loaded once on first use. */
+const chartJs = () => (loading ??= import('./chart-setup.ts'));
 
 @customElement('kpi-chart')
 export class KpiChart extends LitElement {
