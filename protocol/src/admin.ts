@@ -116,6 +116,8 @@ export const AuditQuery = z.strictObject({
   to: isoDate.optional(),
   actor: z.string().trim().min(1).max(60).optional(),
   action: z.string().trim().min(1).max(60).optional(),
+  /** A booking code, call id or ticket id: who received that one's data. */
+  subject: z.string().trim().min(1).max(80).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });

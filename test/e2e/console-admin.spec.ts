@@ -147,6 +147,14 @@ test.describe('accounts and the audit log', () => {
     await admin.getByLabel('Azione').selectOption({ label: 'Account creato' });
     await admin.getByRole('button', { name: 'Cerca' }).click();
     await expect(admin.getByText('Eventi 1–1 di 1')).toBeVisible();
+    // Who received one booking's (or account's) data: by its code.
+    await admin.getByLabel('Azione').selectOption({ label: 'Tutte' });
+    await admin.getByLabel('Soggetto (codice o account)').fill('sportello3.rovigo');
+    await admin.getByLabel('Soggetto (codice o account)').press('Enter');
+    await expect(admin.getByText('Eventi 1–2 di 2')).toBeVisible();
+    await admin.getByLabel('Azione').selectOption({ label: 'Account creato' });
+    await admin.getByRole('button', { name: 'Cerca' }).click();
+    await expect(admin.getByText('Eventi 1–1 di 1')).toBeVisible();
     const download = admin.waitForEvent('download');
     await admin.getByRole('link', { name: 'Scarica in CSV' }).click();
     const file = await download;

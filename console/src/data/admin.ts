@@ -35,12 +35,15 @@ export interface AuditFilters {
   to: string;
   actor?: string;
   action?: string;
+  /** A booking code, call id or ticket id. */
+  subject?: string;
 }
 
 function auditQuery(filters: AuditFilters): URLSearchParams {
   const query = new URLSearchParams({ from: filters.from, to: filters.to });
   if (filters.actor) query.set('actor', filters.actor);
   if (filters.action) query.set('action', filters.action);
+  if (filters.subject) query.set('subject', filters.subject);
   return query;
 }
 

@@ -69,6 +69,11 @@ describe('audit log', () => {
     ]);
     expect((await audit('from=2026-11-29&to=2026-12-02&actor=ADMIN')).body.total).toBe(6);
     expect((await audit('from=2026-11-29&to=2026-12-02&actor=tecnico')).body.total).toBe(0);
+    const one = await audit('from=2026-11-29&to=2026-12-02&subject=DUE.%20TECNICO');
+    expect(one.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'staff.account.created',
+      'staff.account.disabled',
+    ]);
   });
 
   it('answers 400 naming the field for a bad span, and only to admins', async () => {

@@ -1,5 +1,6 @@
-// /api/v1/audit: admins read who received citizens' personal data (and what admins did), by person, action
-// and a span of days (Rome) of up to a month, a page at a time or as a CSV file.
+// /api/v1/audit: admins read who received citizens' personal data (and what admins did), by person, action,
+// subject (a booking code: who received that booking's data) and a span of days (Rome) of up to a month, a
+// page at a time or as a CSV file.
 import {
   AUDIT_MAX_DAYS,
   AuditQuery,
@@ -40,10 +41,13 @@ async function eventsOf(ctx: AppContext, days: string[]): Promise<AuditEventView
 
 function matching(events: AuditEventView[], query: Filters): AuditEventView[] {
   const actor = query.actor?.toLowerCase();
+  // A booking code as the desk writes it ("ABCD EFGH") is the same code.
+  const subject = query.subject?.replace(/\s+/g, '').toUpperCase();
   return events.filter(
     (e) =>
       (actor === undefined || e.actor.toLowerCase() === actor) &&
-      (query.action === undefined || e.action === query.action),
+      (query.action === undefined || e.action === query.action) &&
+      (subject === undefined || e.subject.toUpperCase() === subject),
   );
 }
 

@@ -363,6 +363,7 @@
 's6049cc480ed39d62': `The station started the test but sent no result. Try again.`,
 's60b712953c3f8be2': `The kiosk is not allowed to use it`,
 's60babe96aa234fa9': `Surname`,
+'s6121e62c4e642195': `Subject (code or account)`,
 's6181a3799e472dd9': `Check the details: the server did not accept them.`,
 's62085f223e619a60': `Reminder SMS`,
 's628373a8ed032f61': `Choose the day`,

@@ -46,7 +46,7 @@ export class AuditScreen extends LitElement {
       }
       form {
         display: grid;
-        grid-template-columns: repeat(4, minmax(0, 1fr)) auto;
+        grid-template-columns: repeat(5, minmax(0, 1fr)) auto;
         gap: 0 var(--sp-gap);
         align-items: end;
       }
@@ -196,6 +196,17 @@ export class AuditScreen extends LitElement {
               (a) => html`<option value=${a} ?selected=${a === f.action}>${auditActionText(a)}</option>`,
             )}
           </select>
+        </div>
+        <div class="field">
+          <label for="subject">${msg('Soggetto (codice o account)')}</label>
+          <input
+            id="subject"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="80"
+            .value=${f.subject ?? ''}
+            @input=${change('subject')}
+          />
         </div>
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${msg('Cerca')}</button></div>
       </form>
