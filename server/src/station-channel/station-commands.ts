@@ -139,6 +139,9 @@ export async function selfTestsOf(ctx: AppContext, station: string): Promise<Sel
 /** The runs to hand a station whose channel just opened: every one still active and not stale. */
 export async function pendingSelfTests(ctx: AppContext, station: string): Promise<SelfTestRun[]> {
   const now = ctx.clock();
+  // A fleet reconnecting after a restart reads; only a station with a stale run writes.
+  const runs = await ctx.store.read((r) => r.selfTestRuns(station));
+  if (!runs.some((run) => active(run) && staleFailure(run, now.getTime()))) return runs.filter(active);
   return ctx.store.transaction(async (tx) => (await expireStale(tx, station, now)).filter(active));
 }
 
