@@ -157,12 +157,27 @@ test('a technician enrols a new station from the console; a real agent comes onl
   await shot(page, 'station-online');
   await expectAccessible(page, 'station page');
 
+  // Renamed and moved to another sede from its page.
+  await page.getByRole('button', { name: 'Modifica, rinomina o sposta' }).click();
+  await page.getByLabel('Nome della stazione').fill('Postazione INPS di Porto Viro (URP)');
+  await page
+    .getByLabel('Sede che la serve')
+    .selectOption({ label: 'INPS - Direzione provinciale di Napoli' });
+  await shot(page, 'edit');
+  await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Postazione INPS di Porto Viro (URP)' }),
+  ).toBeFocused();
+  await expect(
+    page.getByRole('definition').filter({ hasText: 'INPS - Direzione provinciale di Napoli' }),
+  ).toBeVisible();
+
   // Revoking takes one confirming step; then the server refuses the agent's credential at once.
   const through = () => fetch(`${agentUrl}/api/v1/stations/me`).then((r) => r.status);
   expect(await through()).toBe(200);
   await page.getByRole('button', { name: 'Revoca la registrazione' }).click();
   await expect(
-    page.getByText('Revocare la registrazione di «Postazione INPS al Comune di Porto Viro»?'),
+    page.getByText('Revocare la registrazione di «Postazione INPS di Porto Viro (URP)»?'),
   ).toBeVisible();
   await shot(page, 'revoke-confirm');
   await page.getByRole('button', { name: 'Sì, revoca' }).click();
@@ -172,4 +187,15 @@ test('a technician enrols a new station from the console; a real agent comes onl
   await expect(page.getByText('Non registrata')).toBeVisible();
   expect(await through()).toBe(401);
   await shot(page, 'revoked');
+
+  // Back in the list, its camera (expected, absent on this machine) is a device problem.
+  await page.getByRole('link', { name: '← Tutte le stazioni' }).click();
+  // The list kept its search and filter while the station's page was open.
+  await expect(page.getByLabel('Cerca per nome, comune, ente o indirizzo')).toHaveValue('ischia');
+  await page.getByLabel('Cerca per nome, comune, ente o indirizzo').fill('');
+  await page.getByRole('button', { name: /^Problema dispositivi/ }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Postazione INPS di Porto Viro (URP)' });
+  await expect(row).toContainText('Videocamera: non collegato');
+  await expect(page.getByRole('link', { name: /Comune di Adria/ })).toHaveCount(0);
+  await shot(page, 'device-problems');
 });
