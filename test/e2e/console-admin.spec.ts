@@ -49,6 +49,10 @@ test.describe('accounts and the audit log', () => {
     const admin = await signIn(browser, 'admin');
     await nav(admin, 'Account');
     await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Account del personale');
+    // The list narrows to what is searched.
+    await admin.getByLabel('Cerca un account').fill('bianchi funz');
+    await expect(admin.getByRole('row')).toHaveCount(2);
+    await admin.getByLabel('Cerca un account').fill('');
     const row = admin.getByRole('row').filter({ hasText: 'funzionario.rovigo' });
     await expect(row).toContainText('Laura Bianchi');
     await expect(row).toContainText('Funzionario');

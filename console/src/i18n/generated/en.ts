@@ -256,6 +256,7 @@
 's44bc43dcc706a541': `To (included)`,
 's44bfc355fa2de799': `SMS confirmation`,
 's457d16a8b63b1a5e': `paper nearly out`,
+'s457da793ae178cdb': `Search for an account`,
 's46056dd2c4a9cb47': `Enrolment revoked: the station’s agent is refused from now on.`,
 's4622c5a1b5401c21': `Your picture`,
 's466376136a2d7c8f': `Referred to the office`,

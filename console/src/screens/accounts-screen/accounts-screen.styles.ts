@@ -82,6 +82,9 @@ export const accountsStyles = css`
     flex-wrap: wrap;
     gap: 0 1.4em;
   }
+  .search {
+    max-width: 24em;
+  }
   .account-form h2 {
     margin-top: 0;
   }

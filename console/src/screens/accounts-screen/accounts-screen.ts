@@ -74,6 +74,8 @@ export class AccountsScreen extends LitElement {
   @state() private confirming?: { username: string; action: 'disable' | 'reset' };
   @state() private handover?: Handover;
   @state() private busy = false;
+  /** Narrows the list: part of a username, a name, a role or a sede. */
+  @state() private search = '';
   @state() private error = '';
   @state() private told = '';
   @query('h1') private heading!: HTMLElement;
@@ -232,6 +234,16 @@ export class AccountsScreen extends LitElement {
       <p class="error" role="alert">${this.error || nothing}</p>
       ${this.handover ? this.renderHandover(this.handover) : nothing}
       ${this.editing ? this.renderForm(this.editing) : nothing}
+      <div class="field search">
+        <label for="search">${msg('Cerca un account')}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          .value=${this.search}
+          @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
+        />
+      </div>
       ${
         !this.data
           ? html`<p class="muted">${msg('Caricamento degli account…')}</p>`
@@ -250,11 +262,23 @@ export class AccountsScreen extends LitElement {
                 </tr>
               </thead>
               <tbody>
-                ${this.data.accounts.map((a) => this.renderRow(a))}
+                ${this.shown(this.data.accounts).map((a) => this.renderRow(a))}
               </tbody>
             </table>`
       }
     </main>`;
+  }
+
+  /** The accounts whose username, name, roles or sede hold every word searched. */
+  private shown(accounts: StaffAccountView[]): StaffAccountView[] {
+    const words = this.search.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return accounts;
+    return accounts.filter((a) => {
+      const text = [a.username, a.name, ...a.roles.map(roleText), this.sedeName(a.sede)]
+        .join(' ')
+        .toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
   }
 
   private sedeName(id: string | undefined): string {
