@@ -300,6 +300,20 @@ test('the manager’s KPIs of a seeded month equal the month worked out by hand,
         .first(),
     ).toHaveText(String(pensions));
     await shot(page, 'by-service');
+
+    // In English: the same numbers under English words.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+    await expect(
+      page
+        .getByRole('row', { name: /^Pensione: informazioni|^Pension/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText(String(pensions));
+    // The sector filter holds: only the pension sector's kiosk sessions (the seed's are all of NASpI).
+    const pensionSessions = month.sessions.filter((x) => x.service?.startsWith('pensione')).length;
+    await expect(page.getByRole('heading', { name: `Kiosks: ${pensionSessions} sessions` })).toBeVisible();
+    await shot(page, 'english');
   } finally {
     await page.context().close();
     await server.stop();
