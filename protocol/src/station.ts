@@ -111,11 +111,16 @@ export const StationListQuery = z.object({
   sede: z.string().max(40).optional(),
   /** Words found in the id, name, comune, host or address (any case). */
   q: z.string().max(100).optional(),
+  /** At most this many stations in the answer (by sede, comune and name); all when absent. */
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 export type StationListQuery = z.infer<typeof StationListQuery>;
 
 export const StationListResponse = z.object({
+  /** By sede, comune and name; at most `limit` of them. */
   stations: z.array(StationHealth),
+  /** How many stations match the filter and search (more than `stations` holds when a limit cut it). */
+  matched: z.number().int(),
   /** The version agents are measured against: this release's or the newest seen, whichever is newer. */
   newestAgentVersion: z.string(),
   /** How many stations each state counts over the whole fleet (before filter and search). */

@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import type { HeartbeatBody } from '@sportello/protocol';
 import { hashToken, newToken, STATION_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
 import { LowdbStore } from '../../server/src/store/lowdb/lowdb-store.ts';
-import { nextMessage, valueTable, type BenchRow } from './bench-support.ts';
+import { median, nextMessage, valueTable, type BenchRow } from './bench-support.ts';
 import type { FromHeartbeatChild, HeartbeatChildMode, ToHeartbeatChild } from './heartbeat-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -151,6 +151,30 @@ export interface HeartbeatBenchResult {
   nominal: Run;
   floor: Run;
   fleetFileMB: number;
+  /** The console's fleet list (first 300 of 10,000, every count), median of a few. */
+  fleetListMs: number;
+}
+
+/** The technician's fleet list as the console asks for it, timed: the median of five. */
+async function fleetList(url: string): Promise<number> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'tecnico', password: 'demo-tecnico' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/v1/stations?limit=300`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await response.json()) as { stations: unknown[]; counts: { total: number } };
+    if (body.stations.length !== 300 || body.counts.total < STATIONS)
+      throw new Error('fleet list: wrong answer');
+    times.push(performance.now() - started);
+  }
+  return median(times);
 }
 
 export async function heartbeatBench(): Promise<HeartbeatBenchResult> {
@@ -160,11 +184,13 @@ export async function heartbeatBench(): Promise<HeartbeatBenchResult> {
     const server = await startChild('server', dataDir);
     let max: Run;
     let nominal: Run;
+    let fleetListMs: number;
     try {
       // Every station beats once first: the fleet file then holds 10,000 statuses, as on any working day.
       await beat(server, tokens, { amount: STATIONS });
       max = await beat(server, tokens, { seconds: SECONDS });
       nominal = await beat(server, tokens, { seconds: SECONDS, overallRate: STATIONS / INTERVAL_SECONDS });
+      fleetListMs = await fleetList(server.url);
     } finally {
       await server.stop();
     }
@@ -177,7 +203,7 @@ export async function heartbeatBench(): Promise<HeartbeatBenchResult> {
     } finally {
       await floorChild.stop();
     }
-    return { max, nominal, floor, fleetFileMB };
+    return { max, nominal, floor, fleetFileMB, fleetListMs };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -205,6 +231,11 @@ export function heartbeatTable(r: HeartbeatBenchResult): string {
     { name: '  server CPU', value: r.nominal.cpu, unit: '% of a core' },
     { name: '  server RSS', value: r.nominal.rssMB, unit: 'MB' },
     { name: "heartbeats file (every station's last, written behind)", value: r.fleetFileMB, unit: 'MB' },
+    {
+      name: 'fleet list for the console (300 of 10,000, with every count)',
+      value: r.fleetListMs,
+      unit: 'ms',
+    },
   ];
   const refused = r.max.refused + r.nominal.refused;
   return valueTable('heartbeats', rows, {

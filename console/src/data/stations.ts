@@ -15,11 +15,13 @@ export interface FleetQuery {
   filter?: FleetFilter;
   sede?: string;
   q?: string;
+  /** At most this many stations in the answer; `matched` tells how many there are. */
+  limit?: number;
 }
 
 export function fetchFleet(query: FleetQuery = {}): Promise<StationListResponse> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, String(value));
   const search = params.size > 0 ? `?${params}` : '';
   return request<StationListResponse>('GET', `/api/v1/stations${search}`);
 }

@@ -318,6 +318,11 @@ describe('the fleet view', () => {
     expect(await filtered('filter=old-agent&sede=rovigo')).toEqual(['adria-municipio', 'rovigo-accoglienza']);
     expect(await filtered('filter=offline&q=adria')).toEqual(['adria-municipio']);
     expect(await filtered('q=Comune%20di%20Ischia')).toEqual(['ischia-municipio']);
+    const firstTwo = (await server.call('GET', '/api/v1/stations?limit=2', { token: technician })).body;
+    expect(firstTwo.stations).toHaveLength(2);
+    expect(firstTwo.matched).toBe(all.stations.length);
+    expect(firstTwo.counts).toEqual(all.counts);
+    expect(ids(firstTwo)).toEqual(ids(all).slice(0, 2));
     const bad = await server.call('GET', '/api/v1/stations?filter=broken', { token: technician });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('query.filter');

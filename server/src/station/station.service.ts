@@ -242,7 +242,18 @@ export async function fleetHealth(
       (query.filter !== 'old-agent' || h.agentOutdated) &&
       matches(h.station, words),
   );
-  return { stations: shown, newestAgentVersion: newest, counts };
+  const byPlace = (a: StationHealth, b: StationHealth) =>
+    a.station.sede.localeCompare(b.station.sede) ||
+    (a.station.comune ?? '').localeCompare(b.station.comune ?? '') ||
+    a.station.name.localeCompare(b.station.name) ||
+    a.station.id.localeCompare(b.station.id);
+  shown.sort(byPlace);
+  return {
+    stations: query.limit === undefined ? shown : shown.slice(0, query.limit),
+    matched: shown.length,
+    newestAgentVersion: newest,
+    counts,
+  };
 }
 
 export async function stationDetail(ctx: AppContext, id: string) {

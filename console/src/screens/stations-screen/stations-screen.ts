@@ -31,7 +31,7 @@ import '../station-screen/station-screen.ts';
 
 /** The fleet is read again this often while the list is shown: heartbeats come every 30 s. */
 const REFRESH_MS = 15_000;
-/** Rows drawn at most; a search or a filter narrows a large fleet down. */
+/** Stations asked for and drawn at most; a search or a filter narrows a large fleet down. */
 const MAX_ROWS = 300;
 const SEARCH_DELAY_MS = 250;
 
@@ -178,6 +178,7 @@ export class StationsScreen extends LitElement {
       const fleet = await fetchFleet({
         ...(this.filter ? { filter: this.filter } : {}),
         ...(this.search.trim() ? { q: this.search.trim() } : {}),
+        limit: MAX_ROWS,
       });
       if (asked === this.asked) {
         this.fleet = fleet;
@@ -290,9 +291,9 @@ export class StationsScreen extends LitElement {
           ? html`<p class="muted" role="status">
               ${msg(str`Versione attuale dell’agente: ${fleet.newestAgentVersion}.`)}
               ${
-                fleet.stations.length > MAX_ROWS
+                fleet.matched > fleet.stations.length
                   ? msg(
-                      str`Mostrate ${MAX_ROWS} di ${fleet.stations.length}: restringi con la ricerca o i filtri.`,
+                      str`Mostrate ${fleet.stations.length} di ${fleet.matched}: restringi con la ricerca o i filtri.`,
                     )
                   : nothing
               }
@@ -304,7 +305,7 @@ export class StationsScreen extends LitElement {
           ? html`<p class="empty">${msg('Nessuna stazione corrisponde.')}</p>`
           : nothing
       }
-      ${fleet ? this.renderGroups(fleet.stations.slice(0, MAX_ROWS)) : nothing}
+      ${fleet ? this.renderGroups(fleet.stations) : nothing}
     </main>`;
   }
 
