@@ -105,7 +105,7 @@ export type StationHealth = z.infer<typeof StationHealth>;
 export const FleetFilter = z.enum(['offline', 'device-problem', 'old-agent']);
 export type FleetFilter = z.infer<typeof FleetFilter>;
 
-export const StationListQuery = z.object({
+export const StationListQuery = z.strictObject({
   /** Only stations in this state. */
   filter: FleetFilter.optional(),
   sede: z.string().max(40).optional(),
