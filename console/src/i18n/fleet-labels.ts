@@ -32,7 +32,7 @@ export function deviceStateText(state: string): string {
     case 'paper-out':
       return msg('carta esaurita');
     case 'cover-open':
-      return msg('sportello aperto');
+      return msg('coperchio aperto');
     case 'offline':
       return msg('spenta o scollegata');
     case 'denied':
