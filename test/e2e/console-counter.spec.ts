@@ -398,7 +398,11 @@ test('a technician creates a display board, sees its address once with a QR, and
   await page.getByLabel('Password').fill('demo-tecnico');
   await page.getByRole('button', { name: 'Accedi' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tabelloni della sede');
-  await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Tabelloni', 'Stazioni']);
+  await expect(page.getByRole('navigation').getByRole('button')).toHaveText([
+    'Tabelloni',
+    'Stazioni',
+    /Avvisi/,
+  ]);
   await expect(page.getByText('Nessun tabellone registrato per questa sede.')).toBeVisible();
   await page.getByLabel('Sede').selectOption({ label: 'INPS - Sede provinciale di Rovigo' });
   await page.getByLabel('Nome del nuovo tabellone').fill('Sala d’attesa piano terra');
