@@ -20,8 +20,8 @@ let server: TestServer;
 const agents: ChildProcess[] = [];
 
 /** A picture for people to look at: /tmp/shots/fleet-<name>.png. */
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `/tmp/shots/fleet-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: `/tmp/shots/fleet-${name}.png`, fullPage });
 
 test.beforeAll(async () => {
   server = await startTestServer(MONDAY_MORNING);
@@ -90,7 +90,7 @@ test('a technician enrols a new station from the console; a real agent comes onl
   await page.getByRole('button', { name: 'Crea la stazione e il codice' }).click();
   await expect(page.getByText('Scrivi il comune dove si trova la stazione.')).toBeVisible();
   await expect(page.getByLabel('Comune')).toBeFocused();
-  await shot(page, 'new-missing');
+  await shot(page, 'new-missing', true);
   await page.getByLabel('Comune').fill('Porto Viro');
   await page.getByLabel('Nome della stazione').fill('Postazione INPS al Comune di Porto Viro');
   await page.getByLabel('Ente che la ospita').fill('Comune di Porto Viro');
@@ -136,6 +136,18 @@ test('a technician enrols a new station from the console; a real agent comes onl
   agents.push(agent.child);
   const agentUrl = `http://127.0.0.1:${port}`;
 
+  // The kiosk page opens at the station (served by the agent): it tells the agent it loaded.
+  await expect
+    .poll(() =>
+      fetch(`${agentUrl}/agent/status`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  const kiosk = await page.context().newPage();
+  await kiosk.goto(`${agentUrl}/`);
+
   // The console shows it online once its first heartbeat is in.
   const technician = await server.login('tecnico');
   await expect
@@ -146,7 +158,18 @@ test('a technician enrols a new station from the console; a real agent comes onl
       { timeout: 20_000 },
     )
     .toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await server.call('GET', '/api/v1/stations/porto-viro-municipio', { token: technician })).body.health
+          .page?.loaded,
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   await page.getByRole('link', { name: 'Apri la pagina della stazione' }).click();
+  await expect(page.getByText('caricata, nessun errore')).toBeVisible();
+  // Its work done, the kiosk page closes: the browser has only the console to draw from now on.
+  await kiosk.close();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Postazione INPS al Comune di Porto Viro' }),
   ).toBeVisible();
@@ -154,7 +177,7 @@ test('a technician enrols a new station from the console; a real agent comes onl
   const devices = page.getByRole('table', { name: 'Dispositivi' });
   await expect(devices.getByRole('row', { name: /Stampante/ })).toContainText('funziona');
   await expect(devices.getByRole('row', { name: /Lettore di codici/ })).toContainText('no');
-  await shot(page, 'station-online');
+  await shot(page, 'station-online', true);
   await expectAccessible(page, 'station page');
 
   // Renamed and moved to another sede from its page.
