@@ -1,5 +1,5 @@
 // Looks up sedi and services in the loaded configuration, with errors naming the field.
-import type { CatalogResponse, Sede, Service, Station } from '@sportello/protocol';
+import type { CatalogResponse, Sede, Service } from '@sportello/protocol';
 import type { AppConfig } from '../config/load-config.ts';
 import { ApiError } from '../http/api-error.ts';
 
@@ -13,14 +13,6 @@ export function serviceOf(config: AppConfig, id: string, field = 'service'): Ser
   const service = config.services.find((s) => s.id === id);
   if (!service) throw ApiError.field(field, `there is no service "${id}"`);
   return service;
-}
-
-/**
- * @deprecated config/stations.json only seeds the registry on the first start: stations created, moved or
- * renamed since are in the store. Use `stationById(ctx, id)` from station/station-registry.ts.
- */
-export function stationOf(config: AppConfig, id: string): Station | undefined {
-  return config.stations.find((s) => s.id === id);
 }
 
 export function publicCatalog(config: AppConfig): CatalogResponse {
