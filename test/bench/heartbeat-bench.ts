@@ -242,7 +242,7 @@ export function heartbeatTable(r: HeartbeatBenchResult): string {
     notes: [
       `headroom: ${(r.max.rate / need).toFixed(1)}× the fleet's rate; ${refused} heartbeats refused (must be 0)`,
       `${CONNECTIONS} connections (autocannon, in the bench's process), ${SECONDS} s per run, each heartbeat with its own station's credential, every device well`,
-      `background jobs off (HEARTBEAT_BENCH_JOBS=on starts them): the alert engine looks at a station on its first heartbeat after a start, one transaction reading the whole registry and every status, so 10,000 stations coming back after a restart queue 10,000 such looks`,
+      `background jobs on, as deployed (HEARTBEAT_BENCH_JOBS=off stops them): the alert engine looks at each station on its first heartbeat after the start, reading only that station`,
     ],
   });
 }

@@ -1,5 +1,5 @@
 // The server taking heartbeats, in its own process so that its CPU time and RSS are its own: the whole
-// server (startServer; background jobs off unless HEARTBEAT_BENCH_JOBS=on, see heartbeat-bench.ts), or the floor — a bare node:http server
+// server (startServer; background jobs on, as deployed, unless HEARTBEAT_BENCH_JOBS=off, see heartbeat-bench.ts), or the floor — a bare node:http server
 // that reads the same JSON body and answers 204, to tell what the server adds to the HTTP work itself.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +23,7 @@ if (mode === 'server') {
     configDir,
     dataDir,
     port: 0,
-    jobs: process.env.HEARTBEAT_BENCH_JOBS === 'on',
+    jobs: process.env.HEARTBEAT_BENCH_JOBS !== 'off',
     log: createLogger({ level: 'silent' }),
   });
   url = server.url;

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertSettings, DeviceHealth, Station } from '@sportello/protocol';
 import type { Logger } from 'pino';
-import type { StationAlert, Store, StoreTx } from '../store/store.ts';
+import type { StationAlert, StationStatus, Store, StoreTx } from '../store/store.ts';
 import { problemKey, stationProblems, type StationProblem } from './station-problems.ts';
 
 export interface AlertChanges {
@@ -30,10 +30,15 @@ export interface AlertEngineOptions {
   onChange?: (changes: AlertChanges) => void;
 }
 
-/** The registry as the store has it, or the configuration's while the store has none. */
-async function registry(tx: StoreTx, configStations: () => Station[]): Promise<Station[]> {
+/** The registry as the store has it (one station, or all), or the configuration's while the store has none. */
+async function registry(tx: StoreTx, configStations: () => Station[], only?: string): Promise<Station[]> {
+  if (only !== undefined) {
+    const stored = await tx.station(only);
+    if (stored) return [stored];
+  }
   const stored = await tx.stations();
-  return stored.length > 0 ? stored : configStations();
+  const all = stored.length > 0 ? stored : configStations();
+  return only === undefined ? all : all.filter((s) => s.id === only);
 }
 
 /**
@@ -54,10 +59,14 @@ export async function evaluateAlerts(
   const { now, offlineMinutes, only, listeningSince } = options;
   const at = now.toISOString();
   return store.transaction(async (tx) => {
-    const stations = (await registry(tx, options.configStations)).filter((s) => !only || s.id === only);
-    const statuses = new Map((await tx.stationStatuses()).map((s) => [s.station, s]));
+    // A heartbeat's look reads only its station: at 10,000 stations a look at all of them per heartbeat
+    // would make the warm-up after a restart quadratic.
+    const stations = await registry(tx, options.configStations, only);
+    const statuses = new Map<string, StationStatus>();
+    const heard = only === undefined ? await tx.stationStatuses() : [await tx.stationStatus(only)];
+    for (const status of heard) if (status) statuses.set(status.station, status);
     // Cleared after now: none, so this is every open alert.
-    const open = (await tx.alerts(at)).filter((a) => !a.clearedAt && (!only || a.station === only));
+    const open = (await tx.alerts(at, only)).filter((a) => !a.clearedAt);
     const changes: AlertChanges = { raised: [], cleared: [] };
     const clear = async (alert: StationAlert) => {
       const cleared = { ...alert, clearedAt: at };

@@ -143,6 +143,30 @@ export function operationsContract(name: string, factory: StoreFactory): void {
         ['ischia', 'Postazione ischia'],
       ]);
       expect(await store.read((r) => r.stationByTokenHash('t-adria'))).toBeUndefined();
+      const devices = {
+        reader: 'ok',
+        printer: 'paper-out',
+        scanner: 'ok',
+        camera: { page: 'ok', device: true },
+      } as const;
+      await store.transaction(async (tx) => {
+        await tx.putStationStatus({
+          station: 'adria',
+          lastHeartbeatAt: '2026-11-28T09:00:00.000Z',
+          agentVersion: '1',
+          uptimeSeconds: 5,
+          devices,
+        });
+        await tx.putStationStatus({
+          station: 'ischia',
+          lastHeartbeatAt: '2026-11-28T09:00:01.000Z',
+          agentVersion: '1',
+          uptimeSeconds: 6,
+          devices,
+        });
+      });
+      expect(await store.read((r) => r.stationStatus('ischia'))).toMatchObject({ uptimeSeconds: 6 });
+      expect(await store.read((r) => r.stationStatus('nowhere'))).toBeUndefined();
     });
 
     it('keeps the newest ten self-tests of a station, newest first', async () => {
@@ -189,6 +213,10 @@ export function operationsContract(name: string, factory: StoreFactory): void {
       const alerts = await store.read((r) => r.alerts('2026-11-27T00:00:00.000Z'));
       expect(alerts.map((a) => a.id)).toEqual(['open', 'recent']);
       expect(alerts[0]).toMatchObject({ raisedMailedAt: '2026-11-28T09:00:05.000Z' });
+      await store.transaction((tx) => tx.putAlert(alert('ischia-open', { station: 'ischia' })));
+      expect(
+        (await store.read((r) => r.alerts('2026-11-27T00:00:00.000Z', 'ischia'))).map((a) => a.id),
+      ).toEqual(['ischia-open']);
     });
 
     it("keeps an alert's mail bookkeeping, and a field put back without it is gone (a lease ended)", async () => {

@@ -307,6 +307,8 @@ export interface StoreReader extends OutboxReader {
   /** Which stations hold a credential, and since when (never the hashes): the fleet's "enrolled" column. */
   stationCredentials(): Promise<Omit<StationCredential, 'tokenHash'>[]>;
   stationStatuses(): Promise<StationStatus[]>;
+  /** One station's last heartbeat: what a look at that one station reads, whatever the fleet's size. */
+  stationStatus(station: string): Promise<StationStatus | undefined>;
   /** The video waiting room: every entry, waiting or in a call, of every sede group. */
   videoQueue(): Promise<QueueEntry[]>;
   /** A recorded video call (lowdb: found by id for calls of the last month; older ones by day). */
@@ -331,7 +333,7 @@ export interface StoreReader extends OutboxReader {
    */
   latestSelfTestRuns(): Promise<SelfTestRun[]>;
   /** Alerts not yet cleared, and those cleared after `clearedSince` (ISO), newest first. */
-  alerts(clearedSince: string): Promise<StationAlert[]>;
+  alerts(clearedSince: string, station?: string): Promise<StationAlert[]>;
   /**
    * Citizens who left a sede group's video waiting room unanswered on that day (Rome), in the order they left:
    *   SELECT * FROM video_queue_exits WHERE "group" = $1

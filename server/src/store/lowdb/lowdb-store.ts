@@ -298,6 +298,7 @@ export class LowdbStore implements Store {
       enrolmentCode: async (codeHash) =>
         clone(this.fleet.data.enrolmentCodes.find((c) => c.codeHash === codeHash)),
       stationStatuses: async () => clone(this.statuses.data.statuses),
+      stationStatus: async (station) => clone(this.statuses.data.statuses.find((s) => s.station === station)),
       videoQueue: async () => clone(this.video.data.entries),
       callRecord: async (callId) => {
         const where = this.callIndex.get(callId);
@@ -332,10 +333,14 @@ export class LowdbStore implements Store {
         }
         return clone([...newest.values()].sort((a, b) => a.station.localeCompare(b.station)));
       },
-      alerts: async (clearedSince) =>
+      alerts: async (clearedSince, station) =>
         clone(
           this.operations.data.alerts
-            .filter((a) => !a.clearedAt || a.clearedAt > clearedSince)
+            .filter(
+              (a) =>
+                (!a.clearedAt || a.clearedAt > clearedSince) &&
+                (station === undefined || a.station === station),
+            )
             .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)),
         ),
       kioskSessionsOfDay: async (sede, day) =>
