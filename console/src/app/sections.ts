@@ -24,7 +24,6 @@ import '../screens/queue-screen/queue-screen.ts';
 import '../screens/sms-screen/sms-screen.ts';
 import '../screens/statistics-screen/statistics-screen.ts';
 import '../screens/stations-screen/stations-screen.ts';
-import '../screens/via-api-screen/via-api-screen.ts';
 // A station's remote device test and pushed settings: the fleet's station page shows them.
 import '../components/station-self-test/station-self-test.ts';
 import '../components/station-settings-form/station-settings-form.ts';
