@@ -433,7 +433,6 @@ test('a technician creates a display board, sees its address once with a QR, and
   );
   await expect(page.getByText('Nessun tabellone registrato per questa sede.')).toBeVisible();
   expect((await server.call('GET', `/api/v1/board?key=${encodeURIComponent(key)}`)).status).toBe(401);
-
 });
 
 test('an official still sees only the official’s sections, and a clerk no /ws', async ({ page }) => {
