@@ -144,7 +144,8 @@ with a simulated card reader, printer and barcode scanner.
   Kiosk            ${agentUrl}/            (open in Chromium, ideally full screen)
   Device simulator ${agentUrl}/simulator   (insert a card, scan a barcode, run out of paper)
   Staff console    ${base}/console/   (officials: funzionario.rovigo; counters: sportello.rovigo;
-                   booking desk: contactcenter; boards: tecnico)
+                   booking desk: contactcenter; stations, alerts and boards: tecnico;
+                   statistics and calendar: direttore.rovigo; accounts, audit log and SMS: admin)
   Alerts           ${base}/console/#alerts   (tecnico: run the printer out of paper in the simulator; the alert
                    shows at the next heartbeat; no e-mail until server.alerts.mail is set, see config/README.md)
   Display board    ${boardUrl}
@@ -156,7 +157,7 @@ with a simulated card reader, printer and barcode scanner.
   Metrics          curl -H 'Authorization: Bearer ${metricsToken}' ${base}/metrics
                    (Prometheus text format; a new token each start unless SPORTELLO_METRICS_TOKEN is set)
 
-Demo staff accounts (password: demo-<username>): admin, tecnico, sportello.rovigo,
+Demo staff accounts (password: demo-<username>): admin, tecnico, direttore.rovigo, sportello.rovigo,
 sportello2.rovigo, funzionario.rovigo, funzionario.napoli, contactcenter.
 
 Press Ctrl-C to stop.

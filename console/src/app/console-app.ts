@@ -46,28 +46,33 @@ export class ConsoleApp extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--sp-gap);
         padding: 0.6em calc(var(--sp-gap) * 2);
         background: var(--sp-primary-dark);
         color: #ffffff;
       }
+      /* With many sections (an admin's) the navigation goes to its own row: the name is never broken. */
       header .brand {
         font-weight: 700;
         font-size: 1.2em;
-        flex: 1;
+        flex: 1 0 auto;
+        white-space: nowrap;
       }
       header button {
         border-color: #ffffff;
         background: transparent;
         color: #ffffff;
         min-height: 40px;
+        white-space: nowrap;
       }
       header button:focus-visible {
         outline-color: #ffffff;
       }
       nav ul {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.4em;
         list-style: none;
         margin: 0;
