@@ -75,7 +75,9 @@ function certificate(
 ): Buffer {
   const tbs = sequence(
     der(0xa0, integer(Buffer.from([2]))),
-    integer(randomBytes(12)),
+    // A positive serial whose first byte is not zero: DER wants the shortest form, and OpenSSL refuses
+    // a certificate with a needless leading zero (one in 512 random serials had one).
+    integer(Buffer.concat([Buffer.from([0x01 + (randomBytes(1)[0]! % 0x7f)]), randomBytes(11)])),
     sequence(oid(OID.ecdsaWithSha256)),
     encodeName(issuer.name),
     sequence(time(validity.notBefore), time(validity.notAfter)),
