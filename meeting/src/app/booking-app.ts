@@ -6,7 +6,6 @@
  */
 import { localized, msg } from '@lit/localize';
 import type { SelfServiceSlots, SelfServiceView } from '@sportello/protocol';
-import { directionOf } from '@sportello/protocol/languages';
 import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import '../components/meeting-header/meeting-header.ts';
@@ -19,7 +18,7 @@ import {
   fetchFreeTimes,
   moveBooking,
 } from '../data/self-service.ts';
-import { preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { preferredLanguage, rememberLanguage, showPageIn, type PageLanguage } from '../i18n/locale.ts';
 import type { BookingAction, TimesState } from '../screens/booking-screen/booking-screen.ts';
 import '../screens/booking-screen/booking-screen.ts';
 import { pageStyles } from '../theme/tokens.ts';
@@ -53,17 +52,13 @@ export class BookingApp extends LitElement {
 
   private async useLanguage(language: PageLanguage) {
     this.language = language;
-    document.documentElement.lang = language;
-    document.documentElement.dir = directionOf(language);
-    await setLocale(language);
+    await showPageIn(language);
     this.requestUpdate();
   }
 
   private chooseLanguage(language: PageLanguage) {
     this.languageChosen = true;
-    const url = new URL(location.href);
-    url.searchParams.set('lang', language);
-    history.replaceState(null, '', url);
+    rememberLanguage(language);
     void this.useLanguage(language);
   }
 

@@ -6,14 +6,13 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import type { BoardView, FollowView } from '@sportello/protocol';
-import { directionOf } from '@sportello/protocol/languages';
 import type { EventStream, StreamState } from '@sportello/web-common/event-stream';
 import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import '../components/meeting-header/meeting-header.ts';
 import { ApiProblem } from '../data/api-client.ts';
 import { cancelFollow, fetchCatalog, fetchFollow, fetchSedeQueue, followTicket } from '../data/follow.ts';
-import { preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { preferredLanguage, rememberLanguage, showPageIn, type PageLanguage } from '../i18n/locale.ts';
 import { CallAlert } from '../media/call-alert.ts';
 import type { QueueState } from '../screens/sede-queue-screen/sede-queue-screen.ts';
 import '../screens/sede-queue-screen/sede-queue-screen.ts';
@@ -86,19 +85,13 @@ export class PhoneApp extends LitElement {
 
   private async useLanguage(language: PageLanguage) {
     this.language = language;
-    document.documentElement.lang = language;
-    document.documentElement.dir = directionOf(language);
-    // Always asked: the ticket's language may come while the browser's is still loading (the last one wins).
-    await setLocale(language);
+    await showPageIn(language);
     this.requestUpdate();
   }
 
   private chooseLanguage(language: PageLanguage) {
     this.languageChosen = true;
-    // A reload keeps the citizen's choice.
-    const url = new URL(location.href);
-    url.searchParams.set('lang', language);
-    history.replaceState(null, '', url);
+    rememberLanguage(language);
     void this.useLanguage(language);
   }
 

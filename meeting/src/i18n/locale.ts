@@ -1,7 +1,7 @@
 // The page's six languages, as the kiosk's: Italian first (the source), Arabic right to left; the SMS link's
 // ?lang= or else the browser's preference picks one at start, the switch in the header another. Times are Rome's.
 import { configureLocalization } from '@lit/localize';
-import { languages } from '@sportello/protocol/languages';
+import { directionOf, languages } from '@sportello/protocol/languages';
 import { sourceLocale, targetLocales } from './locale-codes.ts';
 
 export type PageLanguage = typeof sourceLocale | (typeof targetLocales)[number];
@@ -21,6 +21,21 @@ export function preferredLanguage(search: string, preferences: readonly string[]
     if (found) return found;
   }
   return sourceLocale;
+}
+
+/** The document in `language`: its lang and direction at once, then its messages. */
+export async function showPageIn(language: PageLanguage): Promise<void> {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+  // Always asked: a language may come while another is still loading (the last one wins).
+  await setLocale(language);
+}
+
+/** The citizen's choice kept in the address, so that a reload keeps it. */
+export function rememberLanguage(language: PageLanguage): void {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', language);
+  history.replaceState(null, '', url);
 }
 
 const format = (iso: string, options: Intl.DateTimeFormatOptions) =>
