@@ -77,7 +77,8 @@ describe('the calendar file of a callback', () => {
     for (const [language, words] of [
       ['it', 'ti chiameremo al numero che ci hai indicato'],
       ['en', 'we will call you at the number you gave us'],
-      ['uk', 'we will call you at the number you gave us'],
+      ['uk', 'ми зателефонуємо вам на номер, який ви нам дали'],
+      ['ar', 'سنتصل بك على الرقم الذي أعطيتنا إياه'],
     ] as const) {
       const callback = booking({ mode: 'callback', citizen: { ...booking({}).citizen, language } });
       const text = unfolded(bookingCalendar(ctx, callback).text);
@@ -89,5 +90,29 @@ describe('the calendar file of a callback', () => {
       expect(event.location).toBeUndefined();
       expect(String(event.description)).toContain(`K7M2QX9D: ${words}.`);
     }
+  });
+});
+
+describe('the calendar file in the booking’s language', () => {
+  const inLanguage = (language: string, mode: Booking['mode'] = 'inPerson') =>
+    onlyEvent(bookingCalendar(ctx, booking({ mode, citizen: { ...booking({}).citizen, language } })).text);
+
+  it('writes a Ukrainian and an Arabic appointment in their own script, not in English', () => {
+    const uk = inLanguage('uk');
+    expect(String(uk.description)).toContain('Запис K7M2QX9D: у відділенні, Viale della Pace 5');
+    expect(String(uk.description)).toContain('Конфіденційність: ');
+    expect(uk.summary).toBe('INPS: NASpI: консультація щодо вашої заяви');
+    const ar = inLanguage('ar', 'webMeeting');
+    expect(String(ar.description)).toContain('الحجز K7M2QX9D: عبر مكالمة فيديو.');
+    expect(String(ar.description)).toContain('مكالمة فيديو: http://127.0.0.1:8080/meeting/K7M2QX9D');
+    expect(ar.summary).toBe('INPS: NASpI: استشارة حول طلبك');
+    for (const event of [uk, ar]) expect(String(event.description)).not.toMatch(/Booking|Privacy notice/);
+  });
+
+  it('keeps French and Romanian letters a calendar can show (no SMS spelling)', () => {
+    expect(String(inLanguage('fr').description)).toContain('Rendez-vous K7M2QX9D: à l’adresse Viale');
+    const ro = String(inLanguage('ro', 'callback').description);
+    expect(ro).toContain('Programarea K7M2QX9D: vă vom suna la numărul pe care ni l-ați dat.');
+    expect(ro).toContain('Confidențialitate: ');
   });
 });

@@ -6,7 +6,6 @@ import { DateTime } from 'luxon';
 import { sedeOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
 import { messageFacts } from './booking-messages.ts';
-import { appointmentHow, templateLanguage, type TemplateLanguage } from './message-templates.ts';
 
 const ZONE = 'Europe/Rome';
 
@@ -38,32 +37,60 @@ interface Labels {
   privacy: string;
   /** How a callback happens, without the number. */
   callback: string;
+  webMeeting: string;
+  /** An appointment in person, at `address`. */
+  inPerson(address: string): string;
 }
 
-const labels: Record<TemplateLanguage, Labels> = {
+// A calendar file is no SMS: each language keeps its own letters (Romanian diacritics, Cyrillic, Arabic).
+const labels: Record<Language, Labels> = {
   it: {
     booking: 'Prenotazione',
     join: 'Videochiamata',
     privacy: 'Privacy',
     callback: 'ti chiameremo al numero che ci hai indicato',
+    webMeeting: 'in videochiamata',
+    inPerson: (address) => `in sede, ${address}`,
   },
   en: {
     booking: 'Booking',
     join: 'Video call',
     privacy: 'Privacy notice',
     callback: 'we will call you at the number you gave us',
+    webMeeting: 'by video call',
+    inPerson: (address) => `at ${address}`,
   },
   fr: {
     booking: 'Rendez-vous',
     join: 'Visioconférence',
     privacy: 'Confidentialité',
     callback: 'nous vous appellerons au numéro que vous nous avez indiqué',
+    webMeeting: 'en visioconférence',
+    inPerson: (address) => `à l’adresse ${address}`,
   },
   ro: {
     booking: 'Programarea',
     join: 'Apel video',
-    privacy: 'Confidentialitate',
-    callback: 'va vom suna la numarul pe care ni l-ati dat',
+    privacy: 'Confidențialitate',
+    callback: 'vă vom suna la numărul pe care ni l-ați dat',
+    webMeeting: 'prin apel video',
+    inPerson: (address) => `la adresa ${address}`,
+  },
+  uk: {
+    booking: 'Запис',
+    join: 'Відеодзвінок',
+    privacy: 'Конфіденційність',
+    callback: 'ми зателефонуємо вам на номер, який ви нам дали',
+    webMeeting: 'у відеодзвінку',
+    inPerson: (address) => `у відділенні, ${address}`,
+  },
+  ar: {
+    booking: 'الحجز',
+    join: 'مكالمة فيديو',
+    privacy: 'الخصوصية',
+    callback: 'سنتصل بك على الرقم الذي أعطيتنا إياه',
+    webMeeting: 'عبر مكالمة فيديو',
+    inPerson: (address) => `في المكتب، ${address}`,
   },
 };
 
@@ -74,8 +101,8 @@ export interface CalendarFile {
 
 export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile {
   const language = booking.citizen.language as Language;
-  const facts = messageFacts(ctx, booking, templateLanguage(language));
-  const label = labels[templateLanguage(language)];
+  const label = labels[language] ?? labels.en;
+  const facts = messageFacts(ctx, booking, language);
   const sede = sedeOf(ctx.config, booking.sede);
   const calendar = new ICalCalendar({ prodId: { company: 'INPS', product: 'Sportello', language: 'IT' } });
   // No calendar-wide zone, so DTSTAMP stays in UTC as RFC 5545 wants; the event's zone still gets its VTIMEZONE.
@@ -83,7 +110,7 @@ export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile
   const web = booking.mode === 'webMeeting';
   const callback = booking.mode === 'callback';
   // A calendar file travels (shared calendars, synced phones): it never carries the citizen's number.
-  const how = callback ? label.callback : appointmentHow(language, facts);
+  const how = callback ? label.callback : web ? label.webMeeting : label.inPerson(facts.address);
   calendar.createEvent({
     id: `${booking.code}@${new URL(ctx.config.server.publicUrl).hostname}`,
     // Grows with every change, so a calendar importing the file again replaces the old time.

@@ -42,13 +42,6 @@ export function smsLanguage(settings: NotificationSettings, language: Language):
   return choice === 'own' ? language : choice;
 }
 
-export type TemplateLanguage = 'it' | 'en' | 'fr' | 'ro';
-
-/** The language of a citizen's calendar file, whose labels exist in the Latin-script languages only. */
-export function templateLanguage(language: Language): TemplateLanguage {
-  return language === 'it' || language === 'fr' || language === 'ro' ? language : 'en';
-}
-
 interface Phrases {
   /** "mar 1 dic 2026 ore 08:30" */
   when(start: DateTime): string;
@@ -313,16 +306,6 @@ export function renderMessage(kind: MessageKind, language: Language, facts: Mess
   const start = DateTime.fromISO(facts.start, { zone: ZONE });
   // Cyrillic and Arabic letters have no GSM-7 spelling and pass unchanged; only typography is replaced.
   return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts)));
-}
-
-/** "mar 1 dic 2026 ore 08:30" in the message's language, Rome time: also used by the calendar file. */
-export function appointmentWhen(language: Language, start: string): string {
-  return phrases[templateLanguage(language)].when(DateTime.fromISO(start, { zone: ZONE }));
-}
-
-/** How the appointment happens ("in sede, Viale …", "ti chiameremo al …", "in videochiamata"). */
-export function appointmentHow(language: Language, facts: MessageFacts): string {
-  return toGsm7(phrases[templateLanguage(language)].how(facts));
 }
 
 // ---- GSM-7 ----
