@@ -25,7 +25,7 @@ import type { Principal } from '../http/principal.ts';
 import { onSessionsEnded } from '../staff/staff-directory.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { speakCall } from '../speech/speak-call.ts';
-import { SpeechError } from '../speech/speech-error.ts';
+import { SpeechError } from '@sportello/speech';
 import { createBoard, deleteBoard, listBoards, readBoard } from './board.service.ts';
 import {
   actOnTicket,

@@ -1,7 +1,7 @@
 import { languages } from '@sportello/protocol';
 import { describe, expect, it } from 'vitest';
 import { announcementText } from './call-announcement.ts';
-import { SpeechError } from './speech-error.ts';
+import { SpeechError } from '@sportello/speech';
 
 const call = { number: 'P012', counterName: 'Sportello 3' };
 

@@ -1,7 +1,7 @@
 // The words a display board speaks for a call, in each citizen language: the ticket spelled letter by
 // letter and digit by digit so no one mistakes it (as Italian offices say "P zero uno due"), then the counter.
 import type { Language } from '@sportello/protocol';
-import { SpeechError } from './speech-error.ts';
+import { SpeechError } from '@sportello/speech';
 
 export interface CalledTicket {
   /** The ticket as printed, e.g. "P012". */

@@ -5,11 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { languages, type Language } from '@sportello/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pcmWav, sineSamples } from '../testing/pcm-wav.ts';
-import { createEspeakSynthesizer, maxTextLength } from './espeak-synthesizer.ts';
+import { createEspeakSynthesizer, maxTextLength, parseWav, wavLevels } from '@sportello/speech';
+import { pcmWav, sineSamples } from '@sportello/speech/testing';
 import { speakCall, speechAvailable } from './speak-call.ts';
-import { parseWav } from './wav-header.ts';
-import { wavLevels } from './wav-levels.ts';
 
 const call = { number: 'P012', counterName: 'Sportello 3' };
 

@@ -1,7 +1,7 @@
 // What the board's speech route calls: a call's words in one language, as a WAV, from one engine per process.
 import type { Language } from '@sportello/protocol';
 import { announcementText, type CalledTicket } from './call-announcement.ts';
-import { createEspeakSynthesizer, type SpeechSynthesizer } from './espeak-synthesizer.ts';
+import { createEspeakSynthesizer, type SpeechSynthesizer } from '@sportello/speech';
 
 export interface SpokenCall extends CalledTicket {
   language: Language;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pcmWav, sineSamples } from '../testing/pcm-wav.ts';
+import { pcmWav, sineSamples } from './testing/pcm-wav.ts';
 import { wavLevels } from './wav-levels.ts';
 
 describe('WAV levels', () => {

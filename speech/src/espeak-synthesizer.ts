@@ -1,5 +1,6 @@
 // Text to a WAV with espeak-ng (Debian's package, offline), run without a shell, the text on stdin.
-// A few at a time, since boards of one office ask together; each result kept in memory, since calls repeat.
+// A few at a time, since boards of one office ask together; each result kept in memory, since calls and
+// a kiosk's screens repeat.
 import { execFile, spawn } from 'node:child_process';
 import { languages, type Language } from '@sportello/protocol';
 import { LRUCache } from 'lru-cache';
@@ -30,6 +31,8 @@ export interface EspeakOptions {
   cacheBytes?: number;
   /** A run that takes longer is killed and fails. */
   timeoutMs?: number;
+  /** Longer texts are refused (default maxTextLength). */
+  maxTextLength?: number;
 }
 
 /** Debian's espeak-ng voices for the six languages (no mbrola voice is in Debian main). */
@@ -42,7 +45,7 @@ export const defaultVoices: Readonly<Record<Language, string>> = {
   uk: 'uk',
 };
 
-/** Longer texts are refused: a call is one short sentence, and the engine's time grows with the text. */
+/** Longer texts are refused by default: a call is one short sentence, and the engine's time grows with the text. */
 export const maxTextLength = 300;
 
 const maxStderrBytes = 2000;
@@ -51,6 +54,7 @@ export function createEspeakSynthesizer(options: EspeakOptions = {}): SpeechSynt
   const binary = options.binary ?? 'espeak-ng';
   const wordsPerMinute = options.wordsPerMinute ?? 140;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const longest = options.maxTextLength ?? maxTextLength;
   const limit = pLimit(options.maxConcurrent ?? 2);
   const cache = new LRUCache<string, Buffer>({
     maxSize: options.cacheBytes ?? 32 * 1024 * 1024,
@@ -115,8 +119,8 @@ export function createEspeakSynthesizer(options: EspeakOptions = {}): SpeechSynt
       }
       const words = text.trim();
       if (!words) throw new SpeechError('bad_text', 'nothing to say');
-      if (words.length > maxTextLength) {
-        throw new SpeechError('bad_text', `text longer than ${maxTextLength} characters`);
+      if (words.length > longest) {
+        throw new SpeechError('bad_text', `text longer than ${longest} characters`);
       }
       const voice = options.voices?.[language] ?? defaultVoices[language];
       const key = `${voice}\n${words}`;
