@@ -1,4 +1,5 @@
 // `npm run bench`: lowdb store with 1k/10k/100k existing bookings — availability and booking over HTTP, against lowdb's own floor.
+// `npm run bench -- --only=booking,kpi` runs only the tables named (see TABLES); `--sizes=1000` only those sizes.
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,7 +26,36 @@ import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG_DIR = path.resolve(HERE, '../../config');
-const SIZES = [1_000, 10_000, 100_000];
+const TABLES = [
+  'booking',
+  'notifications',
+  'agent',
+  'video',
+  'video-calls',
+  'kiosk',
+  'wait-estimate',
+  'floor',
+  'metrics',
+  'heartbeats',
+  'kpi',
+] as const;
+
+/** The value of `--name=a,b` on the command line, split at commas; undefined when absent. */
+function listOption(name: string): string[] | undefined {
+  const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
+  return arg
+    ?.slice(name.length + 3)
+    .split(',')
+    .filter(Boolean);
+}
+
+const only = listOption('only');
+for (const name of only ?? [])
+  if (!(TABLES as readonly string[]).includes(name))
+    throw new Error(`--only: no table "${name}"; the tables are ${TABLES.join(', ')}`);
+const wanted = (table: (typeof TABLES)[number]) => !only || only.includes(table);
+const SIZES = listOption('sizes')?.map(Number) ?? [1_000, 10_000, 100_000];
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes: whole numbers of bookings');
 const CONNECTIONS = 10;
 const SECONDS = 5;
 const FLOOR_SECONDS = 3;
@@ -265,6 +295,51 @@ async function main(): Promise<void> {
     `load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row (after warm-up), server in a child process\n`,
   );
   const config = await loadConfig(CONFIG_DIR);
+  if (wanted('booking')) await bookingTable(config);
+  if (wanted('notifications')) {
+    console.error('notifications…');
+    console.log(`\n${notificationTable(await notificationBench(config.notifications))}`);
+  }
+  if (wanted('agent')) {
+    console.error('station agent…');
+    console.log(`\n${agentTable(await agentBench())}`);
+  }
+  if (wanted('video')) {
+    console.error('video…');
+    console.log(`\n${videoTable(await videoBench())}`);
+  }
+  if (wanted('video-calls')) {
+    console.error('video calls…');
+    console.log(`\n${videoCallTable(await videoCallBench())}`);
+  }
+  if (wanted('kiosk')) {
+    console.error('kiosk…');
+    console.log(`\n${kioskTable(await kioskBench())}`);
+  }
+  if (wanted('wait-estimate')) {
+    console.error('wait estimate…');
+    console.log(`\n${waitEstimateTable(await waitEstimateBench())}`);
+  }
+  if (wanted('floor')) {
+    console.error('office floor…');
+    console.log(`\n${floorTable(await floorBench())}`);
+  }
+  if (wanted('metrics')) {
+    console.error('metrics…');
+    console.log(`\n${metricsTable(await metricsBench())}`);
+  }
+  if (wanted('heartbeats')) {
+    console.error('heartbeats…');
+    console.log(`\n${heartbeatTable(await heartbeatBench())}`);
+  }
+  if (wanted('kpi')) {
+    console.error('KPI query…');
+    console.log(`\n${kpiTable(await kpiBench())}`);
+  }
+}
+
+/** Availability and booking at each size, beside lowdb's own floor. */
+async function bookingTable(config: AppConfig): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const n of SIZES) {
@@ -310,26 +385,6 @@ async function main(): Promise<void> {
     '\nfloor rows: req/s = writes/s of one Low+JSONFile holding all N bookings; p50 column = mean ms per write',
   );
   for (const note of notes) console.log(`seed ${note}`);
-  console.error('notifications…');
-  console.log(`\n${notificationTable(await notificationBench(config.notifications))}`);
-  console.error('station agent…');
-  console.log(`\n${agentTable(await agentBench())}`);
-  console.error('video…');
-  console.log(`\n${videoTable(await videoBench())}`);
-  console.error('video calls…');
-  console.log(`\n${videoCallTable(await videoCallBench())}`);
-  console.error('kiosk…');
-  console.log(`\n${kioskTable(await kioskBench())}`);
-  console.error('wait estimate…');
-  console.log(`\n${waitEstimateTable(await waitEstimateBench())}`);
-  console.error('office floor…');
-  console.log(`\n${floorTable(await floorBench())}`);
-  console.error('metrics…');
-  console.log(`\n${metricsTable(await metricsBench())}`);
-  console.error('heartbeats…');
-  console.log(`\n${heartbeatTable(await heartbeatBench())}`);
-  console.error('KPI query…');
-  console.log(`\n${kpiTable(await kpiBench())}`);
 }
 
 await main();
