@@ -1,6 +1,6 @@
 // Tells what a scanned code is: a Tessera Sanitaria's Code 39 (the codice fiscale), a booking QR (a URL
 // or text carrying the 8-character booking code), or anything else. Pure: the agent classifies HID and serial scans, the kiosk keyboard-wedge ones.
-import { BookingCode } from './booking.ts';
+import { normalizeBookingCode } from './booking-code.ts';
 import { isValidCodiceFiscale, normalizeCodiceFiscale } from './codice-fiscale.ts';
 
 export type BarcodeKind = 'codice-fiscale' | 'booking' | 'other';
@@ -20,8 +20,7 @@ function bookingCode(text: string): string | undefined {
   if (candidate === undefined && /^https?:\/\//i.test(text) && URL.canParse(text)) {
     candidate = BOOKING_PATH.exec(new URL(text).pathname)?.[1];
   }
-  const parsed = BookingCode.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
+  return normalizeBookingCode(candidate);
 }
 
 export function classifyBarcode(scanned: string): Barcode {

@@ -1,5 +1,6 @@
 // Bookings and availability: REST bodies for /api/v1/availability and /api/v1/bookings.
 import { z } from 'zod';
+import { BOOKING_CODE_PATTERN, compactBookingCode } from './booking-code.ts';
 import { AuthMethod, Citizen, CodiceFiscale } from './citizen.ts';
 import { BookingMode, isoDate } from './config.ts';
 
@@ -43,8 +44,8 @@ export type BookingStatus = z.infer<typeof BookingStatus>;
 /** Short, unambiguous, readable aloud: 8 Crockford base-32 characters, e.g. "K7M2QX9D". */
 export const BookingCode = z
   .string()
-  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, 'a booking code has 8 letters and digits'));
+  .transform(compactBookingCode)
+  .pipe(z.string().regex(BOOKING_CODE_PATTERN, 'a booking code has 8 letters and digits'));
 
 export const CreateBookingBody = z
   .object({

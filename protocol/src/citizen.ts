@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { codiceFiscaleProblem, normalizeCodiceFiscale } from './codice-fiscale.ts';
 import { parsePhone } from './phone.ts';
 import { Language } from './config.ts';
+import { authMethods } from './plain.ts';
 
 const cfMessages = {
   length: 'a codice fiscale has 16 characters',
@@ -52,25 +53,10 @@ export const MobilePhoneNumber = z
   })
   .meta({ description: 'Mobile phone number; stored in E.164', example: '+393471234567' });
 
-/**
- * How the citizen proved who they are. cie-pin, cns-pin, spid and inps-pin are strong authentication;
- * a card read without PIN, a Tessera Sanitaria barcode or a typed code only identify. inps-pin is the
- * institute's telephone PIN (issued after a strong sign-in on inps.it), checked by staff, never by a station.
- */
-export const authMethods = [
-  'cie-pin',
-  'cns-pin',
-  'spid',
-  'inps-pin',
-  'cie-card',
-  'cns-card',
-  'ts-barcode',
-  'typed',
-] as const;
+// How the citizen proved who they are: the list and which are strong, plain values the kiosk shares.
+export { authMethods, isStrongAuth, strongAuthMethods } from './plain.ts';
 export const AuthMethod = z.enum(authMethods);
 export type AuthMethod = z.infer<typeof AuthMethod>;
-export const strongAuthMethods: readonly AuthMethod[] = ['cie-pin', 'cns-pin', 'spid', 'inps-pin'];
-export const isStrongAuth = (method: AuthMethod): boolean => strongAuthMethods.includes(method);
 
 const personName = z.string().trim().min(1).max(80);
 

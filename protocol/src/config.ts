@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { AlertSettings } from './alerts.ts';
 import { languages } from './languages.ts';
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { weekdays } from './plain.ts';
+
+export { weekdays };
 export const Weekday = z.enum(weekdays);
 export type Weekday = z.infer<typeof Weekday>;
 

@@ -7,6 +7,7 @@ export * from './alerts.ts';
 export * from './auth.ts';
 export * from './barcode.ts';
 export * from './booking.ts';
+export * from './booking-code.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './citizen-auth.ts';

@@ -20,7 +20,4 @@ export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-/** "+39 347 ***4567": enough for the citizen to recognise it, useless to anyone else. */
-export function maskPhone(e164: string): string {
-  return e164.length <= 6 ? '***' : `${e164.slice(0, 6)}***${e164.slice(-4)}`;
-}
+export { maskPhone } from './plain.ts';
