@@ -231,6 +231,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call.answer'), callId, sdp }),
   z.object({ type: z.literal('call.ice'), callId, candidate: z.unknown() }),
   z.object({ type: z.literal('call.ended'), callId, reason: z.enum(callEndReasons) }),
+  /** A web meeting's official is running late: told live to the waiting page, and again at its meeting.join. */
+  z.object({ type: z.literal('meeting.late'), minutes: z.number().int().min(1).max(60), at: instant }),
   z.object({
     type: z.literal('error'),
     code: z.string(),
@@ -358,6 +360,16 @@ export const MeetingAdmitBody = z
   .meta({ id: 'MeetingAdmit' });
 export type MeetingAdmitBody = z.input<typeof MeetingAdmitBody>;
 
+/** How late an official may say they are, in minutes. */
+export const runningLateMinutes = [5, 10, 15] as const;
+/** The official's "Sono in ritardo di alcuni minuti" for today's web meeting (POST /appointments/:code/late). */
+export const RunningLateBody = z
+  .strictObject({
+    minutes: z.literal(runningLateMinutes, { error: 'expected 5, 10 or 15 (minutes)' }),
+  })
+  .meta({ id: 'RunningLate' });
+export type RunningLateBody = z.infer<typeof RunningLateBody>;
+
 /** The admitted meeting; the response also sets the HttpOnly cookie the page's /ws then carries. */
 export const MeetingAdmitResponse = z.object({
   meeting: z.object({
@@ -388,6 +400,8 @@ export const AppointmentSummary = z
     citizen: z.object({ firstName: z.string(), lastName: z.string(), phone: z.string() }),
     /** A web meeting whose citizen is in the waiting room now. */
     waitingEntryId: z.string().optional(),
+    /** A web meeting whose official said they are running late: by how much, and when they said it. */
+    runningLate: z.object({ minutes: z.number().int(), at: instant }).optional(),
     callback: z
       .object({
         attempts: z.array(

@@ -6,11 +6,13 @@ import {
   CallbackResultBody,
   ErrorBody,
   isoDate,
+  RunningLateBody,
 } from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { tellRunningLate } from '../meeting/running-late.ts';
 import {
   appointmentsOfDay,
   callbacksOfDay,
@@ -87,6 +89,35 @@ export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
         if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
         const scope = scopeOf(ctx, principal);
         return { body: { appointment: await recordCallbackResult(ctx, scope, code.data, body) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/appointments/:code/late',
+      summary: 'The official is running late: today’s web meeting’s waiting page is told by how much',
+      tag: 'appointments',
+      roles: ['official'],
+      audience: 'of the booking’s sede group and sector',
+      params: CodeParam,
+      body: RunningLateBody,
+      responses: {
+        200: {
+          description: 'The appointment, with its runningLate',
+          schema: z.object({ appointment: AppointmentSummary }),
+        },
+        400: err('Bad field: minutes (5, 10 or 15) or the booking code'),
+        401: err('Not signed in'),
+        403: err('Another sede group’s or sector’s booking (not_yours), or not an official'),
+        404: err('No such booking (booking_not_found)'),
+        409: err(
+          'Not a web meeting (not_a_web_meeting), over or cancelled (not_active), not today (not_today)',
+        ),
+      },
+      handler: async ({ params, body, principal }) => {
+        const code = BookingCode.safeParse(params.code);
+        if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
+        const scope = scopeOf(ctx, principal);
+        return { body: { appointment: await tellRunningLate(ctx, scope, code.data, body) } };
       },
     }),
   ];

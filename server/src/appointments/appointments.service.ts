@@ -214,6 +214,9 @@ export function summaryOf(booking: StoredBooking, waitingEntryId?: string): Appo
       phone: booking.citizen.phone,
     },
     ...(waitingEntryId ? { waitingEntryId } : {}),
+    ...(booking.runningLate
+      ? { runningLate: { minutes: booking.runningLate.minutes, at: booking.runningLate.at } }
+      : {}),
     ...(callback
       ? {
           callback: {

@@ -18,6 +18,8 @@ export const auditActions = {
   callbacksRead: 'callbacks.read',
   /** An official recorded what came of a callback; its summary came back (subject: the booking). */
   callbackResult: 'callbacks.result',
+  /** An official told today's web meeting's citizen they are running late (subject: the booking; details: minutes). */
+  meetingRunningLate: 'meetings.running-late',
   /** A counter clerk called a ticket that carries a citizen (codice fiscale, booking): subject the ticket id. */
   ticketCitizenData: 'floor.ticket.citizen-data',
   /** The desk looked up a citizen's bookings (subject: citizenSubject of the codice fiscale; details: the codes). */

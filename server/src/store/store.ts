@@ -36,6 +36,8 @@ export interface StoredBooking extends Booking {
   selfServiceToken?: string;
   /** The calendar change that displaced it and asked the citizen to choose a new time; cleared by a move. */
   displacedBy?: string;
+  /** Web meetings: the official said they are running late (told to the waiting citizen's page). */
+  runningLate?: { minutes: number; at: string; official: string };
 }
 
 export interface StoredCallback {

@@ -27,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { authenticateHeaders, tokenOf } from '../http/authenticate.ts';
 import { MEETING_COOKIE, verifyMeetingToken } from '../meeting/meeting-token.ts';
 import { OPENS_BEFORE_MS } from '../meeting/meeting.service.ts';
+import { lateMessageOf, RUNNING_LATE_CHANNEL, type RunningLateNotice } from '../meeting/running-late.ts';
 import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
 import { stationById } from '../station/station-registry.ts';
 import { videoQueueExit } from '../statistics/video-queue-exit.ts';
@@ -127,6 +128,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
   let unlistenStaff: () => void = () => undefined;
+  let unlistenLate: () => void = () => undefined;
   if (config.video.turn && turnSecret(config.video) === undefined)
     log.warn({ env: config.video.turn.secretEnv }, 'TURN secret not set: calls get STUN only');
 
@@ -365,7 +367,10 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         authMethod: booking.authMethod,
       },
     };
-    return enter(client, entry, (e) => e.bookingCode === booking.code);
+    await enter(client, entry, (e) => e.bookingCode === booking.code);
+    // An official who said they are late before the citizen came in: the page learns it now.
+    const late = lateMessageOf(booking);
+    if (late) send(client, late);
   };
 
   const onOfficial = async (client: OfficialClient, message: ClientMessage) => {
@@ -633,6 +638,12 @@ export function createVideoHub(ctx: AppContext): VideoHub {
               change.change === 'disabled' ? 'account-disabled' : 'session-ended',
             );
       });
+      // The official's "running late", said on whichever instance: the waiting page of that booking hears it.
+      unlistenLate = store.listen(RUNNING_LATE_CHANNEL, (payload) => {
+        const notice = JSON.parse(payload) as RunningLateNotice;
+        for (const client of citizens)
+          if (client.kind === 'meeting' && client.bookingCode === notice.code) send(client, notice.message);
+      });
       timer.unref();
     },
     handleUpgrade(req, socket, head) {
@@ -679,6 +690,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       closing = true;
       if (timer) clearInterval(timer);
       unlistenStaff();
+      unlistenLate();
       for (const call of [...calls.values()]) await endCall(call, 'server-stopped');
       for (const client of [...citizens, ...officials.values()]) client.ws.terminate();
       await refreshing;
