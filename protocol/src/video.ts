@@ -320,6 +320,26 @@ export const FollowUpBody = z
   .meta({ id: 'VideoFollowUp' });
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 
+/**
+ * What the kiosk of a call shows the citizen still standing there: the follow-up the official booked, and
+ * whether its confirmation SMS was queued (a landline gets none). No codice fiscale, no phone.
+ */
+export const StationFollowUp = z
+  .object({
+    code: BookingCode,
+    service: z.string(),
+    mode: BookingMode,
+    start: instant,
+    end: instant,
+    sede: z.string(),
+    smsQueued: z.boolean(),
+  })
+  .meta({ id: 'VideoStationFollowUp' });
+export type StationFollowUp = z.infer<typeof StationFollowUp>;
+
+export const StationFollowUpResponse = z.object({ followUp: StationFollowUp.nullable() });
+export type StationFollowUpResponse = z.infer<typeof StationFollowUpResponse>;
+
 /** One video call as recorded: who, when, how it ended, the identification and the outcome. */
 export const CallRecord = z
   .object({

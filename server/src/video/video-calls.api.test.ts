@@ -71,7 +71,7 @@ const auditOf = async () =>
   (await server.call('GET', '/api/v1/audit?date=2026-12-01', { token: admin })).body;
 
 async function firstFreeSlot(
-  mode: 'inPerson' | 'webMeeting',
+  mode: 'inPerson' | 'webMeeting' | 'callback',
   service = 'pensione-consulenza',
   sede = 'rovigo',
   from = '2026-12-02',
@@ -269,6 +269,67 @@ describe('follow-up', () => {
       mode: 'inPerson',
       citizen: { language: 'it' },
     });
+  });
+});
+
+describe('follow-up on the kiosk', () => {
+  const read = (callId: string, token: string) =>
+    server.call('GET', `/api/v1/video/calls/${callId}/follow-up`, { token });
+
+  it('reaches the call’s station only, null until booked, with the SMS said only when one was queued', async () => {
+    const { callId, kiosk } = await call(strongJoin());
+    expect((await read(callId, station)).body).toEqual({ followUp: null });
+    expect((await read(callId, laura)).status).toBe(403);
+    const other = await server.stationToken('ischia-municipio');
+    expect((await read(callId, other)).status).toBe(404);
+    expect((await read('no-such-call', station)).status).toBe(404);
+
+    const start = await firstFreeSlot('inPerson', 'pensione-consulenza', 'rovigo', '2026-12-04');
+    const body = { service: 'pensione-consulenza', mode: 'inPerson', start, phone: '347 123 4567' };
+    const booked = await post(`/api/v1/video/calls/${callId}/follow-up`, laura, body);
+    expect(booked.status).toBe(201);
+    const seen = await read(callId, station);
+    expect(seen.status).toBe(200);
+    expect(seen.body.followUp).toEqual({
+      code: booked.body.booking.code,
+      service: 'pensione-consulenza',
+      mode: 'inPerson',
+      start,
+      end: booked.body.booking.end,
+      sede: 'rovigo',
+      smsQueued: true,
+    });
+    expect(JSON.stringify(seen.body)).not.toContain(CF);
+    expect(JSON.stringify(seen.body)).not.toContain('4567');
+
+    // The citizen has long left the kiosk: the follow-up is no longer shown there.
+    kiosk.send({ type: 'call.hangup', callId });
+    await kiosk.next('call.ended');
+    for (let i = 0; i < 100; i++) {
+      const record = await server.ctx.store.read((r) => r.callRecord(callId));
+      if (record?.endedAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    server.setNow('2026-12-01T09:20:00+01:00');
+    expect((await read(callId, station)).status).toBe(200);
+    server.setNow('2026-12-01T09:45:00+01:00');
+    expect((await read(callId, station)).status).toBe(404);
+  });
+
+  it('says no SMS is on its way to a landline', async () => {
+    const { callId } = await call({ authMethod: 'typed', citizen: { codiceFiscale: CF } });
+    const start = await firstFreeSlot('callback', 'naspi-consulenza', 'rovigo', '2026-12-07');
+    // Only a callback may be booked on a landline.
+    const booked = await post(`/api/v1/video/calls/${callId}/follow-up`, laura, {
+      service: 'naspi-consulenza',
+      mode: 'callback',
+      start,
+      phone: '0425 123456',
+      firstName: 'Mario',
+      lastName: 'Rossi',
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect((await read(callId, station)).body.followUp).toMatchObject({ mode: 'callback', smsQueued: false });
   });
 });
 

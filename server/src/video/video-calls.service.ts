@@ -8,6 +8,7 @@ import {
   type CallRecord,
   type FollowUpBody,
   type Identification,
+  type StationFollowUp,
 } from '@sportello/protocol';
 import type { z } from 'zod';
 import { audit, auditActions } from '../audit/audit.ts';
@@ -185,4 +186,45 @@ function sedeOfCall(ctx: AppContext, record: CallRecord, who: Staff): string {
   const sede = record.sede ?? ctx.config.officials.find((o) => o.id === record.official)?.sede ?? who.sede;
   if (sede === undefined) throw new ApiError(409, 'sede_unknown', 'no sede is known for this call');
   return sede;
+}
+
+/** After this, the citizen has left the kiosk: its follow-up is no longer shown there. */
+export const FOLLOW_UP_ON_KIOSK_MS = 30 * 60_000;
+
+/**
+ * The follow-up of a call, for the kiosk the citizen called from: null until the official books one. Only
+ * that station may read it, and only during the call or shortly after; another station's call looks absent.
+ */
+export async function stationFollowUp(
+  ctx: AppContext,
+  principal: Principal,
+  callId: string,
+): Promise<StationFollowUp | null> {
+  if (principal.kind !== 'station')
+    throw new ApiError(403, 'forbidden', 'only the call’s station reads this');
+  return ctx.store.read(async (reader) => {
+    const record = await reader.callRecord(callId);
+    const over =
+      record?.endedAt !== undefined &&
+      ctx.clock().getTime() - Date.parse(record.endedAt) > FOLLOW_UP_ON_KIOSK_MS;
+    if (!record || record.station !== principal.station || over) throw ApiError.notFound('call');
+    if (record.followUpBookingCode === undefined) return null;
+    const booking = await reader.bookingByCode(record.followUpBookingCode);
+    if (!booking || booking.status !== 'booked') return null;
+    // Said on screen only when the confirmation really waits in the outbox (or has gone).
+    const messages = await Promise.all(
+      (['pending', 'sent'] as const).map((status) =>
+        reader.outboxMessages({ status, bookingCode: booking.code, limit: 20 }),
+      ),
+    );
+    return {
+      code: booking.code,
+      service: booking.service,
+      mode: booking.mode,
+      start: booking.start,
+      end: booking.end,
+      sede: booking.sede,
+      smsQueued: messages.flat().some((m) => m.kind === 'confirmation'),
+    };
+  });
 }

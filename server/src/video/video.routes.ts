@@ -9,6 +9,7 @@ import {
   IceServersResponse,
   Identification,
   QueueResponse,
+  StationFollowUpResponse,
 } from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -17,7 +18,13 @@ import { principalId } from '../http/principal.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { iceServersFor } from './ice-servers.ts';
 import { groupOf, officialOfAccount } from './matching.ts';
-import { bookFollowUp, readCall, recordIdentification, recordOutcome } from './video-calls.service.ts';
+import {
+  bookFollowUp,
+  readCall,
+  recordIdentification,
+  recordOutcome,
+  stationFollowUp,
+} from './video-calls.service.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 const CallParams = z.strictObject({ callId: z.string().min(1).max(64) });
@@ -134,6 +141,26 @@ export function videoRoutes(ctx: AppContext): RouteSpec[] {
       handler: async ({ params, body, principal }) => ({
         status: 201,
         body: await bookFollowUp(ctx, principal, params.callId, body),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/video/calls/:callId/follow-up',
+      summary: 'The follow-up booked in the call, for the kiosk the citizen called from (null until booked)',
+      tag: 'video',
+      roles: ['station'],
+      audience: "the call's station, up to 30 minutes after the call",
+      params: CallParams,
+      responses: {
+        200: { description: 'The follow-up, or null', schema: StationFollowUpResponse },
+        400: err('Invalid field'),
+        401: err('Not signed in'),
+        403: err('Not a station'),
+        404: err('No such call at this station, or it ended too long ago'),
+      },
+      handler: async ({ params, principal }) => ({
+        headers: { 'cache-control': 'no-store' },
+        body: { followUp: await stationFollowUp(ctx, principal, params.callId) },
       }),
     }),
   ];
