@@ -1,6 +1,7 @@
 // The station agent's loopback API as the kiosk page sees it: device events pushed over its WebSocket,
 // and the commands it takes over HTTP. Also the device states the agent reports in its heartbeat.
 import { z } from 'zod';
+import { languages } from './languages.ts';
 
 /** What a card told us without a PIN. CNS / Tessera Sanitaria carry personal data; a CIE only its NIS. */
 export const CardData = z.discriminatedUnion('kind', [
@@ -102,3 +103,17 @@ export const PrintReceiptBody = z.object({
   footer: printLine.optional(),
 });
 export type PrintReceiptBody = z.infer<typeof PrintReceiptBody>;
+
+/** The longest line the kiosk asks to hear: a screen is read line by line, and a line is a sentence or two. */
+export const maxSpokenLine = 1000;
+
+/** POST /agent/speech: a line of the screen spoken in the screen's language; the answer is a WAV. */
+export const SpeakBody = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'nothing to say')
+    .max(maxSpokenLine, `at most ${maxSpokenLine} characters a line`),
+  lang: z.enum(languages, { error: `one of ${languages.join(', ')}` }),
+});
+export type SpeakBody = z.infer<typeof SpeakBody>;

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
+import type { SpeechSynthesizer } from '@sportello/speech';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { DeviceHealth, PageReportBody, PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
@@ -21,6 +22,7 @@ import { PageHealthTracker } from './page-health.ts';
 import { KioskLink } from './kiosk-link.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
+import { speechRoute, stationSynthesizer } from './speech-route.ts';
 
 export interface LocalApiOptions {
   port: number;
@@ -34,6 +36,8 @@ export interface LocalApiOptions {
   kiosk: { idleWarnSeconds: number; idleEndSeconds: number };
   /** Simulated devices' controls, served at /simulator for the demo and the tests. */
   simulators?: SimulatorControls;
+  /** The engine that reads the kiosk's screens aloud; espeak-ng unless a test gives another. */
+  speech?: SpeechSynthesizer;
 }
 
 export interface LocalApi {
@@ -145,6 +149,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     page.report(body(PageReportBody, req));
     res.status(204).end();
   });
+
+  app.use(speechRoute(options.speech ?? stationSynthesizer(), log));
 
   if (options.simulators && Object.keys(options.simulators).length > 0)
     app.use('/simulator', simulatorRoutes(options.simulators));
