@@ -1,6 +1,4 @@
-// The web-meeting page's entry: zod without eval, bundled fonts (nothing from the network), the WebRTC
-// shims once, the root element.
-import './zod-jitless.ts';
+// The web-meeting page's entry: bundled fonts (nothing from the network) and the root element (the WebRTC
+// shims load with the camera, in media/local-media.ts).
 import '@sportello/web-common/fonts';
-import 'webrtc-adapter';
 import './app/meeting-app.ts';

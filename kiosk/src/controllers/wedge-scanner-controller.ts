@@ -1,6 +1,7 @@
 // A keyboard-wedge barcode scanner types into the page like a very fast keyboard ending with Enter;
 // this tells its bursts from a person typing and hands each scan over, classified like the agent's.
-import { classifyBarcode, type Barcode } from '@sportello/protocol';
+import type { Barcode } from '@sportello/protocol';
+import { classifyBarcode } from '@sportello/protocol/plain';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Scanners type a character every few ms; no person types 8 characters at under 35 ms each. */

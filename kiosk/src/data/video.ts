@@ -28,6 +28,8 @@ export function joinQueue(
   socket: VideoSocket,
   join: { service: Service; identity: Identity; assistant?: Assistant; language: Language },
 ): void {
+  // The WebRTC shims, loaded while the citizen waits (the call starts later); no other screen needs them.
+  void import('webrtc-adapter');
   const { identity } = join;
   socket.send({
     type: 'queue.join',

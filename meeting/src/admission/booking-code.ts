@@ -1,10 +1,9 @@
 // The booking code as the SMS link carries it (/meeting/<CODE>) and as a citizen reads or types it.
-import { BookingCode } from '@sportello/protocol';
+import { normalizeBookingCode } from '@sportello/protocol/plain';
 
 /** The code in its one stored form (8 capitals and digits), or undefined when it is not a booking code. */
 export function normaliseBookingCode(text: string): string | undefined {
-  const parsed = BookingCode.safeParse(text);
-  return parsed.success ? parsed.data : undefined;
+  return normalizeBookingCode(text);
 }
 
 /** The code after /meeting/ in the page's path; undefined when missing or malformed (the citizen types it). */

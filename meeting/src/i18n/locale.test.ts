@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, languageNames, languages } from '@sportello/protocol';
+import { directionOf, languageNames, languages } from '@sportello/protocol/plain';
 import { preferredLanguage } from './locale.ts';
 
 describe('the page language', () => {

@@ -14,7 +14,12 @@ const constraints: MediaStreamConstraints = {
   audio: { echoCancellation: true, noiseSuppression: true },
 };
 
-export async function openLocalMedia(devices = globalThis.navigator?.mediaDevices): Promise<MediaStream> {
+/** The browser's own devices get the WebRTC shims first: loaded here, as the page's first screen needs none. */
+export async function openLocalMedia(devices?: MediaDevices): Promise<MediaStream> {
+  if (!devices) {
+    await import('webrtc-adapter');
+    devices = globalThis.navigator?.mediaDevices;
+  }
   if (!devices?.getUserMedia) throw new MediaUnavailable('unsupported');
   try {
     return await devices.getUserMedia(constraints);

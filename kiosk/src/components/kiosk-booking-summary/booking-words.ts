@@ -1,7 +1,7 @@
 // How a booking is told to the citizen, on screen, aloud and on paper: mode, time, code, where or how.
 import { msg, str } from '@lit/localize';
 import type { BookingMode, PublicSede } from '@sportello/protocol';
-import { maskPhone } from '@sportello/protocol';
+import { maskPhone } from '@sportello/protocol/plain';
 import { formatDateTime } from '../../i18n/locale.ts';
 
 export function modeTitle(mode: BookingMode): string {

@@ -2,7 +2,8 @@
  * What is about to be booked, in plain words: service, how, when, where or the (masked) phone, for whom.
  */
 import { localized as localizedDecorator, msg } from '@lit/localize';
-import { maskPhone, type BookingMode, type PublicSede, type Service } from '@sportello/protocol';
+import type { BookingMode, PublicSede, Service } from '@sportello/protocol';
+import { maskPhone } from '@sportello/protocol/plain';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized } from '../../i18n/locale.ts';

@@ -7,7 +7,8 @@
  * @event kiosk-finish - the citizen ends the session.
  */
 import { msg } from '@lit/localize';
-import { type Language, languageNames, languages } from '@sportello/protocol';
+import type { Language } from '@sportello/protocol';
+import { languageNames, languages } from '@sportello/protocol/plain';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../button-styles.ts';

@@ -7,12 +7,8 @@
  * @event kiosk-accept - the citizen read and accepted this version.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import {
-  privacyNotice,
-  type Language,
-  type PrivacyNoticeSection,
-  type PrivacyNoticeText,
-} from '@sportello/protocol';
+import type { Language, PrivacyNoticeSection, PrivacyNoticeText } from '@sportello/protocol';
+import { privacyNotice } from '@sportello/protocol/plain';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { getLocale } from '../../i18n/locale.ts';

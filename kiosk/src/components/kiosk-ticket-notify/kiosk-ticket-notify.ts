@@ -3,9 +3,9 @@
  * keypad. The server keeps it only until the ticket ends; the kiosk forgets it once sent.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import { formatPhone, parsePhone } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { PhoneController } from '../../controllers/phone-controller.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { notifyTicket } from '../../data/server.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -34,6 +34,7 @@ export class KioskTicketNotify extends LitElement {
   @property({ type: Number }) ahead = 3;
   @state() private open = false;
   @state() private phone = '';
+  private readonly phoneRules = new PhoneController(this);
   @state() private busy = false;
   @state() private done = false;
   @state() private error = '';
@@ -71,7 +72,7 @@ export class KioskTicketNotify extends LitElement {
         ${this.question()}
       </button>`;
     }
-    const parsed = parsePhone(this.phone);
+    const parsed = this.phoneRules.parse(this.phone);
     const mobile = parsed?.mobile ? parsed : null;
     return html`
       <p><strong>${this.question()}</strong></p>
@@ -81,7 +82,7 @@ export class KioskTicketNotify extends LitElement {
         layout="digits"
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per questo avviso e lo cancelliamo quando il tuo turno finisce.')}
-        .ok=${mobile ? msg(str`Numero corretto: ${formatPhone(mobile.e164)}`) : ''}
+        .ok=${mobile ? msg(str`Numero corretto: ${this.phoneRules.format(mobile.e164)}`) : ''}
         .problem=${parsed && !mobile ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.') : ''}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {

@@ -3,9 +3,9 @@
  * The number is sent once; it is never kept by the kiosk.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import { formatPhone, parsePhone } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { PhoneController } from '../../controllers/phone-controller.ts';
 import { ApiProblem } from '../../data/api-client.ts';
 import { sendTicketSms } from '../../data/server.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -33,6 +33,7 @@ export class KioskTicketSms extends LitElement {
   @property() language = 'it';
   @state() private open = false;
   @state() private phone = '';
+  private readonly phoneRules = new PhoneController(this);
   @state() private busy = false;
   @state() private sent = false;
   @state() private error = '';
@@ -64,7 +65,7 @@ export class KioskTicketSms extends LitElement {
         ${msg('Ricevi il numero per SMS')}
       </button>`;
     }
-    const parsed = parsePhone(this.phone);
+    const parsed = this.phoneRules.parse(this.phone);
     const mobile = parsed?.mobile ? parsed : null;
     return html`
       <kiosk-keypad-field
@@ -73,7 +74,7 @@ export class KioskTicketSms extends LitElement {
         layout="digits"
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per mandarti questo numero.')}
-        .ok=${mobile ? msg(str`Numero corretto: ${formatPhone(mobile.e164)}`) : ''}
+        .ok=${mobile ? msg(str`Numero corretto: ${this.phoneRules.format(mobile.e164)}`) : ''}
         .problem=${parsed && !mobile ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.') : ''}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {

@@ -13,19 +13,18 @@
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import {
-  formatPhone,
-  parsePhone,
-  type AvailabilityResponse,
-  type Booking,
-  type BookingMode,
-  type Language,
-  type PublicSede,
-  type Service,
-  type Slot,
+import type {
+  AvailabilityResponse,
+  Booking,
+  BookingMode,
+  Language,
+  PublicSede,
+  Service,
+  Slot,
 } from '@sportello/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { PhoneController } from '../../controllers/phone-controller.ts';
 import { backButton, backIconStyles } from '../../components/back-icon.ts';
 import { modeTitle, slotDateTime } from '../../components/kiosk-booking-summary/booking-words.ts';
 import type { ExtraKey } from '../../components/kiosk-keypad-field/kiosk-keypad-field.ts';
@@ -109,6 +108,7 @@ export class KioskBookingScreen extends LitElement {
   @state() private firstName = '';
   @state() private lastName = '';
   @state() private phone = '';
+  private readonly phoneRules = new PhoneController(this);
   /** Set once the citizen tried to go on, so problems show only when they matter. */
   @state() private tried = false;
   @state() private busy = false;
@@ -130,7 +130,7 @@ export class KioskBookingScreen extends LitElement {
 
   /** A landline given for a callback: it will ring, but no SMS can reach it. */
   private get landline(): boolean {
-    const parsed = parsePhone(this.phone);
+    const parsed = this.phoneRules.parse(this.phone);
     return !!parsed && !parsed.mobile && !this.needsMobile;
   }
 
@@ -233,7 +233,7 @@ export class KioskBookingScreen extends LitElement {
 
   private async confirm(slot = this.chosen): Promise<void> {
     const { service, sede, identity, privacyNoticeVersion } = this;
-    const phone = parsePhone(this.phone);
+    const phone = this.phoneRules.parse(this.phone);
     if (!service || !sede || !identity || !slot || !phone || !privacyNoticeVersion) {
       this.failure = {
         message: msg('Mancano dei dati per prenotare: ricomincia scegliendo come vuoi parlare con noi.'),
@@ -335,7 +335,7 @@ export class KioskBookingScreen extends LitElement {
         if (path.startsWith('citizen.phone')) {
           this.step = 'phone';
           return {
-            message: parsePhone(this.phone)
+            message: this.phoneRules.parse(this.phone)
               ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.')
               : msg('Questo numero di telefono non va bene: controllalo.'),
           };
@@ -359,14 +359,14 @@ export class KioskBookingScreen extends LitElement {
 
   private phoneCheck(): { problem: string; ok: string } {
     const value = this.phone.trim();
-    const parsed = parsePhone(value);
+    const parsed = this.phoneRules.parse(value);
     if (parsed && this.needsMobile && !parsed.mobile) {
       return {
         problem: msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.'),
         ok: '',
       };
     }
-    if (parsed) return { problem: '', ok: msg(str`Numero corretto: ${formatPhone(parsed.e164)}`) };
+    if (parsed) return { problem: '', ok: msg(str`Numero corretto: ${this.phoneRules.format(parsed.e164)}`) };
     const digits = value.replace(/\D/g, '').length;
     if (this.tried || digits >= 11)
       return { problem: msg('Il numero non sembra completo o corretto: controlla le cifre.'), ok: '' };
@@ -374,7 +374,7 @@ export class KioskBookingScreen extends LitElement {
   }
 
   private phoneValid(): boolean {
-    const parsed = parsePhone(this.phone);
+    const parsed = this.phoneRules.parse(this.phone);
     return !!parsed && (!this.needsMobile || parsed.mobile);
   }
 
@@ -608,7 +608,7 @@ export class KioskBookingScreen extends LitElement {
   }
 
   private renderSummary() {
-    const phone = parsePhone(this.phone);
+    const phone = this.phoneRules.parse(this.phone);
     return html`<h1 tabindex="-1">${msg('Controlla e conferma')}</h1>
       <kiosk-booking-summary
         .service=${this.service}

@@ -10,15 +10,15 @@
  * @event kiosk-back - back to the services.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import {
-  weekdays,
-  type DeviceHealth,
-  type PrinterState,
-  type PublicSede,
-  type ReaderState,
-  type Service,
-  type Station,
+import type {
+  DeviceHealth,
+  PrinterState,
+  PublicSede,
+  ReaderState,
+  Service,
+  Station,
 } from '@sportello/protocol';
+import { weekdays } from '@sportello/protocol/plain';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { backButton, backIconStyles } from '../../components/back-icon.ts';

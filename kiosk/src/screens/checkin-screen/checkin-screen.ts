@@ -8,13 +8,8 @@
  * @event kiosk-back - back to where the citizen came from.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import {
-  codiceFiscaleProblem,
-  normalizeCodiceFiscale,
-  type CatalogResponse,
-  type PrinterState,
-  type TicketResponse,
-} from '@sportello/protocol';
+import type { CatalogResponse, PrinterState, TicketResponse } from '@sportello/protocol';
+import { codiceFiscaleProblem, normalizeCodiceFiscale } from '@sportello/protocol/plain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { backIcon, backIconStyles } from '../../components/back-icon.ts';

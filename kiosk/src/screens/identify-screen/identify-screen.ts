@@ -9,12 +9,8 @@
  * @event kiosk-assisted - detail: the helper's name, or undefined when nobody is helping any more.
  */
 import { localized, msg, str } from '@lit/localize';
-import {
-  codiceFiscaleProblem,
-  normalizeCodiceFiscale,
-  type CodiceFiscaleProblem,
-  type ReaderState,
-} from '@sportello/protocol';
+import type { CodiceFiscaleProblem, ReaderState } from '@sportello/protocol';
+import { codiceFiscaleProblem, normalizeCodiceFiscale } from '@sportello/protocol/plain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';

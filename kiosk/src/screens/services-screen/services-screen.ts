@@ -5,13 +5,8 @@
  * @event kiosk-service - detail: the chosen service's id.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
-import {
-  directionOf,
-  type CatalogResponse,
-  type Language,
-  type LocalizedText,
-  type Service,
-} from '@sportello/protocol';
+import type { CatalogResponse, Language, LocalizedText, Service } from '@sportello/protocol';
+import { directionOf } from '@sportello/protocol/plain';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { backIcon, backIconStyles } from '../../components/back-icon.ts';

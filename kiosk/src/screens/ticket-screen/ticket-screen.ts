@@ -10,16 +10,15 @@
  * @event kiosk-problem - detail: ProblemKind, when the server cannot be reached.
  */
 import { localized as localizedDecorator, msg } from '@lit/localize';
-import {
-  ageOn,
-  birthDateOf,
-  type Language,
-  type PrinterState,
-  type Priority,
-  type PublicSede,
-  type Service,
-  type TicketResponse,
+import type {
+  Language,
+  PrinterState,
+  Priority,
+  PublicSede,
+  Service,
+  TicketResponse,
 } from '@sportello/protocol';
+import { ageOn, birthDateOf } from '@sportello/protocol/plain';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';

@@ -6,7 +6,8 @@
  * @event kiosk-language - detail: the chosen Language; the app switches and re-renders.
  */
 import { localized, msg } from '@lit/localize';
-import { type Language, languageNames, languages } from '@sportello/protocol';
+import type { Language } from '@sportello/protocol';
+import { languageNames, languages } from '@sportello/protocol/plain';
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
