@@ -15,7 +15,7 @@ import type {
   Station,
   VerifiedCitizen,
 } from '@sportello/protocol';
-import { directionOf, isStrongAuth, languages } from '@sportello/protocol';
+import { directionOf, isStrongAuth, languages } from '@sportello/protocol/plain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AgentController } from '../controllers/agent-controller.ts';

@@ -4,7 +4,8 @@
  * is left. Screens speak upward with meeting-* events.
  */
 import { localized, msg } from '@lit/localize';
-import { directionOf, type CatalogResponse, type ServerMessage } from '@sportello/protocol';
+import type { CatalogResponse, ServerMessage } from '@sportello/protocol';
+import { directionOf } from '@sportello/protocol/plain';
 import { CitizenCall, type CitizenCallState } from '@sportello/web-common/citizen-call';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
 import { html, LitElement } from 'lit';
