@@ -88,8 +88,13 @@ interface Child {
 }
 
 async function startChild(dataDir: string): Promise<Child> {
-  // fork keeps tsx's loader flags (execArgv), so the child runs TypeScript too.
-  const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
+  // fork keeps tsx's loader flags (execArgv), so the child runs TypeScript too. BENCH_CPU_PROF=<folder> writes
+  // the server's CPU profile there (node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROF;
+  const child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], {
+    stdio: 'inherit',
+    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+  });
   const send = (message: ToChild) => child.send(message);
   const ready = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
   return {
