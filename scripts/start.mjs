@@ -1,12 +1,13 @@
-// `npm start`: builds the kiosk, the staff console and the web-meeting page, runs the server (lowdb, demo
-// configuration) and one station agent with simulated devices, enrolled on first run like a real station,
-// and prints where to reach everything.
+// `npm start`: builds the kiosk, the staff console, the web-meeting page and the station agent, runs the
+// server (lowdb, demo configuration) and one station agent with simulated devices, enrolled on first run
+// like a real station, and prints where to reach everything.
 // Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { AGENT_CLI, AGENT_NODE_FLAGS, buildAgent } from '../station-agent/scripts/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
@@ -33,8 +34,16 @@ function tsx(args, env = {}) {
   return [process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env } }];
 }
 
-function run(name, args, env) {
-  const [command, argv, options] = tsx(args, env);
+/** The compiled station agent, run as a station runs it (deploy/sportello-agent.service). */
+function agent(args, env = {}) {
+  return [
+    process.execPath,
+    [...AGENT_NODE_FLAGS, AGENT_CLI, ...args],
+    { cwd: root, env: { ...process.env, ...env } },
+  ];
+}
+
+function run(name, [command, argv, options]) {
   const child = spawn(command, argv, { ...options, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -81,14 +90,21 @@ for (const [name, folder] of [
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Stations run the agent compiled to JavaScript: built each start (a second), so it is never stale.
+console.log('Building the station agent…');
+await buildAgent();
+
 // /metrics needs a bearer token (config/server.json reads it from SPORTELLO_METRICS_TOKEN): one per start
 // unless one is set already.
 const metricsToken = process.env.SPORTELLO_METRICS_TOKEN || randomBytes(24).toString('base64url');
-run('server', ['server/src/main.ts'], {
-  PORT: port,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  SPORTELLO_METRICS_TOKEN: metricsToken,
-});
+run(
+  'server',
+  tsx(['server/src/main.ts'], {
+    PORT: port,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SPORTELLO_METRICS_TOKEN: metricsToken,
+  }),
+);
 await waitFor(`${base}/readyz`);
 
 // The demo station is enrolled the way a technician would: a one-time code, then `enroll`.
@@ -98,8 +114,7 @@ if (!existsSync(`${root}/${credentialFile}`)) {
     password: 'demo-tecnico',
   });
   const { code } = await json('POST', `/api/v1/stations/${demoStation}/enrolment-codes`, undefined, token);
-  const [command, argv, options] = tsx([
-    'station-agent/src/cli.ts',
+  const [command, argv, options] = agent([
     'enroll',
     '--config',
     agentConfig,
@@ -132,9 +147,7 @@ if (!existsSync(`${root}/${boardUrlFile}`)) {
 }
 const boardUrl = readFileSync(`${root}/${boardUrlFile}`, 'utf8').trim();
 
-run('agent', ['station-agent/src/cli.ts', 'start', '--config', agentConfig], {
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-});
+run('agent', agent(['start', '--config', agentConfig], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }));
 await waitFor(`${agentUrl}/agent/status`);
 
 console.log(`

@@ -18,7 +18,6 @@ import { CardBusyError, CardError, NoReaderError } from './card/card-errors.ts';
 import type { CardReader } from './card/card-reader.ts';
 import { PcscCardReader } from './card/pcsc-card-reader.ts';
 import { SimulatedCardReader } from './card/simulated-card-reader.ts';
-import { createMuteCard, createVirtualCie, createVirtualCns, createWrongCard } from './card/virtual-cards.ts';
 import { printedLines, printedQrCodes } from './printer/escpos-decoder.ts';
 import { PrinterNotReadyError } from './printer/printer-errors.ts';
 import { createPrinter } from './printer/printer-factory.ts';
@@ -84,6 +83,9 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
     const simulated = reader;
     simulators.card = {
       async insert(card) {
+        // Loaded at the first card: its X.509 library would weigh on the agent's memory from start-up on.
+        const { createMuteCard, createVirtualCie, createVirtualCns, createWrongCard } =
+          await import('./card/virtual-cards.ts');
         const virtual =
           card === 'cns'
             ? await createVirtualCns()

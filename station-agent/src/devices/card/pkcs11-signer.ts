@@ -16,6 +16,7 @@ import {
   WrongPinError,
   type CardFailureCode,
 } from './card-errors.ts';
+import { COMPILED } from '../../install-paths.ts';
 import { sha256DigestInfo, type CardSignature } from './card-signature.ts';
 
 // PKCS#11 2.40 constants (pkcs11t.h); the binding is optional, so they are not taken from it.
@@ -304,7 +305,9 @@ function errorOf(outcome: Pkcs11Outcome & { ok: false }): CardError {
 }
 
 // Node 20 does not run a TypeScript file as a worker, even under `--import tsx`: the worker registers tsx first.
+// Compiled, the worker is its own bundle beside the agent's (station-agent/dist/pkcs11-worker.js).
 function workerSource(): string {
+  if (COMPILED) return `import(${JSON.stringify(new URL('pkcs11-worker.js', import.meta.url).href)});`;
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const entry = JSON.stringify(new URL('./pkcs11-worker.ts', import.meta.url).href);
   return `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`;

@@ -6,8 +6,8 @@ import * as x509 from '@peculiar/x509';
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { INSTALL_ROOT } from '../../install-paths.ts';
 
 const crypto = globalThis.crypto;
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' };
@@ -134,7 +134,7 @@ export interface TestCas {
 let cached: Promise<TestCas> | undefined;
 
 /** The demo CAs shipped in config/demo-ca (TEST ONLY), which the demo server is configured to trust. */
-export const DEMO_CA_DIR = fileURLToPath(new URL('../../../../config/demo-ca/', import.meta.url));
+export const DEMO_CA_DIR = path.join(INSTALL_ROOT, 'config', 'demo-ca');
 
 async function loadDemoCa(kind: 'cns' | 'cie'): Promise<TestCa> {
   const [certificate, key] = await Promise.all([

@@ -1,0 +1,105 @@
+// The agent as stations run it: built to JavaScript, started the way the systemd unit starts it, it answers its
+// loopback API. A build that breaks (a module esbuild cannot bundle, a path that only works from src) fails here.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AGENT_CLI, AGENT_NODE_FLAGS, buildAgent } from '../scripts/build.mjs';
+import { INSTALL_ROOT } from './install-paths.ts';
+
+let agent: ChildProcess | undefined;
+let dir: string;
+let output = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function statusOf(url: string): Promise<Response> {
+  for (let i = 0; i < 100; i++) {
+    if (agent?.exitCode !== null) throw new Error(`the compiled agent stopped:\n${output}`);
+    const response = await fetch(`${url}/agent/status`).catch(() => undefined);
+    if (response) return response;
+    await delay(100);
+  }
+  throw new Error(`the compiled agent did not answer:\n${output}`);
+}
+
+beforeAll(async () => {
+  await buildAgent();
+  dir = await mkdtemp(path.join(tmpdir(), 'sportello-compiled-agent-'));
+}, 60_000);
+
+afterAll(async () => {
+  if (agent && agent.exitCode === null) {
+    const exited = new Promise((resolve) => agent!.once('exit', resolve));
+    agent.kill('SIGTERM');
+    await exited;
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('starts from station-agent/dist, without tsx, and answers its loopback API', async () => {
+  const port = await freePort();
+  const config = path.join(dir, 'agent.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      serverUrl: 'http://127.0.0.1:9',
+      port,
+      credentialFile: 'none.json',
+      devices: {
+        reader: { kind: 'simulated' },
+        printer: { kind: 'simulated' },
+        scanner: { kind: 'simulated' },
+        videoDir: dir,
+      },
+    }),
+  );
+  // As the unit runs it: plain node, from the installation's root, no loader in NODE_OPTIONS.
+  agent = spawn(process.execPath, [...AGENT_NODE_FLAGS, AGENT_CLI, 'start', '--config', config], {
+    cwd: INSTALL_ROOT,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  agent.stdout!.on('data', (chunk) => (output += chunk));
+  agent.stderr!.on('data', (chunk) => (output += chunk));
+
+  const url = `http://127.0.0.1:${port}`;
+  const status = await statusOf(url);
+  expect(status.status).toBe(200);
+  expect(await status.json()).toMatchObject({
+    enrolled: false,
+    devices: { reader: 'ok', printer: 'ok', scanner: 'ok' },
+  });
+
+  // A ticket through the simulated printer, and a virtual card (loaded on demand, from its own chunk).
+  const printed = await fetch(`${url}/agent/print/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ heading: 'INPS Rovigo', number: 'A001', service: 'NASpI', details: [] }),
+  });
+  expect(printed.status, await printed.clone().text()).toBe(200);
+  const inserted = await fetch(`${url}/simulator/card`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'insert', card: 'cns' }),
+  });
+  expect(inserted.ok, output).toBe(true);
+}, 60_000);
+
+it('is what the systemd unit starts, with the same node flags', () => {
+  const unit = readFileSync(path.join(INSTALL_ROOT, 'station-agent/deploy/sportello-agent.service'), 'utf8');
+  const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+  expect(execStart).toBe(
+    ['/usr/bin/node', ...AGENT_NODE_FLAGS, path.relative(INSTALL_ROOT, AGENT_CLI), 'start'].join(' '),
+  );
+});
