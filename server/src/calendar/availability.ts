@@ -1,12 +1,12 @@
 // Appointment slots of a sede and their free capacity, computed in Europe/Rome time from config and bookings.
 // Pure: no I/O; slot lengths are real elapsed minutes, so DST change days stay correct.
 import { DateTime } from 'luxon';
-import { weekdays } from '@sportello/protocol';
-import type { BookingMode, Official, Sede, Service, TimeRange, Weekday } from '@sportello/protocol';
+import type { BookingMode, Official, Sede, Service, TimeRange } from '@sportello/protocol';
 import { closureOf } from './closures.ts';
+import { addDays, datesBetween, romeDayOf, romeIso, wallClock, weekdayOf } from './rome-time.ts';
 
-const ZONE = 'Europe/Rome';
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /**
  * A change of the office's calendar made from the console (store: CalendarChange, not removed): a closure of
@@ -21,11 +21,11 @@ export interface CalendarAdjustment {
   reason: string;
 }
 
-/** An active booking, reduced to what capacity needs. */
+/** An active booking, reduced to what capacity needs: ISO date-times with offset, or epoch milliseconds. */
 export interface BookedInterval {
   sector: string;
-  start: string;
-  end: string;
+  start: string | number;
+  end: string | number;
 }
 
 export interface AvailabilityInput {
@@ -67,9 +67,27 @@ export type CheckSlotResult =
 interface Candidate {
   start: number;
   end: number;
+  startIso: string;
+  endIso: string;
   free: number;
   /** Inside hours a console closure shuts. */
   shut?: boolean;
+}
+
+/** A slot of a day's grid as the calendar alone makes it: before bookings and before "now". */
+interface GridSlot {
+  start: number;
+  end: number;
+  startIso: string;
+  endIso: string;
+  /** Officials of the sector on duty for the whole slot. */
+  staffed: number;
+  shut: boolean;
+}
+
+interface DayGrid {
+  closed: string | null;
+  slots: GridSlot[];
 }
 
 /** What every day of one computation shares, prepared once. */
@@ -77,118 +95,131 @@ interface Context {
   input: Omit<AvailabilityInput, 'from' | 'to'>;
   minutes: number;
   officials: Official[];
-  bookings: { start: number; end: number }[];
+  /** Active bookings of the sector, by start. */
+  bookings: Interval[];
   earliest: number;
   lastDay: string | null;
   adjustments: CalendarAdjustment[];
+  grids: Map<string, DayGrid>;
+}
+
+/**
+ * Day grids, by the config objects they come from (loaded once, never changed in place), then by sector, slot
+ * length, day and that day's calendar changes: a closure or an absence added or removed makes another key, so
+ * a grid is never stale; bookings are counted against it on every request.
+ */
+const gridCaches = new WeakMap<readonly Official[], WeakMap<Sede, Map<string, DayGrid>>>();
+/** Grids kept per sede: a few sectors and slot lengths over the booking horizon, with room for past days. */
+const GRID_CACHE_SIZE = 4_000;
+
+function gridCacheOf(officials: readonly Official[], sede: Sede): Map<string, DayGrid> {
+  let bySede = gridCaches.get(officials);
+  if (!bySede) gridCaches.set(officials, (bySede = new WeakMap()));
+  let grids = bySede.get(sede);
+  if (!grids) bySede.set(sede, (grids = new Map()));
+  return grids;
 }
 
 function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
   const channel = input.service.channels[input.mode];
   if (!channel) throw new Error(`service ${input.service.id} is not offered as ${input.mode}`);
   const sector = input.service.sector;
-  const today = DateTime.fromJSDate(input.now, { zone: ZONE }).startOf('day');
+  const bookings: Interval[] = [];
+  for (const b of input.bookings) {
+    if (b.sector !== sector) continue;
+    const interval = { start: instant(b.start), end: instant(b.end) };
+    // An unreadable booking cannot be placed; dropping it beats failing the whole calendar.
+    if (Number.isFinite(interval.start) && Number.isFinite(interval.end)) bookings.push(interval);
+  }
   return {
     input,
     minutes: channel.minutes,
     officials: input.officials.filter((o) => o.sede === input.sede.id && o.sectors.includes(sector)),
-    bookings: input.bookings
-      .filter((b) => b.sector === sector)
-      .map((b) => ({ start: instant(b.start), end: instant(b.end) }))
-      // An unreadable booking cannot be placed; dropping it beats failing the whole calendar.
-      .filter((b) => Number.isFinite(b.start) && Number.isFinite(b.end)),
+    bookings: bookings.sort((a, b) => a.start - b.start),
     earliest: input.now.getTime() + input.leadMinutes * MINUTE,
-    lastDay: input.horizonDays === undefined ? null : isoDate(today.plus({ days: input.horizonDays })),
+    lastDay:
+      input.horizonDays === undefined ? null : addDays(romeDayOf(input.now.getTime()), input.horizonDays),
     adjustments: input.adjustments ?? [],
+    grids: gridCacheOf(input.officials, input.sede),
   };
 }
 
-function instant(iso: string): number {
-  return DateTime.fromISO(iso, { setZone: true }).toMillis();
-}
-
-function isoDate(dt: DateTime): string {
-  const s = dt.toISODate();
-  if (!s) throw new Error(`invalid date: ${dt.invalidReason ?? 'unknown'}`);
-  return s;
-}
-
-function romeIso(ms: number): string {
-  const s = DateTime.fromMillis(ms, { zone: ZONE }).toISO({ suppressMilliseconds: true });
-  if (!s) throw new Error(`invalid instant: ${ms}`);
-  return s;
-}
-
-function weekdayOf(date: string): Weekday {
-  const day = DateTime.fromISO(date, { zone: ZONE });
-  if (!day.isValid) throw new Error(`expected a date as YYYY-MM-DD, got ${date}`);
-  return weekdays[day.weekday - 1] as Weekday;
-}
-
-// Time-zone arithmetic dominates an availability query, and the same few hours recur every day.
-const wallClockCache = new Map<string, number>();
-const WALL_CLOCK_CACHE_SIZE = 20_000;
-
-function wallClock(date: string, hhmm: string): number {
-  const key = `${date}T${hhmm}`;
-  let ms = wallClockCache.get(key);
-  if (ms === undefined) {
-    if (wallClockCache.size >= WALL_CLOCK_CACHE_SIZE) wallClockCache.clear();
-    ms = computeWallClock(date, hhmm);
-    wallClockCache.set(key, ms);
-  }
-  return ms;
-}
-
-/** Rome wall-clock time as an instant: a repeated time takes its first occurrence, a skipped one the jump. */
-function computeWallClock(date: string, hhmm: string): number {
-  const day = DateTime.fromISO(date, { zone: ZONE });
-  const offsets = [...new Set([day.offset, day.endOf('day').offset])];
-  // The wall-clock reading expressed as if it were UTC; subtracting an offset gives a candidate instant.
-  const local = DateTime.fromISO(`${date}T${hhmm}`, { zone: 'utc' }).toMillis();
-  const fits = offsets
-    .map((o) => local - o * MINUTE)
-    .filter((ms) => DateTime.fromMillis(ms, { zone: ZONE }).offset * MINUTE === local - ms);
-  if (fits.length > 0) return Math.min(...fits);
-  const after = Math.max(...offsets);
-  let ms = local - after * MINUTE;
-  // Rome's offsets change on whole minutes, so minute steps find the jump exactly.
-  while (DateTime.fromMillis(ms, { zone: ZONE }).offset !== after) ms += MINUTE;
-  return ms;
+function instant(at: string | number): number {
+  return typeof at === 'number' ? at : DateTime.fromISO(at, { setZone: true }).toMillis();
 }
 
 function intervals(date: string, ranges: TimeRange[] | undefined): Interval[] {
   return (ranges ?? []).map((r) => ({ start: wallClock(date, r.from), end: wallClock(date, r.to) }));
 }
 
+/** The day's grid for the context's sector and slot length, from the cache or made now. */
+function dayGrid(ctx: Context, date: string): DayGrid {
+  const todays = ctx.adjustments.filter((a) => onDay(a, date));
+  const key = `${ctx.input.service.sector}|${ctx.minutes}|${date}|${todays.length ? JSON.stringify(todays) : ''}`;
+  let grid = ctx.grids.get(key);
+  if (!grid) {
+    if (ctx.grids.size >= GRID_CACHE_SIZE) ctx.grids.clear();
+    grid = makeGrid(ctx, date, todays);
+    ctx.grids.set(key, grid);
+  }
+  return grid;
+}
+
+function makeGrid(ctx: Context, date: string, adjustments: CalendarAdjustment[]): DayGrid {
+  const closed = closureOf(ctx.input.sede, date) ?? wholeDayClosure(adjustments, date);
+  if (closed) return { closed, slots: [] };
+  const starts = new Map<number, number>();
+  const step = ctx.minutes * MINUTE;
+  for (const range of intervals(date, ctx.input.sede.appointmentHours[weekdayOf(date)])) {
+    // Slots are real elapsed minutes, so a DST jump inside a range neither repeats nor skips a slot.
+    for (let t = range.start; t + step <= range.end; t += step) starts.set(t, t + step);
+  }
+  const shifts = ctx.officials.map((o) => staffedIntervals(o, date, adjustments));
+  const shut = closedIntervals(adjustments, date);
+  const slots = [...starts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, end]) => ({
+      start,
+      end,
+      startIso: romeIso(start),
+      endIso: romeIso(end),
+      staffed: shifts.filter((s) => s.some((r) => r.start <= start && end <= r.end)).length,
+      // Half-open intervals: touching end to start is no overlap.
+      shut: shut.some((c) => c.start < end && start < c.end),
+    }));
+  return { closed: null, slots };
+}
+
+/** The first index of `sorted` (by start) whose start is not before `at`. */
+function firstFrom(sorted: Interval[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every slot the grid has on `date` with its free capacity, or the closure reason; no past/full filtering. */
 function candidates(ctx: Context, date: string): { closed: string | null; slots: Candidate[] } {
-  const closed = closureOf(ctx.input.sede, date) ?? wholeDayClosure(ctx.adjustments, date);
-  if (closed) return { closed, slots: [] };
-  const weekday = weekdayOf(date);
-  const starts = new Map<number, number>();
-  for (const range of intervals(date, ctx.input.sede.appointmentHours[weekday])) {
-    // Step in real elapsed time so a DST jump inside a range neither repeats nor skips a slot.
-    let t = DateTime.fromMillis(range.start, { zone: ZONE });
-    for (let end = t.plus({ minutes: ctx.minutes }); end.toMillis() <= range.end;) {
-      starts.set(t.toMillis(), end.toMillis());
-      t = end;
-      end = t.plus({ minutes: ctx.minutes });
-    }
+  const grid = dayGrid(ctx, date);
+  if (grid.closed) return { closed: grid.closed, slots: [] };
+  const first = grid.slots[0]?.start ?? 0;
+  const last = grid.slots.at(-1)?.end ?? 0;
+  // A booking lasts less than a day, so those that can touch the day start at most a day before it.
+  const today: Interval[] = [];
+  for (let i = firstFrom(ctx.bookings, first - DAY); i < ctx.bookings.length; i++) {
+    const b = ctx.bookings[i]!;
+    if (b.start >= last) break;
+    if (first < b.end) today.push(b);
   }
-  const shifts = ctx.officials.map((o) => staffedIntervals(o, date, ctx.adjustments));
-  const shut = closedIntervals(ctx.adjustments, date);
-  const grid = [...starts].sort((a, b) => a[0] - b[0]);
-  // Slots all last the same, so the last start gives the day's end; each slot then scans only that day's bookings.
-  const first = grid[0]?.[0] ?? 0;
-  const last = grid.at(-1)?.[1] ?? 0;
-  const today = ctx.bookings.filter((b) => b.start < last && first < b.end);
-  const slots = grid.map(([start, end]) => {
-    // Half-open intervals: touching end to start is no overlap.
-    if (shut.some((c) => c.start < end && start < c.end)) return { start, end, free: 0, shut: true };
-    const staffed = shifts.filter((s) => s.some((r) => r.start <= start && end <= r.end)).length;
-    const booked = today.filter((b) => b.start < end && start < b.end).length;
-    return { start, end, free: staffed - booked };
+  const slots = grid.slots.map(({ start, end, startIso, endIso, staffed, shut }) => {
+    if (shut) return { start, end, startIso, endIso, free: 0, shut: true };
+    let booked = 0;
+    for (const b of today) if (b.start < end && start < b.end) booked++;
+    return { start, end, startIso, endIso, free: staffed - booked };
   });
   return { closed: null, slots };
 }
@@ -236,32 +267,25 @@ function minus(range: Interval, gap: Interval): Interval[] {
   return [...left, ...right];
 }
 
-function* daysBetween(from: string, to: string): Generator<string> {
-  const last = DateTime.fromISO(to, { zone: ZONE });
-  let day = DateTime.fromISO(from, { zone: ZONE });
-  if (!day.isValid || !last.isValid) throw new Error(`expected dates as YYYY-MM-DD, got ${from}..${to}`);
-  for (; day <= last; day = day.plus({ days: 1 })) yield isoDate(day);
-}
-
 /** Bookable slots of one day: open, within the horizon, not too soon, with a free official. */
 function bookable(ctx: Context, date: string): Slot[] {
   if (ctx.lastDay !== null && date > ctx.lastDay) return [];
   return candidates(ctx, date)
     .slots.filter((s) => s.start >= ctx.earliest && s.free >= 1)
-    .map((s) => ({ start: romeIso(s.start), end: romeIso(s.end), free: s.free }));
+    .map((s) => ({ start: s.startIso, end: s.endIso, free: s.free }));
 }
 
 /** Free slots for each day from `from` to `to` inclusive; closed or full days have no slots. */
 export function computeAvailability(input: AvailabilityInput): DayAvailability[] {
   const ctx = prepare(input);
-  return [...daysBetween(input.from, input.to)].map((date) => ({ date, slots: bookable(ctx, date) }));
+  return [...datesBetween(input.from, input.to)].map((date) => ({ date, slots: bookable(ctx, date) }));
 }
 
 /** The first `count` free slots in the range, in time order (alternatives after a conflict). */
 export function nextFreeSlots(input: AvailabilityInput, count: number): Slot[] {
   const ctx = prepare(input);
   const found: Slot[] = [];
-  for (const date of daysBetween(input.from, input.to)) {
+  for (const date of datesBetween(input.from, input.to)) {
     if (found.length >= count) break;
     found.push(...bookable(ctx, date).slice(0, count - found.length));
   }
@@ -276,7 +300,7 @@ export function checkSlot(input: CheckSlotInput): CheckSlotResult {
     ? DateTime.fromISO(input.start, { setZone: true })
     : null;
   if (!at?.isValid) return { ok: false, reason: 'not-a-slot' };
-  const date = isoDate(at.setZone(ZONE));
+  const date = romeDayOf(at.toMillis());
   const day = candidates(ctx, date);
   if (day.closed) return { ok: false, reason: 'closed' };
   const slot = day.slots.find((s) => s.start === at.toMillis());
@@ -285,5 +309,5 @@ export function checkSlot(input: CheckSlotInput): CheckSlotResult {
   if (slot.start < ctx.earliest) return { ok: false, reason: 'past' };
   if (ctx.lastDay !== null && date > ctx.lastDay) return { ok: false, reason: 'beyond-horizon' };
   if (slot.free < 1) return { ok: false, reason: 'full' };
-  return { ok: true, start: romeIso(slot.start), end: romeIso(slot.end), free: slot.free };
+  return { ok: true, start: slot.startIso, end: slot.endIso, free: slot.free };
 }

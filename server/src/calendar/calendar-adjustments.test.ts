@@ -111,6 +111,17 @@ describe('availability with the console’s changes', () => {
       startsOf(input([absence('anna'), absence('bruno', { hours: { from: '08:30', to: '10:30' } })])),
     ).toEqual(['10:30', '11:00', '11:30', '12:00']);
   });
+
+  it('never answers from a day grid made before a change was added, altered or removed', () => {
+    // The same config objects throughout, as in the server, so each call may reuse the grids of the last.
+    expect(startsOf(input([]))).toHaveLength(8);
+    expect(startsOf(input([closure({ hours: { from: '08:30', to: '10:00' } })]))).toHaveLength(5);
+    expect(startsOf(input([closure({ hours: { from: '08:30', to: '11:00' } })]))).toHaveLength(3);
+    expect(startsOf(input([closure()]))).toEqual([]);
+    expect(computeAvailability(input([absence('anna')]))[0]!.slots[0]!.free).toBe(1);
+    expect(startsOf(input([]))).toHaveLength(8);
+    expect(computeAvailability(input([]))[0]!.slots[0]!.free).toBe(2);
+  });
 });
 
 describe('displacedBookings', () => {

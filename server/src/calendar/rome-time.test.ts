@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { addDays, datesBetween, romeDayOf, romeIso, weekdayOf } from './rome-time.ts';
+
+const luxonIso = (ms: number) =>
+  DateTime.fromMillis(ms, { zone: 'Europe/Rome' }).toISO({ suppressMilliseconds: true });
+
+describe('rome-time', () => {
+  it('writes every quarter hour around both 2026 clock changes as luxon does', () => {
+    for (const day of ['2026-03-28', '2026-10-24', '2026-12-31']) {
+      const from = Date.parse(`${day}T00:00:00Z`);
+      for (let ms = from; ms < from + 3 * 86_400_000; ms += 15 * 60_000) {
+        expect(romeIso(ms)).toBe(luxonIso(ms));
+        expect(romeDayOf(ms)).toBe(luxonIso(ms)!.slice(0, 10));
+      }
+    }
+  });
+
+  it('keeps milliseconds when there are some', () => {
+    const ms = Date.parse('2026-07-01T08:00:00.250Z');
+    expect(romeIso(ms)).toBe('2026-07-01T10:00:00.250+02:00');
+  });
+
+  it('steps dates across months, years and a leap day, and names their weekdays', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect([...datesBetween('2026-03-28', '2026-03-30')]).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+    expect([...datesBetween('2026-03-30', '2026-03-28')]).toEqual([]);
+    expect(weekdayOf('2026-12-01')).toBe('tue');
+    expect(weekdayOf('2026-12-06')).toBe('sun');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => weekdayOf('2026-02-30')).toThrow(/YYYY-MM-DD/);
+    expect(() => addDays('tomorrow', 1)).toThrow(/YYYY-MM-DD/);
+  });
+});
