@@ -265,6 +265,14 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('delivers a notification after its transaction commits, and never for one that rolled back', async () => {
       const heard: string[] = [];
+      // Delivery may come after transaction() resolves (PostgreSQL's arrives over another connection), but
+      // in commit order: a later marker that has arrived proves the earlier ones were handed on already.
+      const markers: string[] = [];
+      store.listen('marker', (payload) => markers.push(payload));
+      const settled = async (marker: string) => {
+        await store.transaction(async (tx) => tx.notify('marker', marker));
+        await expect.poll(() => markers).toContain(marker);
+      };
       const stop = store.listen('floor:rovigo', (payload) => heard.push(payload));
       store.listen('floor:napoli', (payload) => heard.push(`napoli ${payload}`));
       await store.transaction(async (tx) => {
@@ -272,6 +280,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         tx.notify('floor:rovigo', 'issued t1');
         expect(heard).toEqual([]);
       });
+      await settled('first');
       expect(heard).toEqual(['issued t1']);
       await expect(
         store.transaction(async (tx) => {
@@ -281,7 +290,19 @@ export function storeContract(name: string, factory: StoreFactory): void {
       ).rejects.toThrow('rolled back');
       stop();
       await store.transaction(async (tx) => tx.notify('floor:rovigo', 'after stop'));
+      await settled('second');
       expect(heard).toEqual(['issued t1']);
+    });
+
+    it('delivers a payload longer than NOTIFY carries, in order with the short ones around it', async () => {
+      const heard: string[] = [];
+      store.listen('call:c1', (payload) => heard.push(payload));
+      const offer = 'v=0\r\n' + 'a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n'.repeat(300);
+      await store.transaction(async (tx) => tx.notify('call:c1', 'before'));
+      await store.transaction(async (tx) => tx.notify('call:c1', offer));
+      await store.transaction(async (tx) => tx.notify('call:c1', 'after'));
+      await expect.poll(() => heard.length).toBe(3);
+      expect(heard).toEqual(['before', offer, 'after']);
     });
 
     it('removes personal data of old days and keeps what statistics need', async () => {
