@@ -12,8 +12,13 @@ root="${SPORTELLO_PREREQUISITES_ROOT:-}"
 # coturn: the TURN relay test runs a real turnserver of its own.
 # espeak-ng: the board's spoken calls are synthesised with it, and the speech tests measure its audio.
 # prometheus: the metrics test has Prometheus' own parser, promtool, read a real scrape (no server is run).
+# tesseract-ocr(-ara, -ukr), fonts-noto-core: Arabic and Ukrainian tickets are printed as pictures drawn
+# with the Noto fonts, and the print tests read them back with tesseract's OCR.
 missing_packages() {
-  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver espeak-ng:/usr/bin/espeak-ng prometheus:/usr/bin/promtool; do
+  for pair in chromium:/usr/bin/chromium softhsm2:/usr/lib/softhsm/libsofthsm2.so coturn:/usr/bin/turnserver espeak-ng:/usr/bin/espeak-ng prometheus:/usr/bin/promtool \
+    tesseract-ocr:/usr/bin/tesseract tesseract-ocr-ara:/usr/share/tesseract-ocr/5/tessdata/ara.traineddata \
+    tesseract-ocr-ukr:/usr/share/tesseract-ocr/5/tessdata/ukr.traineddata \
+    fonts-noto-core:/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf; do
     [ -e "$root${pair#*:}" ] || printf '%s ' "${pair%%:*}"
   done
 }

@@ -14,8 +14,14 @@ const files = {
   coturn: '/usr/bin/turnserver',
   'espeak-ng': '/usr/bin/espeak-ng',
   prometheus: '/usr/bin/promtool',
+  'tesseract-ocr': '/usr/bin/tesseract',
+  'tesseract-ocr-ara': '/usr/share/tesseract-ocr/5/tessdata/ara.traineddata',
+  'tesseract-ocr-ukr': '/usr/share/tesseract-ocr/5/tessdata/ukr.traineddata',
+  'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf',
 };
 type Package = keyof typeof files;
+/** What the print tests use: OCR with its Arabic and Ukrainian data, and the fonts tickets are drawn with. */
+const printing: Package[] = ['tesseract-ocr', 'tesseract-ocr-ara', 'tesseract-ocr-ukr', 'fonts-noto-core'];
 
 /** Appends a call to the log, marked when it came through sudo and when apt-get was told not to ask. */
 const log = (name: string) =>
@@ -101,7 +107,9 @@ async function run(machine: Machine) {
 
 describe('test prerequisites', () => {
   it('does nothing, at once, when every package is there', async () => {
-    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng', 'prometheus'] });
+    const result = await run({
+      installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng', 'prometheus', ...printing],
+    });
     expect(result).toMatchObject({ code: 0, stderr: '', calls: [] });
     expect(result.milliseconds).toBeLessThan(1000);
   });
@@ -110,19 +118,19 @@ describe('test prerequisites', () => {
     const result = await run({ installed: [] });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(
-      '  sudo apt-get install -y chromium softhsm2 coturn espeak-ng prometheus\n',
+      '  sudo apt-get install -y chromium softhsm2 coturn espeak-ng prometheus tesseract-ocr tesseract-ocr-ara tesseract-ocr-ukr fonts-noto-core\n',
     );
     expect(result.calls).toEqual([]);
     expect(result.milliseconds).toBeLessThan(1000);
 
-    const one = await run({ installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'] });
+    const one = await run({ installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus', ...printing] });
     expect(one.code).not.toBe(0);
     expect(one.stderr).toContain('  sudo apt-get install -y softhsm2\n');
   });
 
   it('installs what is missing through sudo -n when that works', async () => {
     const result = await run({
-      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'],
+      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus', ...printing],
       sudo: 'works',
       systemd: true,
     });
@@ -134,7 +142,11 @@ describe('test prerequisites', () => {
   });
 
   it('as root installs directly, and stops and disables the coturn service systemd started', async () => {
-    const result = await run({ installed: ['softhsm2', 'espeak-ng', 'prometheus'], uid: 0, systemd: true });
+    const result = await run({
+      installed: ['softhsm2', 'espeak-ng', 'prometheus', ...printing],
+      uid: 0,
+      systemd: true,
+    });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'apt-get update -qq',
@@ -147,7 +159,7 @@ describe('test prerequisites', () => {
     const packaged =
       '#\n# Uncomment it if you want to have the turnserver running as\n#TURNSERVER_ENABLED=1\n';
     const quiet = await run({
-      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus'],
+      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus', ...printing],
       uid: 0,
       coturnDefaults: packaged,
     });
@@ -158,7 +170,7 @@ describe('test prerequisites', () => {
     ]);
 
     const enabled = await run({
-      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus'],
+      installed: ['chromium', 'softhsm2', 'espeak-ng', 'prometheus', ...printing],
       uid: 0,
       coturnDefaults: 'TURNSERVER_ENABLED=1\n',
     });
@@ -167,7 +179,10 @@ describe('test prerequisites', () => {
   });
 
   it('installs espeak-ng, which the speech tests run, when it alone is missing', async () => {
-    const result = await run({ installed: ['chromium', 'softhsm2', 'coturn', 'prometheus'], uid: 0 });
+    const result = await run({
+      installed: ['chromium', 'softhsm2', 'coturn', 'prometheus', ...printing],
+      uid: 0,
+    });
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       'apt-get update -qq',
@@ -175,8 +190,24 @@ describe('test prerequisites', () => {
     ]);
   });
 
+  it('installs tesseract with its Arabic and Ukrainian data and the Noto fonts when they are missing', async () => {
+    const result = await run({
+      installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng', 'prometheus', 'tesseract-ocr'],
+      uid: 0,
+    });
+    expect(result.code).toBe(0);
+    expect(result.calls).toEqual([
+      'apt-get update -qq',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr-ara tesseract-ocr-ukr fonts-noto-core',
+    ]);
+  });
+
   it('installs Prometheus for its promtool without the node exporter, and stops the server it started', async () => {
-    const withSystemd = await run({ installed: ['softhsm2', 'coturn', 'espeak-ng'], uid: 0, systemd: true });
+    const withSystemd = await run({
+      installed: ['softhsm2', 'coturn', 'espeak-ng', ...printing],
+      uid: 0,
+      systemd: true,
+    });
     expect(withSystemd.code).toBe(0);
     expect(withSystemd.calls).toEqual([
       'apt-get update -qq',
@@ -186,7 +217,7 @@ describe('test prerequisites', () => {
     ]);
 
     const sysvinit = await run({
-      installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng'],
+      installed: ['chromium', 'softhsm2', 'coturn', 'espeak-ng', ...printing],
       uid: 0,
       prometheusInitScript: true,
     });
@@ -201,7 +232,7 @@ describe('test prerequisites', () => {
 
   it('fails when apt-get ran but the files are still not there', async () => {
     const result = await run({
-      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus'],
+      installed: ['chromium', 'coturn', 'espeak-ng', 'prometheus', ...printing],
       uid: 0,
       apt: 'broken',
     });
