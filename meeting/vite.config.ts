@@ -2,13 +2,14 @@
 // development, proxies to a running server.
 import path from 'node:path';
 import { pageHead } from '../web-common/src/vite/page-head.ts';
+import { precompress } from '../web-common/src/vite/precompress.ts';
 import { defineConfig } from 'vite';
 
 const server = process.env.SPORTELLO_SERVER_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [pageHead()],
+  plugins: [pageHead(), precompress()],
   base: '/meeting/',
   build: {
     outDir: 'dist',

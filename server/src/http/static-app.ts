@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 export interface StaticApp {
   /** Where the app is mounted, e.g. `/console`. */
@@ -80,17 +81,41 @@ export const selfServiceApp: StaticApp = {
   heading: 'La pagina della prenotazione non è stata compilata',
 };
 
-/** Files of the bundle as they are; any path without a file extension answers index.html (client routing). */
+/** Vite names what it builds under assets/ by content hash: a changed file is a new name, kept a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Files of the bundle, brotli or gzip as built beside them when the browser takes it (web-common's precompress
+ * plugin); any path without a file extension answers the page (client routing). Hashed assets are cached for
+ * good; pages are checked again on every load (no-cache), so a new build is seen at once.
+ */
 export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   const router = express.Router();
   router.use(strictHeaders);
   // Built after the server started is fine: the folder is looked up on every request.
   const indexFile = app.index ?? 'index.html';
-  router.use(express.static(app.dist, { index: indexFile, fallthrough: true }));
+  const files = expressStaticGzip(app.dist, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: indexFile,
+    serveStatic: {
+      index: indexFile,
+      fallthrough: true,
+      setHeaders: (res, file) => {
+        const hashed = path.relative(app.dist, file).startsWith(`assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? IMMUTABLE : 'no-cache');
+      },
+    },
+  });
+  router.use(files);
   // A missing asset (it has an extension) stays a 404 instead of answering the page.
-  router.get(app.pages ?? /^\/[^.]*$/, (_req, res) => {
+  router.get(app.pages ?? /^\/[^.]*$/, (req, res, next) => {
     const index = path.join(app.dist, indexFile);
-    if (existsSync(index)) return res.sendFile(index);
+    if (existsSync(index)) {
+      // The page itself, compressed as any file is.
+      req.url = `/${indexFile}`;
+      return files(req, res, next);
+    }
     res
       .status(503)
       .type('html')
