@@ -213,6 +213,21 @@ export const MetricsSettings = z.strictObject({
 });
 export type MetricsSettings = z.infer<typeof MetricsSettings>;
 
+/**
+ * Where the server keeps its data: lowdb files under dataDir (one instance), or PostgreSQL, which several
+ * instances share. The URL may be `${env:NAME}`; without it, DATABASE_URL.
+ */
+export const StoreSettings = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('lowdb') }),
+  z.strictObject({
+    kind: z.literal('postgres'),
+    url: z.string().min(1).default('${env:DATABASE_URL}'),
+    /** Connections each instance keeps open. */
+    poolSize: z.number().int().min(2).max(200).default(10),
+  }),
+]);
+export type StoreSettings = z.infer<typeof StoreSettings>;
+
 export const ServerSettings = z.object({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('127.0.0.1'),
@@ -221,6 +236,7 @@ export const ServerSettings = z.object({
   /** Public base URL, used in links sent to citizens. */
   publicUrl: z.url(),
   dataDir: z.string().default('data'),
+  store: StoreSettings.default({ kind: 'lowdb' }),
   /** How far ahead citizens may book. */
   bookingHorizonDays: z.number().int().min(1).max(365).default(60),
   /** Earliest bookable slot is this many minutes from now. */

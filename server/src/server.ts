@@ -23,7 +23,7 @@ import { scheduleRetention } from './retention/retention-job.ts';
 import { STATION_CHANNEL_PATH } from '@sportello/protocol';
 import { createStationChannel } from './station-channel/station-channel.ts';
 import { seedStationRegistry } from './station/station-registry.ts';
-import { LowdbStore } from './store/lowdb/lowdb-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { TurnCheck } from './video/turn-check.ts';
 import { createVideoHub } from './video/video-hub.ts';
@@ -61,7 +61,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
   // Timed here, once, so every service's reads and transactions are in the metrics.
-  const store: Store = instrumentStore(await LowdbStore.open({ dataDir, now: clock }), metrics);
+  const store: Store = instrumentStore(
+    await openStore(config.server.store, { dataDir, now: clock, log }),
+    metrics,
+  );
   const sms = instrumentSmsProvider(createSmsProvider(config.notifications, clock), metrics);
   const ctx: AppContext = {
     config,
