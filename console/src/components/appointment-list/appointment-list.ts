@@ -1,13 +1,15 @@
 /**
  * A day's appointments as a table by time: who, for what, how, and whether a web meeting's citizen is
- * waiting in the room now (then they can be accepted from here).
+ * waiting in the room now (then they can be accepted from here). Today's web meetings still to come can
+ * tell their citizen that the official is running late (5, 10 or 15 minutes).
  *
  * @event console-accept-entry - detail: { entryId } of the waiting web meeting to accept.
+ * @event console-running-late - detail: { code, minutes } of the web meeting whose citizen is to be told.
  */
 import { localized, msg, str } from '@lit/localize';
-import type { AppointmentSummary, CatalogResponse } from '@sportello/protocol';
-import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { runningLateMinutes, type AppointmentSummary, type CatalogResponse } from '@sportello/protocol';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { appointmentStatusText, modeText } from '../../i18n/labels.ts';
 import { formatTime, localizedText } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
@@ -39,6 +41,16 @@ export class AppointmentList extends LitElement {
       button {
         min-height: 40px;
       }
+      .late {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 6px;
+        margin-top: 6px;
+      }
+      .told {
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -48,6 +60,10 @@ export class AppointmentList extends LitElement {
   @property() label = '';
   /** Accepting needs the official available and connected. */
   @property({ type: Boolean }) canAccept = false;
+  /** The list is today's: web meetings still to come may be told the official is late. */
+  @property({ type: Boolean }) today = false;
+  /** The row whose minutes are being chosen. */
+  @state() private choosingLate?: string;
 
   override render() {
     if (this.appointments.length === 0)
@@ -89,8 +105,51 @@ export class AppointmentList extends LitElement {
                 </button>`
             : appointmentStatusText(a.status)
         }
+        ${this.renderLate(a, name)}
       </td>
     </tr>`;
+  }
+
+  private renderLate(a: AppointmentSummary, name: string) {
+    // The server refuses one already over; the console's clock is not the server's.
+    const open = this.today && a.mode === 'webMeeting' && a.status === 'booked';
+    const told = a.runningLate
+      ? html`<span class="told"
+          >${msg(str`Avvisato: in ritardo di ${a.runningLate.minutes} min (alle ${formatTime(a.runningLate.at)})`)}</span
+        >`
+      : nothing;
+    if (!open) return a.runningLate ? html`<div class="late">${told}</div>` : nothing;
+    if (this.choosingLate !== a.code)
+      return html`<div class="late">
+        ${told}
+        <button
+          class="secondary"
+          aria-label=${msg(str`Sono in ritardo di alcuni minuti: avvisa ${name}`)}
+          @click=${() => (this.choosingLate = a.code)}
+        >
+          ${msg('Sono in ritardo di alcuni minuti')}
+        </button>
+      </div>`;
+    return html`<div
+      class="late"
+      role="group"
+      aria-label=${msg(str`Di quanti minuti sei in ritardo con ${name}?`)}
+    >
+      ${runningLateMinutes.map(
+        (minutes) =>
+          html`<button
+            class="secondary"
+            aria-label=${msg(str`Avvisa: in ritardo di ${minutes} minuti`)}
+            @click=${() => {
+              this.choosingLate = undefined;
+              emit(this, 'console-running-late', { code: a.code, minutes });
+            }}
+          >
+            ${msg(str`${minutes} min`)}
+          </button>`,
+      )}
+      <button class="secondary" @click=${() => (this.choosingLate = undefined)}>${msg('Annulla')}</button>
+    </div>`;
   }
 }
 

@@ -8,8 +8,9 @@ import type { Connection, VideoSocket } from '@sportello/web-common/video-socket
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../components/appointment-list/appointment-list.ts';
+import { prepareCall } from '../../call/prepared-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
-import { fetchAppointments } from '../../data/appointments.ts';
+import { fetchAppointments, tellRunningLate } from '../../data/appointments.ts';
 import { acceptEntry } from '../../data/queue.ts';
 import { notConnectedText, problemText, queueErrorText } from '../../i18n/labels.ts';
 import { addDays, formatDay } from '../../i18n/locale.ts';
@@ -127,7 +128,10 @@ export class AppointmentsScreen extends LitElement {
                 .catalog=${this.catalog}
                 .label=${formatDay(this.day.date)}
                 ?canAccept=${canAccept}
+                ?today=${this.day.date === this.today}
                 @console-accept-entry=${(e: CustomEvent<{ entryId: string }>) => this.accept(e.detail.entryId)}
+                @console-running-late=${(e: CustomEvent<{ code: string; minutes: 5 | 10 | 15 }>) =>
+                  void this.runningLate(e.detail.code, e.detail.minutes)}
               ></appointment-list>`
           : this.loading
             ? html`<p class="muted">${msg('Caricamento degli appuntamenti…')}</p>`
@@ -145,11 +149,24 @@ export class AppointmentsScreen extends LitElement {
     if (this.day) void this.load(addDays(this.day.date, days));
   }
 
+  /** The citizen's waiting page is told at once; the row then says so. */
+  private async runningLate(code: string, minutes: 5 | 10 | 15) {
+    this.error = '';
+    try {
+      await tellRunningLate(code, minutes);
+      await this.load(this.today);
+    } catch (error) {
+      this.error = problemText(error);
+    }
+  }
+
   private accept(entryId: string) {
     this.error = '';
     this.accepting = true;
     try {
       acceptEntry(this.socket, entryId);
+      // Camera, microphone and offer get ready while the server matches (the call screen takes them).
+      prepareCall(this.socket);
     } catch {
       this.accepting = false;
       this.error = notConnectedText();
