@@ -70,7 +70,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     config,
     store,
     clock,
-    secret: await loadServerSecret(dataDir),
+    secret: await loadServerSecret(dataDir, config.server.store.kind === 'postgres'),
     log,
     sms,
     metrics,

@@ -31,3 +31,14 @@ export function databaseUrl(configured: string): string {
   if (!value) throw new Error(`server.json store.url: the environment variable ${name} is not set`);
   return value;
 }
+
+/**
+ * The database the command-line tools work on: --url, else the store server.json names, else DATABASE_URL.
+ * Undefined when none is set.
+ */
+export function toolDatabaseUrl(settings: StoreSettings, argv: string[]): string | undefined {
+  const flag = argv.find((a) => a.startsWith('--url='));
+  if (flag) return flag.slice('--url='.length);
+  if (settings.kind === 'postgres') return databaseUrl(settings.url);
+  return process.env.DATABASE_URL || undefined;
+}
