@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import type { SpeechSynthesizer } from '@sportello/speech';
@@ -167,7 +169,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   app.use((req, res, next) => kioskHeaders(boundPort)(req, res, next));
   if (existsSync(options.kioskDir)) {
-    app.use(express.static(options.kioskDir, { index: 'index.html', maxAge: 0 }));
+    app.use(kioskFiles(options.kioskDir));
   } else {
     app.get('/', (_req, res) => {
       res
@@ -269,6 +271,26 @@ function serverProxy(credential: StationCredential, options: LocalApiOptions) {
         } else if ('destroy' in res) {
           res.destroy();
         }
+      },
+    },
+  });
+}
+
+/**
+ * The kiosk's built files, as brotli or gzip when built beside them (web-common's precompress plugin): the
+ * hashed assets cached for good (a restart of the page reads them from the cache), the page checked again on
+ * every load (no-cache), so an updated kiosk is seen at its next load.
+ */
+export function kioskFiles(kioskDir: string) {
+  return expressStaticGzip(kioskDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: 'index.html',
+    serveStatic: {
+      index: 'index.html',
+      setHeaders: (res, file) => {
+        const hashed = path.relative(kioskDir, file).startsWith(`assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     },
   });
