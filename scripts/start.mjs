@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { AGENT_CLI, AGENT_NODE_FLAGS, buildAgent } from '../station-agent/scripts/build.mjs';
+import { AGENT_CLI, AGENT_ENV, AGENT_NODE_FLAGS, buildAgent } from '../station-agent/scripts/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8080';
@@ -39,7 +39,7 @@ function agent(args, env = {}) {
   return [
     process.execPath,
     [...AGENT_NODE_FLAGS, AGENT_CLI, ...args],
-    { cwd: root, env: { ...process.env, ...env } },
+    { cwd: root, env: { ...process.env, ...AGENT_ENV, ...env } },
   ];
 }
 

@@ -13,11 +13,13 @@ export const AGENT_DIST = path.join(agentDir, 'dist');
 
 /**
  * How a station runs the compiled agent (deploy/sportello-agent.service, `npm start` and the bench alike):
- * `node --max-semi-space-size=2 station-agent/dist/cli.js <command>` from the installation's root. A young
- * generation of 2 MB instead of V8's 16: the agent allocates little once started, and the bigger one, grown
- * while it loads, would stay in its memory for good.
+ * `MALLOC_ARENA_MAX=2 node --max-semi-space-size=2 station-agent/dist/cli.js <command>` from the
+ * installation's root. A young generation of 2 MB instead of V8's 16: the agent allocates little once
+ * started, and the bigger one, grown while it loads, would stay in its memory for good.
  */
 export const AGENT_NODE_FLAGS = ['--max-semi-space-size=2'];
+/** glibc's malloc gives each thread that allocates its own arena; two are plenty for the agent's few threads. */
+export const AGENT_ENV = { MALLOC_ARENA_MAX: '2' };
 export const AGENT_CLI = path.join(AGENT_DIST, 'cli.js');
 
 /**

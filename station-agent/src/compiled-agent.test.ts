@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AGENT_CLI, AGENT_NODE_FLAGS, buildAgent } from '../scripts/build.mjs';
+import { AGENT_CLI, AGENT_ENV, AGENT_NODE_FLAGS, buildAgent } from '../scripts/build.mjs';
 import { INSTALL_ROOT } from './install-paths.ts';
 
 let agent: ChildProcess | undefined;
@@ -67,7 +67,7 @@ it('starts from station-agent/dist, without tsx, and answers its loopback API', 
   // As the unit runs it: plain node, from the installation's root, no loader in NODE_OPTIONS.
   agent = spawn(process.execPath, [...AGENT_NODE_FLAGS, AGENT_CLI, 'start', '--config', config], {
     cwd: INSTALL_ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...AGENT_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   agent.stdout!.on('data', (chunk) => (output += chunk));
@@ -96,10 +96,12 @@ it('starts from station-agent/dist, without tsx, and answers its loopback API', 
   expect(inserted.ok, output).toBe(true);
 }, 60_000);
 
-it('is what the systemd unit starts, with the same node flags', () => {
+it('is what the systemd unit starts, with the same node flags and environment', () => {
   const unit = readFileSync(path.join(INSTALL_ROOT, 'station-agent/deploy/sportello-agent.service'), 'utf8');
   const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
   expect(execStart).toBe(
     ['/usr/bin/node', ...AGENT_NODE_FLAGS, path.relative(INSTALL_ROOT, AGENT_CLI), 'start'].join(' '),
   );
+  for (const [name, value] of Object.entries(AGENT_ENV))
+    expect(unit).toMatch(new RegExp(`^Environment=${name}=${value}$`, 'm'));
 });
