@@ -3,6 +3,7 @@ import {
   decodeEscPos,
   EscPosDecodeError,
   EscPosStreamDecoder,
+  printedImages,
   printedLines,
   printedQrCodes,
 } from './escpos-decoder.ts';
@@ -93,10 +94,24 @@ describe('decodeEscPos', () => {
     ]);
   });
 
-  it('skips commands that put nothing on paper: status requests, line spacing, images', () => {
-    const image = [0x1d, 0x76, 0x30, 0x00, 0x01, 0x00, 0x02, 0x00, 0xff, 0xff];
-    const document = decodeEscPos(bytes([0x10, 0x04, 0x01, 0x1b, 0x33, 0x18, 0x1c, 0x2e], image, 'ok\r\n'));
+  it('skips commands that put nothing on paper: status requests, line spacing', () => {
+    const document = decodeEscPos(bytes([0x10, 0x04, 0x01, 0x1b, 0x33, 0x18, 0x1c, 0x2e], 'ok\r\n'));
     expect(printedLines(document)).toEqual(['ok']);
+  });
+
+  it('reads GS v 0 raster images, joining the chunks of one image sent back to back', () => {
+    const raster = (rows: number[]) => [0x1d, 0x76, 0x30, 0x00, 0x01, 0x00, rows.length, 0x00, ...rows];
+    const document = decodeEscPos(
+      bytes([0x1b, 0x61, 0x01], raster([0x80, 0x01]), raster([0xff]), '\n', raster([0x0f]), 'ok\n'),
+    );
+    expect(printedImages(document)).toEqual([
+      { type: 'image', width: 8, height: 3, bits: Uint8Array.of(0x80, 0x01, 0xff), align: 'center' },
+      { type: 'image', width: 8, height: 1, bits: Uint8Array.of(0x0f), align: 'center' },
+    ]);
+    expect(printedLines(document)).toEqual(['ok']);
+    expect(() => decodeEscPos(bytes([0x1d, 0x76, 0x30, 0x03, 0x01, 0x00, 0x01, 0x00, 0xff]))).toThrow(
+      /raster mode 03/,
+    );
   });
 
   it('names the offset of an unknown command', () => {

@@ -1,5 +1,5 @@
-// Turns ESC/POS bytes back into what a printer puts on paper: text lines with their style, QR codes,
-// barcodes and cuts. Tests read tickets through it and the simulated printer prints with it.
+// Turns ESC/POS bytes back into what a printer puts on paper: text lines with their style, raster images,
+// QR codes, barcodes and cuts. Tests read tickets through it and the simulated printer prints with it.
 import { CP858_TABLE, decodeCp858Byte } from './cp858.ts';
 
 export type Align = 'left' | 'center' | 'right';
@@ -30,6 +30,8 @@ export type PrintedBlock =
     }
   | { type: 'qr'; data: string; moduleSize: number; errorLevel: QrErrorLevel; align: Align }
   | { type: 'barcode'; symbology: string; data: string; align: Align }
+  /** A GS v 0 raster image: `width / 8` bytes a row, most significant bit leftmost, 1 is a black dot. */
+  | { type: 'image'; width: number; height: number; bits: Uint8Array; align: Align }
   | { type: 'cut'; partial: boolean };
 
 export interface PrintedDocument {
@@ -62,6 +64,7 @@ type Command =
   | { type: 'status-request'; n: number }
   | { type: 'qr'; fn: number; params: Uint8Array }
   | { type: 'barcode'; symbology: string; data: string }
+  | { type: 'raster'; width: number; height: number; bits: Uint8Array }
   | { type: 'ignored' };
 
 const IGNORED: Command = { type: 'ignored' };
@@ -211,8 +214,15 @@ function readGs(b: Uint8Array, at: number): Read | undefined {
   if (second === 0x76 && b[at + 2] === 0x30) {
     // GS v 0 m xL xH yL yH d…: a raster image of (xL + xH·256) bytes × (yL + yH·256) rows.
     if (at + 8 > b.length) return undefined;
-    const next = at + 8 + (b[at + 4]! + b[at + 5]! * 256) * (b[at + 6]! + b[at + 7]! * 256);
-    return next > b.length ? undefined : { command: IGNORED, next };
+    const rowBytes = b[at + 4]! + b[at + 5]! * 256;
+    const height = b[at + 6]! + b[at + 7]! * 256;
+    const next = at + 8 + rowBytes * height;
+    if (next > b.length) return undefined;
+    // m = 0 is normal size; the double width and height modes are not used here.
+    if (b[at + 3] !== 0 && b[at + 3] !== 0x30)
+      throw new EscPosDecodeError(at, `raster mode ${hex(b[at + 3])}`);
+    const bits = new Uint8Array(b.subarray(at + 8, next));
+    return { command: { type: 'raster', width: rowBytes * 8, height, bits }, next };
   }
   const length = GS_LENGTHS[second];
   if (length === undefined) throw new EscPosDecodeError(at, `unknown command 1d ${hex(second)}`);
@@ -267,9 +277,12 @@ class Paper {
   #table = 0;
   #runs: TextRun[] = [];
   #blocks: PrintedBlock[] = [];
+  #afterRaster = false;
   #qr = { data: '', moduleSize: 3, errorLevel: 'L' as QrErrorLevel };
 
   apply(command: Command): void {
+    const continuesImage = this.#afterRaster && command.type === 'raster';
+    this.#afterRaster = command.type === 'raster';
     switch (command.type) {
       case 'text':
         return this.#print(command.bytes);
@@ -306,10 +319,29 @@ class Paper {
           align: this.#align,
         });
         return;
+      case 'raster':
+        return this.#raster(command, continuesImage);
       case 'status-request':
       case 'ignored':
         return;
     }
+  }
+
+  #raster(
+    { width, height, bits }: { width: number; height: number; bits: Uint8Array },
+    continuesImage: boolean,
+  ): void {
+    this.endLine();
+    const last = this.#blocks.at(-1);
+    // An image taller than 255 rows comes as several commands back to back: one image on paper.
+    if (continuesImage && last?.type === 'image' && last.width === width) {
+      const joined = new Uint8Array(last.bits.length + bits.length);
+      joined.set(last.bits);
+      joined.set(bits, last.bits.length);
+      this.#blocks[this.#blocks.length - 1] = { ...last, height: last.height + height, bits: joined };
+      return;
+    }
+    this.#blocks.push({ type: 'image', width, height, bits, align: this.#align });
   }
 
   #print(bytes: Uint8Array): void {
@@ -408,6 +440,10 @@ export class EscPosStreamDecoder {
 /** The text lines of a document, without the spaces that centre them. */
 export const printedLines = (document: PrintedDocument): string[] =>
   document.blocks.flatMap((block) => (block.type === 'text' ? [block.text.trim()] : []));
+
+/** The raster images of a document, top to bottom. */
+export const printedImages = (document: PrintedDocument) =>
+  document.blocks.filter((block) => block.type === 'image');
 
 /** The contents of the QR codes of a document. */
 export const printedQrCodes = (document: PrintedDocument): string[] =>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos, printedLines, printedQrCodes, type PrintedBlock } from './escpos-decoder.ts';
+import {
+  decodeEscPos,
+  printedImages,
+  printedLines,
+  printedQrCodes,
+  type PrintedBlock,
+} from './escpos-decoder.ts';
 import { receiptBytes, ticketBytes } from './escpos-layout.ts';
 import { receipt, ticket } from './test-bodies.ts';
 
@@ -69,11 +75,28 @@ describe('ticket layout', () => {
     expect(lines).toContain('è à ù €');
   });
 
-  it('transliterates Ukrainian and marks Arabic instead of printing rows of question marks', () => {
-    const details = ['Номер черги', 'رقم الدور'];
-    const lines = printedLines(decodeEscPos(ticketBytes({ ...ticket, details }, { columns: 42 })));
-    expect(lines).toContain('Nomer cherhy');
-    expect(lines).toContain('? ?');
+  it('draws Ukrainian and Arabic lines as one raster picture at the dot width, and leaves Latin lines text', () => {
+    const details = ['Номер черги', 'رقم الدور', 'Sportello 3'];
+    const printed = decodeEscPos(ticketBytes({ ...ticket, details }, { columns: 42 }));
+    const images = printedImages(printed);
+    // Font A, 12 dots a column: 504 dots; two lines drawn together, each 45 dots tall, padded to 8 rows.
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatchObject({ width: 504, height: 96 });
+    expect(images[0]!.bits.some((byte) => byte !== 0)).toBe(true);
+    const lines = printedLines(printed);
+    expect(lines).toContain('Sportello 3');
+    expect(lines.join('\n')).not.toMatch(/\?|Nomer/);
+  });
+
+  it('draws at the dot width the printer is set to', () => {
+    const printed = decodeEscPos(
+      ticketBytes({ ...ticket, service: 'Пенсія' }, { columns: 48, dotWidth: 576 }),
+    );
+    expect(printedImages(printed)[0]).toMatchObject({ width: 576 });
+  });
+
+  it('prints an Italian ticket as text only', () => {
+    expect(printedImages(document)).toEqual([]);
   });
 
   it('never sends symbols the encoder would turn into control bytes', () => {

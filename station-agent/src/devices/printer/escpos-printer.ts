@@ -20,6 +20,8 @@ import type { PrinterTransport } from './printer-transport.ts';
 export interface EscPosPrinterOptions {
   transport: PrinterTransport;
   columns: Columns;
+  /** Width in dots of the lines drawn as pictures (scripts CP858 lacks); default 12 dots a column. */
+  dotWidth?: number;
   /** Default 5 s: paper running out shows on the kiosk within a few seconds. */
   pollIntervalMs?: number;
   /** How long to wait for each DLE EOT answer before calling the printer offline. Default 1 s. */
@@ -36,6 +38,7 @@ export interface EscPosPrinterOptions {
 export class EscPosPrinter extends EventEmitter<PrinterEvents> implements Printer {
   readonly #transport: PrinterTransport;
   readonly #columns: Columns;
+  readonly #dotWidth?: number;
   readonly #pollIntervalMs: number;
   readonly #statusTimeoutMs: number;
   readonly #writeTimeoutMs: number;
@@ -55,6 +58,7 @@ export class EscPosPrinter extends EventEmitter<PrinterEvents> implements Printe
     super();
     this.#transport = options.transport;
     this.#columns = options.columns;
+    this.#dotWidth = options.dotWidth;
     this.#pollIntervalMs = options.pollIntervalMs ?? 5000;
     this.#statusTimeoutMs = options.statusTimeoutMs ?? 1000;
     this.#writeTimeoutMs = options.writeTimeoutMs ?? 30_000;
@@ -117,7 +121,7 @@ export class EscPosPrinter extends EventEmitter<PrinterEvents> implements Printe
 
   #bytesOf(job: PrintJob): Uint8Array {
     if (job instanceof Uint8Array) return job;
-    const layout = { columns: this.#columns };
+    const layout = { columns: this.#columns, dotWidth: this.#dotWidth };
     return job.type === 'ticket' ? ticketBytes(job.body, layout) : receiptBytes(job.body, layout);
   }
 

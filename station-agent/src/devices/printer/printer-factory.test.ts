@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbsentPrinter } from './absent-printer.ts';
+import { printedImages } from './escpos-decoder.ts';
 import { EscPosPrinter } from './escpos-printer.ts';
 import { PrinterNotReadyError } from './printer-errors.ts';
 import { createPrinter, parsePrinterConnection, PrinterConfig } from './printer-factory.ts';
 import { SimulatedPrinter } from './simulated-printer.ts';
-import { ticket } from './test-bodies.ts';
+import { ticket, ukrainianTicket } from './test-bodies.ts';
 
 describe('parsePrinterConnection', () => {
   it('reads the short forms of env vars and the CLI', () => {
@@ -59,6 +60,20 @@ describe('createPrinter', () => {
       expect(printer).toBeInstanceOf(EscPosPrinter);
       expect(printer).not.toBeInstanceOf(SimulatedPrinter);
     }
+  });
+
+  it('draws scripts CP858 lacks at the dot width of the config, a multiple of 8 dots', async () => {
+    const printer = createPrinter(PrinterConfig.parse({ kind: 'simulated', columns: 48, dotWidth: 576 }));
+    await printer.start();
+    try {
+      await printer.printTicket(ukrainianTicket);
+      const printed = (printer as SimulatedPrinter).printed;
+      await vi.waitFor(() => expect(printed).toHaveLength(1));
+      expect(printedImages(printed[0]!)[0]).toMatchObject({ width: 576 });
+    } finally {
+      await printer.stop();
+    }
+    expect(() => PrinterConfig.parse({ kind: 'simulated', dotWidth: 500 })).toThrow(/multiple of 8/);
   });
 
   it('gives a station without a printer one that is absent and refuses every print', async () => {
