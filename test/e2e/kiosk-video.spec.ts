@@ -535,3 +535,78 @@ test('(h) without a working camera the choice says why; a camera failing at the 
   await expect(page.locator('kiosk-callback-offer .when')).toHaveText(/lunedì 30 novembre/);
   await kiosk.look('fallback-no-camera');
 });
+
+test('(i) the follow-up the official books during the call is shown at the end, printed with its code, the SMS said', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const official = await openOfficialConsole(browser, system.server.url);
+  try {
+    const kiosk = await openKiosk(page, 'video-follow-up');
+    await toVideoChoice(page, codiceFiscaleFor(602));
+    await prepareAndJoin(page, undefined);
+    await expect(heading(page)).toHaveText('Aspetta qui: un funzionario ti risponde in video');
+    await official.getByRole('button', { name: 'Accetta il prossimo' }).click();
+    await expect(heading(page)).toHaveText('Stai parlando con Laura Bianchi');
+
+    // The official books a follow-up in the call, as the console's form does (same route, same account).
+    const calls = await system.server.ctx.store.read((r) => r.callRecordsOfDay('rovigo', '2026-11-30'));
+    const callId = calls.find(
+      (c) => c.citizen?.codiceFiscale === codiceFiscaleFor(602) && !c.endedAt,
+    )!.callId;
+    const slots = await system.server.call(
+      'GET',
+      '/api/v1/availability?sede=rovigo&service=naspi-consulenza&mode=inPerson&from=2026-12-02&to=2026-12-09',
+    );
+    const start = slots.body.days.flatMap((d: { slots: { start: string }[] }) => d.slots)[0].start as string;
+    const booked = await system.server.call('POST', `/api/v1/video/calls/${callId}/follow-up`, {
+      token: await system.server.login('funzionario.rovigo'),
+      body: {
+        service: 'naspi-consulenza',
+        mode: 'inPerson',
+        start,
+        phone: '3479988776',
+        firstName: 'Paola',
+        lastName: 'Neri',
+      },
+    });
+    expect(booked.status).toBe(201);
+    const code = booked.body.booking.code as string;
+
+    await official.getByRole('button', { name: 'Termina la chiamata' }).click();
+    await expect(heading(page)).toHaveText('Grazie, a presto!');
+    const followUp = page.getByRole('region', { name: 'Il tuo nuovo appuntamento' });
+    await expect(followUp).toBeVisible({ timeout: 10_000 });
+    await expect(followUp.locator('.code')).toHaveText(`${code.slice(0, 4)} ${code.slice(4)}`);
+    await expect(followUp).toContainText('NASpI: consulenza sulla tua domanda');
+    await expect(followUp).toContainText('Appuntamento in sede');
+    await expect(followUp).toContainText(/mercoledì 2 dicembre/);
+    await expect(followUp).toContainText('Viale della Pace 5');
+    await expect(followUp).toContainText('Ti mandiamo anche un SMS con questi dati.');
+    // Nobody took a paper yet: the end screen does not say so.
+    await expect(page.getByText('Prendi la ricevuta dalla stampante.')).toBeHidden();
+    await kiosk.look('end-follow-up');
+
+    const before = system.printed().length;
+    await followUp.getByRole('button', { name: 'Stampa la ricevuta' }).click();
+    await expect(followUp.getByRole('status')).toHaveText('Prendi la ricevuta stampata.');
+    await expect.poll(() => system.printed().length).toBe(before + 1);
+    const paper = system.printed().at(-1)!;
+    expect(paper.lines.join('\n')).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
+    expect(paper.lines.join('\n')).toContain('Il tuo nuovo appuntamento');
+    await expect(page.getByText('Prendi la ricevuta dalla stampante.')).toBeVisible();
+    await keepScreen(page, 'video-follow-up-printed');
+
+    const outbox = await system.server.call('GET', '/api/v1/messages?status=pending', {
+      token: await system.server.login('admin'),
+    });
+    expect(outbox.body.messages).toContainEqual(
+      expect.objectContaining({ kind: 'confirmation', bookingCode: code }),
+    );
+    await page.getByRole('button', { name: 'Ho finito' }).click();
+    await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+  } finally {
+    await official.context().close();
+  }
+});

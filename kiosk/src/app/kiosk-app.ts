@@ -355,6 +355,7 @@ export class KioskApp extends LitElement {
     this.speech.stop();
     // Camera off and the waiting room left before anything else: the citizen has gone.
     this.video.close();
+    this.video.lastCallId = undefined;
     this.session = emptySession();
     this.channel = undefined;
     this.fallback = undefined;
@@ -667,6 +668,10 @@ export class KioskApp extends LitElement {
           .farewellFor=${this.endAfter}
           .cardInReader=${this.agent.cardPresent}
           .printed=${this.printed}
+          .callId=${this.endAfter === 'video-call' ? this.video.lastCallId : undefined}
+          .catalog=${this.catalog}
+          .language=${this.language}
+          .printerState=${this.agent.printer}
           @kiosk-rating=${(e: CustomEvent<number>) => this.tally && (this.tally.rating = e.detail)}
           @kiosk-finished=${() => void this.endSession()}
         ></kiosk-end-screen>`;

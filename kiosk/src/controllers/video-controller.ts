@@ -42,6 +42,8 @@ export class VideoController implements ReactiveController {
   remote?: MediaStream;
   local?: MediaStream;
   muted = false;
+  /** The call of this session, kept after it ends: its follow-up is asked for by this id. */
+  lastCallId?: string;
 
   private socket?: VideoSocket;
   private call?: CitizenCall;
@@ -61,6 +63,7 @@ export class VideoController implements ReactiveController {
 
   join(join: VideoJoin): void {
     this.close();
+    this.lastCallId = undefined;
     this.local = join.local;
     this.phase = 'joining';
     const socket = (this.socket = openVideoSocket());
@@ -176,6 +179,7 @@ export class VideoController implements ReactiveController {
 
   private startCall(started: Extract<ServerMessage, { type: 'call.started' }>, socket: VideoSocket): void {
     this.phase = 'in-call';
+    this.lastCallId = started.callId;
     this.official = started.official.name;
     this.waitTooLong = undefined;
     this.call = new CitizenCall(started, socket, this.local ?? null, (state) => this.onCallState(state));

@@ -41,7 +41,7 @@ export function receiptPrintBody(
 }
 
 /** What the citizen does next, one line. */
-export function nextStep(booking: Booking): string {
+export function nextStep(booking: Pick<Booking, 'mode'>): string {
   switch (booking.mode) {
     case 'inPerson':
       return msg(

@@ -7,18 +7,22 @@
  * @event kiosk-finished - detail: `{ rating?: number }`; the session may end now.
  */
 import { localized, msg, str } from '@lit/localize';
+import type { CatalogResponse, PrinterState } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { pictograms, pictogramStyles } from '../../components/pictograms/pictograms.ts';
 import { screenStyles } from '../../theme/tokens.ts';
+import '../../components/kiosk-follow-up/kiosk-follow-up.ts';
 
 type Rating = 1 | 2 | 3 | 4 | 5;
 /** What the printer gave the citizen in this session. */
 export type Paper = 'ticket' | 'receipt';
 const ratings: Rating[] = [1, 2, 3, 4, 5];
 const AUTO_FINISH_SECONDS = 8;
+/** A follow-up on screen is read, copied or printed: more time before the screen goes back. */
+const FOLLOW_UP_SECONDS = 60;
 
 @customElement('kiosk-end-screen')
 @localized()
@@ -127,18 +131,29 @@ export class KioskEndScreen extends LitElement {
   @property({ type: Boolean }) cardInReader = false;
   /** What this session printed: the reminder names only that. */
   @property({ attribute: false }) printed: readonly Paper[] = [];
+  /** The video call that just ended: the follow-up booked in it is shown once the server has it. */
+  @property() callId?: string;
+  @property({ attribute: false }) catalog?: CatalogResponse;
+  @property() language = 'it';
+  @property() printerState?: PrinterState;
+
+  /** Paper printed on this screen (the follow-up's receipt). */
+  @state() private printedHere: readonly Paper[] = [];
+  private waitSeconds = AUTO_FINISH_SECONDS;
 
   @state() private rating?: Rating;
   @state() private secondsLeft = AUTO_FINISH_SECONDS;
   private timer: ReturnType<typeof setInterval> | undefined;
   private finished = false;
   // Someone still touching the screen is not done: give the seconds back.
-  private readonly onActivity = () => (this.secondsLeft = AUTO_FINISH_SECONDS);
+  private readonly onActivity = () => (this.secondsLeft = this.waitSeconds);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.finished = false;
+    this.waitSeconds = AUTO_FINISH_SECONDS;
     this.secondsLeft = AUTO_FINISH_SECONDS;
+    this.printedHere = [];
     this.timer = setInterval(() => {
       this.secondsLeft -= 1;
       if (this.secondsLeft <= 0) this.finish();
@@ -169,6 +184,15 @@ export class KioskEndScreen extends LitElement {
     }
   }
 
+  private get paper(): readonly Paper[] {
+    return [...this.printed, ...this.printedHere];
+  }
+
+  private followUpShown(): void {
+    this.waitSeconds = FOLLOW_UP_SECONDS;
+    this.secondsLeft = FOLLOW_UP_SECONDS;
+  }
+
   private get texts() {
     return {
       title: msg('Grazie, a presto!'),
@@ -177,8 +201,8 @@ export class KioskEndScreen extends LitElement {
           ? msg('La videochiamata è finita. Grazie di aver parlato con noi: speriamo di esserti stati utili.')
           : '',
       card: this.cardInReader ? msg('Prendi la tua tessera dal lettore.') : '',
-      ticket: this.printed.includes('ticket') ? msg('Prendi il biglietto dalla stampante.') : '',
-      receipt: this.printed.includes('receipt') ? msg('Prendi la ricevuta dalla stampante.') : '',
+      ticket: this.paper.includes('ticket') ? msg('Prendi il biglietto dalla stampante.') : '',
+      receipt: this.paper.includes('receipt') ? msg('Prendi la ricevuta dalla stampante.') : '',
       question: msg('Com’è andata oggi?'),
       thanks: msg('Grazie per la tua risposta!'),
       note: msg(str`Tra ${this.secondsLeft} secondi lo schermo torna alla pagina iniziale.`),
@@ -192,6 +216,7 @@ export class KioskEndScreen extends LitElement {
     return [
       t.title,
       t.farewell,
+      ...(this.renderRoot.querySelector('kiosk-follow-up')?.lines() ?? []),
       t.card,
       t.ticket,
       t.receipt,
@@ -218,6 +243,18 @@ export class KioskEndScreen extends LitElement {
     return html`
       <h1>${t.title}</h1>
       ${t.farewell ? html`<p class="farewell">${t.farewell}</p>` : nothing}
+      ${
+        this.farewellFor === 'video-call' && this.callId
+          ? html`<kiosk-follow-up
+              .callId=${this.callId}
+              .catalog=${this.catalog}
+              .language=${this.language}
+              .printerState=${this.printerState}
+              @kiosk-follow-up=${() => this.followUpShown()}
+              @kiosk-printed=${() => (this.printedHere = ['receipt'])}
+            ></kiosk-follow-up>`
+          : nothing
+      }
       ${
         t.card || t.ticket || t.receipt
           ? html`<ul class="reminders">
