@@ -240,6 +240,50 @@ describe('booking', () => {
   });
 });
 
+describe('availability after each change (nothing cached is served stale)', () => {
+  const DAY = '2026-12-03';
+  const NEXT = '2026-12-04';
+  const freeAt = async (day: string, start: string) =>
+    (await slotsOn(day)).find((s) => s.start === start)?.free ?? 0;
+
+  it('a booking, a move within the day, a move to another day and a cancel each show at once', async () => {
+    const [a, b] = await slotsOn(DAY);
+    const [c] = await slotsOn(NEXT);
+    const created = await book(a!.start, 40);
+    expect(created.status).toBe(201);
+    const code = created.body.booking.code as string;
+    const own = { code, codiceFiscale: citizen(40).codiceFiscale };
+    expect(await freeAt(DAY, a!.start)).toBe(a!.free - 1);
+
+    const moved = await server.call('POST', `/api/v1/bookings/${code}/reschedule`, {
+      body: { ...own, start: b!.start },
+    });
+    expect(moved.status).toBe(200);
+    expect(await freeAt(DAY, a!.start)).toBe(a!.free);
+    expect(await freeAt(DAY, b!.start)).toBe(b!.free - 1);
+
+    const away = await server.call('POST', `/api/v1/bookings/${code}/reschedule`, {
+      body: { ...own, start: c!.start },
+    });
+    expect(away.status).toBe(200);
+    expect(await freeAt(DAY, b!.start)).toBe(b!.free);
+    expect(await freeAt(NEXT, c!.start)).toBe(c!.free - 1);
+
+    const cancelled = await server.call('POST', `/api/v1/bookings/${code}/cancel`, { body: own });
+    expect(cancelled.status).toBe(200);
+    expect(await freeAt(NEXT, c!.start)).toBe(c!.free);
+  });
+
+  it('a slot filled after availability was read is refused, and leaves the list', async () => {
+    const target = (await slotsOn(DAY))[4]!;
+    for (let i = 0; i < target.free; i++) expect((await book(target.start, 50 + i)).status).toBe(201);
+    expect((await slotsOn(DAY)).some((s) => s.start === target.start)).toBe(false);
+    const late = await book(target.start, 60);
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('slot_taken');
+  });
+});
+
 describe('one citizen’s appointments', () => {
   const OTHER = 'sostegno-consulenza';
   const move = (code: string, index: number, start: string) =>

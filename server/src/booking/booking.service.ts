@@ -26,6 +26,7 @@ import {
   type BookedInterval,
 } from '../calendar/availability.ts';
 import { adjustmentsOf } from '../calendar/adjustments.ts';
+import { datesBetween } from '../calendar/rome-time.ts';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
@@ -443,16 +444,8 @@ async function activeIntervals(
   except?: string,
 ): Promise<BookedInterval[]> {
   const intervals: BookedInterval[] = [];
-  for (
-    let day = DateTime.fromISO(from, { zone: ZONE });
-    day.toISODate()! <= to;
-    day = day.plus({ days: 1 })
-  ) {
-    for (const b of await reader.bookingsOfDay(sede, day.toISODate()!)) {
-      if (b.status === 'booked' && b.code !== except)
-        intervals.push({ sector: b.sector, start: b.start, end: b.end });
-    }
-  }
+  for (const day of datesBetween(from, to))
+    for (const b of await reader.bookedTimesOfDay(sede, day)) if (b.code !== except) intervals.push(b);
   return intervals;
 }
 

@@ -123,6 +123,42 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.read((r) => r.bookingByCode('EEEEEEEE')))?.start).toBe('2026-12-04T09:00:00+01:00');
     });
 
+    it('keeps the booked times of a day current through a booking, a cancel, a move and an undone write', async () => {
+      const times = (day: string) => store.read((r) => r.bookedTimesOfDay('rovigo', day));
+      const first = booking('HHHHHHHH', '2026-12-01T08:30:00+01:00');
+      expect(await times('2026-12-01')).toEqual([]);
+      await store.transaction((tx) => tx.insertBooking(first));
+      expect(await times('2026-12-01')).toEqual([
+        {
+          code: 'HHHHHHHH',
+          sector: 'assicurato-pensionato',
+          start: Date.parse(first.start),
+          end: Date.parse(first.end),
+        },
+      ]);
+      // Seen inside the transaction that writes, and gone again when that transaction throws.
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertBooking(booking('JJJJJJJJ', '2026-12-01T09:00:00+01:00'));
+          expect((await tx.bookedTimesOfDay('rovigo', '2026-12-01')).map((t) => t.code)).toEqual([
+            'HHHHHHHH',
+            'JJJJJJJJ',
+          ]);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect((await times('2026-12-01')).map((t) => t.code)).toEqual(['HHHHHHHH']);
+      const moved = { ...first, start: '2026-12-04T09:00:00+01:00', end: '2026-12-04T09:20:00+01:00' };
+      await store.transaction((tx) => tx.updateBooking(moved));
+      expect(await times('2026-12-01')).toEqual([]);
+      expect((await times('2026-12-04')).map((t) => t.start)).toEqual([Date.parse(moved.start)]);
+      await store.transaction((tx) => tx.updateBooking({ ...moved, status: 'cancelled' }));
+      expect(await times('2026-12-04')).toEqual([]);
+      store = await factory.reopen(store);
+      await store.transaction((tx) => tx.insertBooking(booking('KKKKKKKK', '2026-12-04T10:00:00+01:00')));
+      expect((await times('2026-12-04')).map((t) => t.code)).toEqual(['KKKKKKKK']);
+    });
+
     it('hands out copies: changing a result changes nothing stored', async () => {
       await store.transaction((tx) => tx.insertBooking(booking('FFFFFFFF', '2026-12-01T08:30:00+01:00')));
       const read = await store.read((r) => r.bookingByCode('FFFFFFFF'));

@@ -40,6 +40,14 @@ export interface StoredBooking extends Booking {
   runningLate?: { minutes: number; at: string; official: string };
 }
 
+/** An active booking as capacity counts it: times in epoch milliseconds. */
+export interface BookedTime {
+  code: string;
+  sector: string;
+  start: number;
+  end: number;
+}
+
 export interface StoredCallback {
   attempts: {
     at: string;
@@ -286,6 +294,12 @@ export interface StoreReader extends OutboxReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
   /** Every booking whose slot starts on that day (sede's local date), whatever its status. */
   bookingsOfDay(sede: string, day: string): Promise<StoredBooking[]>;
+  /**
+   * The booked (active) bookings of that day as capacity counts them, not to be changed: what availability and
+   * taking a slot read on every request, kept by the store rather than copied from the day's bookings each time
+   * (lowdb: a list per day file, made again after a write to that day; PostgreSQL: on the (sede, day) index).
+   */
+  bookedTimesOfDay(sede: string, day: string): Promise<readonly BookedTime[]>;
   /**
    * Every booking of one person starting on `fromDay` (Rome) or later, in any sede, whatever its status,
    * by start; none once the retention job has removed the codice fiscale. The person's other

@@ -12,6 +12,7 @@ import {
   DuplicateKeyError,
   REMOVED,
   type AuditEvent,
+  type BookedTime,
   type CalendarChange,
   type DayStatsRollup,
   type EnrolmentCode,
@@ -84,6 +85,8 @@ export class LowdbStore implements Store {
   private readonly codeIndex = new Map<string, { sede: string; day: string }>();
   /** codice fiscale → the codes of that person's bookings, for the hot window (every booking to come). */
   private readonly citizenIndex = new Map<string, Set<string>>();
+  /** A booking day file → its booked bookings' times, made on first read after the last write to it. */
+  private readonly bookedTimes = new WeakMap<Low<unknown>, readonly BookedTime[]>();
   /** call id → the group and day file holding its record, for the hot window. */
   private readonly callIndex = new Map<string, { group: string; day: string }>();
   private core!: Low<Core>;
@@ -270,6 +273,7 @@ export class LowdbStore implements Store {
       },
       bookingsOfDay: async (sede, day) =>
         clone(((await this.dayLow('bookings', sede, day)).data as BookingDay).bookings),
+      bookedTimesOfDay: async (sede, day) => this.bookedTimesOf(await this.dayLow('bookings', sede, day)),
       bookingsOfCitizen: async (codiceFiscale, fromDay) => {
         const found: StoredBooking[] = [];
         for (const code of this.citizenIndex.get(codiceFiscale) ?? []) {
@@ -369,6 +373,9 @@ export class LowdbStore implements Store {
     const bookingsOf = async (sede: string, day: string) => {
       const low = await this.dayLow('bookings', sede, day);
       touched.add(low);
+      // The day changes now, and again if the transaction is undone: its times are made afresh when next read.
+      this.bookedTimes.delete(low);
+      undo.push(() => this.bookedTimes.delete(low));
       return (low.data as BookingDay).bookings;
     };
     const removeAt = <T>(list: T[], index: number) => {
@@ -733,6 +740,26 @@ export class LowdbStore implements Store {
       const data = (await this.dayLow('calls', group, day)).data as CallDay;
       for (const call of data.calls) this.callIndex.set(call.callId, { group, day });
     }
+  }
+
+  private bookedTimesOf(low: Low<unknown>): readonly BookedTime[] {
+    let times = this.bookedTimes.get(low);
+    if (!times) {
+      times = Object.freeze(
+        (low.data as BookingDay).bookings
+          .filter((b) => b.status === 'booked')
+          .map((b) =>
+            Object.freeze({
+              code: b.code,
+              sector: b.sector,
+              start: Date.parse(b.start),
+              end: Date.parse(b.end),
+            }),
+          ),
+      );
+      this.bookedTimes.set(low, times);
+    }
+    return times;
   }
 
   private indexCitizen(codiceFiscale: string, code: string): void {

@@ -350,6 +350,20 @@ export class PostgresStore implements Store {
           day,
         ]);
       },
+      bookedTimesOfDay: async (sede, day) => {
+        await lock('bookings', sede, day);
+        const { rows } = await db.query<{ code: string; sector: string; s: string; e: string }>(
+          `SELECT code, doc->>'sector' AS sector, doc->>'start' AS s, doc->>'end' AS e FROM bookings
+            WHERE sede = $1 AND day = $2 AND doc->>'status' = 'booked' ORDER BY start, code`,
+          [sede, day],
+        );
+        return rows.map((r) => ({
+          code: r.code,
+          sector: r.sector,
+          start: Date.parse(r.s),
+          end: Date.parse(r.e),
+        }));
+      },
       bookingsOfCitizen: async (codiceFiscale, fromDay) => {
         if (codiceFiscale === REMOVED) return [];
         await lock('citizen', codiceFiscale);
