@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '@sportello/protocol';
 import { button, chooseLanguage, kioskText, tapKeys } from './support/citizen.ts';
+import { recordSpeech } from './support/kiosk-speech.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { expectAccessible, heading, PORTRAIT } from './support/screens.ts';
 
@@ -72,12 +73,8 @@ test('“Indietro” on the channel screen goes back to the service list the cit
 test('“Fine” in the middle of a booking asks first; with nothing to lose it ends at once', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const spoken: string[] = [];
-    (window as unknown as { __spoken: string[] }).__spoken = spoken;
-    speechSynthesis.speak = (utterance) => void spoken.push(utterance.text);
-  });
-  const spoken = () => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  const lines = recordSpeech(page);
+  const spoken = () => lines.map((l) => l.text);
   await startWithCard(page);
   await page.getByRole('button', { name: /Disoccupazione e NASpI/ }).click();
   await page.getByRole('button', { name: /NASpI: consulenza sulla tua domanda/ }).click();
@@ -214,15 +211,9 @@ test('a service that needs the card, chosen with a typed codice fiscale, says wh
 test('a card left in the reader after the session is called out, on screen and aloud, until it is taken', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const spoken: { text: string; lang: string }[] = [];
-    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
-    speechSynthesis.speak = (utterance) => void spoken.push({ text: utterance.text, lang: utterance.lang });
-  });
-  const spoken = () =>
-    page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+  const lines = recordSpeech(page);
   const reminder = kioskText('uk', 'Hai dimenticato la tua tessera nel lettore: prendila, per favore.');
-  const times = async () => (await spoken()).filter((u) => u.text === reminder && u.lang === 'uk').length;
+  const times = () => lines.filter((u) => u.text === reminder && u.lang === 'uk').length;
 
   await startWithCard(page);
   await chooseLanguage(page, 'uk');

@@ -27,7 +27,7 @@ import { fetchAgentStatus, reportCamera } from '../data/agent.ts';
 import { ApiProblem } from '../data/api-client.ts';
 import { fetchCatalog, fetchStation, reportSession } from '../data/server.ts';
 import { suggestionSlot, type Suggestion } from '../data/video.ts';
-import { setLocale } from '../i18n/locale.ts';
+import { getLocale, setLocale } from '../i18n/locale.ts';
 import { emptySession, greetingName, type Identity, type KioskSession } from '../session/kiosk-session.ts';
 import { checkCamera } from '../session/camera-check.ts';
 import { sessionReport, type SessionTally } from '../session/session-report.ts';
@@ -155,6 +155,13 @@ export class KioskApp extends LitElement {
     this.idle.setMode(phase === 'off' ? 'normal' : phase === 'in-call' ? 'paused' : 'warn-only');
   }
 
+  protected override firstUpdated(): void {
+    // With reading on, a new screen and a new step inside one read themselves: whoever needs speech
+    // cannot see that they changed.
+    const main = this.renderRoot.querySelector('main');
+    if (main) this.speech.follow(main, () => this.readScreen());
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // The agent holds a remote self-test back while a citizen is being served.
     this.agent.reportSession(this.idle.watching);
@@ -167,8 +174,6 @@ export class KioskApp extends LitElement {
     }
     if (changed.has('screen')) {
       this.renderRoot.querySelector<HTMLElement>('main')?.focus();
-      // With reading on, a new screen reads itself: whoever needs speech cannot see that it changed.
-      if (this.speech.enabled) void this.readScreenWhenRendered();
     }
   }
 
@@ -522,11 +527,6 @@ export class KioskApp extends LitElement {
     `;
   }
 
-  private async readScreenWhenRendered(): Promise<void> {
-    await (this.renderRoot.querySelector('main > *') as LitElement | null)?.updateComplete;
-    if (this.speech.enabled) this.readScreen();
-  }
-
   /** Asks the current screen for its text and choices and reads them aloud. */
   private readScreen(): void {
     const screen = this.renderRoot.querySelector('main > *') as
@@ -535,7 +535,9 @@ export class KioskApp extends LitElement {
       screen?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     ];
     this.speech.enabled = true;
-    this.speech.say(lines, this.language);
+    this.speech.readNow(screen);
+    // The locale, not yet `language` while a language change renders: the words are already in it.
+    this.speech.say(lines, getLocale() as Language);
     this.requestUpdate();
   }
 
