@@ -10,7 +10,8 @@ root="${SPORTELLO_PREREQUISITES_ROOT:-}"
 # chromium: the browser tests drive Debian's Chromium (a test tool's own browser download cannot work here).
 # softhsm2: the PKCS#11 signer's tests use SoftHSM2 as the card's token.
 # coturn: the TURN relay test runs a real turnserver of its own.
-# espeak-ng: the board's spoken calls are synthesised with it, and the speech tests measure its audio.
+# espeak-ng: the board's spoken calls and the kiosk's reading (through the agent) are synthesised with it,
+# and the speech tests measure its audio.
 # prometheus: the metrics test has Prometheus' own parser, promtool, read a real scrape (no server is run).
 # tesseract-ocr(-ara, -ukr), fonts-noto-core: Arabic and Ukrainian tickets are printed as pictures drawn
 # with the Noto fonts, and the print tests read them back with tesseract's OCR.
