@@ -105,3 +105,6 @@ export const RescheduleBookingBody = BookingLookupBody.extend({ start: offsetDat
 export type RescheduleBookingBody = z.input<typeof RescheduleBookingBody>;
 
 export const BookingResponse = z.object({ booking: Booking });
+/** A cancelled or moved booking, and whether its SMS was queued (a callback's landline takes none). */
+export const BookingChangeResponse = BookingResponse.extend({ smsQueued: z.boolean() });
+export type BookingChangeResponse = z.infer<typeof BookingChangeResponse>;

@@ -50,6 +50,10 @@ export const auditActions = {
   smsRetried: 'sms.dead-letter.retried',
   /** An admin gave up on a dead SMS for good (subject: the message id; details: kind, booking). */
   smsCancelled: 'sms.dead-letter.cancelled',
+  /** The citizen cancelled their booking at a kiosk (actor: the station; subject: the booking). */
+  stationBookingCancelled: 'station.booking.cancel',
+  /** The citizen moved their booking at a kiosk (actor: the station; subject: the booking). */
+  stationBookingMoved: 'station.booking.reschedule',
 } as const;
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];
 

@@ -2,6 +2,7 @@
 import {
   AvailabilityQuery,
   AvailabilityResponse,
+  BookingChangeResponse,
   BookingLookupBody,
   BookingResponse,
   CreateBookingBody,
@@ -14,12 +15,15 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import type { Principal } from '../http/principal.ts';
+import { audit, auditActions } from '../audit/audit.ts';
+import { reachableBySms } from '../notification/booking-messages.ts';
 import {
   availability,
   cancelBooking,
   createBooking,
   lookupBooking,
   rescheduleBooking,
+  type WithChange,
 } from './booking.service.ts';
 
 const CodeParam = z.object({ code: z.string().max(20) });
@@ -36,6 +40,16 @@ function bookedBy(principal: Principal) {
 function sameCode(params: { code: string }, body: { code: string }): void {
   if (params.code.toUpperCase().replace(/-/g, '') !== body.code)
     throw ApiError.field('code', 'does not match the code in the path');
+}
+
+/** A citizen's own change made at a kiosk is written down with the station that made it. */
+function stationAudit(
+  ctx: AppContext,
+  principal: Principal,
+  action: typeof auditActions.stationBookingCancelled | typeof auditActions.stationBookingMoved,
+): WithChange | undefined {
+  if (principal.kind !== 'station') return undefined;
+  return (tx, booking) => audit(tx, ctx.clock(), principal.station, action, booking.code);
 }
 
 export function bookingRoutes(ctx: AppContext): RouteSpec[] {
@@ -104,13 +118,21 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       params: CodeParam,
       body: BookingLookupBody,
       responses: {
-        200: { description: 'Cancelled', schema: BookingResponse },
+        200: {
+          description: 'Cancelled; smsQueued: the cancellation SMS waits to go',
+          schema: BookingChangeResponse,
+        },
         404: err('No such booking for this codice fiscale'),
         409: err('Already cancelled or started'),
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, principal }) => {
         sameCode(params, body);
-        return { body: { booking: await cancelBooking(ctx, body) } };
+        const booking = await cancelBooking(
+          ctx,
+          body,
+          stationAudit(ctx, principal, auditActions.stationBookingCancelled),
+        );
+        return { body: { booking, smsQueued: reachableBySms(booking) } };
       },
     }),
     defineRoute({
@@ -123,16 +145,24 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       params: CodeParam,
       body: RescheduleBookingBody,
       responses: {
-        200: { description: 'Moved', schema: BookingResponse },
+        200: {
+          description: 'Moved; smsQueued: the SMS with the new time waits to go',
+          schema: BookingChangeResponse,
+        },
         404: err('No such booking for this codice fiscale'),
         409: err(
           'Slot taken (error.details.nextSlots suggests free ones), or the person has this service that day ' +
             '(already_booked) or another appointment at that time (overlapping_booking)',
         ),
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, principal }) => {
         sameCode(params, body);
-        return { body: { booking: await rescheduleBooking(ctx, body) } };
+        const booking = await rescheduleBooking(
+          ctx,
+          body,
+          stationAudit(ctx, principal, auditActions.stationBookingMoved),
+        );
+        return { body: { booking, smsQueued: reachableBySms(booking) } };
       },
     }),
   ];

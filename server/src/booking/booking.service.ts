@@ -135,8 +135,12 @@ export async function lookupBooking(ctx: AppContext, input: LookupInput): Promis
   return publicBooking(await ownBooking(ctx.store.read.bind(ctx.store), input));
 }
 
-export async function cancelBooking(ctx: AppContext, input: LookupInput): Promise<Booking> {
-  return cancelFound(ctx, (tx) => ownBooking((fn) => fn(tx), input));
+export async function cancelBooking(
+  ctx: AppContext,
+  input: LookupInput,
+  also?: WithChange,
+): Promise<Booking> {
+  return cancelFound(ctx, (tx) => ownBooking((fn) => fn(tx), input), also);
 }
 
 /**
@@ -165,8 +169,12 @@ export async function cancelFound(ctx: AppContext, find: FindBooking, also?: Wit
   return publicBooking(booking);
 }
 
-export async function rescheduleBooking(ctx: AppContext, input: RescheduleInput): Promise<Booking> {
-  return rescheduleFound(ctx, (tx) => ownBooking((fn) => fn(tx), input), input.start);
+export async function rescheduleBooking(
+  ctx: AppContext,
+  input: RescheduleInput,
+  also?: WithChange,
+): Promise<Booking> {
+  return rescheduleFound(ctx, (tx) => ownBooking((fn) => fn(tx), input), input.start, also);
 }
 
 /** Moves the booking `find` picks to a free `start`, with its SMS; `also` is written with it. */

@@ -82,7 +82,7 @@ export function missedCallSmsSent(booking: StoredBooking): number {
 }
 
 /** A callback may be booked on a landline: an SMS to it would fail at the gateway and be retried for nothing. */
-function reachableBySms(booking: Booking): boolean {
+export function reachableBySms(booking: Booking): boolean {
   return parsePhone(booking.citizen.phone)?.mobile ?? false;
 }
 
