@@ -279,6 +279,74 @@ export class PostgresStore implements Store {
     return (rowCount ?? 0) > 0;
   }
 
+  // ---- what db:import-lowdb writes beyond the contract; each safe to run again ----
+
+  async importMeta(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [key, value],
+    );
+  }
+
+  /** The last number of each prefix: never lowered, so numbers already given here stay unique. */
+  async importTicketNumbers(sede: string, day: string, counters: Record<string, number>): Promise<void> {
+    for (const [prefix, last] of Object.entries(counters))
+      await this.pool.query(
+        `INSERT INTO ticket_numbers (sede, day, prefix, last) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (sede, day, prefix) DO UPDATE SET last = GREATEST(ticket_numbers.last, EXCLUDED.last)`,
+        [sede, day, prefix, last],
+      );
+  }
+
+  /** A day of audit events with its marker, in one transaction; false if that day was moved before. */
+  async importAuditDay(day: string, events: AuditEvent[]): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const marked = await client.query(
+        `INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+        [`imported:audit:${day}`, this.now().toISOString()],
+      );
+      if (marked.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      for (const event of events)
+        await client.query(`INSERT INTO audit_events (day, doc) VALUES ($1, $2)`, [
+          localDay(event.at),
+          event,
+        ]);
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Messages as they stand (pending, sent, dead…), replacing those with the same id. */
+  async importMessages(messages: OutboxMessage[]): Promise<void> {
+    for (const m of messages)
+      await this.pool.query(
+        `INSERT INTO outbox (id, status, booking_code, slot_day, due_at, lease_until, finished_at, doc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, due_at = EXCLUDED.due_at,
+           lease_until = EXCLUDED.lease_until, finished_at = EXCLUDED.finished_at, doc = EXCLUDED.doc`,
+        [
+          m.id,
+          m.status,
+          m.bookingCode,
+          romeDay(Date.parse(m.slotStart)),
+          utc(m.dueAt),
+          m.lease?.until ?? null,
+          m.finishedAt ?? null,
+          m,
+        ],
+      );
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     await this.pool.query('SELECT 1');
