@@ -1,8 +1,11 @@
 // The official's side of one video call. The official makes the offer (protocol: call.started), the
 // citizen's kiosk answers; candidates arriving before the answer wait until the remote description is set.
+// Everything that does not need the server's match is done from the accept on, while the server makes it:
+// camera and microphone, the peer connection with our tracks, the offer. call.started then only sets the
+// call's ICE servers and sends the offer (start).
 // A dropped connection is restarted from here (a new offer with an ICE restart): the official offers.
 // A first connection that does not come up in time is failed here too, whatever the citizen's side does.
-import { asCandidate, openPeerConnection } from '@sportello/web-common/peer-connection';
+import { asCandidate, newPeerConnection, trickle } from '@sportello/web-common/peer-connection';
 import {
   hangUp,
   sendOffer,
@@ -29,21 +32,42 @@ export async function openLocalMedia(): Promise<MediaStream | null> {
 
 export class OfficialCall {
   readonly remote = new MediaStream();
+  /** Camera and microphone (null when the browser refuses them), asked for as the call is made. */
+  readonly local: Promise<MediaStream | null>;
   private readonly pc: RTCPeerConnection;
+  /** Our tracks added and the offer made: usually ready before call.started comes. */
+  private readonly offer: Promise<RTCSessionDescriptionInit>;
   private readonly early: RTCIceCandidateInit[] = [];
+  private started?: CallStarted;
+  private onState: (state: CallState) => void = () => undefined;
+  private media: MediaStream | null = null;
   private answered = false;
   private done = false;
   private restarts = 0;
   private restartTimer?: ReturnType<typeof setTimeout>;
   private connectTimer?: ReturnType<typeof setTimeout>;
 
+  /** Starts making the call: at the official's accept, before the server has matched anyone. */
   constructor(
-    private readonly started: CallStarted,
     private readonly socket: VideoSocket,
-    private readonly local: MediaStream | null,
-    private readonly onState: (state: CallState) => void,
+    openMedia: () => Promise<MediaStream | null> = openLocalMedia,
   ) {
-    this.pc = openPeerConnection(started, socket, this.remote, () => this.done);
+    // The call's own ICE servers come with call.started; gathering starts only after (start).
+    this.pc = newPeerConnection([], this.remote);
+    this.local = openMedia().then((local) => {
+      // Closed while the camera opened (the accept was refused): nothing may stay on.
+      if (this.done) for (const track of local?.getTracks() ?? []) track.stop();
+      else this.media = local;
+      return local;
+    });
+    this.offer = this.local.then((local) => {
+      if (this.done) throw new Error('the call was closed');
+      if (local) for (const track of local.getTracks()) this.pc.addTrack(track, local);
+      else for (const kind of ['audio', 'video']) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+      return this.pc.createOffer();
+    });
+    // A call closed before start has nobody to tell why its offer was not made.
+    this.offer.catch(() => undefined);
     this.pc.addEventListener('connectionstatechange', () => {
       const state = this.pc.connectionState;
       clearTimeout(this.restartTimer);
@@ -71,33 +95,41 @@ export class OfficialCall {
     try {
       const offer = await this.pc.createOffer({ iceRestart: true });
       await this.pc.setLocalDescription(offer);
-      sendOffer(this.socket, this.started.callId, offer.sdp ?? '');
+      sendOffer(this.socket, this.started!.callId, offer.sdp ?? '');
     } catch {
       this.onState('failed');
     }
   }
 
-  get callId(): string {
-    return this.started.callId;
+  /** The call's id once call.started has come. */
+  get callId(): string | undefined {
+    return this.started?.callId;
   }
 
-  /** Adds our tracks (or receive-only transceivers without a camera) and sends the offer. */
-  async start(): Promise<void> {
-    this.onState('connecting');
+  /**
+   * The server's call.started: the call's ICE servers set, then the offer made since the accept goes out,
+   * and each candidate of ours follows it as soon as it is found.
+   */
+  async start(started: CallStarted, onState: (state: CallState) => void): Promise<void> {
+    if (this.started) throw new Error('this call has started already');
+    this.started = started;
+    this.onState = onState;
+    onState('connecting');
     // A TURN that refuses our credentials leaves the connection at `new` for ever: no event would come.
     this.connectTimer = setTimeout(() => {
       if (!this.done) this.onState('failed');
     }, CONNECT_TIMEOUT_MS);
-    if (this.local) for (const track of this.local.getTracks()) this.pc.addTrack(track, this.local);
-    else for (const kind of ['audio', 'video']) this.pc.addTransceiver(kind, { direction: 'recvonly' });
-    const offer = await this.pc.createOffer();
+    trickle(this.pc, this.socket, started.callId, () => this.done);
+    const offer = await this.offer;
+    if (this.done) return;
+    this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: started.iceServers });
     await this.pc.setLocalDescription(offer);
-    sendOffer(this.socket, this.started.callId, offer.sdp ?? '');
+    sendOffer(this.socket, started.callId, offer.sdp ?? '');
   }
 
   /** A signaling message of this call relayed from the citizen. */
   async handle(message: SignalMessage): Promise<void> {
-    if (message.callId !== this.started.callId || this.done) return;
+    if (message.callId !== this.started?.callId || this.done) return;
     if (message.type === 'call.answer') {
       await this.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
       this.answered = true;
@@ -111,26 +143,26 @@ export class OfficialCall {
   }
 
   setMuted(muted: boolean): void {
-    for (const track of this.local?.getAudioTracks() ?? []) track.enabled = !muted;
+    for (const track of this.media?.getAudioTracks() ?? []) track.enabled = !muted;
   }
 
   /** Tells the server (which tells the citizen) and closes the connection. */
   hangUp(): void {
     try {
-      hangUp(this.socket, this.started.callId);
+      if (this.started) hangUp(this.socket, this.started.callId);
     } finally {
       this.close();
     }
   }
 
-  /** Closes the connection and turns camera and microphone off. */
+  /** Closes the connection and turns camera and microphone off (now, or as soon as they open). */
   close(): void {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.restartTimer);
     clearTimeout(this.connectTimer);
     this.pc.close();
-    for (const track of this.local?.getTracks() ?? []) track.stop();
+    for (const track of this.media?.getTracks() ?? []) track.stop();
     this.onState('ended');
   }
 }

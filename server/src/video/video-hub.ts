@@ -459,7 +459,8 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     };
     send(client, { ...started, role: 'official' });
     send(citizen, { ...started, role: 'citizen' });
-    return refresh();
+    // Not awaited: the official's offer comes next on this socket and must not wait for everyone's refresh.
+    void refresh();
   };
 
   /** A match that could not become a call: the citizen waits again (if still here), the record is closed. */

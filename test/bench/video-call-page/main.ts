@@ -11,7 +11,7 @@ import {
   type CallStarted,
   type SignalMessage,
 } from '@sportello/web-common/video-socket';
-import { OfficialCall, openLocalMedia } from '../../../console/src/call/official-call.ts';
+import { OfficialCall } from '../../../console/src/call/official-call.ts';
 
 type Mode = 'server' | 'direct';
 /** What one side saw of one call: when it became connected and when the first remote video frame came. */
@@ -57,6 +57,20 @@ class DirectSocket {
 }
 
 let socket: VideoSocket | DirectSocket;
+
+/** What this page did when, for the bench's breakdown of where a call's time goes. */
+const trace: { what: string; at: number }[] = [];
+const mark = (what: string) => trace.push({ what, at: now() });
+/** Marks every message this page sends and receives on `s`. */
+function traced<S extends VideoSocket | DirectSocket>(s: S): S {
+  const send = s.send.bind(s) as (m: unknown) => void;
+  s.send = ((m: { type: string }) => {
+    mark(`send ${m.type}`);
+    send(m);
+  }) as S['send'];
+  s.subscribe((m) => mark(`recv ${m.type}`));
+  return s;
+}
 /** The classes take a VideoSocket; they only call send, which DirectSocket has. */
 const asVideoSocket = () => socket as VideoSocket;
 
@@ -132,10 +146,10 @@ function clearVideo(): void {
 /** Opens the socket: the real /ws (this page's cookie or the context's Authorization header) or the channel. */
 async function connect(mode: Mode): Promise<void> {
   if (mode === 'direct') {
-    socket = new DirectSocket();
+    socket = traced(new DirectSocket());
     return;
   }
-  const real = new VideoSocket();
+  const real = traced(new VideoSocket());
   socket = real;
   await new Promise<void>((resolve) => {
     const off = real.onConnection((c) => {
@@ -190,32 +204,35 @@ function directStart(iceServers: IceServer[]): { official: CallStarted; citizen:
 }
 
 /**
- * One call as the console's call screen makes it: accept (or, for the floor, start directly), then open
- * camera and microphone, OfficialCall, offer; resolves once connected and a remote frame is shown.
+ * One call as the console makes it: accept (or, for the floor, start directly) and at once start making the
+ * call (camera and microphone, the offer: OfficialCall), then start it on call.started; resolves once
+ * connected and a remote frame is shown.
  */
 async function officialCallOnce(mode: Mode, iceServers: IceServer[] = []): Promise<OfficialTimes> {
   const acceptedAt = now();
   let started: CallStarted;
   let startedAt: number | undefined;
+  let call: OfficialCall;
   if (mode === 'server') {
-    const call = nextMessage('call.started', (m) => m.role === 'official');
+    const matched = nextMessage('call.started', (m) => m.role === 'official');
     acceptNext(asVideoSocket());
-    started = await call;
+    call = officialCall = new OfficialCall(asVideoSocket());
+    started = await matched;
     startedAt = now();
   } else {
     const made = directStart(iceServers);
     (socket as DirectSocket).send(made.citizen);
+    call = officialCall = new OfficialCall(asVideoSocket());
     started = made.official;
   }
-  const local = await openLocalMedia();
+  void call.local.then(() => mark('media open'));
   const watch = stateWatch();
-  const call = (officialCall = new OfficialCall(started, asVideoSocket(), local, watch.onState));
   const frame = firstFrame(call.remote);
   const off = socket.subscribe((m) => {
     if (isSignal(m)) void call.handle(m);
   });
   try {
-    await call.start();
+    await call.start(started, watch.onState);
     const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
     return { acceptedAt, startedAt, connectedAt, frameAt, callId: started.callId };
   } catch (error) {
@@ -244,43 +261,36 @@ interface CitizenTurn {
 }
 let turn: CitizenTurn | undefined;
 
-/** Waits for the next call like a kiosk in the waiting room: answers it with CitizenCall. */
-function citizenAwait(): CitizenTurn {
+/**
+ * Waits for the next call like a kiosk in the waiting room, its camera and microphone already open (the
+ * kiosk's preparation screen and the meeting page's device check open them before joining): answers it
+ * with CitizenCall.
+ */
+function citizenAwait(local: MediaStream): CitizenTurn {
   let ended!: () => void;
   const endedPromise = new Promise<void>((resolve) => (ended = resolve));
   let call: CitizenCall | undefined;
-  let local: MediaStream | undefined;
-  let over = false;
-  // Signaling that arrives while the camera opens is kept, then handled in order.
-  const early: SignalMessage[] = [];
   const times = new Promise<SideTimes>((resolve, reject) => {
     const finish = () => {
-      over = true;
       off();
       call?.close();
-      for (const track of local?.getTracks() ?? []) track.stop();
+      for (const track of local.getTracks()) track.stop();
       clearVideo();
       reject(new Error('the call ended before it connected')); // no-op once resolved
       ended();
     };
     const begin = async (started: CallStarted) => {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      local = stream;
-      if (over) return finish();
       const watch = stateWatch();
-      const answering = (call = new CitizenCall(started, asVideoSocket(), stream, watch.onState));
+      const answering = (call = new CitizenCall(started, asVideoSocket(), local, watch.onState));
       const frame = firstFrame(answering.remote);
-      for (const message of early.splice(0)) void answering.handle(message);
       const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
       resolve({ connectedAt, frameAt });
     };
     const off = socket.subscribe((m) => {
       const type: string = m.type; // the floor's official sends call.hangup where the server sends call.ended
       if (m.type === 'call.started' && m.role === 'citizen' && !call) begin(m).catch(reject);
-      else if (isSignal(m)) {
-        if (call) void call.handle(m);
-        else early.push(m);
-      } else if (type === 'call.ended' || type === 'call.hangup') finish();
+      else if (isSignal(m)) void call?.handle(m);
+      else if (type === 'call.ended' || type === 'call.hangup') finish();
     });
   });
   // The bench reads `times` later; a rejection before then is not unhandled.
@@ -288,9 +298,9 @@ function citizenAwait(): CitizenTurn {
   return { times, ended: endedPromise };
 }
 
-/** Joins the queue (server) and waits for the call; resolves once the server has the entry. */
+/** Opens camera and microphone, joins the queue (server) and waits for the call; resolves once in the queue. */
 async function citizenJoin(mode: Mode): Promise<void> {
-  turn = citizenAwait();
+  turn = citizenAwait(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
   if (mode === 'direct') return;
   const joined = nextMessage('queue.joined');
   socket.send({ type: 'queue.join', service: 'pensione-informazioni', authMethod: 'typed' });
@@ -305,6 +315,8 @@ const bench = {
   citizenJoin,
   citizenTimes: () => turn!.times,
   citizenEnded: () => turn!.ended,
+  /** Everything marked since the last call, oldest first. */
+  takeTrace: () => trace.splice(0),
 };
 export type Bench = typeof bench;
 (window as unknown as { bench: Bench }).bench = bench;

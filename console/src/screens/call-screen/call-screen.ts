@@ -12,7 +12,8 @@ import type { CallCitizen, CallEndReason, CallOutcome, CatalogResponse } from '@
 import { hangUp, type CallStarted, type VideoSocket } from '@sportello/web-common/video-socket';
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { OfficialCall, openLocalMedia, type CallState } from '../../call/official-call.ts';
+import type { CallState, OfficialCall } from '../../call/official-call.ts';
+import { takePreparedCall } from '../../call/prepared-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import '../../components/follow-up-form/follow-up-form.ts';
@@ -230,23 +231,23 @@ export class CallScreen extends LitElement {
   }
 
   private async begin() {
-    const local = await openLocalMedia();
-    if (!this.isConnected || this.ended) {
-      for (const track of local?.getTracks() ?? []) track.stop();
-      return;
-    }
-    this.local = local;
-    if (!local) this.error = msg('Videocamera o microfono non disponibili: il cittadino non ti vedrà.');
-    const call = (this.call = new OfficialCall(this.started, this.socket, local, (s) => this.onState(s)));
+    // Made at the accept (camera, microphone, offer); closing it stops the camera, even one still opening.
+    const call = (this.call = takePreparedCall(this.socket));
+    if (!this.isConnected || this.ended) return call.close();
     this.unsubscribe = this.socket.subscribe((message) => {
       if (message.type === 'call.answer' || message.type === 'call.ice' || message.type === 'call.offer')
         call.handle(message).catch(() => (this.error = msg('La connessione video non è riuscita.')));
     });
-    try {
-      await call.start();
-    } catch {
-      this.error = msg('Non è stato possibile avviare la chiamata.');
-    }
+    const starting = call
+      .start(this.started, (s) => this.onState(s))
+      .catch(() => {
+        this.error = msg('Non è stato possibile avviare la chiamata.');
+      });
+    const local = await call.local;
+    if (!this.isConnected || this.ended) return;
+    this.local = local;
+    if (!local) this.error = msg('Videocamera o microfono non disponibili: il cittadino non ti vedrà.');
+    await starting;
     this.requestUpdate();
   }
 

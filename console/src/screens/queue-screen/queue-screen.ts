@@ -13,6 +13,7 @@ import type {
 } from '@sportello/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { prepareCall } from '../../call/prepared-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import '../../components/appointment-list/appointment-list.ts';
 import { tableStyles } from '../../components/table-styles.ts';
@@ -320,6 +321,8 @@ export class QueueScreen extends LitElement {
     this.accepting = true;
     try {
       accept();
+      // Camera, microphone and offer get ready while the server matches (the call screen takes them).
+      prepareCall(this.socket);
     } catch {
       this.accepting = false;
       this.error = notConnectedText();
