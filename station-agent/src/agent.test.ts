@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import type { DeviceEvent } from '@sportello/protocol';
 import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { startAgent, type RunningAgent } from './agent.ts';
+import { arabicTicket } from './devices/printer/test-bodies.ts';
 import { AgentConfig, type LoadedAgentConfig } from './config/agent-config.ts';
 import { DEMO_CITIZEN, DEMO_PIN } from './devices/card/virtual-cards.ts';
 import { enrollStation } from './server-link/enrolment.ts';
@@ -194,6 +195,23 @@ describe('devices through the loopback API', () => {
     expect(last.lines.join('\n')).toContain('N007');
     expect(last.lines.join('\n')).toContain('Attesa stimata: 10 minuti');
     expect(last.qrCodes).toEqual(['http://127.0.0.1:8080/queue/rovigo/abc']);
+  });
+
+  it('prints an Arabic ticket as a picture, and the simulator shows the paper as a PNG', async () => {
+    const printed = await post('/agent/print/ticket', arabicTicket);
+    expect(printed.status).toBe(200);
+    const last = agent.simulators.printer!.printed().at(-1)!;
+    expect(last.lines).toContain('A012');
+    expect(last.images).toBe(3);
+    const paper = await get('/simulator/paper/-1');
+    expect(paper.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await paper.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await get('/simulator/paper/last')).status).toBe(400);
+    expect((await get('/simulator/paper/999')).status).toBe(404);
   });
 
   it('refuses to print without paper, saying so, and tells the page', async () => {

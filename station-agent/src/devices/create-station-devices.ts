@@ -18,7 +18,7 @@ import { CardBusyError, CardError, NoReaderError } from './card/card-errors.ts';
 import type { CardReader } from './card/card-reader.ts';
 import { PcscCardReader } from './card/pcsc-card-reader.ts';
 import { SimulatedCardReader } from './card/simulated-card-reader.ts';
-import { printedLines, printedQrCodes } from './printer/escpos-decoder.ts';
+import { printedImages, printedLines, printedQrCodes } from './printer/escpos-decoder.ts';
 import { PrinterNotReadyError } from './printer/printer-errors.ts';
 import { createPrinter } from './printer/printer-factory.ts';
 import type { Printer, PrintResult as PrinterPrintResult } from './printer/printer.ts';
@@ -39,8 +39,10 @@ export interface SimulatorControls {
     setPaper(level: 'ok' | 'near-end' | 'out'): Promise<unknown>;
     setCover(open: boolean): Promise<unknown>;
     setOnline(online: boolean): Promise<unknown>;
-    /** Each printed document as its text lines and QR contents. */
-    printed(): { lines: string[]; qrCodes: string[] }[];
+    /** Each printed document as its text lines, QR contents and how many pictures (Arabic, Ukrainian …). */
+    printed(): { lines: string[]; qrCodes: string[]; images: number }[];
+    /** A printed document (negative: from the end) as a PNG of the paper; undefined when there is none. */
+    paper(index: number): Promise<Buffer | undefined>;
   };
   scanner?: { scan(text: string): void };
 }
@@ -110,7 +112,15 @@ export async function createStationDevices(config: LoadedAgentConfig, log: Logge
         simulated.printed.map((document) => ({
           lines: printedLines(document),
           qrCodes: printedQrCodes(document),
+          images: printedImages(document).length,
         })),
+      async paper(index) {
+        const document = simulated.printed.at(index);
+        if (!document) return undefined;
+        // The drawing library is loaded only when someone looks at the paper.
+        const { printedPaperPng } = await import('./printer/printed-paper.ts');
+        return printedPaperPng(document, config.devices.printer.columns);
+      },
     };
   }
   if (scanner instanceof SimulatedScanner) {

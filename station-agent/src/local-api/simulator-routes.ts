@@ -71,6 +71,19 @@ export function simulatorRoutes(simulators: SimulatorControls): Router {
   });
 
   router.get('/printed', (_req, res) => void res.json({ printed: simulators.printer?.printed() ?? [] }));
+
+  // The paper as printed, pictures of Arabic or Ukrainian lines included; -1 is the last document.
+  router.get('/paper/:index', async (req, res) => {
+    const index = Number(req.params.index);
+    if (!Number.isInteger(index))
+      return void res.status(400).json({
+        error: { code: 'validation_failed', message: 'index: a whole number, -1 for the last document' },
+      });
+    const png = await simulators.printer?.paper(index);
+    if (!png)
+      return void res.status(404).json({ error: { code: 'not_found', message: 'no such printed document' } });
+    res.type('png').send(png);
+  });
   return router;
 }
 
@@ -107,7 +120,8 @@ ${button('Carta: piena', 'printer', { paper: 'ok' })} ${button('Carta: quasi fin
 ${button('Carta: finita', 'printer', { paper: 'out' })} ${button('Apri coperchio', 'printer', { coverOpen: true })}
 ${button('Chiudi coperchio', 'printer', { coverOpen: false })} ${button('Spegni', 'printer', { online: false })}
 ${button('Accendi', 'printer', { online: true })}
-<h3>Stampato</h3><pre id="printed"></pre></section>`
+<h3>Stampato</h3><img id="paper" alt="L'ultimo biglietto stampato" hidden style="border:1px solid #888">
+<pre id="printed"></pre></section>`
     : ''
 }
 <script src="/simulator/simulator.js"></script></body></html>`;
@@ -125,6 +139,9 @@ async function refresh() {
   const out = document.getElementById('printed');
   if (!out) return;
   const { printed } = await (await fetch('/simulator/printed')).json();
+  const paper = document.getElementById('paper');
+  paper.hidden = printed.length === 0;
+  if (printed.length > 0) paper.src = '/simulator/paper/' + (printed.length - 1);
   out.textContent = printed.slice(-3).map((d) => d.lines.join('\\n') + (d.qrCodes.length ? '\\n[QR] ' + d.qrCodes.join(' ') : '')).join('\\n\\n-----\\n\\n');
 }
 refresh(); setInterval(refresh, 3000);
