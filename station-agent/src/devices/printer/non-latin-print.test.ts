@@ -1,29 +1,24 @@
 // Arabic and Ukrainian on paper: what the simulated printer received is decoded back into a picture of the
 // roll and read by a real OCR engine, Debian's tesseract with its Arabic and Ukrainian data
 // (scripts/test-prerequisites.sh installs them). The words the citizen must read have to be found there.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { PrintReceiptBody, PrintTicketBody } from '@sportello/protocol';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { printedImages, printedLines, type PrintedDocument } from './escpos-decoder.ts';
+import { readPaper } from './paper-ocr.ts';
 import { printedPaperPng } from './printed-paper.ts';
 import { SimulatedPrinter } from './simulated-printer.ts';
 import { arabicReceipt, arabicTicket, ticket, ukrainianReceipt, ukrainianTicket } from './test-bodies.ts';
 
-const run = promisify(execFile);
 // Kept for looking at: the paper as printed, one PNG per document.
 const shotsDir = process.env.SPORTELLO_PRINT_SHOTS;
 
 let printer: SimulatedPrinter;
-let workDir: string;
 
 beforeAll(async () => {
   printer = new SimulatedPrinter({ pollIntervalMs: 60_000 });
   await printer.start();
-  workDir = await mkdtemp(path.join(tmpdir(), 'sportello-ocr-'));
 });
 
 afterAll(() => printer.stop());
@@ -38,18 +33,14 @@ async function print(
   return printer.printed.at(-1)!;
 }
 
-/** The words tesseract reads on the paper, in the language's script, spaces collapsed. */
+/** The words tesseract reads on the paper; the PNG is kept in SPORTELLO_PRINT_SHOTS when set. */
 async function read(document: PrintedDocument, name: string, lang: 'ara' | 'ukr'): Promise<string> {
   const png = printedPaperPng(document, 42);
-  const file = path.join(workDir, `${name}.png`);
-  await writeFile(file, png);
   if (shotsDir) {
     await mkdir(shotsDir, { recursive: true });
     await writeFile(path.join(shotsDir, `${name}.png`), png);
   }
-  // The paper at the printer's 203 dpi; block mode (psm 4: one column of lines of different sizes).
-  const { stdout } = await run('tesseract', [file, 'stdout', '-l', lang, '--dpi', '203', '--psm', '4']);
-  return stdout.replace(/\s+/g, ' ');
+  return readPaper(png, lang);
 }
 
 describe('an Arabic ticket', () => {
