@@ -4,7 +4,7 @@
 // Screenshots for people to look at: /tmp/shots/speech-*.png.
 import { expect, test, type Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
-import { installAudioProbe } from './support/audio-probe.ts';
+import { audioHeard, installAudioProbe, loudestBetween } from './support/audio-probe.ts';
 import { chooseLanguage, kioskText, LANGUAGES } from './support/citizen.ts';
 import { startKioskSystem, type KioskSystem } from './support/kiosk-system.ts';
 import { pageNow, recordSpeech, speechHeardAfter, type SpokenLine } from './support/kiosk-speech.ts';
@@ -94,6 +94,26 @@ test('with reading on, a step inside a screen is read: a topic’s services, the
     .toContainEqual({ text: 'Il tuo numero di cellulare', lang: 'it' });
   await speechHeardAfter(page, since);
   await page.screenshot({ path: '/tmp/shots/speech-booking-step.png' });
+  await system.simulate('card', { action: 'remove' });
+});
+
+test('a tap stops the reading at once: nothing more reaches the output', async ({ page }) => {
+  const spoken = await open(page);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await system.simulate('card', { action: 'insert', card: 'cns' });
+  await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+  // The topics' list is long: a heading, a lead and every topic, many seconds of speech.
+  const since = await pageNow(page);
+  await page.getByRole('button', { name: 'Leggi' }).click();
+  await speechHeardAfter(page, since);
+  await heading(page).click();
+  const tapped = await pageNow(page);
+  const asked = spoken.length;
+  // Long enough for the next lines to have been asked and heard, had the reading gone on.
+  await page.waitForTimeout(2_500);
+  const levels = (await audioHeard(page)).levels;
+  expect(loudestBetween(levels, tapped + 300, Infinity), 'level at the output after the tap').toBe(0);
+  expect(spoken.length, 'lines asked after the tap').toBeLessThanOrEqual(asked + 1);
   await system.simulate('card', { action: 'remove' });
 });
 
