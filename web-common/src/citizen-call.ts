@@ -59,6 +59,16 @@ export class CitizenCall {
     for (const track of this.local?.getAudioTracks() ?? []) track.enabled = !muted;
   }
 
+  /**
+   * Sends another camera's track in place of the current one (the back camera, to show a document):
+   * replaceTrack on the video sender, so the call goes on without a new offer.
+   */
+  async replaceVideoTrack(track: MediaStreamTrack): Promise<void> {
+    const sender = this.pc.getSenders().find((s) => s.track?.kind === 'video');
+    if (!sender) throw new Error('this call sends no video');
+    await sender.replaceTrack(track);
+  }
+
   /** Tells the server (which tells the official) and closes the connection. */
   hangUp(reason: 'hangup' | 'media-failed' = 'hangup'): void {
     try {

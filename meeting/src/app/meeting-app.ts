@@ -14,8 +14,10 @@ import { bookingCodeFromPath } from '../admission/booking-code.ts';
 import '../components/meeting-header/meeting-header.ts';
 import { fetchCatalog, joinMeeting, type Meeting } from '../data/meeting.ts';
 import { getLocale, preferredLanguage, setLocale, type PageLanguage } from '../i18n/locale.ts';
+import { facingOf, openOtherCamera, type Facing } from '../media/camera-switch.ts';
 import { stopMedia } from '../media/local-media.ts';
 import '../screens/admission-screen/admission-screen.ts';
+import type { CameraSwitch } from '../screens/call-screen/call-screen.ts';
 import '../screens/call-screen/call-screen.ts';
 import '../screens/device-check-screen/device-check-screen.ts';
 import type { Ending } from '../screens/end-screen/end-screen.ts';
@@ -24,7 +26,7 @@ import type { QueuePlace } from '../screens/waiting-screen/waiting-screen.ts';
 import '../screens/waiting-screen/waiting-screen.ts';
 import { pageStyles } from '../theme/tokens.ts';
 
-type Screen = 'admission' | 'devices' | 'waiting' | 'call' | 'ended';
+type Screen = 'admission' | 'device-test' | 'devices' | 'waiting' | 'call' | 'ended';
 
 /** Past this without an open /ws the waiting room says so (the admission may have expired). */
 const UNREACHABLE_AFTER_MS = 15_000;
@@ -50,6 +52,10 @@ export class MeetingApp extends LitElement {
   @state() private started?: CallStarted;
   @state() private callState: CitizenCallState = 'connecting';
   @state() private ending: Ending = 'thanks';
+  @state() private facing?: Facing;
+  @state() private cameraSwitch: CameraSwitch = 'none';
+  /** The official said they are running late: by how much, and when. */
+  @state() private late?: { minutes: number; at: string };
   private readonly bookingCode = bookingCodeFromPath(location.pathname);
   private socket?: VideoSocket;
   private call?: CitizenCall;
@@ -92,7 +98,14 @@ export class MeetingApp extends LitElement {
         return html`<meeting-admission-screen
           .bookingCode=${this.meeting?.code ?? this.bookingCode}
           @meeting-admitted=${(e: CustomEvent<Meeting>) => this.admitted(e.detail)}
+          @meeting-test-devices=${() => (this.screen = 'device-test')}
         ></meeting-admission-screen>`;
+      case 'device-test':
+        // Before the room opens: nothing is handed over, the page goes back to the admission.
+        return html`<meeting-device-check-screen
+          trial
+          @meeting-trial-done=${() => (this.screen = 'admission')}
+        ></meeting-device-check-screen>`;
       case 'devices':
         return html`<meeting-device-check-screen
           @meeting-devices-ready=${(e: CustomEvent<MediaStream>) => this.devicesReady(e.detail)}
@@ -108,6 +121,7 @@ export class MeetingApp extends LitElement {
           .unreachable=${this.unreachable}
           .refusal=${this.refusal}
           .stream=${this.stream}
+          .late=${this.late}
           @meeting-readmit=${this.readmit}
         ></meeting-waiting-screen>`;
       case 'call':
@@ -116,6 +130,9 @@ export class MeetingApp extends LitElement {
           .callState=${this.callState}
           .officialName=${this.started!.official.name}
           .stream=${this.stream}
+          .facing=${this.facing}
+          .cameraSwitch=${this.cameraSwitch}
+          @meeting-switch-camera=${() => void this.switchCamera()}
           @meeting-hangup=${() => this.endCall('left', 'hangup')}
         ></meeting-call-screen>`;
       case 'ended':
@@ -220,6 +237,9 @@ export class MeetingApp extends LitElement {
       case 'queue.no-official':
         this.noOfficial = message.reason;
         break;
+      case 'meeting.late':
+        this.late = { minutes: message.minutes, at: message.at };
+        break;
       case 'call.started':
         if (message.role === 'citizen') this.startCall(message);
         break;
@@ -251,6 +271,59 @@ export class MeetingApp extends LitElement {
       if (callState === 'failed') this.endCall('media-failed', 'media-failed');
     });
     this.screen = 'call';
+    void this.offerCameraSwitch();
+  }
+
+  /** A phone's camera says which way it faces; a computer offers the switch when it has several cameras. */
+  private async offerCameraSwitch() {
+    const track = this.stream?.getVideoTracks()[0];
+    this.facing = track && facingOf(track);
+    this.cameraSwitch = 'none';
+    if (!track) return;
+    const cameras = await navigator.mediaDevices
+      .enumerateDevices()
+      .then((all) => all.filter((d) => d.kind === 'videoinput').length)
+      .catch(() => 0);
+    if (this.facing || cameras > 1) this.cameraSwitch = 'ready';
+  }
+
+  /** The other camera, sent in place of this one without a new offer; the self-view follows. */
+  private async switchCamera() {
+    const stream = this.stream;
+    const call = this.call;
+    const current = stream?.getVideoTracks()[0];
+    if (!stream || !call || !current || this.cameraSwitch === 'switching') return;
+    const want: Facing = this.facing === 'environment' ? 'user' : 'environment';
+    this.cameraSwitch = 'switching';
+    try {
+      const track = await openOtherCamera(current, want);
+      if (this.call !== call || this.stream !== stream) return track.stop();
+      await call.replaceVideoTrack(track);
+      current.stop();
+      this.stream = new MediaStream([...stream.getAudioTracks(), track]);
+      this.facing = facingOf(track) ?? (this.facing ? want : undefined);
+      this.cameraSwitch = 'ready';
+    } catch {
+      this.cameraSwitch = 'failed';
+      // A phone that holds one camera at a time had this one stopped for the other: it comes back.
+      if (current.readyState === 'ended' && this.call === call) await this.reopen(current, stream, call);
+    }
+  }
+
+  private async reopen(previous: MediaStreamTrack, stream: MediaStream, call: CitizenCall) {
+    try {
+      const deviceId = previous.getSettings().deviceId;
+      const [track] = (
+        await navigator.mediaDevices.getUserMedia({
+          video: deviceId ? { deviceId: { exact: deviceId } } : true,
+        })
+      ).getVideoTracks();
+      if (!track) return;
+      await call.replaceVideoTrack(track);
+      this.stream = new MediaStream([...stream.getAudioTracks(), track]);
+    } catch {
+      // The audio goes on; the official sees the camera is off.
+    }
   }
 
   /** Closes the call; `tell` hangs up on the server when the ending is ours, not the server's news. */

@@ -1,12 +1,15 @@
 /**
  * How loud the microphone hears the citizen, as a bar that moves while they speak; once it has heard
  * something it says so in words too.
+ *
+ * @event meeting-mic-heard - the first time the microphone heard a voice.
  */
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { MicLevel } from '../../media/mic-level.ts';
+import { emit } from '../emit.ts';
 
 /** Above this level (RMS 0–1, about -40 dB) the microphone is taken to hear a voice, not a quiet room. */
 const HEARD = 0.01;
@@ -68,7 +71,10 @@ export class MicMeter extends LitElement {
       this.meter = this.stream
         ? new MicLevel(this.stream, (level) => {
             this.level = level;
-            if (level >= HEARD) this.heard = true;
+            if (level >= HEARD && !this.heard) {
+              this.heard = true;
+              emit(this, 'meeting-mic-heard');
+            }
           })
         : undefined;
     }

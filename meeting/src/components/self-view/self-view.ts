@@ -1,5 +1,6 @@
 /**
- * The citizen's own camera, mirrored as people expect to see themselves (the official gets it unmirrored).
+ * The citizen's own camera, mirrored as people expect to see themselves (the official gets it unmirrored);
+ * the back camera, which shows a document, is not mirrored, so its writing reads the right way.
  *
  * @csspart video - the video element.
  */
@@ -22,12 +23,16 @@ export class SelfView extends LitElement {
       width: 100%;
       height: 100%;
       object-fit: cover;
+    }
+    :host([mirrored]) video {
       transform: scaleX(-1);
     }
   `;
 
   /** The local camera stream; null shows the dark frame alone. */
   @property({ attribute: false }) stream: MediaStream | null = null;
+  /** Mirrored like a looking glass: the front camera. */
+  @property({ type: Boolean, reflect: true }) mirrored = true;
   @query('video') private video!: HTMLVideoElement;
 
   override updated(): void {

@@ -3,6 +3,7 @@
  * code from the SMS. Every refusal is told in plain words; before the room opens it retries by itself.
  *
  * @event meeting-admitted - detail: the admitted Meeting (the server has set the meeting cookie).
+ * @event meeting-test-devices - the citizen wants to try camera, microphone and speaker now.
  */
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -117,6 +118,14 @@ export class AdmissionScreen extends LitElement {
           </button>
         </div>
       </form>
+      <div class="notice try">
+        <p>
+          ${msg("Puoi provare subito videocamera, microfono e altoparlante, anche prima che la sala d'attesa apra.")}
+        </p>
+        <button type="button" class="secondary" @click=${() => emit(this, 'meeting-test-devices')}>
+          ${msg('Prova videocamera, microfono e altoparlante')}
+        </button>
+      </div>
     </div>`;
   }
 

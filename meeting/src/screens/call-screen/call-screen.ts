@@ -1,8 +1,10 @@
 /**
- * The call: the official large with their name, the citizen's self-view small, mute and end, the state of
- * the connection (read out as it changes) and how to show the ID document.
+ * The call: the official large with their name, the citizen's self-view small, mute, the camera switch (the
+ * back camera shows a document), end, the state of the connection (read out as it changes) and how to show
+ * the ID document.
  *
  * @event meeting-hangup - the citizen ends the call.
+ * @event meeting-switch-camera - the citizen wants the other camera (the app opens it and sends it).
  */
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
@@ -13,7 +15,11 @@ import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
 import '../../components/id-guide/id-guide.ts';
 import '../../components/self-view/self-view.ts';
+import type { Facing } from '../../media/camera-switch.ts';
 import { screenStyles } from '../../theme/tokens.ts';
+
+/** Where the camera switch is: none to offer, ready, opening the other camera, or no other camera found. */
+export type CameraSwitch = 'none' | 'ready' | 'switching' | 'failed';
 
 @customElement('meeting-call-screen')
 @localized()
@@ -87,6 +93,9 @@ export class CallScreen extends LitElement {
       .controls button {
         flex: 1 1 10em;
       }
+      .controls button.camera {
+        flex-basis: 100%;
+      }
       button[aria-pressed='true'] {
         background: var(--sp-warning-bg);
         border-color: var(--sp-text);
@@ -141,6 +150,9 @@ export class CallScreen extends LitElement {
   @property() callState: CitizenCallState = 'connecting';
   @property() officialName = '';
   @property({ attribute: false }) stream: MediaStream | null = null;
+  /** The way the camera in use faces, when the browser says (computers' cameras often do not). */
+  @property() facing?: Facing;
+  @property() cameraSwitch: CameraSwitch = 'none';
   @state() private muted = false;
   @query('h1') private heading!: HTMLElement;
   @query('video.remote') private remoteVideo!: HTMLVideoElement;
@@ -161,7 +173,10 @@ export class CallScreen extends LitElement {
       <div class="stage">
         <video class="remote" autoplay playsinline aria-label=${msg(str`Video di ${name}`)}></video>
         <span class="name">${name}</span>
-        <meeting-self-view .stream=${this.stream}></meeting-self-view>
+        <meeting-self-view
+          .stream=${this.stream}
+          ?mirrored=${this.facing !== 'environment'}
+        ></meeting-self-view>
       </div>
       <div>
         <h1 tabindex="-1">${msg(str`Videochiamata con ${name}`)}</h1>
@@ -177,16 +192,41 @@ export class CallScreen extends LitElement {
           <button class="secondary" aria-pressed=${this.muted ? 'true' : 'false'} @click=${this.toggleMute}>
             ${msg('Spegni il microfono')}
           </button>
+          ${this.renderCameraSwitch()}
           <button class="danger" @click=${() => emit(this, 'meeting-hangup')}>
             ${msg('Chiudi la chiamata')}
           </button>
         </div>
+        ${
+          this.cameraSwitch === 'failed'
+            ? html`<p class="notice warning" role="alert">
+                ${msg("Non troviamo un'altra fotocamera su questo dispositivo. Avvicina il documento a questa.")}
+              </p>`
+            : nothing
+        }
         <details ?open=${this.wide}>
           <summary>${msg('Come mostrare il documento')}</summary>
           <meeting-id-guide></meeting-id-guide>
         </details>
       </div>
     </div>`;
+  }
+
+  private renderCameraSwitch() {
+    if (this.cameraSwitch === 'none') return nothing;
+    const label =
+      this.facing === 'environment'
+        ? msg('Torna alla fotocamera frontale')
+        : this.facing === 'user'
+          ? msg('Mostra un documento: usa la fotocamera posteriore')
+          : msg("Mostra un documento: usa l'altra videocamera");
+    return html`<button
+      class="secondary camera"
+      ?disabled=${this.cameraSwitch === 'switching'}
+      @click=${() => emit(this, 'meeting-switch-camera')}
+    >
+      ${this.cameraSwitch === 'switching' ? msg('Cambio della fotocamera…') : label}
+    </button>`;
   }
 
   private stateText() {

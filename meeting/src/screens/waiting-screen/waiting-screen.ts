@@ -105,6 +105,8 @@ export class WaitingScreen extends LitElement {
   /** A refusal of the room by the server, in plain words. */
   @property() refusal = '';
   @property({ attribute: false }) stream: MediaStream | null = null;
+  /** The official said they are running late: by how much, and when. */
+  @property({ attribute: false }) late?: { minutes: number; at: string };
   @query('h1') private heading!: HTMLElement;
 
   override firstUpdated(): void {
@@ -117,7 +119,7 @@ export class WaitingScreen extends LitElement {
       <div class="room">
         <div>
           <div class="notice" role="status" aria-live="polite" aria-atomic="true">${this.renderPlace()}</div>
-          ${this.renderNoOfficial()}
+          ${this.renderLate()}${this.renderNoOfficial()}
           ${this.refusal ? html`<div class="notice error" role="alert"><p>${this.refusal}</p></div>` : nothing}
           ${
             this.unreachable
@@ -181,6 +183,20 @@ export class WaitingScreen extends LitElement {
             : msg(str`Attesa stimata: circa ${place.estimatedWaitMinutes} minuti.`)
       }
     </p>`;
+  }
+
+  private renderLate() {
+    const late = this.late;
+    if (!late) return nothing;
+    const time = formatTime(late.at);
+    const minutes = late.minutes;
+    return html`<div class="notice warning late" role="status">
+      <p>
+        <strong>${msg(str`Il funzionario è in ritardo di circa ${minutes} minuti.`)}</strong>
+        ${msg(str`Lo ha scritto alle ${time}.`)}
+      </p>
+      <p>${msg('Tieni aperta questa pagina: la videochiamata parte appena il funzionario è pronto.')}</p>
+    </div>`;
   }
 
   private renderNoOfficial() {
