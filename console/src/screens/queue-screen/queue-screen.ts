@@ -17,7 +17,7 @@ import { prepareCall } from '../../call/prepared-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import '../../components/appointment-list/appointment-list.ts';
 import { tableStyles } from '../../components/table-styles.ts';
-import { fetchAppointments } from '../../data/appointments.ts';
+import { fetchAppointments, tellRunningLate } from '../../data/appointments.ts';
 import { acceptEntry } from '../../data/queue.ts';
 import { authLevelText, notConnectedText, problemText, queueErrorText } from '../../i18n/labels.ts';
 import { formatDay, localizedText } from '../../i18n/locale.ts';
@@ -146,6 +146,17 @@ export class QueueScreen extends LitElement {
     void this.loadDay();
   }
 
+  /** The waiting citizen's page is told at once; the row then says so. */
+  private async runningLate(code: string, minutes: 5 | 10 | 15) {
+    try {
+      await tellRunningLate(code, minutes);
+      this.dayError = '';
+      await this.loadDay();
+    } catch (error) {
+      this.dayError = problemText(error);
+    }
+  }
+
   /** The day's appointments; one request at a time, one more if asked meanwhile. */
   private async loadDay(): Promise<void> {
     if (this.loadingDay) {
@@ -220,7 +231,10 @@ export class QueueScreen extends LitElement {
                   .catalog=${this.catalog}
                   .label=${msg('Appuntamenti di oggi')}
                   ?canAccept=${open && this.status === 'available' && !this.accepting}
+                  today
                   @console-accept-entry=${(e: CustomEvent<{ entryId: string }>) => this.accept(e.detail.entryId)}
+                  @console-running-late=${(e: CustomEvent<{ code: string; minutes: 5 | 10 | 15 }>) =>
+                    void this.runningLate(e.detail.code, e.detail.minutes)}
                 ></appointment-list>`
               : this.dayError
                 ? nothing
