@@ -1,6 +1,7 @@
 /**
  * Check-in for a booked appointment: the booking code (typed, or read from its QR) and the codice fiscale
- * (unless the citizen is identified), then the appointment's queue number, shown large and printed.
+ * (unless the citizen is identified), then the appointment's queue number, shown large and printed. With the
+ * same two codes the citizen may instead see, cancel or move the booking (kiosk-my-booking).
  *
  * @event kiosk-done - the citizen has the number, or knows what to do instead.
  * @event kiosk-printed - detail: 'ticket', once the printer has printed it.
@@ -32,9 +33,12 @@ import { checkinScreenStyles } from './checkin-screen.styles.ts';
 import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-keypad-field/kiosk-keypad-field.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
+import '../../components/kiosk-my-booking/kiosk-my-booking.ts';
 import { finishActions } from '../../components/finish-actions.ts';
 
-type Step = 'code' | 'cf' | 'result';
+type Step = 'code' | 'cf' | 'result' | 'manage';
+/** What the codes are for: checking in, or seeing, cancelling and moving the booking. */
+type Purpose = 'check-in' | 'manage';
 
 const CODE_LENGTH = 8;
 const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{8}$/;
@@ -71,6 +75,7 @@ export class KioskCheckinScreen extends LitElement {
   @property() printerState?: PrinterState;
 
   @state() private step: Step = 'code';
+  @state() private purpose: Purpose = 'check-in';
   @state() private code = '';
   @state() private cf = '';
   @state() private tried = false;
@@ -86,6 +91,7 @@ export class KioskCheckinScreen extends LitElement {
       this.response = undefined;
       this.print = undefined;
       this.failure = undefined;
+      this.purpose = 'check-in';
       this.step = this.identity ? 'code' : 'cf';
       if (this.identity && CODE_PATTERN.test(this.code)) void this.submit();
     }
@@ -132,7 +138,8 @@ export class KioskCheckinScreen extends LitElement {
     }
   }
 
-  private codeNext(): void {
+  private codeNext(purpose: Purpose): void {
+    this.purpose = purpose;
     if (!CODE_PATTERN.test(this.code)) {
       this.tried = true;
       return;
@@ -140,6 +147,13 @@ export class KioskCheckinScreen extends LitElement {
     this.tried = false;
     if (this.identity) void this.submit();
     else this.step = 'cf';
+  }
+
+  /** The same codes, now to see, cancel or move the booking. */
+  private manage(): void {
+    this.failure = undefined;
+    this.purpose = 'manage';
+    this.step = 'manage';
   }
 
   private cfNext(): void {
@@ -152,6 +166,7 @@ export class KioskCheckinScreen extends LitElement {
   }
 
   private async submit(): Promise<void> {
+    if (this.purpose === 'manage') return this.manage();
     this.busy = true;
     this.failure = undefined;
     try {
@@ -255,6 +270,7 @@ export class KioskCheckinScreen extends LitElement {
   }
 
   speechText(): string[] {
+    if (this.step === 'manage') return this.renderRoot.querySelector('kiosk-my-booking')?.lines() ?? [];
     const heading = this.renderRoot.querySelector('h1')?.textContent?.trim() ?? '';
     if (this.response) return [heading, ...(this.renderRoot.querySelector('kiosk-ticket')?.lines() ?? [])];
     if (this.failure) return [heading, this.failure.message];
@@ -270,6 +286,24 @@ export class KioskCheckinScreen extends LitElement {
   }
 
   override render() {
+    if (this.step === 'manage') {
+      return html`<kiosk-my-booking
+        .code=${this.code}
+        .codiceFiscale=${this.codiceFiscale}
+        .catalog=${this.catalog}
+        .language=${this.language}
+        @kiosk-back=${(e: Event) => {
+          e.stopPropagation();
+          this.purpose = 'check-in';
+          this.step = 'code';
+        }}
+        @kiosk-checkin-now=${() => {
+          this.purpose = 'check-in';
+          this.step = 'code';
+          void this.submit();
+        }}
+      ></kiosk-my-booking>`;
+    }
     if (this.response) return this.renderResult(this.response);
     if (this.failure) return this.renderFailure(this.failure);
     if (this.busy) {
@@ -297,7 +331,10 @@ export class KioskCheckinScreen extends LitElement {
         ></kiosk-keypad-field>
       </div>
       <div class="actions">
-        <button type="button" @click=${() => this.codeNext()}>${msg('Avanti')}</button>
+        <button type="button" @click=${() => this.codeNext('check-in')}>${msg('Avanti')}</button>
+        <button type="button" class="secondary" @click=${() => this.codeNext('manage')}>
+          ${msg('Vedi, sposta o annulla')}
+        </button>
         <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-back')}>
           ${backIcon}${msg('Indietro')}
         </button>
@@ -364,7 +401,9 @@ export class KioskCheckinScreen extends LitElement {
                 }`
             : failure.fix === 'retry'
               ? html`<button type="button" @click=${() => void this.submit()}>${msg('Riprova')}</button>`
-              : nothing
+              : html`<button type="button" @click=${() => this.manage()}>
+                  ${msg('Vedi, sposta o annulla')}
+                </button>`
         }
         <button
           type="button"
