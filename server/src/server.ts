@@ -14,6 +14,7 @@ import { instrumentSmsProvider } from './metrics/instrument-sms.ts';
 import { instrumentStore } from './metrics/instrument-store.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { registerStateGauges } from './metrics/state-gauges.ts';
+import { announcingOutbox } from './notification/outbox-channel.ts';
 import { startOutboxWorker } from './notification/outbox-worker.ts';
 import { startRebookingWorker } from './calendar/rebooking-worker.ts';
 import { createSmsProvider } from './notification/sms-provider.ts';
@@ -60,10 +61,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const dataDir = path.resolve(options.dataDir ?? config.server.dataDir);
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
-  // Timed here, once, so every service's reads and transactions are in the metrics.
-  const store: Store = instrumentStore(
-    await openStore(config.server.store, { dataDir, now: clock, log }),
-    metrics,
+  // Timed here, once, so every service's reads and transactions are in the metrics; every message put in
+  // the outbox is announced to the SMS workers of every instance, which wake at its due time.
+  const store: Store = announcingOutbox(
+    instrumentStore(await openStore(config.server.store, { dataDir, now: clock, log }), metrics),
   );
   const sms = instrumentSmsProvider(createSmsProvider(config.notifications, clock), metrics);
   const ctx: AppContext = {

@@ -1,6 +1,7 @@
 // Bench rows for the SMS outbox on lowdb: messages per second from the outbox through the HTTP
 // gateway adapter to a gateway on loopback, and how late reminders go out with 10k of them pending.
-// Worker settings are the shipped config/notifications.json's (batch size, poll interval).
+// Worker settings are the shipped config/notifications.json's (batch size, longest sleep); the store announces
+// each message put in the outbox, as the server's does, and the worker wakes at the next due time.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { SmsGatewaySettings, type NotificationSettings } from '@sportello/protocol';
 import pino from 'pino';
 import { HttpSmsGateway } from '../../server/src/notification/http-sms-gateway.ts';
+import { announcingOutbox } from '../../server/src/notification/outbox-channel.ts';
 import { OutboxWorker } from '../../server/src/notification/outbox-worker.ts';
 import { LowdbStore } from '../../server/src/store/lowdb/lowdb-store.ts';
 import type { NewOutboxMessage, Store } from '../../server/src/store/store.ts';
@@ -20,6 +22,8 @@ const PENDING_REMINDERS = 10_000;
 const DUE_NOW = 200;
 const DUE_WINDOW_MS = 5000;
 const DAY_MS = 86_400_000;
+/** Issue 16: reminders out within this of their due time (p99) with 10k pending. */
+const LAG_GOAL_P99_MS = 100;
 
 function message(dueAt: number, slotStart: number, kind: 'confirmation' | 'reminder'): NewOutboxMessage {
   return {
@@ -61,7 +65,7 @@ async function withOutbox<T>(
 ): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-outbox-bench-'));
   const gateway = await FakeSmsGateway.start();
-  const store = await LowdbStore.open({ dataDir });
+  const store = announcingOutbox(await LowdbStore.open({ dataDir }));
   const provider = new HttpSmsGateway(
     SmsGatewaySettings.parse({
       url: `${gateway.url}/sms`,
@@ -157,9 +161,13 @@ export async function notificationBench(settings: NotificationSettings): Promise
       .accepted()
       .map((r) => r.receivedAt - dueAt.get(r.key ?? '')!)
       .sort((a, b) => a - b);
-    const label = `reminder lag (sent − due) at ${PENDING_REMINDERS.toLocaleString('en-US')} pending, poll ${pollMilliseconds} ms`;
+    const label = `reminder lag (sent − due) at ${PENDING_REMINDERS.toLocaleString('en-US')} pending, woken at the due time (longest sleep ${pollMilliseconds} ms)`;
     rows.push({ name: `${label}: p50`, value: percentile(lags, 50), unit: 'ms' });
-    rows.push({ name: `${label}: p99`, value: percentile(lags, 99), unit: 'ms' });
+    rows.push({
+      name: `${label}: p99 (goal < ${LAG_GOAL_P99_MS} ms)`,
+      value: percentile(lags, 99),
+      unit: 'ms',
+    });
     const sentEarly = lags.filter((lag) => lag < 0).length;
     if (sentEarly > 0) throw new Error(`${sentEarly} reminders went out before they were due`);
   });

@@ -81,6 +81,6 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
 }
 
 /** Methods keep their own object as `this` (a class's private state) when called through a proxy. */
-function bindMethod(value: unknown, target: object): unknown {
+export function bindMethod(value: unknown, target: object): unknown {
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

@@ -1,0 +1,43 @@
+// The outbox's channel: when a transaction puts a message in the outbox (enqueued, or a dead letter retried),
+// its due time is announced on commit to every instance (NOTIFY outbox in PostgreSQL), so each one's worker
+// can wake at that time instead of polling. Cancelled messages are not announced: a worker woken for one
+// finds nothing due and sleeps until the next.
+import { bindMethod } from '../metrics/instrument-store.ts';
+import type { Store, StoreTx } from '../store/store.ts';
+
+export const OUTBOX_CHANNEL = 'outbox';
+
+/** The store as services see it, with every message put in the outbox announced on OUTBOX_CHANNEL. */
+export function announcingOutbox(store: Store): Store {
+  const announcing = (tx: StoreTx): StoreTx => {
+    const enqueueMessage: StoreTx['enqueueMessage'] = async (message) => {
+      await tx.enqueueMessage(message);
+      tx.notify(OUTBOX_CHANNEL, new Date(message.dueAt).toISOString());
+    };
+    const resolveDeadMessage: StoreTx['resolveDeadMessage'] = async (id, action, now) => {
+      const resolved = await tx.resolveDeadMessage(id, action, now);
+      // A retried dead letter is due at once.
+      if (resolved && action === 'retry') tx.notify(OUTBOX_CHANNEL, now.toISOString());
+      return resolved;
+    };
+    return new Proxy(tx, {
+      get: (target, name, receiver) =>
+        name === 'enqueueMessage'
+          ? enqueueMessage
+          : name === 'resolveDeadMessage'
+            ? resolveDeadMessage
+            : bindMethod(Reflect.get(target, name, receiver), target),
+    });
+  };
+  const transaction: Store['transaction'] = (fn) => store.transaction((tx) => fn(announcing(tx)));
+  return new Proxy(store, {
+    get: (target, name, receiver) =>
+      name === 'transaction' ? transaction : bindMethod(Reflect.get(target, name, receiver), target),
+  });
+}
+
+/** The instant an announcement names; an unreadable one means "look now". */
+export function announcedDueAt(payload: string): number {
+  const at = Date.parse(payload);
+  return Number.isNaN(at) ? 0 : at;
+}
