@@ -1,11 +1,11 @@
-// The embedded store: lowdb JSON files under data/, one per sede (or sede group) and day, written atomically (steno's
-// write-then-rename). Transactions run one at a time; those that finish while a flush is on disk are
-// written together by the next flush (group commit), and each caller resolves once its writes are on disk.
+// The embedded store: lowdb JSON files under data/, one per sede (or sede group) and day, written atomically and
+// durably (durable-file.ts: temporary file synced, renamed, folder synced). Transactions run one at a time; those
+// that finish while a flush is on disk are written together by the next flush (group commit: one sync per file
+// and per folder for all of them), and each caller resolves once its writes are on disk.
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { DateTime } from 'luxon';
 import type { CallRecord } from '@sportello/protocol';
 import {
@@ -28,6 +28,7 @@ import {
   type StoreTx,
 } from '../store.ts';
 import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
+import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable-file.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
   auditFile,
@@ -71,6 +72,8 @@ export interface LowdbStoreOptions {
   /** Call days from this many days ago onwards are indexed by call id at open (outcomes come late). */
   callDays?: number;
   now?: () => Date;
+  /** The disk's operations: tests record them to check what is synced before a transaction resolves. */
+  io?: DiskIo;
 }
 
 type Undo = () => void;
@@ -98,6 +101,9 @@ export class LowdbStore implements Store {
   private operations!: Low<Operations>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<Low<unknown>>();
+  /** Folders created since the last flush: their entries in their parents go to the disk with it. */
+  private readonly newDirs = new Set<string>();
+  private readonly io: DiskIo;
   private flushing: Promise<void> | null = null;
   private nextFlush: Promise<void> | null = null;
   private closed = false;
@@ -110,6 +116,7 @@ export class LowdbStore implements Store {
     this.hotDays = options.hotDays ?? 7;
     this.callDays = options.callDays ?? 31;
     this.now = options.now ?? (() => new Date());
+    this.io = options.io ?? nodeDiskIo;
     this.outbox = new LowdbOutbox(
       this.dataDir,
       {
@@ -123,7 +130,8 @@ export class LowdbStore implements Store {
 
   static async open(options: LowdbStoreOptions): Promise<LowdbStore> {
     const store = new LowdbStore(options);
-    await mkdir(store.dataDir, { recursive: true });
+    for (const dir of createdDirs(await store.io.mkdirs(store.dataDir), store.dataDir))
+      store.newDirs.add(dir);
     store.core = (await store.file(coreFile(store.dataDir), emptyCore)) as Low<Core>;
     store.fleet = (await store.file(fleetFile(store.dataDir), emptyFleet)) as Low<Fleet>;
     store.statuses = (await store.file(statusesFile(store.dataDir), emptyStatuses)) as Low<StationStatuses>;
@@ -654,8 +662,9 @@ export class LowdbStore implements Store {
     let low = this.files.get(filename);
     if (!low) {
       low = (async () => {
-        await mkdir(path.dirname(filename), { recursive: true });
-        const db = new Low<unknown>(new JSONFile(filename), empty());
+        const dir = path.dirname(filename);
+        for (const created of createdDirs(await this.io.mkdirs(dir), dir)) this.newDirs.add(created);
+        const db = new Low<unknown>(new DurableJsonFile(filename, this.io), empty());
         await db.read();
         return db;
       })();
@@ -686,12 +695,15 @@ export class LowdbStore implements Store {
   private flush(): Promise<void> {
     if (!this.flushing) {
       const batch = [...this.dirty];
+      const dirs = [...this.newDirs];
       this.dirty.clear();
-      this.flushing = Promise.all(batch.map((low) => low.write()))
+      this.newDirs.clear();
+      this.flushing = this.writeDurably(batch, dirs)
         .then(
           () => undefined,
           (error: unknown) => {
             for (const low of batch) this.dirty.add(low);
+            for (const dir of dirs) this.newDirs.add(dir);
             throw error;
           },
         )
@@ -707,6 +719,15 @@ export class LowdbStore implements Store {
         return this.flush();
       });
     return this.nextFlush;
+  }
+
+  /** Each file synced and renamed into place, then each of their folders synced once for the whole batch. */
+  private async writeDurably(batch: Low<unknown>[], newDirs: string[]): Promise<void> {
+    const files = batch.map((low) => low.adapter as DurableJsonFile<unknown>);
+    // replace() serialises synchronously: every file is written as it stands now, between two transactions.
+    await Promise.all(files.map((file, i) => file.replace(batch[i]!.data)));
+    const dirs = new Set([...newDirs, ...files.map((file) => path.dirname(file.filename))]);
+    await Promise.all([...dirs].map((dir) => this.io.syncDir(dir)));
   }
 
   private async listDays(kind: PartitionKind): Promise<{ sede: string; day: string }[]> {
