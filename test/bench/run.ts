@@ -22,6 +22,7 @@ import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
 import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
+import type { FromHttpFloor, ToHttpFloor } from './http-floor-child.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,11 @@ const BOOKING_WARMUP = 200;
 const SAFETY_MINUTES = 20;
 /** Citizens of the booking phase start here, far from the seeded ones. */
 const CITIZEN_BASE = 50_000_000;
+/** Issue 16's goals: a share of the bare Express floor measured in the same run, and a p99 ceiling in ms. */
+const GOALS = {
+  availability: { share: 0.4, p99: 20 },
+  booking: { share: 0.3, p99: 50 },
+} as const;
 
 interface Row {
   n: number;
@@ -75,6 +81,9 @@ interface Row {
   ok?: number;
   failed?: string;
   rssMB?: number;
+  /** The bare Express floor's req/s for the same kind of request, measured in the same run. */
+  floorRate?: number;
+  goal?: { share: number; p99: number };
 }
 
 // ---- the server in a child process ----
@@ -110,6 +119,20 @@ async function startChild(dataDir: string): Promise<Child> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       send({ type: 'stop' });
       await nextMessage<FromChild, 'stopped'>(child, 'stopped', 'server');
+      await exited;
+    },
+  };
+}
+
+/** The bare Express 5 app of http-floor-child.ts, in its own process like the server. */
+async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
+  const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
+  return {
+    url: ready.url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ToHttpFloor);
       await exited;
     },
   };
@@ -178,6 +201,40 @@ interface Unit {
   start: string;
 }
 
+/** The body of the i-th booking: a new citizen each time, so none is refused as already booked. */
+function bookingBody(config: AppConfig, unit: Unit, i: number): CreateBookingBody {
+  return {
+    sede: unit.sede,
+    service: unit.service,
+    mode: 'inPerson',
+    start: unit.start,
+    citizen: {
+      codiceFiscale: codiceFiscale(CITIZEN_BASE + i),
+      firstName: 'Carla',
+      lastName: 'Bench',
+      phone: `+39347${String(1_000_000 + i).slice(-7)}`,
+      language: 'it',
+    },
+    authMethod: 'cie-pin',
+    privacyNoticeVersion: config.server.privacyNoticeVersion,
+  };
+}
+
+/** The floor of a row: the bare app answering the same number of connections for as long, after a warm-up. */
+async function benchFloor(url: string, request: autocannon.Request, what: string): Promise<Omit<Row, 'n'>> {
+  const options = { url, connections: CONNECTIONS, requests: [request] };
+  await run({ ...options, duration: 2 });
+  const r = await run({ ...options, duration: SECONDS });
+  return {
+    operation: `floor: bare Express 5 ${what}`,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rate: rateOf(r),
+    ok: r['2xx'],
+    failed: failures(r, statusCounts(r)),
+  };
+}
+
 /** Every free (slot × capacity) unit of the next 60 days, shuffled so concurrent requests hit different days. */
 async function planBookings(child: Child, config: AppConfig): Promise<Unit[]> {
   const units: Unit[] = [];
@@ -218,23 +275,7 @@ async function benchBookings(
     // Each request takes the next unit and a new citizen, so none is refused as full or already booked.
     setupRequest: (req) => {
       const i = next++;
-      const unit = plan[i % plan.length]!;
-      const body: CreateBookingBody = {
-        sede: unit.sede,
-        service: unit.service,
-        mode: 'inPerson',
-        start: unit.start,
-        citizen: {
-          codiceFiscale: codiceFiscale(CITIZEN_BASE + i),
-          firstName: 'Carla',
-          lastName: 'Bench',
-          phone: `+39347${String(1_000_000 + i).slice(-7)}`,
-          language: 'it',
-        },
-        authMethod: 'cie-pin',
-        privacyNoticeVersion: config.server.privacyNoticeVersion,
-      };
-      return { ...req, body: JSON.stringify(body) };
+      return { ...req, body: JSON.stringify(bookingBody(config, plan[i % plan.length]!, i)) };
     },
     onResponse: (status, body) => {
       if (status < 300) return;
@@ -270,7 +311,17 @@ async function benchBookings(
 // ---- output ----
 
 function table(rows: Row[]): string {
-  const head = ['existing', 'operation', 'p50 ms', 'p99 ms', 'req/s', '2xx', 'non-2xx', 'server RSS MB'];
+  const head = [
+    'existing',
+    'operation',
+    'p50 ms',
+    'p99 ms',
+    'req/s',
+    'of floor',
+    '2xx',
+    'non-2xx',
+    'server RSS MB',
+  ];
   const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '' : v.toFixed(digits));
   const body = rows.map((r) => [
     r.n.toLocaleString('en-US'),
@@ -278,16 +329,32 @@ function table(rows: Row[]): string {
     fmt(r.p50, 1),
     fmt(r.p99, 1),
     fmt(r.rate, r.rate < 10 ? 1 : 0),
+    r.floorRate ? `${((100 * r.rate) / r.floorRate).toFixed(0)} %` : '',
     r.ok === undefined ? '' : String(r.ok),
     r.failed ?? '',
     fmt(r.rssMB),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
-  const numeric = new Set([2, 3, 4, 5, 7]);
+  const numeric = new Set([2, 3, 4, 5, 6, 8]);
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(head), rule, ...body.map(line)].join('\n');
+}
+
+/** One line per row that has a goal: the share of its floor and its p99 against issue 16's. */
+function goalLines(rows: Row[]): string[] {
+  return rows
+    .filter((r) => r.goal && r.floorRate && r.p99 !== undefined)
+    .map((r) => {
+      const share = r.rate / r.floorRate!;
+      const met = share >= r.goal!.share && r.p99! < r.goal!.p99;
+      return (
+        `goal ${met ? 'met' : 'NOT met'}: ${r.n.toLocaleString('en-US')} ${r.operation.split(' (')[0]} — ` +
+        `${(100 * share).toFixed(0)} % of floor (goal ≥ ${100 * r.goal!.share} %), ` +
+        `p99 ${r.p99} ms (goal < ${r.goal!.p99} ms)`
+      );
+    });
 }
 
 async function main(): Promise<void> {
@@ -343,53 +410,92 @@ async function main(): Promise<void> {
   }
 }
 
-/** Availability and booking at each size, beside lowdb's own floor. */
+/** Availability and booking at each size, beside the bare Express floor and lowdb's own. */
 async function bookingTable(config: AppConfig): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
-  for (const n of SIZES) {
-    const now = new Date();
-    const bookings = generateBookings(config, n, now);
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-bench-'));
-    try {
-      const seedStarted = performance.now();
-      const seeded = await writeDayFiles(dataDir, config, bookings, now);
-      const seedMs = performance.now() - seedStarted;
-      const child = await startChild(dataDir);
-      try {
-        console.error(`[${n}] seeded, server up; availability…`);
-        const availability = await benchAvailability(child, config);
-        rows.push({ n, ...availability, rssMB: await child.rssMB() });
-        const plan = await planBookings(child, config);
-        console.error(`[${n}] booking ${plan.length} free slot units…`);
-        const booking = await benchBookings(child, config, plan);
-        rows.push({ n, ...booking.row, rssMB: await child.rssMB() });
-        notes.push(
-          `${n.toLocaleString('en-US')}: ${seeded.files} day files (${(seeded.bytes / 1e6).toFixed(1)} MB, ` +
-            `${seeded.future} in the future) written in ${(seedMs / 1000).toFixed(1)} s; server opened in ` +
-            `${child.openMs.toFixed(0)} ms; ${plan.length} free slot units, ${booking.used} used`,
-        );
-      } finally {
-        await child.stop();
-      }
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-    console.error(`[${n}] lowdb floor…`);
-    const floor = await lowdbFloor(bookings, FLOOR_SECONDS);
-    rows.push({
-      n,
-      operation: `floor: lowdb write() of 1 file, ${floor.fileMB.toFixed(1)} MB`,
-      p50: 1000 / floor.writesPerSecond,
-      rate: floor.writesPerSecond,
-      ok: floor.writes,
-    });
+  const httpFloor = await startHttpFloor();
+  try {
+    for (const n of SIZES) await bookingRows(config, n, httpFloor.url, rows, notes);
+  } finally {
+    await httpFloor.stop();
   }
   console.log(table(rows));
   console.log(
-    '\nfloor rows: req/s = writes/s of one Low+JSONFile holding all N bookings; p50 column = mean ms per write',
+    '\nbare Express 5 floor rows: a GET answering {"ok":true}, and a POST of the same booking body parsed by ' +
+      'express.json() answering 201, in a child process of their own, measured just before the row they ' +
+      'are the floor of; "of floor" = req/s ÷ that floor',
   );
+  console.log(
+    'bookings are durable before their 201: each file synced, renamed into place and its folder synced ' +
+      '(writes finishing together share one flush)',
+  );
+  console.log(
+    'lowdb floor rows: req/s = writes/s of one Low+JSONFile holding all N bookings; p50 column = mean ms per write',
+  );
+  for (const line of goalLines(rows)) console.log(line);
   for (const note of notes) console.log(`seed ${note}`);
+}
+
+/** The rows of one size of booking history. */
+async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows: Row[], notes: string[]) {
+  const now = new Date();
+  const bookings = generateBookings(config, n, now);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-bench-'));
+  try {
+    const seedStarted = performance.now();
+    const seeded = await writeDayFiles(dataDir, config, bookings, now);
+    const seedMs = performance.now() - seedStarted;
+    const child = await startChild(dataDir);
+    try {
+      console.error(`[${n}] seeded, server up; GET floor, availability…`);
+      const getFloor = await benchFloor(floorUrl, { method: 'GET', path: '/floor' }, 'GET');
+      rows.push({ n, ...getFloor });
+      const availability = await benchAvailability(child, config);
+      rows.push({
+        n,
+        ...availability,
+        rssMB: await child.rssMB(),
+        floorRate: getFloor.rate,
+        goal: GOALS.availability,
+      });
+      const plan = await planBookings(child, config);
+      console.error(`[${n}] POST floor, booking ${plan.length} free slot units…`);
+      const sample = JSON.stringify(bookingBody(config, plan[0]!, 0));
+      const postFloor = await benchFloor(
+        floorUrl,
+        { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
+        'POST JSON → 201',
+      );
+      rows.push({ n, ...postFloor });
+      const booking = await benchBookings(child, config, plan);
+      rows.push({
+        n,
+        ...booking.row,
+        rssMB: await child.rssMB(),
+        floorRate: postFloor.rate,
+        goal: GOALS.booking,
+      });
+      notes.push(
+        `${n.toLocaleString('en-US')}: ${seeded.files} day files (${(seeded.bytes / 1e6).toFixed(1)} MB, ` +
+          `${seeded.future} in the future) written in ${(seedMs / 1000).toFixed(1)} s; server opened in ` +
+          `${child.openMs.toFixed(0)} ms; ${plan.length} free slot units, ${booking.used} used`,
+      );
+    } finally {
+      await child.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  console.error(`[${n}] lowdb floor…`);
+  const floor = await lowdbFloor(bookings, FLOOR_SECONDS);
+  rows.push({
+    n,
+    operation: `lowdb floor: write() of 1 file, ${floor.fileMB.toFixed(1)} MB`,
+    p50: 1000 / floor.writesPerSecond,
+    rate: floor.writesPerSecond,
+    ok: floor.writes,
+  });
 }
 
 await main();
