@@ -29,4 +29,29 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**', '*/scripts/**', 'test/bench/**', '**/cli.ts'], rules: { 'no-console': 'off' } },
+  {
+    // The citizen's pages stay light: zod and the phone metadata stay out of their first screen.
+    files: ['kiosk/src/**/*.ts', 'meeting/src/**/*.ts', 'web-common/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@sportello/protocol',
+              allowTypeImports: true,
+              message:
+                'Browsers take types from @sportello/protocol and values from @sportello/protocol/plain.',
+            },
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: 'The server validates; the browsers take types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
