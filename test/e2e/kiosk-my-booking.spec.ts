@@ -82,6 +82,8 @@ test('by code and codice fiscale: a wrong pair is refused plainly, the right one
   );
   await shot('wrong-pair');
   await page.getByRole('button', { name: 'Ho capito' }).click();
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
+  await page.getByRole('button', { name: 'Ho finito' }).click();
   await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
 
   await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
@@ -112,7 +114,7 @@ test('by code and codice fiscale: a wrong pair is refused plainly, the right one
   expect(found.body.booking.start).not.toBe(mine!.start);
   expect(await pendingKinds(mine!.code)).toContain('reschedule');
   await page.getByRole('button', { name: 'Ho finito' }).click();
-  await expect(heading(page)).toHaveText('Benvenuto allo sportello INPS');
+  await expect(heading(page)).toHaveText('Grazie, a presto!');
 });
 
 test('with the card already read: only the code is asked, and the booking is cancelled after one confirming touch (landscape)', async ({

@@ -577,6 +577,7 @@ export class KioskApp extends LitElement {
             this.session = { ...this.session, serviceId: e.detail };
             this.go('channel');
           }}
+          @kiosk-checkin=${() => this.go('checkin')}
         ></kiosk-services-screen>`;
       case 'channel':
         return html`<kiosk-channel-screen

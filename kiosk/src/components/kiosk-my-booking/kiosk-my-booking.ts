@@ -198,6 +198,8 @@ export class KioskMyBooking extends LitElement {
   }
 
   private heading(): string {
+    if (this.step === 'view' && !this.booking && this.problem)
+      return msg('Non riesco a trovare la prenotazione');
     switch (this.step) {
       case 'loading':
       case 'view':

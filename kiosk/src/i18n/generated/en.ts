@@ -69,6 +69,7 @@
 's1f569962c36949a3': `All topics`,
 's1f6a679d438f1b6a': `Printing your receipt…`,
 's1f7c3308364597bd': `Choose a day and time: an official will phone you.`,
+'s1f9cf2320fe67f3a': `I cannot find the booking`,
 's211675850a7c5d0f': `Privacy notice for the video call`,
 's21953d3281551bbc': `Let’s check the camera and microphone`,
 's225f4773f130d652': `For this service there are no queue numbers: you can book an appointment.`,

@@ -69,6 +69,7 @@
 's1f569962c36949a3': `Tous les sujets`,
 's1f6a679d438f1b6a': `Impression du reçu…`,
 's1f7c3308364597bd': `Choisissez le jour et l’heure : un conseiller vous appelle.`,
+'s1f9cf2320fe67f3a': `Je ne trouve pas le rendez-vous`,
 's211675850a7c5d0f': `Information sur la confidentialité pour l’appel vidéo`,
 's21953d3281551bbc': `Vérifions la caméra et le micro`,
 's225f4773f130d652': `Pour ce service, on ne prend pas de numéro : vous pouvez prendre rendez-vous.`,

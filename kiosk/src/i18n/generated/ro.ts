@@ -69,6 +69,7 @@
 's1f569962c36949a3': `Toate subiectele`,
 's1f6a679d438f1b6a': `Se tipărește bonul…`,
 's1f7c3308364597bd': `Alegeți ziua și ora: vă sună un funcționar.`,
+'s1f9cf2320fe67f3a': `Nu găsesc programarea`,
 's211675850a7c5d0f': `Informare privind confidențialitatea pentru apelul video`,
 's21953d3281551bbc': `Să verificăm camera și microfonul`,
 's225f4773f130d652': `Pentru acest serviciu nu se ia număr de ordine: puteți face o programare.`,

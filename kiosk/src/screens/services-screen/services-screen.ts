@@ -3,6 +3,7 @@
  * a plain description and whether it is quick information now or a personal consultation by appointment.
  *
  * @event kiosk-service - detail: the chosen service's id.
+ * @event kiosk-checkin - the citizen (maybe identified by the card) already has a booking: see, move, cancel it, or check in.
  */
 import { localized as localizedDecorator, msg, str } from '@lit/localize';
 import type { CatalogResponse, Language, LocalizedText, Service } from '@sportello/protocol';
@@ -184,7 +185,7 @@ export class KioskServicesScreen extends LitElement {
     }
     const topics = this.topics;
     return topics.length
-      ? [t.title, t.lead, ...topics.map((topic) => this.topicName(topic))]
+      ? [t.title, t.lead, ...topics.map((topic) => this.topicName(topic)), msg('Ho già una prenotazione')]
       : [t.title, t.empty];
   }
 
@@ -228,6 +229,11 @@ export class KioskServicesScreen extends LitElement {
               </ul>`
           : html`<p role="status">${t.empty}</p>`
       }
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => emit(this, 'kiosk-checkin')}>
+          ${msg('Ho già una prenotazione')}
+        </button>
+      </div>
     `;
   }
 
