@@ -220,6 +220,7 @@ export async function videoCallBench(): Promise<VideoCallBench> {
 
     // Calls alternate between the two, so a busy moment of the machine weighs on both alike.
     const times = { server: [] as CallTimes[], direct: [] as CallTimes[] };
+    const loadBefore = os.loadavg()[0]!;
     for (let i = 0; i < WARMUP + CALLS; i++)
       for (const pair of [viaServer, floor]) {
         const measured = await within(CALL_LIMIT_MS, `${pair.mode} call ${i + 1}`, oneCall(pair));
@@ -247,6 +248,9 @@ export async function videoCallBench(): Promise<VideoCallBench> {
           `answer ${both('citizen send call.answer', 'official recv call.answer')}; official's camera open → ` +
           `offer sent ${both('official media open', 'official send call.offer')}`,
         'floor: OfficialCall and CitizenCall with their messages passed between the pages by a BroadcastChannel',
+        // Every /ws hop waits for a core: on a busy machine the ratio says more about the machine than the code.
+        `machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before the calls, ` +
+          `${os.loadavg()[0]!.toFixed(1)} after`,
       ],
     };
   } finally {
