@@ -11,6 +11,7 @@ import {
   type VideoQueueExit,
 } from './store.ts';
 import { fleetContract } from './fleet.contract.ts';
+import { instancesContract } from './instances.contract.ts';
 import { stationChannelContract } from './station-channel.contract.ts';
 import { operationsContract } from './operations.contract.ts';
 
@@ -72,6 +73,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
   operationsContract(name, factory);
   fleetContract(name, factory);
   stationChannelContract(name, factory);
+  instancesContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {

@@ -9,6 +9,7 @@ import type {
   Language,
   MessageKind,
   MessageStatus,
+  OfficialStatus,
   PageHealth,
   QueueEntry,
   Ticket,
@@ -276,6 +277,35 @@ export interface CalendarChange {
   removedBy?: string;
 }
 
+// ---- several server instances: who is running, and where each video party's socket is ----
+
+/**
+ * A running server instance. It renews `aliveUntil` every few seconds; one past it (killed, frozen, cut off
+ * from the database) is dead: its citizens leave the waiting room and its calls end. lowdb, one process,
+ * keeps these in memory.
+ */
+export interface ServerInstance {
+  id: string;
+  startedAt: string;
+  aliveUntil: string;
+}
+
+/** An official connected to the video hub of `instance`, as every instance's matching and estimates see them. */
+export interface VideoPresence {
+  official: string;
+  instance: string;
+  group: string;
+  sectors: string[];
+  status: OfficialStatus;
+  since: string;
+}
+
+/** A waiting room entry as kept: the instances holding the citizen's socket and, in a call, the official's. */
+export interface StoredQueueEntry extends QueueEntry {
+  instance?: string;
+  officialInstance?: string;
+}
+
 // ---- audit: every time staff receive a citizen's personal data ----
 
 /** One audit event. Never personal data in clear: the subject is a booking code, a call id, … */
@@ -326,7 +356,7 @@ export interface StoreReader extends OutboxReader {
   /** One station's last heartbeat: what a look at that one station reads, whatever the fleet's size. */
   stationStatus(station: string): Promise<StationStatus | undefined>;
   /** The video waiting room: every entry, waiting or in a call, of every sede group. */
-  videoQueue(): Promise<QueueEntry[]>;
+  videoQueue(): Promise<StoredQueueEntry[]>;
   /** A recorded video call (lowdb: found by id for calls of the last month; older ones by day). */
   callRecord(callId: string): Promise<CallRecord | undefined>;
   /** The calls of a sede group that started on that day (Rome), in the order they started. */
@@ -364,6 +394,10 @@ export interface StoreReader extends OutboxReader {
   calendarChange(id: string): Promise<CalendarChange | undefined>;
   /** A sede's calendar changes (removed ones too), newest first; every sede's without `sede`. */
   calendarChanges(sede?: string): Promise<CalendarChange[]>;
+  /** Every server instance that registered and has not been removed, live or not (see ServerInstance). */
+  serverInstances(): Promise<ServerInstance[]>;
+  /** Every official's presence row, by official; counted only while its instance is alive. */
+  videoPresence(): Promise<VideoPresence[]>;
 }
 
 export interface StoreTx extends StoreReader, OutboxWriter {
@@ -412,7 +446,7 @@ export interface StoreTx extends StoreReader, OutboxWriter {
    *   UPDATE video_queue SET status = 'in-call', official = $1, call_id = $2
    *   WHERE id = (SELECT id FROM video_queue WHERE … ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *
    */
-  putVideoQueueEntry(entry: QueueEntry): Promise<void>;
+  putVideoQueueEntry(entry: StoredQueueEntry): Promise<void>;
   /** Removes an entry; false if there was none. */
   deleteVideoQueueEntry(id: string): Promise<boolean>;
   /** Inserts or replaces (same callId) a call record; it stays filed under the day it started. */
@@ -442,6 +476,14 @@ export interface StoreTx extends StoreReader, OutboxWriter {
   putDayStats(rollup: DayStatsRollup): Promise<void>;
   /** Inserts or replaces (same id) a calendar change. */
   putCalendarChange(change: CalendarChange): Promise<void>;
+  /** Registers or renews (same id) an instance's liveness. */
+  putServerInstance(instance: ServerInstance): Promise<void>;
+  /** Forgets an instance; false if there was none. */
+  deleteServerInstance(id: string): Promise<boolean>;
+  /** Inserts or replaces (same official) an official's presence: the newest connection wins. */
+  putVideoPresence(presence: VideoPresence): Promise<void>;
+  /** Removes an official's presence only if `instance` still holds it; false otherwise. */
+  deleteVideoPresence(official: string, instance: string): Promise<boolean>;
 }
 
 export interface RetentionResult {

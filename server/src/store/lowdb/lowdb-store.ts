@@ -29,6 +29,7 @@ import {
 } from '../store.ts';
 import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
 import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable-file.ts';
+import { LowdbInstances } from './lowdb-instances.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
   auditFile,
@@ -108,6 +109,7 @@ export class LowdbStore implements Store {
   private nextFlush: Promise<void> | null = null;
   private closed = false;
   private readonly outbox: LowdbOutbox;
+  private readonly instances = new LowdbInstances();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
   private readonly channels = new EventEmitter().setMaxListeners(0);
 
@@ -373,6 +375,7 @@ export class LowdbStore implements Store {
             .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
         ),
       ...this.outbox.reader(),
+      ...this.instances.reader(),
     };
   }
 
@@ -402,6 +405,7 @@ export class LowdbStore implements Store {
     return {
       ...this.reader(),
       ...this.outbox.writer({ touched, undo }),
+      ...this.instances.writer(undo),
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);

@@ -37,6 +37,7 @@ import {
   type StoreTx,
   type VideoQueueExit,
 } from '../store.ts';
+import { instancesReader, instancesWriter } from './pg-instances.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
@@ -410,6 +411,7 @@ export class PostgresStore implements Store {
     };
     const forUpdate = locking ? ' FOR UPDATE' : '';
     return {
+      ...instancesReader(db),
       bookingByCode: (code) => one(`SELECT doc FROM bookings WHERE code = $1${forUpdate}`, [code]),
       bookingsOfDay: async (sede, day) => {
         await lock('bookings', sede, day);
@@ -552,6 +554,7 @@ export class PostgresStore implements Store {
     const nowIso = () => this.now().toISOString();
     return {
       ...this.reader(db, true),
+      ...instancesWriter(db),
       insertBooking: async (booking: StoredBooking) => {
         const inserted = await run(
           `INSERT INTO bookings (code, sede, day, start, codice_fiscale, doc) VALUES ($1, $2, $3, $4, $5, $6)
