@@ -38,7 +38,8 @@ const packagesIn = (chunks: Rollup.OutputChunk[]) =>
     ),
   );
 
-describe('the browsers’ bundles', () => {
+// Two production builds: more than the default timeout on a busy machine.
+describe('the browsers’ bundles', { timeout: 90_000 }, () => {
   it('the kiosk ships no zod, and loads the phone metadata and the WebRTC shims only when needed', async () => {
     const chunks = await chunksOf('kiosk');
     expect(packagesIn(chunks)).not.toContain('zod');
