@@ -695,32 +695,31 @@ export class LowdbStore implements Store {
     this.statusesWrite.unref();
   }
 
-  /** Writes every dirty file; a flush requested while one runs is served by the next one. */
+  /**
+   * Writes every dirty file. A flush starts on the next turn of the event loop, once the transactions whose
+   * requests were read in this one have finished too; those finishing after it started wait for the next one.
+   */
   private flush(): Promise<void> {
-    if (!this.flushing) {
-      const batch = [...this.dirty];
-      const dirs = [...this.newDirs];
-      this.dirty.clear();
-      this.newDirs.clear();
-      this.flushing = this.writeDurably(batch, dirs)
-        .then(
-          () => undefined,
-          (error: unknown) => {
+    this.nextFlush ??= (this.flushing ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.nextFlush = null;
+        const batch = [...this.dirty];
+        const dirs = [...this.newDirs];
+        this.dirty.clear();
+        this.newDirs.clear();
+        const flushing = this.writeDurably(batch, dirs)
+          .catch((error: unknown) => {
             for (const low of batch) this.dirty.add(low);
             for (const dir of dirs) this.newDirs.add(dir);
             throw error;
-          },
-        )
-        .finally(() => {
-          this.flushing = null;
-        });
-      return this.flushing;
-    }
-    this.nextFlush ??= this.flushing
-      .catch(() => undefined)
-      .then(() => {
-        this.nextFlush = null;
-        return this.flush();
+          })
+          .finally(() => {
+            if (this.flushing === flushing) this.flushing = null;
+          });
+        this.flushing = flushing;
+        return flushing;
       });
     return this.nextFlush;
   }
