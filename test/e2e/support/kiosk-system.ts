@@ -17,8 +17,8 @@ export interface KioskSystem {
   url: string;
   /** Acts on a simulated device as a person would: put a card in, scan a code, run out of paper. */
   simulate(device: 'card' | 'scan' | 'printer', body: Record<string, unknown>): Promise<void>;
-  /** What the simulated printer printed, as text lines and QR contents. */
-  printed(): { lines: string[]; qrCodes: string[] }[];
+  /** What the simulated printer printed: text lines, QR contents, pictures of lines (Arabic, Ukrainian …). */
+  printed(): { lines: string[]; qrCodes: string[]; images: number }[];
   stop(): Promise<void>;
 }
 
