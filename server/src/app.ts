@@ -18,6 +18,7 @@ import type { AppContext } from './context.ts';
 import { deskRoutes } from './desk/desk.routes.ts';
 import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { instanceHeader } from './http/instance-header.ts';
 import { floorRoutes } from './floor/floor.routes.ts';
 import { loggablePath } from './log/logger.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
@@ -74,6 +75,8 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const instance = instanceHeader();
+  if (instance) app.use(instance);
   const pages = [consoleApp, meetingApp, boardApp, phoneApp];
   // First, so a request's time includes every middleware's; mounted apps' files are filed under their mount.
   if (ctx.metrics)
