@@ -12,6 +12,7 @@ import {
 } from './store.ts';
 import { fleetContract } from './fleet.contract.ts';
 import { instancesContract } from './instances.contract.ts';
+import { limitsContract } from './limits.contract.ts';
 import { stationChannelContract } from './station-channel.contract.ts';
 import { operationsContract } from './operations.contract.ts';
 
@@ -74,6 +75,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
   fleetContract(name, factory);
   stationChannelContract(name, factory);
   instancesContract(name, factory);
+  limitsContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {

@@ -17,6 +17,7 @@ import type {
   Station,
   StationSettings,
 } from '@sportello/protocol';
+import type { SharedLimits } from './limits.ts';
 
 export interface StoredBooking extends Booking {
   /** HMAC-SHA256 of the admission code under the server's secret: six digits are too few for a plain hash. */
@@ -495,7 +496,7 @@ export interface RetentionResult {
   calls: number;
 }
 
-export interface Store extends OutboxStore {
+export interface Store extends OutboxStore, SharedLimits {
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Runs fn alone against the store: all its writes land, or none does (fn threw). */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
@@ -510,6 +511,11 @@ export interface Store extends OutboxStore {
    * Answers the function that stops listening.
    */
   listen(channel: string, fn: (payload: string) => void): () => void;
+  /**
+   * Calls fn each time notifications may have been missed (PostgreSQL: the listening connection is back
+   * after a loss; lowdb: never). Whoever keeps state from notifications reads the store again then.
+   */
+  onResync(fn: () => void): () => void;
   /** Resolves when the store can be read and written; /readyz calls it. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -29,6 +29,7 @@ import {
 } from '../store.ts';
 import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
 import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable-file.ts';
+import { MemoryLimits, type HitCount } from '../limits.ts';
 import { LowdbInstances } from './lowdb-instances.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
@@ -110,6 +111,8 @@ export class LowdbStore implements Store {
   private closed = false;
   private readonly outbox: LowdbOutbox;
   private readonly instances = new LowdbInstances();
+  /** One process is the only instance: limits live in memory. */
+  private readonly limits = new MemoryLimits();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
   private readonly channels = new EventEmitter().setMaxListeners(0);
 
@@ -252,6 +255,27 @@ export class LowdbStore implements Store {
 
   private statsLow(sede: string, year: string): Promise<Low<unknown>> {
     return this.file(statsFile(this.dataDir, sede, year), emptyStatsYear);
+  }
+
+  /** Notifications are delivered in this process and never missed. */
+  onResync(): () => void {
+    return () => undefined;
+  }
+
+  useOnce(key: string, until: Date, now: Date): Promise<boolean> {
+    return this.limits.useOnce(key, until, now);
+  }
+
+  countHit(key: string, windowMs: number, now: Date): Promise<HitCount> {
+    return this.limits.countHit(key, windowMs, now);
+  }
+
+  uncountHit(key: string, now: Date): Promise<void> {
+    return this.limits.uncountHit(key, now);
+  }
+
+  resetHits(key: string): Promise<void> {
+    return this.limits.resetHits(key);
   }
 
   async ping(): Promise<void> {

@@ -37,7 +37,9 @@ import {
   type StoreTx,
   type VideoQueueExit,
 } from '../store.ts';
+import type { HitCount, SharedLimits } from '../limits.ts';
 import { instancesReader, instancesWriter } from './pg-instances.ts';
+import { pgLimits } from './pg-limits.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
@@ -73,6 +75,7 @@ export class PostgresStore implements Store {
   private readonly channels = new EventEmitter().setMaxListeners(0);
   private listener: PgListener | undefined;
   private closed = false;
+  private readonly limits: SharedLimits;
 
   private constructor(private readonly options: PostgresStoreOptions) {
     this.now = options.now ?? (() => new Date());
@@ -83,6 +86,7 @@ export class PostgresStore implements Store {
     });
     // An idle connection that breaks (the server restarted) is dropped from the pool, not thrown.
     this.pool.on('error', () => undefined);
+    this.limits = pgLimits(this.pool);
   }
 
   /** Opens the store; refuses a database whose schema is behind (SchemaBehindError). */
@@ -346,6 +350,28 @@ export class PostgresStore implements Store {
           m,
         ],
       );
+  }
+
+  // ---- limits shared by every instance (pg-limits.ts) ----
+
+  useOnce(key: string, until: Date, now: Date): Promise<boolean> {
+    this.assertOpen();
+    return this.limits.useOnce(key, until, now);
+  }
+
+  countHit(key: string, windowMs: number, now: Date): Promise<HitCount> {
+    this.assertOpen();
+    return this.limits.countHit(key, windowMs, now);
+  }
+
+  uncountHit(key: string, now: Date): Promise<void> {
+    this.assertOpen();
+    return this.limits.uncountHit(key, now);
+  }
+
+  resetHits(key: string): Promise<void> {
+    this.assertOpen();
+    return this.limits.resetHits(key);
   }
 
   async ping(): Promise<void> {
