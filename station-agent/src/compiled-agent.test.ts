@@ -7,8 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AGENT_CLI, AGENT_ENV, AGENT_NODE_FLAGS, buildAgent } from '../scripts/build.mjs';
+import { AGENT_CLI, AGENT_DIST, AGENT_ENV, AGENT_NODE_FLAGS, buildAgent } from '../scripts/build.mjs';
 import { INSTALL_ROOT } from './install-paths.ts';
 
 let agent: ChildProcess | undefined;
@@ -104,4 +106,18 @@ it('is what the systemd unit starts, with the same node flags and environment', 
   );
   for (const [name, value] of Object.entries(AGENT_ENV))
     expect(unit).toMatch(new RegExp(`^Environment=${name}=${value}$`, 'm'));
+});
+
+it('has the PKCS#11 worker beside it, which runs without tsx', async () => {
+  // As pkcs11-signer.ts starts it when compiled; no module at that path, so the card has no driver here.
+  const entry = pathToFileURL(path.join(AGENT_DIST, 'pkcs11-worker.js')).href;
+  const worker = new Worker(`import(${JSON.stringify(entry)});`, {
+    eval: true,
+    workerData: { module: path.join(dir, 'none.so'), pin: '12345678', challenge: Buffer.alloc(32) },
+  });
+  const outcome = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  expect(outcome).toMatchObject({ ok: false, code: 'no-driver' });
 });
