@@ -105,7 +105,9 @@ test('by code and codice fiscale: a wrong pair is refused plainly, the right one
   await first.click();
 
   await expect(heading(page)).toHaveText('Prenotazione spostata');
-  await expect(page.getByRole('status')).toContainText('Ti mandiamo un SMS con il nuovo orario.');
+  await expect(page.locator('kiosk-my-booking').getByRole('status')).toContainText(
+    'Ti mandiamo un SMS con il nuovo orario.',
+  );
   await shot('moved');
   const found = await system.server.call('POST', '/api/v1/bookings/lookup', {
     body: { code: mine!.code, codiceFiscale: mine!.codiceFiscale },
@@ -146,7 +148,9 @@ test('with the card already read: only the code is asked, and the booking is can
     await page.getByRole('button', { name: 'Annulla la prenotazione' }).click();
     await page.getByRole('button', { name: 'Sì, annulla la prenotazione' }).click();
     await expect(heading(page)).toHaveText('Prenotazione annullata');
-    await expect(page.getByRole('status')).toContainText('Ti mandiamo un SMS che lo conferma.');
+    await expect(page.locator('kiosk-my-booking').getByRole('status')).toContainText(
+      'Ti mandiamo un SMS che lo conferma.',
+    );
     await shot('cancelled');
     expect(await pendingKinds(mine!.code)).toContain('cancellation');
     const found = await system.server.call('POST', '/api/v1/bookings/lookup', {

@@ -52,6 +52,9 @@ export class KioskMyBooking extends LitElement {
         background: var(--sp-surface);
         margin-block-end: var(--sp-gap);
       }
+      kiosk-booking-summary {
+        margin-block-end: var(--sp-gap);
+      }
       .code-box .label {
         font-weight: 600;
         margin: 0;
@@ -327,7 +330,8 @@ export class KioskMyBooking extends LitElement {
       }
       <div class="actions">
         ${
-          this.changeable && b.mode === 'inPerson'
+          // Check-in is for today's appointments (the start carries Rome's offset: its date is Rome's).
+          this.changeable && b.mode === 'inPerson' && b.start.slice(0, 10) === romeToday()
             ? html`<button type="button" @click=${() => emit(this, 'kiosk-checkin-now')}>
                 ${msg('Registra il tuo arrivo')}
               </button>`
