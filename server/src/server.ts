@@ -27,7 +27,7 @@ import { seedStationRegistry } from './station/station-registry.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { TurnCheck } from './video/turn-check.ts';
-import { createVideoHub } from './video/video-hub.ts';
+import { createVideoHub, type VideoHubOptions } from './video/video-hub.ts';
 
 /** Request headers are a few hundred bytes: a client still sending them after this is holding a socket. */
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -41,6 +41,10 @@ export interface StartOptions {
   dataDir?: string;
   clock?: () => Date;
   log?: Logger;
+  /** A store the caller opened instead of the one server.json names (tests: a PostgreSQL schema of their own). */
+  store?: Store;
+  /** How often the video hub renews this instance's liveness, and when a silent instance is dead (tests). */
+  videoLiveness?: VideoHubOptions;
   /** Run the nightly retention job and the SMS outbox worker (off in tests that want a quiet store). */
   jobs?: boolean;
   /** Time a client has to send its request headers (default 5 s); tests shorten it. */
@@ -64,7 +68,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Timed here, once, so every service's reads and transactions are in the metrics; every message put in
   // the outbox is announced to the SMS workers of every instance, which wake at its due time.
   const store: Store = announcingOutbox(
-    instrumentStore(await openStore(config.server.store, { dataDir, now: clock, log }), metrics),
+    instrumentStore(
+      options.store ?? (await openStore(config.server.store, { dataDir, now: clock, log })),
+      metrics,
+    ),
   );
   const sms = instrumentSmsProvider(createSmsProvider(config.notifications, clock), metrics);
   const ctx: AppContext = {
@@ -83,7 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const seeded = await seedStationRegistry(ctx);
   if (seeded > 0) log.info({ stations: seeded }, 'station registry seeded from config/stations.json');
 
-  const video = (ctx.video = createVideoHub(ctx));
+  const video = (ctx.video = createVideoHub(ctx, options.videoLiveness));
   await video.start();
   const stationChannel = (ctx.stationChannel = createStationChannel(ctx));
 

@@ -8,7 +8,7 @@ import { defaultConfigDir } from '../config/load-config.ts';
 import { hashToken, newToken, STAFF_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { createAuthProof } from '../citizen-auth/auth-proof.ts';
 import { createLogger } from '../log/logger.ts';
-import { startServer, type RunningServer } from '../server.ts';
+import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -44,6 +44,9 @@ export interface TestServerOptions {
   jobs?: boolean;
   /** Listen on this port (default: a free one), e.g. to start again where clients reconnect. */
   port?: number;
+  /** Another store than the config's (e.g. a PostgreSQL schema shared by two test servers). */
+  store?: StartOptions['store'];
+  videoLiveness?: StartOptions['videoLiveness'];
 }
 
 export async function startTestServer(nowIso: string, options: TestServerOptions = {}): Promise<TestServer> {
@@ -62,6 +65,8 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
     port: options.port ?? 0,
     clock: () => now,
     jobs: options.jobs ?? false,
+    ...(options.store && { store: options.store }),
+    ...(options.videoLiveness && { videoLiveness: options.videoLiveness }),
     log: createLogger({ level: 'debug' }, sink),
   });
 

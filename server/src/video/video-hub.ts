@@ -6,6 +6,14 @@
 // A citizen whose socket closes leaves the queue at once, and a call ends when either party's socket
 // closes: the kiosk's agent keeps its WebSocket open across short ICE disconnections, so a closed socket
 // means the kiosk session is over, and the kiosk offers a callback instead of a reconnect.
+//
+// Several instances on one PostgreSQL: officials' presence is in the store, named by the instance holding
+// the socket, and counts while that instance renews its liveness; queue entries name the instances holding
+// the citizen and the official. Whatever one party's instance says to the other party (call started,
+// signaling, call ended, a console replaced) travels by the store's notifications on the citizen's channel
+// (by entry) or the official's; `video:queue` tells every instance to send fresh positions and snapshots.
+// An instance that stops renewing (killed) is dead after the expiry: any other removes its waiting citizens
+// and ends its calls, telling the surviving party.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -31,7 +39,7 @@ import { lateMessageOf, RUNNING_LATE_CHANNEL, type RunningLateNotice } from '../
 import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
 import { stationById } from '../station/station-registry.ts';
 import { videoQueueExit } from '../statistics/video-queue-exit.ts';
-import type { StoredBooking, StoreTx } from '../store/store.ts';
+import type { Store, StoredBooking, StoredQueueEntry, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
 import { joinIdentity } from './join-identity.ts';
 import {
@@ -56,19 +64,44 @@ const REPLACED = 4000;
  * changed); the reason says which (web-common knows both).
  */
 const SESSION_ENDED = 4001;
+/** Told whenever the waiting room or an official's presence changed, on any instance. */
+export const VIDEO_QUEUE_CHANNEL = 'video:queue';
+const citizenChannel = (entryId: string) => `video:citizen:${entryId}`;
+const officialChannel = (official: string) => `video:official:${official}`;
+
+/** What one instance tells the instance holding the other party, on that party's channel. */
+type Relay =
+  | { kind: 'started'; message: Extract<ServerMessage, { type: 'call.started' }> }
+  | { kind: 'signal'; callId: string; message: ServerMessage }
+  | { kind: 'ended'; callId: string; reason: CallEndReason }
+  /** A newer console of this official opened on some instance: `connection` is the one to keep. */
+  | { kind: 'replaced'; connection: string };
+
+export interface VideoHubOptions {
+  /** How often this instance renews its liveness and looks for dead ones (default 10 s). */
+  renewMs?: number;
+  /** How long an instance counts as alive after its last renewal (default 30 s). */
+  expiryMs?: number;
+}
 
 interface BaseClient {
   ws: WebSocket;
+  /** This socket, among every instance's (a console replaced elsewhere keeps the newest). */
+  connection: string;
   group: string;
   alive: boolean;
   /** Messages of one socket are handled one after the other. */
   chain: Promise<void>;
+  /** Stops listening on the client's channel. */
+  unlisten: () => void;
 }
 /** A citizen in (or about to enter) the waiting room: a kiosk, or a web meeting from home. */
 interface CitizenBase extends BaseClient {
   /** Where a callback is suggested: the station's sede, or the booking's. */
   sede: string;
   entryId?: string;
+  /** The entry as this instance put it, to put it back if another instance swept it away. */
+  entry?: StoredQueueEntry;
   /** Last position sent, to send only changes; no-official reasons already told. */
   lastPosition?: string;
   told: Set<string>;
@@ -94,18 +127,25 @@ interface OfficialClient extends BaseClient {
 }
 type Client = CitizenClient | OfficialClient;
 
+/** A call with a party here; the other party, when absent, is on another instance. */
 interface Call {
   callId: string;
   entryId: string;
-  citizen: CitizenClient;
-  official: OfficialClient;
+  officialId: string;
+  citizen?: CitizenClient;
+  official?: OfficialClient;
 }
 
 export interface VideoHub {
-  /** Clears entries left by a previous run (their sockets are gone) and starts the refresh timer. */
+  /** This instance's id, as queue entries and presence name it. */
+  readonly instance: string;
+  /**
+   * Registers this instance, clears entries left by instances no longer alive (a previous run's, a killed
+   * one's) and starts the refresh and liveness timers.
+   */
   start(): Promise<void>;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Connected officials, for snapshots served over REST. */
+  /** Connected officials of every live instance, as last read. */
   presence(): Presence[];
   snapshot(group: string): Promise<QueueSnapshot>;
   groups(): string[];
@@ -114,10 +154,19 @@ export interface VideoHub {
   /** Runs the periodic work now: waits re-estimated, limits checked, dead sockets dropped. */
   tick(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Stops as a killed process would (tests of an instance's death): sockets cut, nothing removed from the
+   * store, no more renewals; the other instances find out when its liveness expires. close() does nothing after.
+   */
+  halt(): void;
 }
 
-export function createVideoHub(ctx: AppContext): VideoHub {
+export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): VideoHub {
   const { config, store, log } = ctx;
+  const instance = randomUUID();
+  const startedAt = new Date().toISOString();
+  const renewMs = options.renewMs ?? 10_000;
+  const expiryMs = options.expiryMs ?? 30_000;
   const builtIn = webRtcProvider(config.video);
   // Looked up per call, so a provider set on the context later (or by a test) is used from then on.
   const providerOf = () => ctx.videoProvider ?? builtIn;
@@ -127,6 +176,11 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const calls = new Map<string, Call>();
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
+  let liveness: NodeJS.Timeout | undefined;
+  let unlistenQueue: () => void = () => undefined;
+  let unlistenResync: () => void = () => undefined;
+  /** Every live instance's officials, as the last refresh read them. */
+  let lastPresence: Presence[] = [];
   let unlistenStaff: () => void = () => undefined;
   let unlistenLate: () => void = () => undefined;
   if (config.video.turn && turnSecret(config.video) === undefined)
@@ -138,13 +192,63 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const fail = (client: Client, code: string, message: string, field?: string) =>
     send(client, { type: 'error', code, message, ...(field !== undefined && { field }) });
 
-  const presence = (): Presence[] =>
-    [...officials.values()].map((o) => ({
-      official: o.official,
-      group: o.group,
-      sectors: o.sectors,
-      status: o.status,
-    }));
+  /** Liveness is wall time between processes, not the (test-movable) business clock. */
+  const liveIds = (instances: { id: string; aliveUntil: string }[]) => {
+    const now = Date.now();
+    const ids = new Set(instances.filter((i) => Date.parse(i.aliveUntil) > now).map((i) => i.id));
+    return ids.add(instance);
+  };
+
+  /** The waiting room and the officials as every live instance sees them. */
+  const sharedView = async () => {
+    const [entries, rows, instances] = await store.read((r) =>
+      Promise.all([r.videoQueue(), r.videoPresence(), r.serverInstances()]),
+    );
+    const live = liveIds(instances);
+    lastPresence = rows
+      .filter((p) => live.has(p.instance))
+      .map(({ official, group, sectors, status }) => ({ official, group, sectors, status }));
+    // Entries of a dead instance wait for the sweep; nobody can answer them meanwhile.
+    const visible = entries.filter((e) => e.instance === undefined || live.has(e.instance));
+    return { entries: visible, people: lastPresence };
+  };
+
+  /** One store transaction at a time for presence: a disconnect's removal never overtakes its last put. */
+  let presenceWrites: Promise<void> = Promise.resolve();
+  const writePresence = (fn: (tx: StoreTx) => Promise<void>) =>
+    (presenceWrites = presenceWrites
+      .then(() => store.transaction(fn))
+      .catch((error: unknown) => log.error({ err: error }, 'video presence not written')));
+
+  const publishPresence = (client: OfficialClient, replaces = false) =>
+    writePresence(async (tx) => {
+      if (officials.get(client.official) !== client) return;
+      await tx.putVideoPresence({
+        official: client.official,
+        instance,
+        group: client.group,
+        sectors: [...client.sectors],
+        status: client.status,
+        since: ctx.clock().toISOString(),
+      });
+      if (replaces)
+        relay(tx, officialChannel(client.official), { kind: 'replaced', connection: client.connection });
+      tx.notify(VIDEO_QUEUE_CHANNEL, '');
+    });
+
+  const relay = (tx: StoreTx, channel: string, payload: Relay) => tx.notify(channel, JSON.stringify(payload));
+  const relayNow = (channel: string, payload: Relay) =>
+    store.transaction(async (tx) => relay(tx, channel, payload));
+
+  /** To a party of the call: straight to its socket here, else through the store to its instance. */
+  const toCitizen = (call: Call, message: ServerMessage) =>
+    call.citizen
+      ? send(call.citizen, message)
+      : relayNow(citizenChannel(call.entryId), { kind: 'signal', callId: call.callId, message });
+  const toOfficial = (call: Call, message: ServerMessage) =>
+    call.official
+      ? send(call.official, message)
+      : relayNow(officialChannel(call.officialId), { kind: 'signal', callId: call.callId, message });
 
   // ---- refreshing everyone's view: coalesced, one at a time ----
 
@@ -166,9 +270,8 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   };
 
   const refreshOnce = async () => {
-    const entries = await store.read((r) => r.videoQueue());
+    const { entries, people } = await sharedView();
     const now = ctx.clock();
-    const people = presence();
     for (const client of citizens) {
       const entry = entries.find((e) => e.id === client.entryId && e.status === 'waiting');
       if (!entry) continue;
@@ -230,32 +333,110 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     }
   };
 
-  /** Takes a citizen's entry out of the room; one nobody answered yet is filed as an exit for the KPIs. */
+  /**
+   * Takes a citizen's entry out of the room; one nobody answered yet is filed as an exit for the KPIs. One
+   * an official on another instance took meanwhile ends that call there.
+   */
   const leaveRoom = (entryId: string, reason: 'left' | 'disconnected') =>
     store.transaction(async (tx) => {
       const entry = (await tx.videoQueue()).find((e) => e.id === entryId);
-      if (entry?.status === 'waiting')
-        await tx.appendVideoQueueExit(videoQueueExit(entry, reason, ctx.clock()));
-      await tx.deleteVideoQueueEntry(entryId);
+      if (entry) await removeEntry(tx, entry, reason === 'left' ? 'hangup' : 'disconnected', reason);
     });
+
+  /** Removes an entry: a waiting one is filed as an exit, an in-call one's call ends for its official. */
+  const removeEntry = async (
+    tx: StoreTx,
+    entry: StoredQueueEntry,
+    reason: CallEndReason,
+    exit: 'left' | 'disconnected',
+  ) => {
+    if (entry.status === 'waiting') await tx.appendVideoQueueExit(videoQueueExit(entry, exit, ctx.clock()));
+    else if (entry.callId !== undefined && entry.official !== undefined) {
+      await endRecord(tx, entry.callId, reason);
+      relay(tx, officialChannel(entry.official), { kind: 'ended', callId: entry.callId, reason });
+    }
+    await tx.deleteVideoQueueEntry(entry.id);
+    tx.notify(VIDEO_QUEUE_CHANNEL, '');
+  };
 
   // ---- calls ----
 
-  /** Ends the call for both parties, its record gets its end, and the citizen leaves the queue. */
-  const endCall = async (call: Call, reason: CallEndReason) => {
+  /**
+   * Ends the call for both parties, its record gets its end, and the citizen leaves the queue; a party on
+   * another instance is told. `told`: the other instance ended it and wrote the store already.
+   */
+  const endCall = async (call: Call, reason: CallEndReason, told = false) => {
     if (calls.get(call.callId) !== call) return;
     calls.delete(call.callId);
-    for (const party of [call.citizen, call.official])
-      send(party, { type: 'call.ended', callId: call.callId, reason });
-    if (call.citizen.entryId === call.entryId) call.citizen.entryId = undefined;
-    if (officials.get(call.official.official) === call.official && call.official.status === 'busy')
-      setStatus(call.official, 'available');
-    await store.transaction(async (tx) => {
-      await tx.deleteVideoQueueEntry(call.entryId);
-      await endRecord(tx, call.callId, reason);
-    });
+    const ended = { type: 'call.ended' as const, callId: call.callId, reason };
+    if (call.citizen) {
+      send(call.citizen, ended);
+      if (call.citizen.entryId === call.entryId) leaveEntry(call.citizen);
+    }
+    if (call.official) {
+      send(call.official, ended);
+      if (officials.get(call.official.official) === call.official && call.official.status === 'busy')
+        void setStatus(call.official, 'available');
+    }
+    if (!told)
+      await store.transaction(async (tx) => {
+        await tx.deleteVideoQueueEntry(call.entryId);
+        await endRecord(tx, call.callId, reason);
+        const relayed: Relay = { kind: 'ended', callId: call.callId, reason };
+        if (!call.citizen) relay(tx, citizenChannel(call.entryId), relayed);
+        if (!call.official) relay(tx, officialChannel(call.officialId), relayed);
+        tx.notify(VIDEO_QUEUE_CHANNEL, '');
+      });
     if (!closing) await refresh();
   };
+
+  /** The citizen's entry is over: no more listening on its channel. */
+  const leaveEntry = (client: CitizenClient) => {
+    client.entryId = undefined;
+    client.entry = undefined;
+    client.unlisten();
+    client.unlisten = () => undefined;
+  };
+
+  /** What another instance says to a citizen here, on the channel of its entry. */
+  const onCitizenRelay = (client: CitizenClient, entryId: string, relayed: Relay) => {
+    if (client.entryId !== entryId || !citizens.has(client)) return;
+    if (relayed.kind === 'started') {
+      if (callOf(client)) return;
+      const { message } = relayed;
+      calls.set(message.callId, {
+        callId: message.callId,
+        entryId,
+        officialId: message.official.id,
+        citizen: client,
+      });
+      send(client, message);
+      return;
+    }
+    if (relayed.kind === 'replaced') return;
+    const call = calls.get(relayed.callId);
+    if (call?.citizen !== client) return;
+    if (relayed.kind === 'signal') send(client, relayed.message);
+    else void endCall(call, relayed.reason, true);
+  };
+
+  /** What another instance says to an official's console here. */
+  const onOfficialRelay = (client: OfficialClient, relayed: Relay) => {
+    if (officials.get(client.official) !== client) return;
+    if (relayed.kind === 'replaced') {
+      if (relayed.connection !== client.connection)
+        client.ws.close(REPLACED, 'replaced by a newer connection');
+      return;
+    }
+    if (relayed.kind === 'started') return;
+    const call = calls.get(relayed.callId);
+    if (call?.official !== client) return;
+    if (relayed.kind === 'signal') send(client, relayed.message);
+    else void endCall(call, relayed.reason, true);
+  };
+
+  const listenRelays = (channel: string, fn: (relayed: Relay) => void) =>
+    store.listen(channel, (payload) => fn(JSON.parse(payload) as Relay));
 
   const endRecord = async (tx: StoreTx, callId: string, reason: CallEndReason) => {
     const record = await tx.callRecord(callId);
@@ -266,9 +447,11 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   const callOf = (client: Client) =>
     [...calls.values()].find((c) => c.citizen === client || c.official === client);
 
-  const setStatus = (client: OfficialClient, status: OfficialStatus) => {
+  /** Tells the console and writes the presence every instance reads. */
+  const setStatus = (client: OfficialClient, status: OfficialStatus, replaces = false) => {
     client.status = status;
     send(client, { type: 'official.state', official: client.official, status });
+    return publishPresence(client, replaces);
   };
 
   // ---- messages ----
@@ -286,7 +469,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         if (!entryId) return fail(client, 'not_waiting', 'you are not in the queue');
         const call = callOf(client);
         if (call) return endCall(call, 'hangup');
-        client.entryId = undefined;
+        leaveEntry(client);
         await leaveRoom(entryId, 'left');
         send(client, { type: 'queue.left', entryId });
         return refresh();
@@ -297,13 +480,24 @@ export function createVideoHub(ctx: AppContext): VideoHub {
   };
 
   const enter = async (client: CitizenClient, entry: QueueEntry, stale: (e: QueueEntry) => boolean) => {
-    await store.transaction(async (tx) => {
-      // Entries of a page this one replaced may still wait: nobody could answer them.
-      for (const e of await tx.videoQueue())
-        if (e.status === 'waiting' && stale(e)) await tx.deleteVideoQueueEntry(e.id);
-      await tx.putVideoQueueEntry(entry);
-    });
+    // Listening before the entry exists: an official on another instance may take it at once.
     client.entryId = entry.id;
+    client.entry = { ...entry, instance };
+    client.unlisten = listenRelays(citizenChannel(entry.id), (relayed) =>
+      onCitizenRelay(client, entry.id, relayed),
+    );
+    try {
+      await store.transaction(async (tx) => {
+        // Entries of a page this one replaced may still wait: nobody could answer them.
+        for (const e of await tx.videoQueue())
+          if (e.status === 'waiting' && stale(e)) await tx.deleteVideoQueueEntry(e.id);
+        await tx.putVideoQueueEntry(client.entry!);
+        tx.notify(VIDEO_QUEUE_CHANNEL, '');
+      });
+    } catch (error) {
+      leaveEntry(client);
+      throw error;
+    }
     client.lastPosition = undefined;
     client.told.clear();
     send(client, { type: 'queue.joined', entryId: entry.id });
@@ -377,7 +571,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     switch (message.type) {
       case 'official.status':
         if (client.status === 'busy') return fail(client, 'busy', 'end the call first', 'status');
-        setStatus(client, message.status);
+        await setStatus(client, message.status);
         return refresh();
       case 'queue.accept':
       case 'queue.accept-next':
@@ -397,7 +591,9 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     const callId = randomUUID();
     const now = ctx.clock();
     const outcome = await store.transaction(async (tx) => {
-      const entries = await tx.videoQueue();
+      // Citizens of a dead instance cannot answer: they are left to the sweep.
+      const live = liveIds(await tx.serverInstances());
+      const entries = (await tx.videoQueue()).filter((e) => e.instance === undefined || live.has(e.instance));
       const entry =
         entryId === undefined
           ? nextFor(entries, client.group, client.sectors, now)
@@ -405,7 +601,13 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       if (!entry) return entryId === undefined ? 'empty' : 'gone';
       if (entry.status !== 'waiting') return 'taken';
       if (entry.group !== client.group || !client.sectors.includes(entry.sector)) return 'not-yours';
-      const matched: QueueEntry = { ...entry, status: 'in-call', official: client.official, callId };
+      const matched: StoredQueueEntry = {
+        ...entry,
+        status: 'in-call',
+        official: client.official,
+        callId,
+        officialInstance: instance,
+      };
       await tx.putVideoQueueEntry(matched);
       await tx.putCallRecord(callRecordOf(matched, client.official, now));
       await audit(tx, now, client.username, auditActions.callCitizenData, callId, {
@@ -413,6 +615,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         official: client.official,
         ...(matched.bookingCode !== undefined && { bookingCode: matched.bookingCode }),
       });
+      tx.notify(VIDEO_QUEUE_CHANNEL, '');
       return matched;
     });
     if (typeof outcome === 'string') {
@@ -424,13 +627,16 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       }[outcome];
       return fail(client, outcome === 'empty' ? 'queue_empty' : `entry_${outcome.replace('-', '_')}`, why);
     }
-    const citizen = [...citizens].find((s) => s.entryId === outcome.id);
+    // The citizen's socket is here, or on the other instance the entry names (told through the store).
+    const remote = outcome.instance !== undefined && outcome.instance !== instance;
+    const localCitizen = () => [...citizens].find((s) => s.entryId === outcome.id);
+    const citizen = localCitizen();
     const officialHere = () =>
       officials.get(client.official) === client && client.ws.readyState === WebSocket.OPEN;
-    if (!citizen || !officialHere()) {
+    if ((!citizen && !remote) || !officialHere()) {
       // A party left while the match was being written: undo it (or drop the entry of a citizen gone).
-      await undoMatch(outcome, citizen !== undefined, 'disconnected');
-      if (!citizen) fail(client, 'entry_gone', 'this citizen has left the queue');
+      await undoMatch(outcome, citizen !== undefined || remote, 'disconnected');
+      if (!citizen && !remote) fail(client, 'entry_gone', 'this citizen has left the queue');
       return refresh();
     }
     let iceServers;
@@ -443,32 +649,49 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       fail(client, 'video_unavailable', 'the video service could not prepare the call; try again');
       return refresh();
     }
-    if (!citizens.has(citizen) || citizen.entryId !== outcome.id || !officialHere()) {
-      await undoMatch(outcome, citizens.has(citizen) && citizen.entryId === outcome.id, 'disconnected');
+    const citizenHere = citizen !== undefined && citizens.has(citizen) && citizen.entryId === outcome.id;
+    if ((!remote && !citizenHere) || !officialHere()) {
+      await undoMatch(outcome, remote || citizenHere, 'disconnected');
       return refresh();
     }
-    const call: Call = { callId, entryId: outcome.id, citizen, official: client };
+    const call: Call = {
+      callId,
+      entryId: outcome.id,
+      officialId: client.official,
+      official: client,
+      ...(citizen && !remote && { citizen }),
+    };
     calls.set(callId, call);
-    setStatus(client, 'busy');
+    void setStatus(client, 'busy');
     const started = {
       type: 'call.started' as const,
       callId,
       iceServers,
-      entry: outcome,
+      entry: publicEntry(outcome),
       official: { id: client.official, name: client.name },
     };
     send(client, { ...started, role: 'official' });
-    send(citizen, { ...started, role: 'citizen' });
+    if (call.citizen) send(call.citizen, { ...started, role: 'citizen' });
+    else
+      await relayNow(citizenChannel(outcome.id), {
+        kind: 'started',
+        message: { ...started, role: 'citizen' },
+      });
     // Not awaited: the official's offer comes next on this socket and must not wait for everyone's refresh.
     void refresh();
   };
 
-  /** A match that could not become a call: the citizen waits again (if still here), the record is closed. */
-  const undoMatch = (entry: QueueEntry, citizenHere: boolean, reason: CallEndReason) =>
+  /**
+   * A match that could not become a call: the citizen waits again (if still here and still in the store),
+   * the record is closed.
+   */
+  const undoMatch = (entry: StoredQueueEntry, citizenHere: boolean, reason: CallEndReason) =>
     store.transaction(async (tx) => {
-      if (citizenHere) await tx.putVideoQueueEntry(waitingAgain(entry));
+      const stored = (await tx.videoQueue()).find((e) => e.id === entry.id);
+      if (citizenHere && stored?.callId === entry.callId) await tx.putVideoQueueEntry(waitingAgain(entry));
       else await tx.deleteVideoQueueEntry(entry.id);
       await endRecord(tx, entry.callId!, reason);
+      tx.notify(VIDEO_QUEUE_CHANNEL, '');
     });
 
   const onSignal = async (client: Client, message: Extract<ClientMessage, { callId: string }>) => {
@@ -476,7 +699,7 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     if (!call || (call.citizen !== client && call.official !== client))
       return fail(client, 'not_in_call', 'you are not a party of this call', 'callId');
     if (message.type === 'call.hangup') return endCall(call, message.reason ?? 'hangup');
-    send(call.citizen === client ? call.official : call.citizen, message);
+    return call.citizen === client ? toOfficial(call, message) : toCitizen(call, message);
   };
 
   const onMessage = async (client: Client, data: RawData) => {
@@ -499,16 +722,25 @@ export function createVideoHub(ctx: AppContext): VideoHub {
 
   const onClose = async (client: Client) => {
     if (client.kind === 'official') {
-      if (officials.get(client.official) === client) officials.delete(client.official);
+      if (officials.get(client.official) === client) {
+        officials.delete(client.official);
+        if (!closing)
+          void writePresence(async (tx) => {
+            // A newer console of the same official here keeps the presence.
+            if (officials.has(client.official)) return;
+            if (await tx.deleteVideoPresence(client.official, instance)) tx.notify(VIDEO_QUEUE_CHANNEL, '');
+          });
+      }
     } else citizens.delete(client);
     if (closing) return;
     const call = callOf(client);
     if (call) await endCall(call, 'disconnected');
     if (client.kind !== 'official' && client.entryId) {
       const entryId = client.entryId;
-      client.entryId = undefined;
+      leaveEntry(client);
       await leaveRoom(entryId, 'disconnected');
     }
+    client.unlisten();
     await refresh();
   };
 
@@ -530,10 +762,13 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     });
     ws.on('error', (error) => log.warn({ err: error }, 'video socket error'));
     if (client.kind === 'official') {
-      // A second console of the same official replaces the first (a reloaded page).
+      // A second console of the same official replaces the first (a reloaded page), on any instance.
       officials.get(client.official)?.ws.close(REPLACED, 'replaced by a newer connection');
       officials.set(client.official, client);
-      setStatus(client, client.status);
+      client.unlisten = listenRelays(officialChannel(client.official), (relayed) =>
+        onOfficialRelay(client, relayed),
+      );
+      void setStatus(client, client.status, true);
     } else {
       // The same meeting opened again (a reload, another tab or device): the newer page wins.
       if (client.kind === 'meeting')
@@ -553,7 +788,13 @@ export function createVideoHub(ctx: AppContext): VideoHub {
    */
   const identify = async (req: IncomingMessage): Promise<Client | number> => {
     const now = ctx.clock();
-    const base = { alive: true, chain: Promise.resolve(), ws: undefined as unknown as WebSocket };
+    const base = {
+      alive: true,
+      chain: Promise.resolve(),
+      ws: undefined as unknown as WebSocket,
+      connection: randomUUID(),
+      unlisten: () => undefined,
+    };
     // A cookie sent by a page of another site is not ours.
     const origin = req.headers.origin;
     const foreign = origin !== undefined && hostOf(origin) !== req.headers.host;
@@ -621,11 +862,108 @@ export function createVideoHub(ctx: AppContext): VideoHub {
     );
   };
 
-  return {
-    async start() {
+  // ---- instances: liveness, and what dead ones left ----
+
+  const aliveUntil = () => new Date(Date.now() + expiryMs).toISOString();
+
+  /**
+   * Removes what dead instances left: their waiting citizens (filed as exits), their calls (ended, the
+   * party on a live instance told: a kiosk then offers a callback), their officials' presence and their
+   * rows. `unnamed`: entries naming no instance too (a previous run's, before instances were named).
+   */
+  const sweep = (dead: (id: string, live: Set<string>) => boolean, unnamed = false) =>
+    store.transaction(async (tx) => {
+      const instances = await tx.serverInstances();
+      const live = liveIds(instances);
+      const isDead = (id: string | undefined) => (id === undefined ? unnamed : dead(id, live));
+      let changed = false;
+      for (const entry of await tx.videoQueue()) {
+        if (isDead(entry.instance)) await removeEntry(tx, entry, 'disconnected', 'disconnected');
+        else if (entry.status === 'in-call' && entry.officialInstance && isDead(entry.officialInstance)) {
+          await endRecord(tx, entry.callId!, 'disconnected');
+          relay(tx, citizenChannel(entry.id), {
+            kind: 'ended',
+            callId: entry.callId!,
+            reason: 'disconnected',
+          });
+          await tx.deleteVideoQueueEntry(entry.id);
+        } else continue;
+        changed = true;
+      }
+      for (const p of await tx.videoPresence())
+        if (dead(p.instance, live) && (await tx.deleteVideoPresence(p.official, p.instance))) changed = true;
+      for (const i of instances) if (dead(i.id, live)) await tx.deleteServerInstance(i.id);
+      if (changed) tx.notify(VIDEO_QUEUE_CHANNEL, '');
+    });
+  const notLive = (id: string, live: Set<string>) => !live.has(id);
+
+  /**
+   * After this instance was out of touch (its liveness lapsed, or notifications were lost): calls whose
+   * entry is gone end, and waiting citizens another instance swept away take their place again.
+   */
+  const reconcile = async () => {
+    const stored = new Map((await store.read((r) => r.videoQueue())).map((e) => [e.id, e]));
+    for (const call of [...calls.values()])
+      if (stored.get(call.entryId)?.callId !== call.callId) await endCall(call, 'disconnected');
+    const missing = [...citizens].filter(
+      (c) => c.entry && c.entryId === c.entry.id && !callOf(c) && !stored.has(c.entry.id),
+    );
+    if (missing.length > 0)
       await store.transaction(async (tx) => {
-        for (const entry of await tx.videoQueue()) await tx.deleteVideoQueueEntry(entry.id);
+        for (const client of missing) await tx.putVideoQueueEntry(client.entry!);
+        tx.notify(VIDEO_QUEUE_CHANNEL, '');
       });
+    await refresh();
+  };
+
+  const stopListening = () => {
+    clearInterval(timer);
+    clearInterval(liveness);
+    unlistenStaff();
+    unlistenLate();
+    unlistenQueue();
+    unlistenResync();
+    for (const client of [...citizens, ...officials.values()]) client.unlisten();
+  };
+
+  let renewing = false;
+  const keepAlive = async () => {
+    if (renewing || closing) return;
+    renewing = true;
+    try {
+      const lapsed = await store.transaction(async (tx) => {
+        const mine = (await tx.serverInstances()).find((i) => i.id === instance);
+        await tx.putServerInstance({ id: instance, startedAt, aliveUntil: aliveUntil() });
+        return !mine || Date.parse(mine.aliveUntil) <= Date.now();
+      });
+      if (lapsed) {
+        log.warn({ instance }, 'video: this instance was out of touch; reconciling');
+        await reconcile();
+      }
+      await sweep(notLive);
+    } catch (error) {
+      log.warn({ err: error }, 'video liveness not renewed');
+    } finally {
+      renewing = false;
+    }
+  };
+
+  return {
+    instance,
+    async start() {
+      await store.transaction((tx) =>
+        tx.putServerInstance({ id: instance, startedAt, aliveUntil: aliveUntil() }),
+      );
+      // Entries of dead instances (a previous run's included): their sockets are gone.
+      await sweep(notLive, true);
+      liveness = setInterval(() => void keepAlive(), renewMs);
+      liveness.unref();
+      unlistenQueue = store.listen(VIDEO_QUEUE_CHANNEL, () => void refresh());
+      // Notifications lost while PostgreSQL was out of reach: read the room again.
+      unlistenResync =
+        (store as Store & { onResync?: (fn: () => void) => () => void }).onResync?.(
+          () => void reconcile().catch((error: unknown) => log.error({ err: error }, 'video resync failed')),
+        ) ?? (() => undefined);
       timer = setInterval(() => void this.tick(), config.video.estimate.refreshSeconds * 1000);
       // A leaver's open console must not keep receiving the waiting room, nor take a call: their socket ends
       // as soon as an admin's change commits, on whichever instance holds it.
@@ -664,10 +1002,10 @@ export function createVideoHub(ctx: AppContext): VideoHub {
         },
       );
     },
-    presence,
+    presence: () => lastPresence,
     async snapshot(group) {
-      const entries = await store.read((r) => r.videoQueue());
-      return snapshotOf(config, group, entries, presence(), ctx.clock());
+      const { entries, people } = await sharedView();
+      return snapshotOf(config, group, entries, people, ctx.clock());
     },
     groups: () => allGroups(config),
     connections() {
@@ -688,21 +1026,37 @@ export function createVideoHub(ctx: AppContext): VideoHub {
       await refresh();
     },
     async close() {
+      if (closing) return;
       closing = true;
-      if (timer) clearInterval(timer);
-      unlistenStaff();
-      unlistenLate();
+      stopListening();
       for (const call of [...calls.values()]) await endCall(call, 'server-stopped');
       for (const client of [...citizens, ...officials.values()]) client.ws.terminate();
       await refreshing;
+      await presenceWrites;
+      // Gone at once for the other instances: its citizens leave the room, its officials' presence ends.
+      await sweep((id, live) => id === instance || !live.has(id)).catch((error: unknown) =>
+        log.warn({ err: error }, 'video: this instance could not remove what it leaves'),
+      );
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    halt() {
+      closing = true;
+      stopListening();
+      for (const client of [...citizens, ...officials.values()]) client.ws.terminate();
+      wss.close();
     },
   };
 }
 
-function waitingAgain(entry: QueueEntry): QueueEntry {
-  const { official: _official, callId: _callId, ...rest } = entry;
+function waitingAgain(entry: StoredQueueEntry): StoredQueueEntry {
+  const { official: _official, callId: _callId, officialInstance: _officialInstance, ...rest } = entry;
   return { ...rest, status: 'waiting' };
+}
+
+/** The entry as the parties see it: without the instances holding them. */
+function publicEntry(entry: StoredQueueEntry): QueueEntry {
+  const { instance: _instance, officialInstance: _officialInstance, ...rest } = entry;
+  return rest;
 }
 
 function callRecordOf(entry: QueueEntry, official: string, now: Date): CallRecord {

@@ -551,6 +551,8 @@ describe('web meetings on /ws', () => {
         since: new Date(start).toISOString(),
         authLevel: 'strong',
         status: 'waiting',
+        // The instance holding the citizen's socket.
+        instance: server.ctx.video!.instance,
         bookingCode: CODE,
         priorityAt: start,
         admittedAt: new Date(start).toISOString(),
