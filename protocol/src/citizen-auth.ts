@@ -8,7 +8,7 @@ const base64 = z
   .max(16_000);
 
 export const CardChallengeResponse = z.object({
-  /** 32 random bytes, base64: single use, for this station, expiring soon. */
+  /** 32 bytes, base64 (random, signed by the server): single use, for this station, expiring soon. */
   challenge: base64,
   expiresAt: z.iso.datetime({ offset: true }),
 });

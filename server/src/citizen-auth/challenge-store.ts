@@ -1,13 +1,18 @@
-// The challenges a card signs for strong authentication: 32 random bytes each, usable once, by the one they
-// were issued to, for 2 minutes. In memory and bounded, so that a flood of requests cannot grow it without end.
-import { randomBytes } from 'node:crypto';
+// The challenges a card signs for strong authentication: usable once, by the one they were issued to, for
+// 2 minutes, on whichever server instance the answer reaches. A challenge carries its own proof: 10 random
+// bytes, its expiry, and an HMAC under the server's secret (the same on every instance) binding both to its
+// owner; "used" is marked in the store until it expires, so nothing is kept per process.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../http/api-error.ts';
+import type { SharedLimits } from '../store/limits.ts';
 
 export interface ChallengeStoreOptions {
+  /** The server's secret: challenges issued by one instance are accepted by the others. */
+  secret: Buffer;
+  /** Where a used challenge is marked, shared by every instance. */
+  limits: Pick<SharedLimits, 'useOnce'>;
   /** Default 2 minutes: time to insert the card and type the PIN. */
   ttlMs?: number;
-  /** Challenges kept at most; past it the oldest is forgotten. Default 10,000. */
-  maxOutstanding?: number;
   /** The clock, in ms; tests give their own. */
   now?: () => number;
 }
@@ -28,64 +33,58 @@ export class ChallengeError extends ApiError {
   }
 }
 
-interface Entry {
-  owner: string;
-  expiresAt: number;
-  used: boolean;
-}
+const NONCE_BYTES = 10;
+const EXPIRY_BYTES = 6;
+const MAC_BYTES = 16;
+/** 32 bytes in all, as the cards and the protocol expect. */
+const CHALLENGE_BYTES = NONCE_BYTES + EXPIRY_BYTES + MAC_BYTES;
 
 export class ChallengeStore {
   private readonly ttlMs: number;
-  private readonly maxOutstanding: number;
   private readonly now: () => number;
-  // Insertion order is expiry order (one TTL for all), so expired entries are always at the front.
-  private readonly entries = new Map<string, Entry>();
 
-  constructor(options: ChallengeStoreOptions = {}) {
+  constructor(private readonly options: ChallengeStoreOptions) {
     this.ttlMs = options.ttlMs ?? 2 * 60_000;
-    this.maxOutstanding = options.maxOutstanding ?? 10_000;
     this.now = options.now ?? Date.now;
-  }
-
-  /** Challenges currently remembered, used ones included until they expire. */
-  get size(): number {
-    this.sweep();
-    return this.entries.size;
   }
 
   /** A fresh challenge for `owner` (the kiosk session asking), to be consumed by the same owner. */
   issue(owner: string): IssuedChallenge {
-    this.sweep();
-    while (this.entries.size >= this.maxOutstanding) this.entries.delete(this.entries.keys().next().value!);
-    const challenge = randomBytes(32);
     const expiresAt = this.now() + this.ttlMs;
-    this.entries.set(challenge.toString('base64url'), { owner, expiresAt, used: false });
-    return { challenge, expiresAt: new Date(expiresAt) };
+    const body = Buffer.alloc(NONCE_BYTES + EXPIRY_BYTES);
+    randomBytes(NONCE_BYTES).copy(body);
+    body.writeUIntBE(expiresAt, NONCE_BYTES, EXPIRY_BYTES);
+    return { challenge: Buffer.concat([body, this.mac(body, owner)]), expiresAt: new Date(expiresAt) };
   }
 
   /**
    * Accepts `challenge` once, for its owner, before it expires; throws ChallengeError (401) otherwise. Another
    * owner is told it is unknown, and the challenge stays usable by its own.
    */
-  consume(challenge: Buffer, owner: string): void {
-    const key = challenge.toString('base64url');
-    const entry = this.entries.get(key);
-    if (!entry || entry.owner !== owner) {
+  async consume(challenge: Buffer, owner: string): Promise<void> {
+    const body = challenge.subarray(0, NONCE_BYTES + EXPIRY_BYTES);
+    const given = challenge.subarray(NONCE_BYTES + EXPIRY_BYTES);
+    if (challenge.length !== CHALLENGE_BYTES || !timingSafeEqual(given, this.mac(body, owner))) {
       throw new ChallengeError('challenge_unknown', 'this challenge was not issued here');
     }
-    if (this.now() > entry.expiresAt) {
-      this.entries.delete(key);
+    const expiresAt = body.readUIntBE(NONCE_BYTES, EXPIRY_BYTES);
+    const now = this.now();
+    if (now > expiresAt) {
       throw new ChallengeError('challenge_expired', 'the challenge has expired: ask for a new one');
     }
-    if (entry.used) throw new ChallengeError('challenge_used', 'the challenge was already used');
-    entry.used = true;
+    const key = `card-challenge:${challenge.toString('base64url')}`;
+    if (!(await this.options.limits.useOnce(key, new Date(expiresAt), new Date(now)))) {
+      throw new ChallengeError('challenge_used', 'the challenge was already used');
+    }
   }
 
-  private sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt >= now) break;
-      this.entries.delete(key);
-    }
+  private mac(body: Buffer, owner: string): Buffer {
+    return createHmac('sha256', this.options.secret)
+      .update('card-challenge\0')
+      .update(owner)
+      .update('\0')
+      .update(body)
+      .digest()
+      .subarray(0, MAC_BYTES);
   }
 }

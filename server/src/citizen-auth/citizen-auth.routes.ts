@@ -17,8 +17,12 @@ function stationOf(principal: Principal): string {
 }
 
 export function citizenAuthRoutes(ctx: AppContext): RouteSpec[] {
-  // In memory: a challenge lives two minutes; several server instances will need sticky stations or the store.
-  const challenges = new ChallengeStore({ now: () => ctx.clock().getTime() });
+  // Signed with the server's secret and marked used in the store: any instance may answer either request.
+  const challenges = new ChallengeStore({
+    secret: ctx.secret,
+    limits: ctx.store,
+    now: () => ctx.clock().getTime(),
+  });
   return [
     defineRoute({
       method: 'post',
@@ -47,7 +51,7 @@ export function citizenAuthRoutes(ctx: AppContext): RouteSpec[] {
       },
       handler: async ({ body, principal }) => {
         const station = stationOf(principal);
-        challenges.consume(Buffer.from(body.challenge, 'base64'), station);
+        await challenges.consume(Buffer.from(body.challenge, 'base64'), station);
         const now = ctx.clock();
         const holder = verifyCardSignature({
           certificate: Buffer.from(body.certificate, 'base64'),
