@@ -63,6 +63,20 @@ describe('availability', () => {
     ]);
   });
 
+  it('answers at most 62 days at a time, naming "to" beyond that', async () => {
+    const ask = (to: string) =>
+      server.call(
+        'GET',
+        `/api/v1/availability?sede=rovigo&service=${SERVICE}&mode=inPerson&from=${TUESDAY}&to=${to}`,
+      );
+    const widest = await ask('2027-01-31');
+    expect(widest.status).toBe(200);
+    expect(widest.body.days).toHaveLength(62);
+    const wider = await ask('2027-02-01');
+    expect(wider.status).toBe(400);
+    expect(wider.body.error.fields[0].path).toBe('to');
+  });
+
   it('says which sede or service does not exist, and refuses a mode the service lacks', async () => {
     const unknown = await server.call(
       'GET',

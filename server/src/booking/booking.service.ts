@@ -26,7 +26,7 @@ import {
   type BookedInterval,
 } from '../calendar/availability.ts';
 import { adjustmentsOf } from '../calendar/adjustments.ts';
-import { datesBetween } from '../calendar/rome-time.ts';
+import { datesBetween, daysFromTo } from '../calendar/rome-time.ts';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
@@ -51,9 +51,8 @@ export async function availability(ctx: AppContext, query: AvailabilityQuery): P
   const sede = sedeOf(ctx.config, query.sede);
   const service = bookableService(ctx, query.service, query.mode);
   if (query.to < query.from) throw ApiError.field('to', 'must not be before "from"');
-  const from = DateTime.fromISO(query.from, { zone: ZONE });
-  const to = DateTime.fromISO(query.to, { zone: ZONE });
-  if (to.diff(from, 'days').days >= MAX_RANGE_DAYS)
+  // Calendar days, counted without a time-zone library: this runs on every availability request.
+  if (daysFromTo(query.from, query.to) >= MAX_RANGE_DAYS)
     throw ApiError.field('to', `ask for at most ${MAX_RANGE_DAYS} days at a time`);
   const days = await freeSlots(ctx, sede, service, query.mode, query.from, query.to);
   return { sede: sede.id, service: service.id, mode: query.mode, timezone: ZONE, days };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { addDays, datesBetween, romeDayOf, romeIso, weekdayOf } from './rome-time.ts';
+import { addDays, datesBetween, daysFromTo, romeDayOf, romeIso, weekdayOf } from './rome-time.ts';
 
 const luxonIso = (ms: number) =>
   DateTime.fromMillis(ms, { zone: 'Europe/Rome' }).toISO({ suppressMilliseconds: true });
@@ -27,6 +27,9 @@ describe('rome-time', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect([...datesBetween('2026-03-28', '2026-03-30')]).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
     expect([...datesBetween('2026-03-30', '2026-03-28')]).toEqual([]);
+    expect(daysFromTo('2026-03-01', '2026-05-01')).toBe(61);
+    expect(daysFromTo('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysFromTo('2026-12-02', '2026-12-01')).toBe(-1);
     expect(weekdayOf('2026-12-01')).toBe('tue');
     expect(weekdayOf('2026-12-06')).toBe('sun');
   });

@@ -70,6 +70,11 @@ export function addDays(date: string, days: number): string {
   return dateOf(new Date(utcMidnight(date) + days * DAY));
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysFromTo(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY);
+}
+
 export function weekdayOf(date: string): Weekday {
   // getUTCDay: 0 is Sunday; weekdays[] starts on Monday.
   return weekdays[(new Date(utcMidnight(date)).getUTCDay() + 6) % 7] as Weekday;
