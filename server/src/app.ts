@@ -3,7 +3,6 @@
 // page at /meeting/.
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { alertRoutes } from './alerts/alerts.routes.ts';
@@ -16,8 +15,8 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
 import { deskRoutes } from './desk/desk.routes.ts';
-import { ApiError } from './http/api-error.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { guessLimit } from './http/guess-limit.ts';
 import { instanceHeader } from './http/instance-header.ts';
 import { floorRoutes } from './floor/floor.routes.ts';
 import { loggablePath } from './log/logger.ts';
@@ -124,16 +123,9 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   app.get('/api/v1/openapi.json', (_req, res) => void res.json(document));
   app.use('/api/v1/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Sportello API' }));
 
-  // Codes and passwords are guessable only by many tries: slow the tries down.
-  const guessLimit = rateLimit({
-    windowMs: 60_000,
-    limit: 30,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new ApiError(429, 'too_many_requests', 'too many attempts; wait a minute and try again')),
-  });
+  // Codes and passwords are guessable only by many tries: slow the tries down, on every instance together.
+  // Tries are counted in real time, not on the business clock tests move.
+  const guesses = guessLimit(ctx.store, () => new Date());
   app.use(
     [
       '/api/v1/auth/login',
@@ -148,12 +140,12 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
       '/api/v1/meetings/admit',
       '/api/v1/self-service/:key',
     ],
-    guessLimit,
+    guesses,
   );
   // Not a phone's event stream: an open stream counts as a failed try until it ends, so phones behind one
   // shared address would be refused; the key's 128 random bits are the defence there.
   app.use('/api/v1/follow/:token', (req, res, next) =>
-    req.path === '/events' ? next() : guessLimit(req, res, next),
+    req.path === '/events' ? next() : guesses(req, res, next),
   );
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));

@@ -29,10 +29,12 @@ export interface SharedLimits {
 export class MemoryLimits implements SharedLimits {
   private readonly used = new Map<string, number>();
   private readonly counters = new Map<string, { hits: number; resetAt: number }>();
-  private sweptAt = -Infinity;
+  // Each map is swept with the clock of its own callers (a challenge's and a rate limit's may differ).
+  private readonly swept = { used: -Infinity, counters: -Infinity };
 
   async useOnce(key: string, until: Date, now: Date): Promise<boolean> {
-    this.sweep(now.getTime());
+    if (this.due('used', now.getTime()))
+      for (const [used, expiry] of this.used) if (expiry < now.getTime()) this.used.delete(used);
     const marked = this.used.get(key);
     if (marked !== undefined && marked >= now.getTime()) return false;
     this.used.set(key, until.getTime());
@@ -41,7 +43,9 @@ export class MemoryLimits implements SharedLimits {
 
   async countHit(key: string, windowMs: number, now: Date): Promise<HitCount> {
     const at = now.getTime();
-    this.sweep(at);
+    if (this.due('counters', at))
+      for (const [counted, counter] of this.counters)
+        if (counter.resetAt <= at) this.counters.delete(counted);
     let counter = this.counters.get(key);
     if (!counter || counter.resetAt <= at)
       this.counters.set(key, (counter = { hits: 0, resetAt: at + windowMs }));
@@ -59,10 +63,9 @@ export class MemoryLimits implements SharedLimits {
   }
 
   /** At most once a second: a flood of hits does not scan the maps each time. */
-  private sweep(at: number): void {
-    if (at - this.sweptAt < 1_000) return;
-    this.sweptAt = at;
-    for (const [key, until] of this.used) if (until < at) this.used.delete(key);
-    for (const [key, counter] of this.counters) if (counter.resetAt <= at) this.counters.delete(key);
+  private due(map: 'used' | 'counters', at: number): boolean {
+    if (at - this.swept[map] < 1_000) return false;
+    this.swept[map] = at;
+    return true;
   }
 }

@@ -7,16 +7,17 @@ import type { HitCount, SharedLimits } from '../limits.ts';
 const SWEEP_MS = 60_000;
 
 export function pgLimits(pool: Pick<pg.Pool, 'query'>): SharedLimits {
-  let sweptAt = -Infinity;
-  const sweep = async (now: Date) => {
-    if (now.getTime() - sweptAt < SWEEP_MS) return;
-    sweptAt = now.getTime();
-    await pool.query(`DELETE FROM one_time_keys WHERE until < $1`, [now]);
-    await pool.query(`DELETE FROM hit_counters WHERE reset_at <= $1`, [now]);
+  // Each table is swept with the clock of its own callers (a challenge's and a rate limit's may differ).
+  const swept = { keys: -Infinity, counters: -Infinity };
+  const sweep = async (table: keyof typeof swept, now: Date) => {
+    if (now.getTime() - swept[table] < SWEEP_MS) return;
+    swept[table] = now.getTime();
+    if (table === 'keys') await pool.query(`DELETE FROM one_time_keys WHERE until < $1`, [now]);
+    else await pool.query(`DELETE FROM hit_counters WHERE reset_at <= $1`, [now]);
   };
   return {
     async useOnce(key, until, now) {
-      await sweep(now);
+      await sweep('keys', now);
       // A concurrent insert of the same key waits for the first and then finds it marked.
       const { rowCount } = await pool.query(
         `INSERT INTO one_time_keys (key, until) VALUES ($1, $2)
@@ -26,7 +27,7 @@ export function pgLimits(pool: Pick<pg.Pool, 'query'>): SharedLimits {
       return (rowCount ?? 0) > 0;
     },
     async countHit(key, windowMs, now): Promise<HitCount> {
-      await sweep(now);
+      await sweep('counters', now);
       const { rows } = await pool.query<{ hits: number; reset_at: Date }>(
         `INSERT INTO hit_counters (key, hits, reset_at) VALUES ($1, 1, $2)
          ON CONFLICT (key) DO UPDATE SET

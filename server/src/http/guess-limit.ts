@@ -1,0 +1,39 @@
+// Codes and passwords are guessable only by many tries: 30 failed tries a minute per address, counted in the
+// store so that the limit holds across every server instance (PostgreSQL's hit_counters; in memory on lowdb,
+// one process). express-rate-limit decides; the store only counts.
+import { rateLimit, type Store as RateLimitStore, type RateLimitRequestHandler } from 'express-rate-limit';
+import type { SharedLimits } from '../store/limits.ts';
+import { ApiError } from './api-error.ts';
+
+export const GUESS_WINDOW_MS = 60_000;
+export const GUESS_LIMIT = 30;
+
+/** express-rate-limit's counter on the store's hit counters; keys are prefixed so other limits may share them. */
+export function sharedHitCounter(limits: SharedLimits, clock: () => Date, prefix: string): RateLimitStore {
+  let windowMs = GUESS_WINDOW_MS;
+  return {
+    prefix,
+    localKeys: false,
+    init: (options) => void (windowMs = options.windowMs),
+    increment: async (key) => {
+      const { hits, resetAt } = await limits.countHit(prefix + key, windowMs, clock());
+      return { totalHits: hits, resetTime: resetAt };
+    },
+    decrement: (key) => limits.uncountHit(prefix + key, clock()),
+    resetKey: (key) => limits.resetHits(prefix + key),
+  };
+}
+
+/** Failed tries only: a successful answer gives its try back. */
+export function guessLimit(limits: SharedLimits, clock: () => Date): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: GUESS_WINDOW_MS,
+    limit: GUESS_LIMIT,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: sharedHitCounter(limits, clock, 'guess:'),
+    handler: (_req, _res, next) =>
+      next(new ApiError(429, 'too_many_requests', 'too many attempts; wait a minute and try again')),
+  });
+}
