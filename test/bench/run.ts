@@ -1,4 +1,5 @@
-// `npm run bench`: lowdb store with 1k/10k/100k existing bookings — availability and booking over HTTP, against lowdb's own floor.
+// `npm run bench`: lowdb store with 1k/10k/100k existing bookings — availability and booking over HTTP, against lowdb's own floor;
+// the PostgreSQL store beside its floors (postgres-bench.ts).
 // `npm run bench -- --only=booking,kpi` runs only the tables named (see TABLES); `--sizes=1000` only those sizes.
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { kpiBench, kpiTable } from './kpi-bench.ts';
 import { lowdbFloor } from './lowdb-floor.ts';
 import { metricsBench, metricsTable } from './metrics-bench.ts';
 import { notificationBench, notificationTable } from './notifications-bench.ts';
+import { postgresBench, postgresTable } from './postgres-bench.ts';
 import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
@@ -39,6 +41,7 @@ const TABLES = [
   'metrics',
   'heartbeats',
   'kpi',
+  'postgres',
 ] as const;
 
 /** The value of `--name=a,b` on the command line, split at commas; undefined when absent. */
@@ -407,6 +410,11 @@ async function main(): Promise<void> {
   if (wanted('kpi')) {
     console.error('KPI query…');
     console.log(`\n${kpiTable(await kpiBench())}`);
+  }
+  if (wanted('postgres')) {
+    // At 100k bookings of history unless --sizes names others.
+    console.error('PostgreSQL…');
+    console.log(`\n${postgresTable(await postgresBench(config, listOption('sizes') ? SIZES : [100_000]))}`);
   }
 }
 

@@ -1,0 +1,606 @@
+// `npm run bench -- --only=postgres`: the PostgreSQL store beside its floors, in one run, on a database of its
+// own (sportello_bench, dropped after). Floors: pgbench's insert rate of one booking row per transaction on
+// the same database, and the bare Express 5 app. Measured: availability and booking with 1 and 2 server
+// instances (child processes, the load split between them) at 100k bookings of history, the SMS outbox with a
+// worker on each of two instances (duplicates counted), and the LISTEN/NOTIFY relay from instance A to B.
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
+import { newToken, STAFF_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
+import type { AppConfig } from '../../server/src/config/load-config.ts';
+import { migrate } from '../../server/src/store/postgres/schema.ts';
+import { TEST_DATABASE_URL } from '../../server/src/store/postgres/test-database.ts';
+import type { NewOutboxMessage, StoredBooking } from '../../server/src/store/store.ts';
+import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
+import { nextMessage, percentile } from './bench-support.ts';
+import type { FromHttpFloor, ToHttpFloor } from './http-floor-child.ts';
+import type { FromPgChild, ToPgChild } from './pg-server-child.ts';
+import { codiceFiscale, generateBookings, random, shuffle, ZONE } from './seed.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CONFIG_DIR = path.resolve(HERE, '../../config');
+const DATABASE = 'sportello_bench';
+const CONNECTIONS = 10;
+const SECONDS = 5;
+const WARMUP_SECONDS = 2;
+const BOOKING_WARMUP = 200;
+const SAFETY_MINUTES = 20;
+/** Citizens of the booking runs start here, far from the seeded ones; each run takes a block of its own. */
+const CITIZEN_BASE = 60_000_000;
+const OUTBOX_MESSAGES = 3000;
+const RELAY_NOTIFICATIONS = 300;
+const SEED_BATCH = 5000;
+/** Issue 16's goals, as the lowdb rows have them. */
+const GOALS = { availability: { share: 0.4, p99: 20 }, booking: { share: 0.3, p99: 50 } } as const;
+
+export interface PgRow {
+  operation: string;
+  p50?: number;
+  p99?: number;
+  rate?: number;
+  unit?: string;
+  ok?: number;
+  failed?: string;
+  /** The floors this row is a share of, by name. */
+  floors?: { name: string; rate: number }[];
+  goal?: { share: number; p99: number };
+}
+
+const execFileAsync = promisify(execFile);
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) =>
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+}
+
+const rateOf = (r: autocannon.Result) => (r['2xx'] + r.non2xx) / r.duration;
+
+function failures(r: autocannon.Result, codes?: Map<string, number>): string {
+  const counts = codes ?? new Map<string, number>();
+  if (!codes)
+    for (const [status, { count = 0 }] of Object.entries(r.statusCodeStats ?? {}))
+      if (!status.startsWith('2') && count > 0) counts.set(`HTTP ${status}`, count);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`);
+  if (r.errors) parts.push(`conn errors ${r.errors}`);
+  return parts.length ? `${r.non2xx} (${parts.join(', ')})` : String(r.non2xx);
+}
+
+const romeDay = (plusDays: number) => DateTime.now().setZone(ZONE).plus({ days: plusDays }).toISODate()!;
+
+// ---- the database ----
+
+function databaseUrl(database: string): string {
+  const url = new URL(process.env.SPORTELLO_BENCH_DATABASE_URL ?? TEST_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onAdmin(sql: string): Promise<void> {
+  const client = new pg.Client(databaseUrl('postgres'));
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const localDay = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toISODate()!;
+
+/** The bookings as the store files them, by multi-row INSERTs of SEED_BATCH rows (unnest of arrays). */
+async function seed(url: string, bookings: StoredBooking[]): Promise<void> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    for (let i = 0; i < bookings.length; i += SEED_BATCH) {
+      const batch = bookings.slice(i, i + SEED_BATCH);
+      await client.query(
+        `INSERT INTO bookings (code, sede, day, start, codice_fiscale, doc)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[])`,
+        [
+          batch.map((b) => b.code),
+          batch.map((b) => b.sede),
+          batch.map((b) => localDay(b.start)),
+          batch.map((b) => b.start),
+          batch.map((b) => b.citizen.codiceFiscale),
+          batch.map((b) => JSON.stringify(b)),
+        ],
+      );
+    }
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- processes ----
+
+interface Instance {
+  url: string;
+  openMs: number;
+  child: ChildProcess;
+  send(message: ToPgChild): void;
+  stop(): Promise<void>;
+}
+
+async function startInstance(url: string, token: string, dataDir: string): Promise<Instance> {
+  const profile = process.env.BENCH_CPU_PROF;
+  const child = fork(path.join(HERE, 'pg-server-child.ts'), [CONFIG_DIR, url, dataDir, token], {
+    stdio: 'inherit',
+    env: { ...process.env, SPORTELLO_SECRET: 'bench-secret-the-same-on-every-instance-0123456789' },
+    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+  });
+  const ready = await nextMessage<FromPgChild, 'ready'>(child, 'ready', 'PostgreSQL server');
+  const send = (message: ToPgChild) => child.send(message);
+  return {
+    url: ready.url,
+    openMs: ready.openMs,
+    child,
+    send,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
+  const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
+  return {
+    url: ready.url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ToHttpFloor);
+      await exited;
+    },
+  };
+}
+
+// ---- the floors ----
+
+/** pgbench: CONNECTIONS clients each inserting one booking row (its jsonb doc) per transaction, durably. */
+async function pgbenchFloor(url: string, sample: StoredBooking): Promise<PgRow> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sportello-pgbench-'));
+  try {
+    const client = new pg.Client(url);
+    await client.connect();
+    await client.query('CREATE TABLE pgbench_bookings (LIKE bookings INCLUDING ALL)');
+    await client.end();
+    // pgbench replaces :name with a variable it knows and leaves the rest (the doc's times) as they are.
+    const doc = JSON.stringify(sample).replaceAll("'", "''");
+    const script = path.join(dir, 'insert-booking.sql');
+    await writeFile(
+      script,
+      `INSERT INTO pgbench_bookings (code, sede, day, start, codice_fiscale, doc) VALUES ` +
+        `(gen_random_uuid()::text, '${sample.sede}', '${localDay(sample.start)}', now(), ` +
+        `'${sample.citizen.codiceFiscale}', '${doc}'::jsonb);\n`,
+    );
+    const { hostname, port, username } = new URL(url);
+    const args = (seconds: number, log: boolean) => [
+      '-n',
+      '-f',
+      script,
+      '-c',
+      String(CONNECTIONS),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      '-h',
+      hostname,
+      '-p',
+      port || '5432',
+      '-U',
+      username || 'postgres',
+      ...(log ? ['-l', `--log-prefix=${path.join(dir, 'log')}`] : []),
+      DATABASE,
+    ];
+    await execFileAsync('pgbench', args(WARMUP_SECONDS, false));
+    const { stdout } = await execFileAsync('pgbench', args(SECONDS, true));
+    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
+    const failedTx = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+    const latencies: number[] = [];
+    for (const file of await readdir(dir))
+      if (file.startsWith('log'))
+        for (const line of (await readFile(path.join(dir, file), 'utf8')).split('\n')) {
+          const micros = Number(line.split(' ')[2]);
+          if (line && Number.isFinite(micros)) latencies.push(micros / 1000);
+        }
+    return {
+      operation: `floor: pgbench INSERT of one booking row (jsonb doc) per transaction, ${CONNECTIONS} clients`,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      rate: tps,
+      unit: 'tx/s',
+      ok: latencies.length,
+      failed: String(failedTx),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function expressFloor(url: string, request: autocannon.Request, what: string): Promise<PgRow> {
+  const options = { url, connections: CONNECTIONS, requests: [request] };
+  await run({ ...options, duration: WARMUP_SECONDS });
+  const r = await run({ ...options, duration: SECONDS });
+  return {
+    operation: `floor: bare Express 5 ${what}`,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rate: rateOf(r),
+    unit: 'req/s',
+    ok: r['2xx'],
+    failed: failures(r),
+  };
+}
+
+// ---- the server's rows ----
+
+async function availabilityRow(urls: string[], config: AppConfig): Promise<PgRow> {
+  const service = config.services.find((s) => s.level === 'secondo' && s.channels.inPerson)!;
+  const query = new URLSearchParams({
+    sede: 'rovigo',
+    service: service.id,
+    mode: 'inPerson',
+    from: romeDay(1),
+    to: romeDay(7),
+  });
+  const options = {
+    url: targets(urls.map((u) => `${u}/api/v1/availability?${query}`)),
+    connections: CONNECTIONS,
+  };
+  await run({ ...options, duration: WARMUP_SECONDS });
+  const r = await run({ ...options, duration: SECONDS });
+  return {
+    operation: `GET availability, ${instances(urls)} (rovigo, ${service.id}, 7 days)`,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rate: rateOf(r),
+    unit: 'req/s',
+    ok: r['2xx'],
+    failed: failures(r),
+  };
+}
+
+/** autocannon spreads its connections over several URLs; its types know only one. */
+const targets = (urls: string[]) => urls as unknown as string;
+
+const instances = (urls: string[]) => (urls.length === 1 ? '1 instance' : `${urls.length} instances`);
+
+interface Unit {
+  sede: string;
+  service: string;
+  start: string;
+}
+
+function servicePerSector(config: AppConfig): Service[] {
+  const chosen = new Map<string, Service>();
+  for (const s of config.services)
+    if (s.level === 'secondo' && s.channels.inPerson && !chosen.has(s.sector)) chosen.set(s.sector, s);
+  return [...chosen.values()];
+}
+
+/** Every free (slot × capacity) unit of the coming days, shuffled so concurrent requests hit different days. */
+async function planBookings(url: string, config: AppConfig): Promise<Unit[]> {
+  const units: Unit[] = [];
+  const earliest = Date.now() + (config.server.bookingLeadMinutes + SAFETY_MINUTES) * 60_000;
+  for (const sede of config.sedi)
+    for (const service of servicePerSector(config)) {
+      const query = new URLSearchParams({
+        sede: sede.id,
+        service: service.id,
+        mode: 'inPerson',
+        from: romeDay(0),
+        to: romeDay(config.server.bookingHorizonDays),
+      });
+      const response = await fetch(`${url}/api/v1/availability?${query}`);
+      if (!response.ok) throw new Error(`availability ${response.status}: ${await response.text()}`);
+      const body = (await response.json()) as AvailabilityResponse;
+      for (const day of body.days)
+        for (const slot of day.slots)
+          if (Date.parse(slot.start) > earliest)
+            for (let k = 0; k < slot.free; k++)
+              units.push({ sede: sede.id, service: service.id, start: slot.start });
+    }
+  return shuffle(random(11), units);
+}
+
+function bookingBody(config: AppConfig, unit: Unit, citizen: number): CreateBookingBody {
+  return {
+    sede: unit.sede,
+    service: unit.service,
+    mode: 'inPerson',
+    start: unit.start,
+    citizen: {
+      codiceFiscale: codiceFiscale(citizen),
+      firstName: 'Carla',
+      lastName: 'Bench',
+      phone: `+39347${String(1_000_000 + (citizen % 1_000_000)).slice(-7)}`,
+      language: 'it',
+    },
+    authMethod: 'cie-pin',
+    privacyNoticeVersion: config.server.privacyNoticeVersion,
+  };
+}
+
+async function bookingRow(
+  urls: string[],
+  token: string,
+  config: AppConfig,
+  citizenBase: number,
+): Promise<PgRow> {
+  const plan = await planBookings(urls[0]!, config);
+  let next = 0;
+  let codes = new Map<string, number>();
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/bookings',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    setupRequest: (req) => {
+      const i = next++;
+      return { ...req, body: JSON.stringify(bookingBody(config, plan[i % plan.length]!, citizenBase + i)) };
+    },
+    onResponse: (status, body) => {
+      if (status < 300) return;
+      let code = `HTTP ${status}`;
+      try {
+        code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? code;
+      } catch {
+        // not JSON: keep the status
+      }
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    },
+  };
+  const options = { url: targets(urls), connections: CONNECTIONS, requests: [request] };
+  await run({ ...options, amount: BOOKING_WARMUP });
+  codes = new Map();
+  const left = plan.length - next - 3 * CONNECTIONS;
+  if (left < CONNECTIONS * 10) throw new Error(`only ${left} free slot units left to book`);
+  const r = await run({ ...options, duration: SECONDS, maxOverallRequests: left });
+  return {
+    operation: `POST booking, ${instances(urls)} (${plan.length} free slot units)`,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rate: rateOf(r),
+    unit: 'req/s',
+    ok: r['2xx'],
+    failed: failures(r, codes),
+  };
+}
+
+// ---- outbox and relay ----
+
+function outboxMessage(now: number, i: number): NewOutboxMessage {
+  const slot = now + (1 + (i % 60)) * 86_400_000;
+  return {
+    id: `bench-${i}-${now}`,
+    kind: 'confirmation',
+    bookingCode: 'BENCH000',
+    to: `+39347${String(1_000_000 + i).slice(-7)}`,
+    language: 'it',
+    text: 'x'.repeat(280),
+    slotStart: new Date(slot).toISOString(),
+    dueAt: new Date(now).toISOString(),
+    createdAt: new Date(now).toISOString(),
+  };
+}
+
+/** OUTBOX_MESSAGES due now, in the table as a server's transactions leave them (no announcement). */
+async function enqueueDue(url: string): Promise<void> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const now = Date.now();
+    const messages = Array.from({ length: OUTBOX_MESSAGES }, (_, i) => ({
+      ...outboxMessage(now, i),
+      status: 'pending' as const,
+      attempts: 0,
+    }));
+    await client.query(
+      `INSERT INTO outbox (id, status, booking_code, slot_day, due_at, doc)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+      [
+        messages.map((m) => m.id),
+        messages.map(() => 'pending'),
+        messages.map((m) => m.bookingCode),
+        messages.map((m) => localDay(m.slotStart)),
+        messages.map((m) => m.dueAt),
+        messages.map((m) => JSON.stringify(m)),
+      ],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+async function outboxRow(url: string, pair: Instance[]): Promise<PgRow> {
+  const gateway = await FakeSmsGateway.start();
+  try {
+    await enqueueDue(url);
+    const started = performance.now();
+    for (const instance of pair) instance.send({ type: 'outbox-start', gatewayUrl: gateway.url });
+    const deadline = Date.now() + 120_000;
+    while (gateway.accepted().length < OUTBOX_MESSAGES) {
+      if (Date.now() > deadline) throw new Error('outbox bench: timed out');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await Promise.all(
+      pair.map((instance) => {
+        const stopped = nextMessage<FromPgChild, 'outbox-stopped'>(
+          instance.child,
+          'outbox-stopped',
+          'server',
+        );
+        instance.send({ type: 'outbox-stop' });
+        return stopped;
+      }),
+    );
+    const keys = gateway.accepted().map((r) => r.key);
+    const duplicates = keys.length - new Set(keys).size;
+    return {
+      operation: `outbox: ${OUTBOX_MESSAGES} SMS due, a worker on each of 2 instances → HTTP gateway; duplicates: ${duplicates}`,
+      rate: OUTBOX_MESSAGES / seconds,
+      unit: 'messages/s',
+      ok: keys.length,
+      failed: String(duplicates),
+    };
+  } finally {
+    await gateway.close();
+  }
+}
+
+async function relayRow(from: Instance, to: Instance): Promise<PgRow> {
+  const sent = nextMessage<FromPgChild, 'relay-sent'>(from.child, 'relay-sent', 'server');
+  from.send({ type: 'relay-send', count: RELAY_NOTIFICATIONS, gapMs: 5 });
+  await sent;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const reply = nextMessage<FromPgChild, 'relay-lags'>(to.child, 'relay-lags', 'server');
+  to.send({ type: 'relay-lags' });
+  const { lags } = await reply;
+  return {
+    operation: `LISTEN/NOTIFY relay A → B: transaction on A (notify, commit) to B's store listener, ${RELAY_NOTIFICATIONS} events`,
+    p50: percentile(lags, 50),
+    p99: percentile(lags, 99),
+    ok: lags.length,
+    failed: String(RELAY_NOTIFICATIONS - lags.length),
+  };
+}
+
+// ---- the table ----
+
+export async function postgresBench(
+  config: AppConfig,
+  sizes: number[],
+): Promise<{ rows: PgRow[]; notes: string[] }> {
+  const rows: PgRow[] = [];
+  const notes: string[] = [];
+  const url = databaseUrl(DATABASE);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-pg-bench-'));
+  const httpFloor = await startHttpFloor();
+  const token = newToken(STAFF_TOKEN_PREFIX);
+  try {
+    for (const n of sizes) {
+      await onAdmin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+      await onAdmin(`CREATE DATABASE ${DATABASE}`);
+      await migrate({ url });
+      const bookings = generateBookings(config, n, new Date());
+      const seedStarted = performance.now();
+      await seed(url, bookings);
+      const seedMs = performance.now() - seedStarted;
+      const tag = (row: PgRow): PgRow => ({
+        ...row,
+        operation: `${n.toLocaleString('en-US')}: ${row.operation}`,
+      });
+
+      console.error(`[postgres ${n}] seeded; floors…`);
+      const insertFloor = await pgbenchFloor(url, bookings.at(-1)!);
+      const getFloor = await expressFloor(httpFloor.url + '/floor', { method: 'GET', path: '/floor' }, 'GET');
+      const sample = JSON.stringify(
+        bookingBody(
+          config,
+          { sede: 'rovigo', service: servicePerSector(config)[0]!.id, start: romeDay(3) },
+          0,
+        ),
+      );
+      const postFloor = await expressFloor(
+        httpFloor.url + '/floor',
+        { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
+        'POST JSON → 201',
+      );
+      rows.push(tag(insertFloor), tag(getFloor), tag(postFloor));
+      const asGet = (row: PgRow): PgRow => ({
+        ...tag(row),
+        floors: [{ name: 'GET', rate: getFloor.rate! }],
+        goal: GOALS.availability,
+      });
+      const asPost = (row: PgRow): PgRow => ({
+        ...tag(row),
+        floors: [
+          { name: 'POST', rate: postFloor.rate! },
+          { name: 'pgbench', rate: insertFloor.rate! },
+        ],
+        goal: GOALS.booking,
+      });
+
+      const a = await startInstance(url, token, dataDir);
+      const opened = [a];
+      try {
+        console.error(`[postgres ${n}] 1 instance…`);
+        rows.push(asGet(await availabilityRow([a.url], config)));
+        rows.push(asPost(await bookingRow([a.url], token, config, CITIZEN_BASE)));
+        const b = await startInstance(url, token, dataDir);
+        opened.push(b);
+        console.error(`[postgres ${n}] 2 instances…`);
+        rows.push(asGet(await availabilityRow([a.url, b.url], config)));
+        rows.push(asPost(await bookingRow([a.url, b.url], token, config, CITIZEN_BASE + 1_000_000)));
+        console.error(`[postgres ${n}] outbox, relay…`);
+        rows.push(tag(await outboxRow(url, [a, b])));
+        rows.push(tag(await relayRow(a, b)));
+        notes.push(
+          `${n.toLocaleString('en-US')}: ${bookings.length} bookings seeded by multi-row INSERTs in ` +
+            `${(seedMs / 1000).toFixed(1)} s; instances opened in ${opened.map((i) => i.openMs.toFixed(0)).join(' and ')} ms`,
+        );
+      } finally {
+        await Promise.all(opened.map((i) => i.stop()));
+      }
+    }
+  } finally {
+    await httpFloor.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await onAdmin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  }
+  return { rows, notes };
+}
+
+export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] }): string {
+  const head = ['PostgreSQL store', 'p50 ms', 'p99 ms', 'rate', 'unit', 'of floor', 'ok', 'failed'];
+  const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '' : v.toFixed(digits));
+  const body = rows.map((r) => [
+    r.operation,
+    fmt(r.p50, 1),
+    fmt(r.p99, 1),
+    fmt(r.rate, r.rate !== undefined && r.rate < 10 ? 1 : 0),
+    r.unit ?? '',
+    (r.floors ?? []).map((f) => `${((100 * r.rate!) / f.rate).toFixed(0)} % of ${f.name}`).join(', '),
+    r.ok === undefined ? '' : String(r.ok),
+    r.failed ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+  const numeric = new Set([1, 2, 3, 6]);
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  const goals = rows
+    .filter((r) => r.goal && r.floors?.[0] && r.p99 !== undefined)
+    .map((r) => {
+      const share = r.rate! / r.floors![0]!.rate;
+      const met = share >= r.goal!.share && r.p99! < r.goal!.p99;
+      return (
+        `goal ${met ? 'met' : 'NOT met'}: ${r.operation.split(' (')[0]} — ${(100 * share).toFixed(0)} % of the ` +
+        `${r.floors![0]!.name} floor (goal ≥ ${100 * r.goal!.share} %), p99 ${r.p99} ms (goal < ${r.goal!.p99} ms)`
+      );
+    });
+  return [
+    line(head),
+    rule,
+    ...body.map(line),
+    '',
+    `database ${DATABASE} of its own, made for the run and dropped after; ${CONNECTIONS} connections (pgbench ` +
+      `clients) for ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; with 2 instances autocannon spreads ` +
+      'its connections over both (no balancer in between); every process on one machine with PostgreSQL',
+    ...goals,
+    ...notes.map((note) => `seed ${note}`),
+  ].join('\n');
+}
