@@ -22,6 +22,7 @@ import {
   CitizenAuthSettings,
   VideoSettings,
   privacyNotices,
+  TeamsSettings,
 } from '@sportello/protocol';
 
 export type AppConfig = {
@@ -36,6 +37,8 @@ export type AppConfig = {
   staff: StaffAccount[];
   notifications: NotificationSettings;
   video: VideoSettings;
+  /** Microsoft Teams (teams.json, optional: without it, nothing of Teams is on). */
+  teams: TeamsSettings;
   citizenAuth: CitizenAuthSettings & {
     /** The PEM text of each trusted CA certificate, read from trustedCaFiles. */
     trustedCAs: { cns: string[]; cie: string[] };
@@ -70,6 +73,7 @@ const files = {
   notifications: { name: 'notifications.json', schema: NotificationSettings },
   citizenAuth: { name: 'citizen-auth.json', schema: CitizenAuthSettings },
   video: { name: 'video.json', schema: VideoSettings },
+  teams: { name: 'teams.json', schema: TeamsSettings, absent: {} },
 } as const;
 
 type FileKey = keyof typeof files;
@@ -138,6 +142,9 @@ async function loadFile(dir: string, key: FileKey): Promise<FileResult> {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // An optional file left out: its feature is off.
+    const entry = files[key];
+    if (code === 'ENOENT' && 'absent' in entry) return { ok: true, value: entry.absent };
     const why =
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
     return { ok: false, problems: [`${shown}: cannot read the file: ${why}`] };
