@@ -110,12 +110,19 @@ export class FloorHub {
       sede,
       subscribers: new Set(),
       again: false,
-      stopListening: this.ctx.store.listen(floorChannel(sede.id), (payload) => {
-        const change = parseFloorChange(payload);
-        if (change.boardRemoved) this.endBoard(created, change.boardRemoved);
-        if (change.call) this.announce(created, change.call);
-        this.changed(created);
-      }),
+      stopListening: both(
+        this.ctx.store.listen(floorChannel(sede.id), (payload) => {
+          const change = parseFloorChange(payload);
+          if (change.boardRemoved) this.endBoard(created, change.boardRemoved);
+          if (change.call) this.announce(created, change.call);
+          this.changed(created);
+        }),
+        // Changes notified while the store's listener was away are lost: read the floor and the boards again.
+        this.ctx.store.onResync(() => {
+          this.changed(created);
+          void this.endRemovedBoards(created);
+        }),
+      ),
       refresh: setInterval(() => this.changed(created), REFRESH_MS).unref(),
     };
     this.floors.set(sedeId, created);
@@ -124,6 +131,17 @@ export class FloorHub {
 
   private endBoard(floor: SedeFloor, board: string): void {
     for (const s of [...floor.subscribers]) if (s.kind === 'board' && s.key === board) s.end();
+  }
+
+  /** A board removed while its notice was missed: its stream ends as it would have then. */
+  private async endRemovedBoards(floor: SedeFloor): Promise<void> {
+    if (![...floor.subscribers].some((s) => s.kind === 'board')) return;
+    try {
+      const boards = new Set((await this.ctx.store.read((r) => r.boards())).map((b) => b.id));
+      for (const s of [...floor.subscribers]) if (s.kind === 'board' && !boards.has(s.key!)) s.end();
+    } catch (error) {
+      this.ctx.log.warn({ err: error }, 'boards not read after a resync');
+    }
   }
 
   private announce(floor: SedeFloor, call: BoardCall): void {
@@ -196,4 +214,11 @@ export class FloorHub {
       s.send(event.type, event);
     }
   }
+}
+
+function both(first: () => void, second: () => void): () => void {
+  return () => {
+    first();
+    second();
+  };
 }

@@ -128,7 +128,7 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
               // A clerk whose account an admin disables (or changes) stops receiving the floor at once.
               const unlisten =
                 principal.kind === 'staff'
-                  ? onSessionsEnded(ctx.store, principal.username, end)
+                  ? onSessionsEnded(ctx.store, principal.username, end, principal.tokenHash)
                   : () => undefined;
               return () => {
                 unlisten();

@@ -77,7 +77,13 @@ export class OutboxWorker {
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.unlisten = this.options.store.listen(OUTBOX_CHANNEL, (payload) => this.announce(payload));
+    const unlisten = this.options.store.listen(OUTBOX_CHANNEL, (payload) => this.announce(payload));
+    // Announcements missed while the store's listener was away: read the outbox again, now.
+    const unresync = this.options.store.onResync(() => this.expect(0, true));
+    this.unlisten = () => {
+      unlisten();
+      unresync();
+    };
     this.running = this.loop();
   }
 
@@ -152,8 +158,9 @@ export class OutboxWorker {
     }
   }
 
-  /** A message falls due at `at` (clock ms): wake then if that is sooner than planned. */
-  private expect(at: number): void {
+  /** A message falls due at `at` (clock ms): wake then if that is sooner than planned; `readAgain` after a resync. */
+  private expect(at: number, readAgain = false): void {
+    if (readAgain) this.readAheadAt = -Infinity;
     insertSorted(this.upcoming, at);
     this.announcedSinceClaim.push(at);
     this.announcedDuringRead?.push(at);

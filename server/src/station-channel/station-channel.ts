@@ -161,13 +161,30 @@ export function createStationChannel(ctx: AppContext, options: { pingMs?: number
     // Other instances' connections of this station give way to this one.
     await store.transaction(async (tx) => notifyStation(tx, station, { kind: 'connected', instance }));
     await sendSettings(connection);
-    for (const run of await pendingSelfTests(ctx, station))
+    await sendSelfTests(connection);
+  };
+
+  /** The self-tests waiting for the station: the agent resends its last report of any it already has. */
+  const sendSelfTests = async (connection: Connection) => {
+    for (const run of await pendingSelfTests(ctx, connection.station))
       send(connection, {
         v: STATION_CHANNEL_VERSION,
         type: 'self-test',
         run: { id: run.id, print: run.print },
       });
   };
+
+  // Notifications missed while the store's listener was away: read again what they would have said.
+  const unlistenResync = store.onResync(() => {
+    for (const connection of connections.values())
+      void (async () => {
+        await checkCredential(connection);
+        await sendSettings(connection);
+        await sendSelfTests(connection);
+      })().catch((error: unknown) =>
+        log.error({ err: error, station: connection.station }, 'station channel resync failed'),
+      );
+  });
 
   const refuse = (socket: Duplex, status: 401 | 403 | 404 | 503) => {
     const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 503: 'stopping' }[status];
@@ -241,6 +258,7 @@ export function createStationChannel(ctx: AppContext, options: { pingMs?: number
       closing = true;
       clearInterval(timer);
       unlistenRegistry();
+      unlistenResync();
       for (const connection of connections.values())
         connection.ws.close(channelCloseCodes.stopping, 'server stopping');
       await new Promise<void>((resolve) => wss.close(() => resolve()));

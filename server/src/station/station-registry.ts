@@ -4,7 +4,8 @@
 // Hot paths (every ticket a station prints, every kiosk /ws connection) read it through a small cache of the
 // whole registry. The cache is per server instance: it is dropped on every change notified on the store's
 // `stations` channel, which writers here notify in the same transaction as the change (PostgreSQL's
-// NOTIFY reaches every instance at commit; lowdb's channel is in-process, and lowdb is one instance).
+// NOTIFY reaches every instance at commit; lowdb's channel is in-process, and lowdb is one instance), and
+// after the store's listener reconnected (onResync: what was notified meanwhile is lost).
 import type { Station } from '@sportello/protocol';
 import type { AppContext } from '../context.ts';
 import type { Store, StoredStation, StoreTx } from '../store/store.ts';
@@ -30,10 +31,13 @@ function cacheOf(store: Store): RegistryCache {
   let cache = caches.get(store);
   if (!cache) {
     const created: RegistryCache = { generation: 0, byId: null };
-    store.listen(STATIONS_CHANNEL, () => {
+    const drop = () => {
       created.generation++;
       created.byId = null;
-    });
+    };
+    store.listen(STATIONS_CHANNEL, drop);
+    // Changes notified while the listener was away are not replayed: read the registry again.
+    store.onResync(drop);
     caches.set(store, created);
     cache = created;
   }
