@@ -44,9 +44,9 @@ export function viewOf(account: StoredStaffAccount): StaffAccountView {
 
 /**
  * Puts config/staff.json's accounts in the store when it holds none yet (the first start); afterwards the
- * store is the one source and the file is not read again. On PostgreSQL the transaction takes an advisory
- * lock first (`SELECT pg_advisory_xact_lock(hashtext('staff-seed'))`) so that two instances starting
- * together seed once.
+ * store is the one source and the file is not read again. On PostgreSQL reading every account in a
+ * transaction takes an advisory lock, so two instances starting together seed once (the second waits and
+ * finds the accounts).
  */
 export async function seedStaffAccounts(ctx: AppContext): Promise<number> {
   const now = ctx.clock().toISOString();

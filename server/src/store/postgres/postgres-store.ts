@@ -503,13 +503,20 @@ export class PostgresStore implements Store {
       auditOfDay: (day) => docs(`SELECT doc FROM audit_events WHERE day = $1 ORDER BY ord`, [day]),
       staffAccount: (username) =>
         one(`SELECT doc FROM staff_accounts WHERE username = $1${forUpdate}`, [username]),
-      staffAccounts: async () =>
-        (await docs<StoredStaffAccount>(`SELECT doc FROM staff_accounts`)).sort((a, b) =>
+      // In a transaction the whole list is read to decide (seed once, keep one admin, a new id): one at a time.
+      staffAccounts: async () => {
+        await lock('staff-accounts');
+        return (await docs<StoredStaffAccount>(`SELECT doc FROM staff_accounts`)).sort((a, b) =>
           a.username.localeCompare(b.username),
-        ),
+        );
+      },
       station: (id) => one(`SELECT doc FROM stations WHERE id = $1${forUpdate}`, [id]),
-      stations: async () =>
-        (await docs<StoredStation>(`SELECT doc FROM stations`)).sort((a, b) => a.id.localeCompare(b.id)),
+      stations: async () => {
+        await lock('stations');
+        return (await docs<StoredStation>(`SELECT doc FROM stations`)).sort((a, b) =>
+          a.id.localeCompare(b.id),
+        );
+      },
       selfTestRun: (id) => one(`SELECT doc FROM self_test_runs WHERE id = $1${forUpdate}`, [id]),
       selfTestRuns: (station) =>
         docs(`SELECT doc FROM self_test_runs WHERE station = $1 ORDER BY requested_at DESC`, [station]),
