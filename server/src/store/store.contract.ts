@@ -13,6 +13,7 @@ import {
 import { fleetContract } from './fleet.contract.ts';
 import { instancesContract } from './instances.contract.ts';
 import { limitsContract } from './limits.contract.ts';
+import { teamsMeetingsContract } from './teams-meetings.contract.ts';
 import { stationChannelContract } from './station-channel.contract.ts';
 import { operationsContract } from './operations.contract.ts';
 
@@ -76,6 +77,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
   stationChannelContract(name, factory);
   instancesContract(name, factory);
   limitsContract(name, factory);
+  teamsMeetingsContract(name, factory);
   describe(`${name} store contract`, () => {
     let store: Store;
     beforeEach(async () => {

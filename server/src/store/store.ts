@@ -18,6 +18,7 @@ import type {
   StationSettings,
 } from '@sportello/protocol';
 import type { SharedLimits } from './limits.ts';
+import type { TeamsMeetingReader, TeamsMeetingStore, TeamsMeetingWriter } from './teams-meetings.ts';
 
 export interface StoredBooking extends Booking {
   /** HMAC-SHA256 of the admission code under the server's secret: six digits are too few for a plain hash. */
@@ -321,7 +322,7 @@ export interface AuditEvent {
 }
 
 /** Reads see every committed write and, within a transaction, that transaction's own writes. */
-export interface StoreReader extends OutboxReader {
+export interface StoreReader extends OutboxReader, TeamsMeetingReader {
   bookingByCode(code: string): Promise<StoredBooking | undefined>;
   /** Every booking whose slot starts on that day (sede's local date), whatever its status. */
   bookingsOfDay(sede: string, day: string): Promise<StoredBooking[]>;
@@ -401,7 +402,7 @@ export interface StoreReader extends OutboxReader {
   videoPresence(): Promise<VideoPresence[]>;
 }
 
-export interface StoreTx extends StoreReader, OutboxWriter {
+export interface StoreTx extends StoreReader, OutboxWriter, TeamsMeetingWriter {
   /** Rejects with DuplicateKeyError when the code is taken. */
   insertBooking(booking: StoredBooking): Promise<void>;
   /** Replaces the booking with the same code; moves it when its day changed. */
@@ -496,7 +497,7 @@ export interface RetentionResult {
   calls: number;
 }
 
-export interface Store extends OutboxStore, SharedLimits {
+export interface Store extends OutboxStore, SharedLimits, TeamsMeetingStore {
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Runs fn alone against the store: all its writes land, or none does (fn threw). */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
@@ -629,6 +630,11 @@ export interface OutboxWriter {
    * from zero; `cancel` marks it cancelled. False unless the message exists and is dead.
    */
   resolveDeadMessage(id: string, action: 'retry' | 'cancel', now: Date): Promise<boolean>;
+  /**
+   * Makes a pending message held for later (a web meeting's confirmation waiting for its Teams meeting) due
+   * at `now`. False unless it is pending, due later and under no live lease.
+   */
+  releaseMessage(id: string, now: Date): Promise<boolean>;
 }
 
 export interface OutboxStore {

@@ -132,6 +132,19 @@ export class LowdbOutbox {
         return ids.length;
       },
       resolveDeadMessage: (id, action, now) => this.resolveDead(log, id, action, now),
+      releaseMessage: async (id, now) => {
+        const day = this.dayOf.get(id);
+        const message =
+          day === undefined ? undefined : this.pending.get(day)?.data.messages.find((m) => m.id === id);
+        const nowIso = now.toISOString();
+        if (!message || message.dueAt <= nowIso || (message.lease && message.lease.until > nowIso))
+          return false;
+        const before = message.dueAt;
+        message.dueAt = nowIso;
+        log.touched.add(this.pending.get(day!)! as Low<unknown>);
+        log.undo.push(() => (message.dueAt = before));
+        return true;
+      },
     };
   }
 

@@ -32,6 +32,8 @@ import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable
 import { MemoryLimits, type HitCount } from '../limits.ts';
 import { LowdbInstances } from './lowdb-instances.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
+import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from './lowdb-teams.ts';
+import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import {
   auditFile,
   coreFile,
@@ -112,6 +114,7 @@ export class LowdbStore implements Store {
   private readonly outbox: LowdbOutbox;
   private readonly instances = new LowdbInstances();
   /** One process is the only instance: limits live in memory. */
+  private teams!: LowdbTeamsMeetings;
   private readonly limits = new MemoryLimits();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
   private readonly channels = new EventEmitter().setMaxListeners(0);
@@ -150,6 +153,12 @@ export class LowdbStore implements Store {
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
     store.operations = (await store.file(operationsFile(store.dataDir), emptyOperations)) as Low<Operations>;
     await store.indexHotDays();
+    store.teams = new LowdbTeamsMeetings(
+      (await store.file(
+        path.join(store.dataDir, 'teams-meetings.json'),
+        emptyTeamsMeetings,
+      )) as Low<TeamsMeetingsFile>,
+    );
     await store.outbox.open();
     return store;
   }
@@ -254,6 +263,10 @@ export class LowdbStore implements Store {
   }
 
   private statsLow(sede: string, year: string): Promise<Low<unknown>> {
+  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
+    return this.exclusive(async (log) => this.teams.claim(log, options));
+  }
+
     return this.file(statsFile(this.dataDir, sede, year), emptyStatsYear);
   }
 
@@ -401,6 +414,7 @@ export class LowdbStore implements Store {
       ...this.outbox.reader(),
       ...this.instances.reader(),
     };
+      ...this.teams.reader(),
   }
 
   private writer(touched: Set<Low<unknown>>, undo: Undo[], notifications: [string, string][]): StoreTx {
@@ -431,6 +445,7 @@ export class LowdbStore implements Store {
       ...this.outbox.writer({ touched, undo }),
       ...this.instances.writer(undo),
       insertBooking: async (booking) => {
+      ...this.teams.writer({ touched, undo }),
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
         push(await bookingsOf(booking.sede, day), clone(booking));

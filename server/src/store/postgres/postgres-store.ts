@@ -40,6 +40,8 @@ import {
 import type { HitCount, SharedLimits } from '../limits.ts';
 import { instancesReader, instancesWriter } from './pg-instances.ts';
 import { pgLimits } from './pg-limits.ts';
+import { claimTeamsMeetings, teamsReader, teamsWriter } from './pg-teams.ts';
+import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
@@ -255,6 +257,11 @@ export class PostgresStore implements Store {
        WHERE id = $1 AND status = 'pending'`,
       [id, finishedAt, { status: 'sent', finishedAt, ...extra }],
     );
+  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
+    this.assertOpen();
+    return claimTeamsMeetings(this.pool, options);
+  }
+
     return (rowCount ?? 0) > 0;
   }
 
@@ -462,6 +469,7 @@ export class PostgresStore implements Store {
       },
       bookingsOfCitizen: async (codiceFiscale, fromDay) => {
         if (codiceFiscale === REMOVED) return [];
+      ...teamsReader(db, locking),
         await lock('citizen', codiceFiscale);
         return docs(`SELECT doc FROM bookings WHERE codice_fiscale = $1 AND day >= $2 ORDER BY start, code`, [
           codiceFiscale,
@@ -623,6 +631,7 @@ export class PostgresStore implements Store {
           `INSERT INTO ticket_numbers (sede, day, prefix, last) VALUES ($1, $2, $3, 1)
            ON CONFLICT (sede, day, prefix) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last`,
           [sede, day, prefix],
+      ...teamsWriter(db),
         );
         return rows[0]!.last;
       },
@@ -834,6 +843,16 @@ function quoteIdent(name: string): string {
   return name;
 }
 
+      releaseMessage: async (id, now) => {
+        const at = now.toISOString();
+        return (
+          (await run(
+            `UPDATE outbox SET due_at = $2, doc = doc || $3::jsonb
+             WHERE id = $1 AND status = 'pending' AND due_at > $2 AND (lease_until IS NULL OR lease_until <= $2)`,
+            [id, at, { dueAt: at }],
+          )) > 0
+        );
+      },
 /** The sede-local calendar day an instant falls on. */
 function localDay(iso: string): string {
   const day = DateTime.fromISO(iso, { zone: ZONE }).toISODate();
