@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DateTime } from 'luxon';
 import type { CallRecord } from '@sportello/protocol';
+import { removeFromBooking, removeFromCallRecord, removeFromTicket } from '../personal-data.ts';
 import {
   DuplicateKeyError,
   REMOVED,
@@ -32,8 +33,6 @@ import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable
 import { MemoryLimits, type HitCount } from '../limits.ts';
 import { LowdbInstances } from './lowdb-instances.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
-import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from './lowdb-teams.ts';
-import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import {
   auditFile,
   coreFile,
@@ -114,7 +113,6 @@ export class LowdbStore implements Store {
   private readonly outbox: LowdbOutbox;
   private readonly instances = new LowdbInstances();
   /** One process is the only instance: limits live in memory. */
-  private teams!: LowdbTeamsMeetings;
   private readonly limits = new MemoryLimits();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
   private readonly channels = new EventEmitter().setMaxListeners(0);
@@ -153,12 +151,6 @@ export class LowdbStore implements Store {
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
     store.operations = (await store.file(operationsFile(store.dataDir), emptyOperations)) as Low<Operations>;
     await store.indexHotDays();
-    store.teams = new LowdbTeamsMeetings(
-      (await store.file(
-        path.join(store.dataDir, 'teams-meetings.json'),
-        emptyTeamsMeetings,
-      )) as Low<TeamsMeetingsFile>,
-    );
     await store.outbox.open();
     return store;
   }
@@ -263,10 +255,6 @@ export class LowdbStore implements Store {
   }
 
   private statsLow(sede: string, year: string): Promise<Low<unknown>> {
-  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
-    return this.exclusive(async (log) => this.teams.claim(log, options));
-  }
-
     return this.file(statsFile(this.dataDir, sede, year), emptyStatsYear);
   }
 
@@ -414,7 +402,6 @@ export class LowdbStore implements Store {
       ...this.outbox.reader(),
       ...this.instances.reader(),
     };
-      ...this.teams.reader(),
   }
 
   private writer(touched: Set<Low<unknown>>, undo: Undo[], notifications: [string, string][]): StoreTx {
@@ -445,7 +432,6 @@ export class LowdbStore implements Store {
       ...this.outbox.writer({ touched, undo }),
       ...this.instances.writer(undo),
       insertBooking: async (booking) => {
-      ...this.teams.writer({ touched, undo }),
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
         push(await bookingsOf(booking.sede, day), clone(booking));
@@ -867,59 +853,11 @@ function removePersonalDataOfDay(
   data: unknown,
   stamp: string,
 ): number {
-  let changed = 0;
-  if (kind === 'calls') {
-    for (const record of (data as CallDay).calls) if (withoutPersonalData(record)) changed++;
-    return changed;
-  }
-  const records = kind === 'bookings' ? (data as BookingDay).bookings : (data as TicketDay).tickets;
-  for (const record of records) {
-    if (record.personalDataRemovedAt) continue;
-    if ('citizen' in record) {
-      record.citizen = {
-        ...record.citizen,
-        codiceFiscale: REMOVED,
-        firstName: REMOVED,
-        lastName: REMOVED,
-        phone: REMOVED,
-      };
-      // Officials' notes on callbacks are free text about the citizen.
-      for (const attempt of record.callback?.attempts ?? []) delete attempt.notes;
-      if (record.callback?.done) delete record.callback.done.notes;
-    } else {
-      delete record.codiceFiscale;
-      delete record.notifyPhone;
-    }
-    record.personalDataRemovedAt = stamp;
-    changed++;
-  }
-  return changed;
-}
-
-/**
- * Strips what identifies a person from a call record: the citizen, the assistant's name, the notes
- * (free text about the case). Times, sector, service, outcome and the checklist's ticks stay for
- * statistics. Answers whether anything was removed.
- */
-function withoutPersonalData(record: CallRecord): boolean {
-  let changed = false;
-  if (record.citizen) {
-    delete record.citizen;
-    changed = true;
-  }
-  if (record.assistedBy !== undefined) {
-    delete record.assistedBy;
-    changed = true;
-  }
-  if (record.identification?.assistant && record.identification.assistant.name !== REMOVED) {
-    record.identification.assistant.name = REMOVED;
-    changed = true;
-  }
-  if (record.outcome?.notes !== undefined) {
-    delete record.outcome.notes;
-    changed = true;
-  }
-  return changed;
+  const changed = (flags: boolean[]) => flags.filter(Boolean).length;
+  if (kind === 'calls') return changed((data as CallDay).calls.map((c) => removeFromCallRecord(c)));
+  if (kind === 'bookings')
+    return changed((data as BookingDay).bookings.map((b) => removeFromBooking(b, stamp)));
+  return changed((data as TicketDay).tickets.map((t) => removeFromTicket(t, stamp)));
 }
 
 /** Callers get copies: nothing outside a transaction may change what is stored. */
