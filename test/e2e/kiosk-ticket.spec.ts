@@ -102,3 +102,44 @@ test('“Persona anziana” is offered only to a citizen whose codice fiscale sh
   const list = await system.server.call('GET', '/api/v1/tickets?sede=rovigo', { token: counter });
   expect(list.body.tickets.at(-1)).toMatchObject({ priority: 'elderly', service: 'naspi-informazioni' });
 });
+
+test('the answer shows the ticket at once, waiting for its number; a failure brings the question back', async ({
+  page,
+}) => {
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(system.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await system.simulate('card', { action: 'insert', card: 'cns' });
+  await page.getByRole('button', { name: /Disoccupazione e NASpI/ }).click();
+  await page.getByRole('button', { name: /NASpI e disoccupazione: informazioni/ }).click();
+  await page.getByRole('button', { name: /Prendi il numero/ }).click();
+
+  // The server's answer is held back: the citizen already sees the ticket being prepared.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let fail = true;
+  await page.route('**/api/v1/tickets', async (route) => {
+    await released;
+    if (fail) await route.fulfill({ status: 500, json: { code: 'internal', message: 'boom' } });
+    else await route.continue();
+  });
+  await page.getByRole('button', { name: 'No, non ho diritto alla precedenza' }).click();
+  await expect(heading(page)).toHaveText('Sto preparando il tuo numero…');
+  await expect(page.getByText('Il tuo numero', { exact: true })).toBeVisible();
+  await expect(page.getByText('NASpI e disoccupazione: informazioni')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'No, non ho diritto alla precedenza' })).toHaveCount(0);
+  await keepScreen(page, 'ticket-pending');
+  await expectAccessible(page, 'ticket pending');
+
+  release();
+  await expect(heading(page)).toHaveText('Hai diritto alla precedenza?');
+  await expect(page.getByRole('alert')).toHaveText('Non sono riuscito a darti il numero. Riprova tra poco.');
+
+  fail = false;
+  await page.getByRole('button', { name: 'Riprova' }).click();
+  await expect(heading(page)).toHaveText('Ecco il tuo numero');
+  await expect(page.getByText(/^N\d{3}$/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Ho finito' }).click();
+  await system.simulate('card', { action: 'remove' });
+});

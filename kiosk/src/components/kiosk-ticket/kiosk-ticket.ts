@@ -1,6 +1,7 @@
 /**
  * A queue ticket on screen: the number very large, the service, the people ahead and the wait, and
  * whether the paper ticket came out. When it did not, the number stays here to remember or photograph.
+ * Before the server answers (`pending`), the same frame waits with the service and a spinner for the number.
  */
 import { localized as localizedDecorator, msg } from '@lit/localize';
 import type { TicketResponse } from '@sportello/protocol';
@@ -41,6 +42,27 @@ export class KioskTicket extends LitElement {
         letter-spacing: 0.05em;
         color: var(--sp-primary-dark);
       }
+      .waiting {
+        display: inline-block;
+        box-sizing: border-box;
+        inline-size: 1em;
+        block-size: 1em;
+        margin: 0.1em;
+        border-radius: 50%;
+        border: 0.12em solid var(--sp-border);
+        border-block-start-color: var(--sp-primary);
+        animation: spin 1s linear infinite;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .waiting {
+          animation-duration: 3s;
+        }
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
       .service {
         font-size: 1.2em;
         font-weight: 600;
@@ -63,6 +85,8 @@ export class KioskTicket extends LitElement {
   @property() language = 'it';
   /** How printing went; undefined before it starts. */
   @property() print?: PrintStatus;
+  /** The number is on its way: the frame is shown at once, filled when the server answers. */
+  @property({ type: Boolean }) pending = false;
 
   /** The ticket as lines, for the speech controller. */
   lines(): string[] {
@@ -94,7 +118,7 @@ export class KioskTicket extends LitElement {
   }
 
   override render() {
-    if (!this.response) return nothing;
+    if (!this.response) return this.pending ? this.renderPending() : nothing;
     const unprinted = this.print === 'not-ready' || this.print === 'failed';
     return html`
       <div class="ticket">
@@ -119,6 +143,14 @@ export class KioskTicket extends LitElement {
       }
       <p>${whenCalled()}</p>
     `;
+  }
+
+  private renderPending() {
+    return html`<div class="ticket" aria-busy="true">
+      <p class="label">${msg('Il tuo numero')}</p>
+      <p class="number"><span class="waiting" aria-hidden="true"></span></p>
+      <p class="service">${this.serviceName}</p>
+    </div>`;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * A queue ticket at this sede: first "Hai diritto alla precedenza?", then the number — shown very large in
- * every case and printed when the printer can. "Persona anziana" is offered only when the citizen's codice
+ * every case and printed when the printer can. The answer's tap shows the ticket at once, waiting for its number
+ * ("Sto preparando il tuo numero…"); a failure brings the question back with what went wrong. "Persona anziana" is offered only when the citizen's codice
  * fiscale shows the age, or when the kiosk does not know it.
  *
  * @event kiosk-done - the citizen has the number.
@@ -31,7 +32,6 @@ import { screenStyles } from '../../theme/tokens.ts';
 import type { ProblemKind } from '../problem-screen/problem-screen.ts';
 import { printerReady, printQueueTicket, ticketPrintBody, type PrintStatus } from './ticket-print.ts';
 import { ticketScreenStyles } from './ticket-screen.styles.ts';
-import '../../components/kiosk-busy/kiosk-busy.ts';
 import '../../components/kiosk-ticket/kiosk-ticket.ts';
 import '../../components/kiosk-ticket-sms/kiosk-ticket-sms.ts';
 import '../../components/kiosk-ticket-notify/kiosk-ticket-notify.ts';
@@ -185,7 +185,7 @@ export class KioskTicketScreen extends LitElement {
       ];
     }
     if (this.failure) return [this.failure.message];
-    if (this.busy) return [msg('Sto preparando il tuo numero…')];
+    if (this.busy) return [msg('Sto preparando il tuo numero…'), this.serviceName];
     return [
       msg('Hai diritto alla precedenza?'),
       msg('Chi ha diritto alla precedenza passa prima degli altri in coda.'),
@@ -195,6 +195,7 @@ export class KioskTicketScreen extends LitElement {
 
   override render() {
     if (this.response) return this.renderTicket(this.response);
+    if (this.busy) return this.renderPending();
     return html`
       <h1>${msg('Hai diritto alla precedenza?')}</h1>
       <p class="muted">${this.serviceName}</p>
@@ -205,14 +206,12 @@ export class KioskTicketScreen extends LitElement {
             html`<button
               type="button"
               class=${p.value === 'none' ? '' : 'secondary'}
-              ?disabled=${this.busy}
               @click=${() => void this.take(p.value)}
             >
               ${p.label}
             </button>`,
         )}
       </div>
-      ${this.busy ? html`<kiosk-busy>${msg('Sto preparando il tuo numero…')}</kiosk-busy>` : nothing}
       ${this.failure ? this.renderFailure(this.failure) : nothing}
     `;
   }
@@ -237,6 +236,13 @@ export class KioskTicketScreen extends LitElement {
           ${msg('Ho finito')}
         </button>
       </div>`;
+  }
+
+  private renderPending() {
+    return html`
+      <h1>${msg('Sto preparando il tuo numero…')}</h1>
+      <kiosk-ticket pending .serviceName=${this.serviceName} .language=${this.language}></kiosk-ticket>
+    `;
   }
 
   private renderTicket(response: TicketResponse) {
