@@ -32,6 +32,8 @@ import type { ClaimOptions, FailOutcome, OutboxMessage } from '../store.ts';
 import { createdDirs, DurableJsonFile, nodeDiskIo, type DiskIo } from './durable-file.ts';
 import { MemoryLimits, type HitCount } from '../limits.ts';
 import { LowdbInstances } from './lowdb-instances.ts';
+import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from './lowdb-teams.ts';
+import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
 import {
   auditFile,
@@ -112,6 +114,7 @@ export class LowdbStore implements Store {
   private closed = false;
   private readonly outbox: LowdbOutbox;
   private readonly instances = new LowdbInstances();
+  private teams!: LowdbTeamsMeetings;
   /** One process is the only instance: limits live in memory. */
   private readonly limits = new MemoryLimits();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
@@ -150,6 +153,12 @@ export class LowdbStore implements Store {
     }
     store.video = (await store.file(videoQueueFile(store.dataDir), emptyVideoQueue)) as Low<VideoQueue>;
     store.operations = (await store.file(operationsFile(store.dataDir), emptyOperations)) as Low<Operations>;
+    store.teams = new LowdbTeamsMeetings(
+      (await store.file(
+        path.join(store.dataDir, 'teams-meetings.json'),
+        emptyTeamsMeetings,
+      )) as Low<TeamsMeetingsFile>,
+    );
     await store.indexHotDays();
     await store.outbox.open();
     return store;
@@ -252,6 +261,10 @@ export class LowdbStore implements Store {
 
   failMessage(id: string, worker: string, outcome: FailOutcome): Promise<boolean> {
     return this.exclusive((log) => this.outbox.fail(log, id, worker, outcome));
+  }
+
+  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
+    return this.exclusive(async (log) => this.teams.claim(log, options));
   }
 
   private statsLow(sede: string, year: string): Promise<Low<unknown>> {
@@ -401,6 +414,7 @@ export class LowdbStore implements Store {
         ),
       ...this.outbox.reader(),
       ...this.instances.reader(),
+      ...this.teams.reader(),
     };
   }
 
@@ -431,6 +445,7 @@ export class LowdbStore implements Store {
       ...this.reader(),
       ...this.outbox.writer({ touched, undo }),
       ...this.instances.writer(undo),
+      ...this.teams.writer({ touched, undo }),
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
