@@ -6,6 +6,7 @@ import {
   LoginResponse,
   StaffUser,
   staffRoles,
+  TeamsSignInBody,
 } from '@sportello/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -13,6 +14,7 @@ import { ApiError } from '../http/api-error.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { changePassword, signIn } from './auth.service.ts';
+import { signInWithTeams, teamsTokenChecker } from './teams-sso.ts';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
@@ -27,6 +29,8 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       },
     };
   };
+  const sso = ctx.config.teams.sso;
+  const checkTeamsToken = sso ? teamsTokenChecker(sso) : undefined;
   return [
     defineRoute({
       method: 'post',
@@ -43,6 +47,29 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         ),
       },
       handler: async ({ body }) => signedIn(await signIn(ctx, body)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/teams',
+      summary:
+        'Sign in inside Microsoft Teams with the Entra ID token of authentication.getAuthToken(); answers as /auth/login',
+      tag: 'auth',
+      roles: 'public',
+      body: TeamsSignInBody,
+      responses: {
+        200: { description: 'Signed in', schema: LoginResponse },
+        401: err(
+          'The token is refused: malformed (sso_malformed), of another tenant (sso_wrong_tenant), for another application (sso_wrong_audience), expired (sso_expired), not signed by the tenant (sso_bad_signature), or another wrong claim (sso_bad_claims)',
+        ),
+        403: err('The user has no staff account (sso_no_account), or it is disabled (account_disabled)'),
+        404: err('Teams single sign-on is not configured (teams_sso_off)'),
+        503: err("The tenant's signing keys cannot be read now (sso_keys_unavailable)"),
+      },
+      handler: async ({ body }) => {
+        if (!sso || !checkTeamsToken)
+          throw new ApiError(404, 'teams_sso_off', 'Teams single sign-on is not configured here');
+        return signedIn(await signInWithTeams(ctx, checkTeamsToken, sso, body.token));
+      },
     }),
     defineRoute({
       method: 'post',

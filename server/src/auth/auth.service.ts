@@ -47,7 +47,7 @@ async function checkPassword(
   return account;
 }
 
-async function startSession(ctx: AppContext, account: StoredStaffAccount): Promise<LoginResponse> {
+export async function startSession(ctx: AppContext, account: StoredStaffAccount): Promise<LoginResponse> {
   const token = newToken(STAFF_TOKEN_PREFIX);
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.config.server.staffSessionHours * 3_600_000).toISOString();
