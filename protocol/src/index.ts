@@ -23,6 +23,7 @@ export * from './privacy-notice/index.ts';
 export * from './station.ts';
 export * from './statistics.ts';
 export * from './teams.ts';
+export * from './teams-graph.ts';
 export * from './station-channel.ts';
 export * from './ticket.ts';
 export * from './video.ts';

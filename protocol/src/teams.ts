@@ -1,6 +1,7 @@
 // Microsoft Teams (config/teams.json, optional): the Teams app that carries the staff console and its single
 // sign-on with Entra ID. Nothing here is a secret: SSO needs only the tenant's public signing keys.
 import { z } from 'zod';
+import { TeamsGraphSettings } from './teams-graph.ts';
 
 const guid = z
   .string()
@@ -45,6 +46,8 @@ export type TeamsSsoSettings = z.infer<typeof TeamsSsoSettings>;
 export const TeamsSettings = z.strictObject({
   app: TeamsAppSettings.optional(),
   sso: TeamsSsoSettings.optional(),
+  /** Booked web meetings held as Teams meetings, made through Microsoft Graph (teams-graph.ts). */
+  graph: TeamsGraphSettings.optional(),
 });
 export type TeamsSettings = z.infer<typeof TeamsSettings>;
 
