@@ -13,8 +13,24 @@ const made: string[] = [];
 export async function testSchema(prefix: string, migrated = true): Promise<string> {
   const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   made.push(schema);
-  if (migrated) await migrate({ url: TEST_DATABASE_URL, schema });
+  if (migrated) await migrateWhenFree(schema);
   return schema;
+}
+
+/**
+ * node-pg-migrate holds one advisory lock for the whole database, whatever the schema: test files running
+ * side by side (and other test runs on the same database) wait their turn instead of failing.
+ */
+async function migrateWhenFree(schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate({ url: TEST_DATABASE_URL, schema });
+      return;
+    } catch (error) {
+      if (attempt >= 50 || !/Another migration is already running/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
 }
 
 export async function dropTestSchemas(): Promise<void> {
@@ -22,7 +38,8 @@ export async function dropTestSchemas(): Promise<void> {
   const client = new pg.Client(TEST_DATABASE_URL);
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${made.splice(0).join(', ')} CASCADE`);
+    // One at a time: dropping them all at once takes a lock per table, more than the server's lock table holds.
+    for (const schema of made.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   } finally {
     await client.end();
   }
