@@ -65,21 +65,28 @@ describe('resync after the LISTEN connection is lost (PostgreSQL)', () => {
       const directory = await StaffDirectory.open(a);
       expect(directory.account('sportellista')?.disabled).toBe(false);
 
+      // B changes both in a transaction that commits only once A's listener is gone (its reconnection waits
+      // at least 125 ms), so A is not told.
+      let lostNow: () => void = () => undefined;
+      const lost = new Promise<void>((resolve) => (lostNow = resolve));
+      const changed = b
+        .transaction(async (tx) => {
+          await putStationRecord(tx, { ...station, name: 'Postazione di Adria, spostata' }, 'updated');
+          await tx.putStaffAccount({ ...account, disabledAt: at });
+          tx.notify(STAFF_CHANNEL, JSON.stringify({ username: 'sportellista', change: 'disabled' }));
+          await lost;
+        })
+        .then(() => states.push('committed'));
       const { rows } = await admin.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`,
         [name],
       );
       expect(rows).toHaveLength(1);
       await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-      await vi.waitFor(() => expect(states).toEqual(['lost']));
-
-      // B changes both while A hears nothing.
-      await b.transaction(async (tx) => {
-        await putStationRecord(tx, { ...station, name: 'Postazione di Adria, spostata' }, 'updated');
-        await tx.putStaffAccount({ ...account, disabledAt: at });
-        tx.notify(STAFF_CHANNEL, JSON.stringify({ username: 'sportellista', change: 'disabled' }));
-      });
-      await vi.waitFor(() => expect(states).toEqual(['lost', 'listening']), { timeout: 10_000 });
+      await vi.waitFor(() => expect(states[0]).toBe('lost'));
+      lostNow();
+      await changed;
+      await vi.waitFor(() => expect(states).toEqual(['lost', 'committed', 'listening']), { timeout: 10_000 });
 
       await vi.waitFor(async () => {
         expect((await stationById(ctx, station.id))?.name).toBe('Postazione di Adria, spostata');
