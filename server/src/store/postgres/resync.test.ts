@@ -54,7 +54,7 @@ describe('resync after the LISTEN connection is lost (PostgreSQL)', () => {
     const b = await PostgresStore.open({ url: TEST_DATABASE_URL, schema, poolSize: 2 });
     const admin = new pg.Client(TEST_DATABASE_URL);
     await admin.connect();
-    const ctx = { store: a } as AppContext;
+    const ctx = { store: a } as unknown as AppContext;
     try {
       await b.transaction(async (tx) => {
         await putStationRecord(tx, station, 'created');
