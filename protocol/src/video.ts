@@ -415,6 +415,10 @@ export const AppointmentSummary = z
     sector: z.string(),
     mode: BookingMode,
     start: instant,
+    /** A Teams meeting: its join link, offered once admitted (app or browser). */
+    teamsJoinUrl: z.url().optional(),
+    /** Teams was chosen but its meeting could not be made in time: the call is held on this page instead. */
+    teamsFallback: z.boolean().optional(),
     end: instant,
     status: BookingStatus,
     citizen: z.object({ firstName: z.string(), lastName: z.string(), phone: z.string() }),
@@ -436,6 +440,8 @@ export type AppointmentSummary = z.infer<typeof AppointmentSummary>;
 
 export const AppointmentsResponse = z.object({ date: z.string(), appointments: z.array(AppointmentSummary) });
 export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
+    /** A web meeting held in Microsoft Teams: the official's "Apri in Teams". */
+    teamsJoinUrl: z.url().optional(),
 
 export const callbackResults = ['done', 'no-answer', 'retry-later'] as const;
 export const CallbackResultBody = z

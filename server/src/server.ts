@@ -28,6 +28,8 @@ import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { TurnCheck } from './video/turn-check.ts';
 import { createVideoHub, type VideoHubOptions } from './video/video-hub.ts';
+import type { TeamsGraph } from './video/teams/graph-client.ts';
+import { startTeamsWorker } from './video/teams/teams-worker.ts';
 
 /** Request headers are a few hundred bytes: a client still sending them after this is holding a socket. */
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -51,6 +53,8 @@ export interface StartOptions {
   headersTimeoutMs?: number;
   /** Overrides config/server.json's cap on one address's open connections. */
   maxConnectionsPerAddress?: number;
+  /** Microsoft Graph for Teams meetings (tests: a client of the local stand-in); by default from teams.json. */
+  teamsGraph?: TeamsGraph;
 }
 
 export interface RunningServer {
@@ -118,6 +122,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Bookings displaced by a closure or absence: what a stopped server left is finished now.
   const rebooking = options.jobs === false ? undefined : startRebookingWorker(ctx);
   const alerts = options.jobs === false ? undefined : startAlerts(ctx);
+  // Teams meetings of booked web meetings, made and kept in step with Graph (teams.json graph).
+  const teams = options.jobs === false ? undefined : startTeamsWorker(ctx, options.teamsGraph);
 
   return {
     url: `http://${config.server.host}:${port}`,
@@ -133,7 +139,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A client that keeps asking on a connection it holds open would keep the server up: not past this.
       const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
-      await Promise.all([outbox?.stop(), alerts?.stop(), rebooking?.stop(), closed]);
+      await Promise.all([outbox?.stop(), alerts?.stop(), rebooking?.stop(), teams?.stop(), closed]);
       clearTimeout(deadline);
       staff.close();
       await store.close();

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { audit, auditActions, type AuditAction } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
+import { teamsJoinUrl } from '../video/teams/teams-meetings.service.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
 import {
@@ -71,23 +72,35 @@ function auditedDay(
   action: AuditAction,
   select: (all: AppointmentSummary[]) => AppointmentSummary[],
 ): Promise<AppointmentSummary[]> {
-  return ctx.store.transaction(async (tx) => {
-    const bookings = (await Promise.all(scope.sedi.map((sede) => tx.bookingsOfDay(sede, day)))).flat();
-    const waiting = new Map(
-      (await tx.videoQueue())
-        .filter((e) => e.status === 'waiting' && e.bookingCode)
-        .map((e) => [e.bookingCode!, e.id]),
-    );
-    const list = select(
-      bookings
-        .filter((b) => scope.sectors.includes(b.sector))
-        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.code.localeCompare(b.code))
-        .map((b) => summaryOf(b, b.mode === 'webMeeting' ? waiting.get(b.code) : undefined)),
-    );
-    // The list carries the citizens' names and phone numbers.
-    await audit(tx, ctx.clock(), scope.username, action, day, { group: scope.group, count: list.length });
-    return list;
-  });
+  return ctx.store
+    .transaction(async (tx) => {
+      const bookings = (await Promise.all(scope.sedi.map((sede) => tx.bookingsOfDay(sede, day)))).flat();
+      const waiting = new Map(
+        (await tx.videoQueue())
+          .filter((e) => e.status === 'waiting' && e.bookingCode)
+          .map((e) => [e.bookingCode!, e.id]),
+      );
+      const list = select(
+        bookings
+          .filter((b) => scope.sectors.includes(b.sector))
+          .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.code.localeCompare(b.code))
+          .map((b) => summaryOf(b, b.mode === 'webMeeting' ? waiting.get(b.code) : undefined)),
+      );
+      // The list carries the citizens' names and phone numbers.
+      await audit(tx, ctx.clock(), scope.username, action, day, { group: scope.group, count: list.length });
+      return list;
+    })
+    .then((list) => withTeamsLinks(ctx, list));
+}
+
+/** Web meetings held in Teams get their join link ("Apri in Teams"), once the meeting exists. */
+async function withTeamsLinks(ctx: AppContext, list: AppointmentSummary[]): Promise<AppointmentSummary[]> {
+  return Promise.all(
+    list.map(async (a) => {
+      const url = a.mode === 'webMeeting' ? await teamsJoinUrl(ctx, a.code) : undefined;
+      return url ? { ...a, teamsJoinUrl: url } : a;
+    }),
+  );
 }
 
 type ResultInput = z.output<typeof CallbackResultBody>;

@@ -33,6 +33,13 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
 import { DuplicateKeyError, type StoreReader, type StoredBooking, type StoreTx } from '../store/store.ts';
+import {
+  cancelTeamsMeeting,
+  rescheduleTeamsMeeting,
+  scheduleTeamsMeeting,
+  smsHoldUntil,
+  teamsSettingsFor,
+} from '../video/teams/teams-meetings.service.ts';
 import { hashAdmissionCode, newAdmissionCode, newBookingCode } from './booking-codes.ts';
 
 const ZONE = 'Europe/Rome';
@@ -118,7 +125,15 @@ export async function createBooking(
           admissionCodeHash: hashAdmissionCode(ctx.secret, code, admissionCode),
         };
         await tx.insertBooking(stored);
-        await queueConfirmation(ctx, tx, stored, admissionCode);
+        const teams = teamsSettingsFor(ctx, stored);
+        const held = await queueConfirmation(
+          ctx,
+          tx,
+          stored,
+          admissionCode,
+          teams && smsHoldUntil(teams, stored, ctx.clock()),
+        );
+        await scheduleTeamsMeeting(ctx, tx, stored, held);
         return stored;
       });
       return { booking: publicBooking(booking), admissionCode };
@@ -162,6 +177,7 @@ export async function cancelFound(ctx: AppContext, find: FindBooking, also?: Wit
     };
     await tx.updateBooking(cancelled);
     await queueCancellation(ctx, tx, cancelled);
+    await cancelTeamsMeeting(ctx, tx, cancelled);
     await also?.(tx, cancelled);
     return cancelled;
   });
@@ -229,6 +245,7 @@ export async function moveWithin(
   };
   await tx.updateBooking(moved);
   await queueReschedule(ctx, tx, moved);
+  await rescheduleTeamsMeeting(ctx, tx, moved);
   return moved;
 }
 

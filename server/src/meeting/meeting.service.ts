@@ -6,6 +6,7 @@ import { admissionCodeMatches } from '../booking/booking-codes.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { StoredBooking } from '../store/store.ts';
+import { teamsJoinUrl, teamsSettingsFor } from '../video/teams/teams-meetings.service.ts';
 
 /** The waiting room opens this long before the start. */
 export const OPENS_BEFORE_MS = 15 * 60_000;
@@ -106,6 +107,10 @@ export async function admitToMeeting(
       },
     );
   }
+  // A Teams meeting not made by now is held on this page (the fallback), as the page tells the citizen.
+  const teams = teamsSettingsFor(ctx, booking)
+    ? ((await teamsJoinUrl(ctx, booking.code)) ?? false)
+    : undefined;
   return {
     meeting: {
       code: booking.code,
@@ -115,6 +120,7 @@ export async function admitToMeeting(
       end: booking.end,
       opensAt,
       firstName: booking.citizen.firstName,
+      ...(teams ? { teamsJoinUrl: teams } : teams === false ? { teamsFallback: true } : {}),
     },
     expiresAt: Date.parse(booking.end),
   };

@@ -8,16 +8,22 @@ import type { StoredBooking, StoreTx } from '../store/store.ts';
 import { renderMessage, smsLanguage, type MessageFacts } from './message-templates.ts';
 import { reminderDueAt, reminderWanted } from './reminders.ts';
 
-/** A new booking: the confirmation now (with the admission code, known in clear only here), a reminder later. */
+/**
+ * A new booking: the confirmation now (with the admission code, known in clear only here), a reminder later.
+ * `holdUntil`: the confirmation waits until then unless released sooner (a Teams meeting being made).
+ * Answers the confirmation's id, if one was enqueued.
+ */
 export async function queueConfirmation(
   ctx: AppContext,
   tx: StoreTx,
   booking: Booking,
   admissionCode: string,
-): Promise<void> {
-  if (!reachableBySms(booking)) return;
-  await enqueue(ctx, tx, 'confirmation', booking, ctx.clock(), admissionCode);
+  holdUntil?: Date,
+): Promise<string | undefined> {
+  if (!reachableBySms(booking)) return undefined;
+  const id = await enqueue(ctx, tx, 'confirmation', booking, holdUntil ?? ctx.clock(), admissionCode);
   await queueReminder(ctx, tx, booking);
+  return id;
 }
 
 /** A moved booking: the new time now, and the reminder moved with it. */
