@@ -24,7 +24,15 @@ import { httpMetrics } from './metrics/http-metrics.ts';
 import { METRICS_PATH, metricsEndpointOf } from './metrics/metrics-endpoint.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { buildRouter } from './http/router.ts';
-import { boardApp, consoleApp, meetingApp, phoneApp, selfServiceApp, staticApp } from './http/static-app.ts';
+import {
+  boardApp,
+  consoleApp,
+  meetingApp,
+  phoneApp,
+  selfServiceApp,
+  staticApp,
+  TEAMS_FRAME_ANCESTORS,
+} from './http/static-app.ts';
 import type { RouteSpec } from './http/route.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { notificationRoutes } from './notification/notification.routes.ts';
@@ -150,7 +158,10 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
   app.use(selfServiceApp.path, staticApp(selfServiceApp));
-  for (const page of pages) app.use(page.path, staticApp(page));
+  // Inside Teams the console is a tab, framed by Microsoft 365's hosts.
+  const framedByTeams = { ...consoleApp, frameAncestors: TEAMS_FRAME_ANCESTORS };
+  for (const page of pages)
+    app.use(page.path, staticApp(page === consoleApp && ctx.config.teams.sso ? framedByTeams : page));
   app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

@@ -81,6 +81,15 @@ describe('POST /auth/teams', () => {
     expect(gone.body.error.code).toBe('sso_no_account');
   });
 
+  it('lets Teams frame the console (CSP frame-ancestors, no X-Frame-Options)', async () => {
+    const page = await fetch(`${server.url}/console/`);
+    await page.body?.cancel();
+    expect(page.headers.get('content-security-policy')).toContain(
+      'frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com',
+    );
+    expect(page.headers.get('x-frame-options')).toBeNull();
+  });
+
   it('names the missing token field with a 400', async () => {
     const result = await server.call('POST', '/api/v1/auth/teams', { body: {} });
     expect(result.status).toBe(400);
@@ -98,6 +107,11 @@ describe('without teams.json', () => {
       const result = await plain.call('POST', '/api/v1/auth/teams', { body: { token: await entra.token() } });
       expect(result.status).toBe(404);
       expect(result.body.error.code).toBe('teams_sso_off');
+      // Nobody may frame the console then.
+      const page = await fetch(`${plain.url}/console/`);
+      await page.body?.cancel();
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     } finally {
       await plain.stop();
     }

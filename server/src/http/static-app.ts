@@ -21,7 +21,22 @@ export interface StaticApp {
   index?: string;
   /** Paths that answer the page although they look like files (default: those without a dot). */
   pages?: RegExp;
+  /** Who may frame the page (CSP frame-ancestors); nobody when absent. */
+  frameAncestors?: readonly string[];
 }
+
+/**
+ * The Microsoft 365 hosts that frame a Teams tab (Teams on the web and desktop, Outlook, the Microsoft 365
+ * app): the console lets them frame it when Teams single sign-on is configured.
+ */
+export const TEAMS_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+] as const;
 
 const distOf = (workspace: string) => fileURLToPath(new URL(`../../../${workspace}/dist/`, import.meta.url));
 
@@ -91,7 +106,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   const router = express.Router();
-  router.use(strictHeaders);
+  router.use(strictHeaders(app.frameAncestors));
   // Built after the server started is fine: the folder is looked up on every request.
   const indexFile = app.index ?? 'index.html';
   const files = expressStaticGzip(app.dist, {
@@ -128,23 +143,26 @@ export function staticApp(app: Omit<StaticApp, 'path'>): Router {
   return router;
 }
 
-function strictHeaders(req: Request, res: Response, next: NextFunction) {
-  // 'self' covers ws: of the same origin in CSP 3; the explicit origins keep older engines working.
-  const host = req.headers.host ?? '';
-  const csp = [
-    "default-src 'self'",
-    `connect-src 'self' ws://${host} wss://${host}`,
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "object-src 'none'",
-  ].join('; ');
-  res.setHeader('Content-Security-Policy', csp);
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-}
+const strictHeaders =
+  (frameAncestors?: readonly string[]) => (req: Request, res: Response, next: NextFunction) => {
+    // 'self' covers ws: of the same origin in CSP 3; the explicit origins keep older engines working.
+    const host = req.headers.host ?? '';
+    const csp = [
+      "default-src 'self'",
+      `connect-src 'self' ws://${host} wss://${host}`,
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob: mediastream:",
+      "style-src 'self' 'unsafe-inline'",
+      "font-src 'self'",
+      `frame-ancestors ${frameAncestors?.join(' ') ?? "'none'"}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+      "object-src 'none'",
+    ].join('; ');
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-store');
+    // Framed by Teams: CSP decides who may frame, so helmet's X-Frame-Options (same origin only) goes.
+    if (frameAncestors) res.removeHeader('X-Frame-Options');
+    next();
+  };
