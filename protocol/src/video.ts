@@ -43,6 +43,20 @@ export const VideoSettings = z.strictObject({
     .prefault({}),
   /** Sedi whose officials share one waiting room; a sede in no group is a group of its own. */
   sedeGroups: z.array(z.strictObject({ id, sedi: z.array(id).min(1) })).default([]),
+  /**
+   * Several server instances: each renews its liveness this often; one silent for `expirySeconds` (killed)
+   * is dead, its waiting citizens leave the room and its calls end for the other party.
+   */
+  instances: z
+    .strictObject({
+      renewSeconds: z.number().min(0.1).max(60).default(10),
+      expirySeconds: z.number().min(0.5).max(600).default(30),
+    })
+    .refine((i) => i.expirySeconds >= 2 * i.renewSeconds, {
+      message: 'expirySeconds must be at least twice renewSeconds',
+      path: ['expirySeconds'],
+    })
+    .prefault({}),
 });
 export type VideoSettings = z.infer<typeof VideoSettings>;
 
@@ -401,6 +415,10 @@ export const MeetingAdmitResponse = z.object({
     /** The waiting room opens this long before the start; joining earlier is refused. */
     opensAt: instant,
     firstName: z.string(),
+    /** A Teams meeting: its join link, offered once admitted (app or browser). */
+    teamsJoinUrl: z.url().optional(),
+    /** Teams was chosen but its meeting could not be made in time: the call is held on this page instead. */
+    teamsFallback: z.boolean().optional(),
   }),
 });
 export type MeetingAdmitResponse = z.infer<typeof MeetingAdmitResponse>;
@@ -415,10 +433,6 @@ export const AppointmentSummary = z
     sector: z.string(),
     mode: BookingMode,
     start: instant,
-    /** A Teams meeting: its join link, offered once admitted (app or browser). */
-    teamsJoinUrl: z.url().optional(),
-    /** Teams was chosen but its meeting could not be made in time: the call is held on this page instead. */
-    teamsFallback: z.boolean().optional(),
     end: instant,
     status: BookingStatus,
     citizen: z.object({ firstName: z.string(), lastName: z.string(), phone: z.string() }),
@@ -426,6 +440,8 @@ export const AppointmentSummary = z
     waitingEntryId: z.string().optional(),
     /** A web meeting whose official said they are running late: by how much, and when they said it. */
     runningLate: z.object({ minutes: z.number().int(), at: instant }).optional(),
+    /** A web meeting held in Microsoft Teams: the official's "Apri in Teams". */
+    teamsJoinUrl: z.url().optional(),
     callback: z
       .object({
         attempts: z.array(
@@ -440,8 +456,6 @@ export type AppointmentSummary = z.infer<typeof AppointmentSummary>;
 
 export const AppointmentsResponse = z.object({ date: z.string(), appointments: z.array(AppointmentSummary) });
 export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
-    /** A web meeting held in Microsoft Teams: the official's "Apri in Teams". */
-    teamsJoinUrl: z.url().optional(),
 
 export const callbackResults = ['done', 'no-answer', 'retry-later'] as const;
 export const CallbackResultBody = z

@@ -78,9 +78,9 @@ type Relay =
   | { kind: 'replaced'; connection: string };
 
 export interface VideoHubOptions {
-  /** How often this instance renews its liveness and looks for dead ones (default 10 s). */
+  /** How often this instance renews its liveness and looks for dead ones (default: video.json's). */
   renewMs?: number;
-  /** How long an instance counts as alive after its last renewal (default 30 s). */
+  /** How long an instance counts as alive after its last renewal (default: video.json's). */
   expiryMs?: number;
 }
 
@@ -165,8 +165,8 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
   const { config, store, log } = ctx;
   const instance = randomUUID();
   const startedAt = new Date().toISOString();
-  const renewMs = options.renewMs ?? 10_000;
-  const expiryMs = options.expiryMs ?? 30_000;
+  const renewMs = options.renewMs ?? config.video.instances.renewSeconds * 1000;
+  const expiryMs = options.expiryMs ?? config.video.instances.expirySeconds * 1000;
   const builtIn = webRtcProvider(config.video);
   // Looked up per call, so a provider set on the context later (or by a test) is used from then on.
   const providerOf = () => ctx.videoProvider ?? builtIn;

@@ -4,6 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { VideoSettings, type QueueSnapshot } from '@sportello/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../store/postgres/postgres-store.ts';
 import { dropTestSchemas, TEST_DATABASE_URL, testSchema } from '../store/postgres/test-database.ts';
@@ -51,8 +52,9 @@ async function kiosk(server: TestServer, station: string): Promise<{ kiosk: WsPe
   return { kiosk: p, entryId };
 }
 
-const waiting = (m: { snapshot: { sectors: { waiting: { id: string }[] }[] } }) =>
-  m.snapshot.sectors.flatMap((s) => s.waiting.map((w) => w.id));
+/** The entries a queue.snapshot message shows waiting. */
+const waiting = (m: { type: string; snapshot?: QueueSnapshot }) =>
+  m.snapshot!.sectors.flatMap((s) => s.waiting.map((w) => w.id));
 
 beforeAll(async () => {
   schema = await testSchema('video');
@@ -151,5 +153,16 @@ describe('video hub on two instances sharing PostgreSQL', () => {
     // The one nobody answered is filed as an abandonment for the KPIs.
     const exits = await b!.ctx.store.read((r) => r.videoQueueExitsOfDay('rovigo', '2026-12-01'));
     expect(exits.map((e) => [e.entryId, e.reason])).toContainEqual([waitingEntry, 'disconnected']);
+  });
+});
+
+describe('video.json instances', () => {
+  it('defaults to a renewal every 10 s and death after 30 s, and refuses an expiry shorter than two renewals', () => {
+    expect(VideoSettings.parse({}).instances).toEqual({ renewSeconds: 10, expirySeconds: 30 });
+    const wrong = VideoSettings.safeParse({ instances: { renewSeconds: 5, expirySeconds: 6 } });
+    expect(wrong.error?.issues[0]).toMatchObject({
+      path: ['instances', 'expirySeconds'],
+      message: 'expirySeconds must be at least twice renewSeconds',
+    });
   });
 });
