@@ -88,6 +88,9 @@ export class PostgresStore implements Store {
     });
     // An idle connection that breaks (the server restarted) is dropped from the pool, not thrown.
     this.pool.on('error', () => undefined);
+    // One that breaks while checked out fails the query under way; its 'error' event, unheard, would end the
+    // process (seen when PostgreSQL stopped under load).
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.limits = pgLimits(this.pool);
   }
 
