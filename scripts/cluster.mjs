@@ -8,7 +8,7 @@ export const HAPROXY = '/usr/sbin/haproxy';
 
 /**
  * HAProxy in front of the instances: round robin with no stickiness (any instance serves any request),
- * an instance out of the rotation within two failed /readyz checks a second apart, a request whose connection
+ * an instance out of the rotation after two failed /readyz checks a second apart (a refused one fails at once), a request whose connection
  * is refused retried on another instance, and upgraded connections (/ws, the stations' channel) kept for
  * an hour of silence; event streams send a keep-alive every 15 s, well inside the server timeout.
  */
@@ -39,6 +39,8 @@ export function haproxyConfig({ port, instances, host = '127.0.0.1' }) {
     '  balance roundrobin',
     '  option httpchk GET /readyz',
     '  http-check expect status 200',
+    // A check may take a while on a busy machine: only a refused or failing one counts.
+    '  timeout check 5s',
     '  default-server inter 1s fall 2 rise 2',
     ...instances.map((i) => `  server ${i.name} 127.0.0.1:${i.port} check`),
     '',
