@@ -1,6 +1,6 @@
 // The SMS each booking change causes, rendered and enqueued inside the caller's transaction: the
 // message exists if and only if the change does, and the worker sends it later.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parsePhone, type Booking, type Language, type MessageKind } from '@sportello/protocol';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
@@ -98,14 +98,23 @@ async function queueReminder(ctx: AppContext, tx: StoreTx, booking: Booking): Pr
   await enqueue(ctx, tx, 'reminder', booking, reminderDueAt(settings, booking));
 }
 
+/** The kinds that link the citizen's booking page: every SMS about a booking still to come. */
+const LINKING_PAGE: ReadonlySet<MessageKind> = new Set([
+  'confirmation',
+  'reminder',
+  'reschedule',
+  'rebook-offer',
+]);
+
 async function enqueue(
   ctx: AppContext,
   tx: StoreTx,
   kind: MessageKind,
-  booking: Booking & Pick<StoredBooking, 'selfServiceToken'>,
+  given: Booking & Pick<StoredBooking, 'selfServiceToken'>,
   dueAt: Date,
   admissionCode?: string,
 ): Promise<string> {
+  const booking = LINKING_PAGE.has(kind) ? await withPageToken(tx, given) : given;
   const language = booking.citizen.language as Language;
   const written = smsLanguage(ctx.config.notifications, language);
   const id = randomUUID();
@@ -121,6 +130,28 @@ async function enqueue(
     createdAt: ctx.clock().toISOString(),
   });
   return id;
+}
+
+/**
+ * The booking with the token of its page, made and stored in this transaction when it has none yet: the SMS
+ * that links the page and the token that opens it are written together. The stored row is read, not the
+ * caller's copy, so the confirmation and the reminder queued after it share one token.
+ */
+async function withPageToken(
+  tx: StoreTx,
+  booking: Booking & Pick<StoredBooking, 'selfServiceToken'>,
+): Promise<Booking & Pick<StoredBooking, 'selfServiceToken'>> {
+  if (booking.selfServiceToken) return booking;
+  const stored = await tx.bookingByCode(booking.code);
+  if (!stored) throw new Error(`no booking ${booking.code} to link its SMS to`);
+  const selfServiceToken = stored.selfServiceToken ?? newSelfServiceToken();
+  if (!stored.selfServiceToken) await tx.updateBooking({ ...stored, selfServiceToken });
+  return { ...booking, selfServiceToken };
+}
+
+/** 128 random bits: the link alone opens the page, so the token must not be guessable. */
+export function newSelfServiceToken(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** What the texts and the calendar file say about a booking, written in `language`. */

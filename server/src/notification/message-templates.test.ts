@@ -62,8 +62,9 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 
 describe('SMS texts', () => {
-  it('fit one or two GSM-7 segments in Latin script, and are UCS-2 in Cyrillic and Arabic, for every kind, language, mode, service and sede', () => {
-    let longest = { units: 0, text: '' };
+  it('fit their pinned GSM-7 segments in Latin script, and are UCS-2 in Cyrillic and Arabic, for every kind, language, mode, service and sede', () => {
+    const byMode = ['confirmation', 'reminder', 'reschedule'] as const;
+    const longest: Record<string, Record<string, { units: number; text: string }>> = {};
     for (const service of config.services)
       for (const mode of bookingModes.filter((m) => service.channels[m]))
         for (const sede of config.sedi)
@@ -77,18 +78,60 @@ describe('SMS texts', () => {
                 continue;
               }
               expect(count.encoding, sms).toBe('gsm7');
-              expect(count.segments, sms).toBeLessThanOrEqual(2);
-              if (count.units > longest.units) longest = { units: count.units, text: sms };
+              const key = (byMode as readonly string[]).includes(kind) ? `${kind} ${mode}` : kind;
+              const seen = (longest[key] ??= {});
+              if (count.units > (seen[language]?.units ?? 0))
+                seen[language] = { units: count.units, text: sms };
             }
-    // Room to spare (two segments hold 306) for a longer address or public URL than the demo's.
-    expect(longest.units, longest.text).toBeLessThanOrEqual(300);
+    const segments = Object.fromEntries(
+      Object.entries(longest).map(([key, byLanguage]) => [
+        key,
+        Object.fromEntries(
+          Object.entries(byLanguage).map(([language, { units }]) => [
+            language,
+            smsSegments('a'.repeat(units)).segments,
+          ]),
+        ),
+      ]),
+    );
+    // The longest text of each kind over the demo's services and sedi, with a long public URL. Every SMS
+    // about a booking still to come links its page (72 characters here). A confirmation also links the
+    // privacy notice: it and en hold both links in two segments, fr and ro (longer words, and service
+    // names up to 68 characters) take a third. A web meeting's confirmation adds the meeting's link and
+    // admission code, three links in all: three segments in every language. Romanian web-meeting
+    // reminders and moves carry two links and long phrases: three.
+    expect(segments).toEqual({
+      'confirmation inPerson': { it: 2, en: 2, fr: 3, ro: 3 },
+      'confirmation callback': { it: 2, en: 2, fr: 3, ro: 3 },
+      'confirmation webMeeting': { it: 3, en: 3, fr: 3, ro: 3 },
+      'reminder inPerson': { it: 2, en: 2, fr: 2, ro: 2 },
+      'reminder callback': { it: 2, en: 2, fr: 2, ro: 2 },
+      'reminder webMeeting': { it: 2, en: 2, fr: 2, ro: 3 },
+      'reschedule inPerson': { it: 2, en: 2, fr: 2, ro: 2 },
+      'reschedule callback': { it: 2, en: 2, fr: 2, ro: 2 },
+      'reschedule webMeeting': { it: 2, en: 2, fr: 2, ro: 3 },
+      cancellation: { it: 1, en: 1, fr: 1, ro: 1 },
+      'missed-call': { it: 2, en: 2, fr: 2, ro: 2 },
+      ticket: { it: 2, en: 2, fr: 2, ro: 2 },
+      'ticket-almost': { it: 2, en: 2, fr: 2, ro: 2 },
+      'rebook-offer': { it: 2, en: 2, fr: 2, ro: 2 },
+    });
+    // Room to spare in each (a segment holds 153 septets when there are several): six septets for a
+    // longer address or public URL than the demo's.
+    for (const byLanguage of Object.values(longest))
+      for (const { units, text } of Object.values(byLanguage)) {
+        const { segments } = smsSegments(text);
+        expect(units, text).toBeLessThanOrEqual((segments === 1 ? 160 : segments * 153) - 6);
+      }
   });
 
-  it('confirms an appointment in person with code, service, Rome time, address and privacy link', () => {
+  it('confirms an appointment in person with code, service, Rome time, address, its page and privacy link', () => {
     const sms = text('confirmation', 'it', {}, '123456');
     expect(sms).toBe(
       'Prenotazione K7M2QX9D confermata: NASpI: consulenza sulla tua domanda, mar 1 dic 2026 ore 08:30, ' +
-        'in sede, Viale della Pace 5, 45100 Rovigo. Privacy: https://sportello.servizi.inps.example/privacy/2026-01?lang=it',
+        'Viale della Pace 5, 45100 Rovigo.\n' +
+        `Gestisci: https://sportello.servizi.inps.example/p/K7M2QX9D.${'y'.repeat(22)}\n` +
+        'Privacy: https://sportello.servizi.inps.example/privacy/2026-01?lang=it',
     );
     expect(sms).not.toContain('123456');
   });
@@ -145,23 +188,48 @@ describe('SMS texts', () => {
         segments[(byMode as readonly string[]).includes(kind) ? `${kind} ${mode}` : kind] = [uk!, ar!];
       }
     // [uk, ar], 67 UCS-2 units a segment, with the demo's NASpI service, Rovigo's address and a long
-    // public URL (English: 1 or 2 segments of 153).
+    // public URL (English: 1 to 3 segments of 153). The booking page's link (72 characters here) costs one
+    // or two segments more in every SMS about a booking still to come; config may write these in Italian
+    // or English instead (notifications.smsLanguage).
     expect(segments).toEqual({
-      'confirmation inPerson': [4, 4],
-      'confirmation callback': [4, 3],
-      'confirmation webMeeting': [5, 5],
-      'reminder inPerson': [3, 2],
-      'reminder callback': [3, 2],
-      'reminder webMeeting': [4, 3],
-      'reschedule inPerson': [3, 3],
-      'reschedule callback': [3, 2],
-      'reschedule webMeeting': [3, 3],
+      'confirmation inPerson': [5, 5],
+      'confirmation callback': [5, 5],
+      'confirmation webMeeting': [6, 6],
+      'reminder inPerson': [4, 4],
+      'reminder callback': [4, 4],
+      'reminder webMeeting': [5, 5],
+      'reschedule inPerson': [4, 4],
+      'reschedule callback': [4, 4],
+      'reschedule webMeeting': [5, 5],
       cancellation: [2, 2],
       'missed-call': [3, 2],
       ticket: [3, 2],
       'ticket-almost': [3, 3],
       'rebook-offer': [4, 3],
     });
+  });
+
+  it('links the booking page, on a line of its own, from every SMS about a booking still to come', () => {
+    const page = `https://sportello.servizi.inps.example/p/K7M2QX9D.${'y'.repeat(22)}`;
+    for (const language of languages)
+      for (const mode of bookingModes) {
+        for (const kind of ['confirmation', 'reminder', 'reschedule'] as const) {
+          const sms = text(kind, language, { mode }, '042917');
+          expect(sms, sms).toMatch(new RegExp(`\\n[^\\n]+: ${page.replaceAll('.', '\\.')}(\\n|$)`));
+        }
+        // Its whole message is the link's reason: the link ends it.
+        expect(text('rebook-offer', language, { mode })).toMatch(
+          new RegExp(`: ${page.replaceAll('.', '\\.')}$`),
+        );
+        for (const kind of ['cancellation', 'missed-call'] as const)
+          expect(text(kind, language, { mode })).not.toContain('/p/');
+      }
+    expect(text('reminder', 'en')).toMatch(/^Reminder: .*\nManage: https:\/\/\S+\/p\/K7M2QX9D\.y{22}$/);
+    // A booking without a token (none is stored before its first SMS) gets no half line.
+    const b = booking();
+    const facts = messageFacts(ctxWith(), b, 'it', '042917');
+    expect(facts.manageUrl).toBeUndefined();
+    expect(renderMessage('reschedule', 'it', facts)).not.toContain('Gestisci');
   });
 
   it('offers a displaced booking a new time with the link to its page, in two GSM-7 segments at most', () => {
@@ -180,12 +248,14 @@ describe('SMS texts', () => {
   it('gives a web meeting in Ukrainian and Arabic its link and admission code, and a callback the number', () => {
     expect(text('confirmation', 'uk', { mode: 'webMeeting' }, '042917')).toBe(
       'Запис K7M2QX9D підтверджено: NASpI: консультація щодо вашої заяви, вт 1 грудня 2026 о 08:30, у відеодзвінку. ' +
-        'Увійдіть за посиланням https://sportello.servizi.inps.example/meeting/K7M2QX9D з кодом доступу 042917. ' +
+        'Увійдіть за посиланням https://sportello.servizi.inps.example/meeting/K7M2QX9D з кодом доступу 042917.\n' +
+        `Керувати записом: https://sportello.servizi.inps.example/p/K7M2QX9D.${'y'.repeat(22)}\n` +
         'Конфіденційність: https://sportello.servizi.inps.example/privacy/2026-01?lang=uk',
     );
     expect(text('confirmation', 'ar', { mode: 'webMeeting' }, '042917')).toBe(
       'تم تأكيد الحجز K7M2QX9D: NASpI: استشارة حول طلبك، الثلاثاء 1 ديسمبر 2026 الساعة 08:30، عبر مكالمة فيديو. ' +
-        'ادخل عبر الرابط https://sportello.servizi.inps.example/meeting/K7M2QX9D برمز الدخول 042917. ' +
+        'ادخل عبر الرابط https://sportello.servizi.inps.example/meeting/K7M2QX9D برمز الدخول 042917.\n' +
+        `إدارة الحجز: https://sportello.servizi.inps.example/p/K7M2QX9D.${'y'.repeat(22)}\n` +
         'الخصوصية: https://sportello.servizi.inps.example/privacy/2026-01?lang=ar',
     );
     expect(text('confirmation', 'uk', { mode: 'callback' })).toContain(

@@ -47,34 +47,39 @@ interface Phrases {
   when(start: DateTime): string;
   /** How the appointment happens: where, or who calls whom. */
   how(f: MessageFacts): string;
-  templates: Record<MessageKind, (f: MessageFacts, when: string, how: string) => string>;
+  /** The label before the link to the citizen's booking page, with its colon. */
+  page: string;
+  /** `page`: the booking page's line ("\nSposta o annulla: <url>"), empty when the booking has no link. */
+  templates: Record<MessageKind, (f: MessageFacts, when: string, how: string, page: string) => string>;
 }
 
 const it: Phrases = {
+  page: 'Gestisci: ',
   when: (d) =>
     `${['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'][d.weekday - 1]} ${d.day} ` +
     `${['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'][d.month - 1]} ` +
     `${d.year} ore ${d.toFormat('HH:mm')}`,
   how: (f) =>
     ({
-      inPerson: `in sede, ${f.address}`,
+      inPerson: f.address,
       callback: `ti chiameremo al ${formatPhone(f.phone)}`,
       webMeeting: 'in videochiamata',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `Prenotazione ${f.code} confermata: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting'
         ? ` Entra da ${f.meetingUrl} con il codice di accesso ${f.admissionCode}.`
         : '') +
-      ` Privacy: ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nPrivacy: ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `Promemoria: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Entra da ${f.meetingUrl} con il codice di accesso ricevuto.` : '') +
-      ` Prenotazione ${f.code}.`,
-    reschedule: (f, when, how) =>
-      `La prenotazione ${f.code} è stata spostata: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Link e codice di accesso non cambiano: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` Entra da ${f.meetingUrl} con il codice di accesso.` : '') +
+      ` Prenotazione ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
+      `Prenotazione ${f.code} spostata: ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Link e codice di accesso non cambiano: ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `La prenotazione ${f.code} (${f.service}, ${when}) è stata annullata.`,
     'missed-call': (f) =>
       `Abbiamo provato a chiamarti al ${formatPhone(f.phone)} per la prenotazione ${f.code} ` +
@@ -92,6 +97,7 @@ const it: Phrases = {
 };
 
 const en: Phrases = {
+  page: 'Manage: ',
   when: (d) =>
     `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d.weekday - 1]} ${d.day} ` +
     `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.month - 1]} ` +
@@ -103,17 +109,18 @@ const en: Phrases = {
       webMeeting: 'by video call',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `Booking ${f.code} confirmed: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Join at ${f.meetingUrl} with admission code ${f.admissionCode}.` : '') +
-      ` Privacy: ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nPrivacy: ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `Reminder: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Join at ${f.meetingUrl} with the admission code you received.` : '') +
-      ` Booking ${f.code}.`,
-    reschedule: (f, when, how) =>
+      (f.mode === 'webMeeting' ? ` Join at ${f.meetingUrl} with your admission code.` : '') +
+      ` Booking ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
       `Booking ${f.code} has been moved: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Same link and admission code: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` Same link and admission code: ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `Booking ${f.code} (${f.service}, ${when}) has been cancelled.`,
     'missed-call': (f) =>
       `We tried to call you at ${formatPhone(f.phone)} about booking ${f.code} (${f.service}) ` +
@@ -131,6 +138,7 @@ const en: Phrases = {
 };
 
 const fr: Phrases = {
+  page: 'Gérer : ',
   when: (d) =>
     `${['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'][d.weekday - 1]} ${d.day} ` +
     // "août" has a letter outside GSM-7; "aout" is how French SMS write it.
@@ -143,17 +151,18 @@ const fr: Phrases = {
       webMeeting: 'en visioconférence',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `Rendez-vous ${f.code} confirmé : ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Lien : ${f.meetingUrl} code d'accès ${f.admissionCode}.` : '') +
-      ` Confidentialité : ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nConfidentialité : ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `Rappel : ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Lien : ${f.meetingUrl} avec votre code d'accès.` : '') +
-      ` Rendez-vous ${f.code}.`,
-    reschedule: (f, when, how) =>
-      `Le rendez-vous ${f.code} a été déplacé : ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Lien et code d'accès inchangés : ${f.meetingUrl}` : ''),
+      ` Rendez-vous ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
+      `Rendez-vous ${f.code} déplacé : ${f.service}, ${when}, ${how}.` +
+      (f.mode === 'webMeeting' ? ` Lien et code d'accès inchangés : ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `Le rendez-vous ${f.code} (${f.service}, ${when}) a été annulé.`,
     'missed-call': (f) =>
       `Nous avons essayé de vous appeler au ${formatPhone(f.phone)} pour le rendez-vous ${f.code} ` +
@@ -172,6 +181,7 @@ const fr: Phrases = {
 
 // Romanian without its diacritics (ă â î ș ț are outside GSM-7), as Romanian SMS are commonly written.
 const ro: Phrases = {
+  page: 'Gestionati: ',
   when: (d) =>
     `${['luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'duminica'][d.weekday - 1]} ${d.day} ` +
     `${['ian.', 'feb.', 'mar.', 'apr.', 'mai', 'iun.', 'iul.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.'][d.month - 1]} ` +
@@ -183,17 +193,18 @@ const ro: Phrases = {
       webMeeting: 'prin apel video',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `Programarea ${f.code} confirmata: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Link: ${f.meetingUrl} cod de acces ${f.admissionCode}.` : '') +
-      ` Confidentialitate: ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nConfidentialitate: ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `Memento: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Intrati pe ${f.meetingUrl} cu codul de acces primit.` : '') +
-      ` Programarea ${f.code}.`,
-    reschedule: (f, when, how) =>
+      ` Programarea ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
       `Programarea ${f.code} a fost mutata: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Linkul si codul de acces raman aceleasi: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` Linkul si codul de acces raman aceleasi: ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `Programarea ${f.code} (${f.service}, ${when}) a fost anulata.`,
     'missed-call': (f) =>
       `Am incercat sa va sunam la ${formatPhone(f.phone)} pentru programarea ${f.code} ` +
@@ -212,6 +223,7 @@ const ro: Phrases = {
 };
 
 const uk: Phrases = {
+  page: 'Керувати записом: ',
   when: (d) =>
     `${['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд'][d.weekday - 1]} ${d.day} ` +
     `${['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'][d.month - 1]} ` +
@@ -223,19 +235,20 @@ const uk: Phrases = {
       webMeeting: 'у відеодзвінку',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `Запис ${f.code} підтверджено: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting'
         ? ` Увійдіть за посиланням ${f.meetingUrl} з кодом доступу ${f.admissionCode}.`
         : '') +
-      ` Конфіденційність: ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nКонфіденційність: ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `Нагадування: ${f.service}, ${when}, ${how}.` +
       (f.mode === 'webMeeting' ? ` Увійдіть за посиланням ${f.meetingUrl} з отриманим кодом доступу.` : '') +
-      ` Запис ${f.code}.`,
-    reschedule: (f, when, how) =>
+      ` Запис ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
       `Запис ${f.code} перенесено: ${f.service}, ${when}, ${how}.` +
-      (f.mode === 'webMeeting' ? ` Посилання і код доступу ті самі: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` Посилання і код доступу ті самі: ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `Запис ${f.code} (${f.service}, ${when}) скасовано.`,
     'missed-call': (f) =>
       `Ми не додзвонилися до вас на номер ${formatPhone(f.phone)} щодо запису ${f.code} ` +
@@ -260,6 +273,7 @@ const ltr = (text: string) => `\u2066${text}\u2069`;
 
 // Every Arabic text starts with an Arabic word: phones take a message's direction from its first letter.
 const ar: Phrases = {
+  page: 'إدارة الحجز: ',
   when: (d) =>
     `${['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'][d.weekday - 1]} ${d.day} ` +
     `${['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'][d.month - 1]} ` +
@@ -271,17 +285,18 @@ const ar: Phrases = {
       webMeeting: 'عبر مكالمة فيديو',
     })[f.mode],
   templates: {
-    confirmation: (f, when, how) =>
+    confirmation: (f, when, how, page) =>
       `تم تأكيد الحجز ${f.code}: ${f.service}، ${when}، ${how}.` +
       (f.mode === 'webMeeting' ? ` ادخل عبر الرابط ${f.meetingUrl} برمز الدخول ${f.admissionCode}.` : '') +
-      ` الخصوصية: ${f.privacyUrl}`,
-    reminder: (f, when, how) =>
+      `${page}\nالخصوصية: ${f.privacyUrl}`,
+    reminder: (f, when, how, page) =>
       `تذكير: ${f.service}، ${when}، ${how}.` +
       (f.mode === 'webMeeting' ? ` ادخل عبر الرابط ${f.meetingUrl} برمز الدخول الذي وصلك.` : '') +
-      ` رمز الحجز ${f.code}.`,
-    reschedule: (f, when, how) =>
+      ` رمز الحجز ${f.code}.${page}`,
+    reschedule: (f, when, how, page) =>
       `تم تغيير موعد الحجز ${f.code}: ${f.service}، ${when}، ${how}.` +
-      (f.mode === 'webMeeting' ? ` الرابط ورمز الدخول لم يتغيرا: ${f.meetingUrl}` : ''),
+      (f.mode === 'webMeeting' ? ` الرابط ورمز الدخول لم يتغيرا: ${f.meetingUrl}` : '') +
+      page,
     cancellation: (f, when) => `تم إلغاء الحجز ${f.code} (${f.service}، ${when}).`,
     'missed-call': (f) =>
       `حاولنا الاتصال بك على الرقم ${ltr(formatPhone(f.phone))} بخصوص الحجز ${f.code} ` +
@@ -305,7 +320,8 @@ export function renderMessage(kind: MessageKind, language: Language, facts: Mess
   const p = phrases[language];
   const start = DateTime.fromISO(facts.start, { zone: ZONE });
   // Cyrillic and Arabic letters have no GSM-7 spelling and pass unchanged; only typography is replaced.
-  return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts)));
+  const page = facts.manageUrl ? `\n${p.page}${facts.manageUrl}` : '';
+  return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts), page));
 }
 
 // ---- GSM-7 ----

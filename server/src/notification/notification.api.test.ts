@@ -102,6 +102,15 @@ describe('SMS through an HTTP gateway', () => {
     expect(result.status).toBe(201);
     return result.body as { booking: { code: string; start: string }; admissionCode: string };
   }
+  /** The booking page's link an SMS carries, as the phone shows it. */
+  const linkIn = (request: GatewayRequest): string => {
+    const link = /\S+\/p\/\S+/.exec(String(request.json.message))?.[0];
+    if (!link) throw new Error(`no booking page link in: ${request.json.message}`);
+    return link;
+  };
+  /** What the booking page's API answers for the key in an SMS's link. */
+  const pageOf = (request: GatewayRequest) =>
+    server.call('GET', `/api/v1/self-service/${linkIn(request).split('/p/')[1]}`);
   const requestsTo = (n: number) => gateway.requests.filter((r) => to(r) === e164(n));
   const smsTo = (n: number, containing: string) =>
     waitFor(`an SMS to ${n} with "${containing}"`, () =>
@@ -128,12 +137,16 @@ describe('SMS through an HTTP gateway', () => {
     const { booking } = await book(1, 0);
     codes.first = booking.code;
     const request = await smsTo(1, 'confermata');
+    const link = linkIn(request);
+    // The key: the booking code and 16 random bytes, base64url.
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:8080/p/${booking.code}\\.[\\w-]{22}$`));
     expect(request.json).toEqual({
       sender: 'INPS',
       recipient: ['+393475550001'],
       message:
         `Prenotazione ${booking.code} confermata: NASpI: consulenza sulla tua domanda, mer 2 dic 2026 ore 08:30, ` +
-        'in sede, Viale della Pace 5, 45100 Rovigo. Privacy: http://127.0.0.1:8080/privacy/2026-01?lang=it',
+        `Viale della Pace 5, 45100 Rovigo.\nGestisci: ${link}\n` +
+        'Privacy: http://127.0.0.1:8080/privacy/2026-01?lang=it',
     });
     expect(request.headers.authorization).toBe('Bearer test-key');
     await pause(100);
@@ -150,6 +163,17 @@ describe('SMS through an HTTP gateway', () => {
     expect(sent).not.toHaveProperty('text');
     const pending = await messages('pending', booking.code);
     expect(pending).toMatchObject([{ kind: 'reminder', dueAt: '2026-12-02T07:00:00.000Z' }]);
+  });
+
+  it('links the citizen’s booking page from the confirmation SMS: the link opens it', async () => {
+    const page = await pageOf(await smsTo(1, 'confermata'));
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ code: codes.first, status: 'booked', changeable: true });
+    expect(JSON.stringify(page.body)).not.toContain(citizen(1).codiceFiscale);
+    // The browser's page itself, as the phone opens it.
+    const html = await server.call('GET', new URL(linkIn(await smsTo(1, 'confermata'))).pathname);
+    expect(html.status).toBe(200);
+    expect(String(html.headers.get('content-type'))).toContain('text/html');
   });
 
   it('gives a web meeting its admission code and link, and a callback the number to be called', async () => {
@@ -170,18 +194,24 @@ describe('SMS through an HTTP gateway', () => {
   it('writes to a Ukrainian and an Arabic citizen in their own script', async () => {
     const ukStart = slots[THURSDAY]![3]!.start;
     const uk = await book(9, 0, { start: ukStart }, 'uk');
-    expect((await smsTo(9, 'підтверджено')).json.message).toBe(
+    const ukSms = await smsTo(9, 'підтверджено');
+    expect(ukSms.json.message).toBe(
       `Запис ${uk.booking.code} підтверджено: NASpI: консультація щодо вашої заяви, ` +
-        `чт 3 грудня 2026 о ${ukStart.slice(11, 16)}, у відділенні, Viale della Pace 5, 45100 Rovigo. ` +
+        `чт 3 грудня 2026 о ${ukStart.slice(11, 16)}, у відділенні, Viale della Pace 5, 45100 Rovigo.\n` +
+        `Керувати записом: ${linkIn(ukSms)}\n` +
         'Конфіденційність: http://127.0.0.1:8080/privacy/2026-01?lang=uk',
     );
+    expect((await pageOf(ukSms)).body).toMatchObject({ code: uk.booking.code, language: 'uk' });
     const arStart = slots[THURSDAY]![4]!.start;
     const ar = await book(10, 0, { start: arStart }, 'ar');
-    expect((await smsTo(10, 'تم تأكيد الحجز')).json.message).toBe(
+    const arSms = await smsTo(10, 'تم تأكيد الحجز');
+    expect(arSms.json.message).toBe(
       `تم تأكيد الحجز ${ar.booking.code}: NASpI: استشارة حول طلبك، ` +
-        `الخميس 3 ديسمبر 2026 الساعة ${arStart.slice(11, 16)}، في المكتب، Viale della Pace 5, 45100 Rovigo. ` +
+        `الخميس 3 ديسمبر 2026 الساعة ${arStart.slice(11, 16)}، في المكتب، Viale della Pace 5, 45100 Rovigo.\n` +
+        `إدارة الحجز: ${linkIn(arSms)}\n` +
         'الخصوصية: http://127.0.0.1:8080/privacy/2026-01?lang=ar',
     );
+    expect((await pageOf(arSms)).status).toBe(200);
   });
 
   it('retries gateway errors and time-outs with growing delays, then delivers once', async () => {
@@ -262,7 +292,11 @@ describe('SMS through an HTTP gateway', () => {
       body: { code: booking.code, codiceFiscale: citizen(7).codiceFiscale, start },
     });
     expect(moved.status).toBe(200);
-    expect((await smsTo(7, 'spostata')).json.message).toContain(`gio 3 dic 2026 ore ${start.slice(11, 16)}`);
+    const movedSms = await smsTo(7, 'spostata');
+    expect(movedSms.json.message).toContain(`gio 3 dic 2026 ore ${start.slice(11, 16)}`);
+    // The same page as the confirmation's, showing the new time.
+    expect(linkIn(movedSms)).toBe(linkIn(await smsTo(7, 'confermata')));
+    expect((await pageOf(movedSms)).body).toMatchObject({ code: booking.code, start });
     expect(await messages('pending', booking.code)).toMatchObject([
       { kind: 'reminder', dueAt: new Date(Date.parse(start) - 30 * 60_000).toISOString() },
     ]);
@@ -338,10 +372,13 @@ describe('SMS through an HTTP gateway', () => {
     expect(reminders(1)).toHaveLength(0);
     server.setNow('2026-12-02T08:00:01+01:00');
     const reminder = await smsTo(1, 'Promemoria');
+    // The reminder was queued with the confirmation, in its transaction: the same link, the same token.
+    const link = linkIn(await smsTo(1, 'confermata'));
     expect(reminder.json.message).toBe(
-      'Promemoria: NASpI: consulenza sulla tua domanda, mer 2 dic 2026 ore 08:30, in sede, ' +
-        `Viale della Pace 5, 45100 Rovigo. Prenotazione ${codes.first}.`,
+      'Promemoria: NASpI: consulenza sulla tua domanda, mer 2 dic 2026 ore 08:30, ' +
+        `Viale della Pace 5, 45100 Rovigo. Prenotazione ${codes.first}.\nGestisci: ${link}`,
     );
+    expect((await pageOf(reminder)).status).toBe(200);
     // Past every Wednesday slot: what is left for that day is dropped, not sent late.
     server.setNow('2026-12-02T13:00:00+01:00');
     await pause(150);
