@@ -24,9 +24,10 @@ import type { Ending } from '../screens/end-screen/end-screen.ts';
 import '../screens/end-screen/end-screen.ts';
 import type { QueuePlace } from '../screens/waiting-screen/waiting-screen.ts';
 import '../screens/waiting-screen/waiting-screen.ts';
+import '../screens/teams-screen/teams-screen.ts';
 import { pageStyles } from '../theme/tokens.ts';
 
-type Screen = 'admission' | 'device-test' | 'devices' | 'waiting' | 'call' | 'ended';
+type Screen = 'admission' | 'device-test' | 'teams' | 'devices' | 'waiting' | 'call' | 'ended';
 
 /** Past this without an open /ws the waiting room says so (the admission may have expired). */
 const UNREACHABLE_AFTER_MS = 15_000;
@@ -106,6 +107,11 @@ export class MeetingApp extends LitElement {
           trial
           @meeting-trial-done=${() => (this.screen = 'admission')}
         ></meeting-device-check-screen>`;
+      case 'teams':
+        return html`<meeting-teams-screen
+          .joinUrl=${this.meeting?.teamsJoinUrl}
+          @meeting-use-page=${() => (this.screen = 'devices')}
+        ></meeting-teams-screen>`;
       case 'devices':
         return html`<meeting-device-check-screen
           @meeting-devices-ready=${(e: CustomEvent<MediaStream>) => this.devicesReady(e.detail)}
@@ -161,7 +167,8 @@ export class MeetingApp extends LitElement {
       (catalog) => (this.catalog = catalog),
       () => undefined, // The service shows by its id.
     );
-    this.screen = 'devices';
+    // A Teams meeting opens in Teams; one Teams could not make in time is held here, as the page says.
+    this.screen = meeting.teamsJoinUrl || meeting.teamsFallback ? 'teams' : 'devices';
   }
 
   private devicesReady(stream: MediaStream) {
