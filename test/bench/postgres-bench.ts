@@ -276,6 +276,13 @@ async function availabilityRow(urls: string[], config: AppConfig): Promise<PgRow
 /** autocannon spreads its connections over several URLs; its types know only one. */
 const targets = (urls: string[]) => urls as unknown as string;
 
+/** Other work on the machine shares its cores with the server, PostgreSQL and the load generator. */
+const loadAverage = () =>
+  `${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores`;
+
 const instances = (urls: string[]) => (urls.length === 1 ? '1 instance' : `${urls.length} instances`);
 
 interface Unit {
@@ -396,11 +403,15 @@ function outboxMessage(now: number, i: number): NewOutboxMessage {
   };
 }
 
-/** OUTBOX_MESSAGES due now, in the table as a server's transactions leave them (no announcement). */
+/**
+ * OUTBOX_MESSAGES due now, in the table as a server's transactions leave them (no announcement), and no
+ * others: the confirmations of the booking rows are dropped first.
+ */
 async function enqueueDue(url: string): Promise<void> {
   const client = new pg.Client(url);
   await client.connect();
   try {
+    await client.query('DELETE FROM outbox');
     const now = Date.now();
     const messages = Array.from({ length: OUTBOX_MESSAGES }, (_, i) => ({
       ...outboxMessage(now, i),
@@ -448,6 +459,8 @@ async function outboxRow(url: string, pair: Instance[]): Promise<PgRow> {
       }),
     );
     const keys = gateway.accepted().map((r) => r.key);
+    if (keys.some((key) => !key?.startsWith('bench-')))
+      throw new Error('outbox bench: a message not its own was sent');
     const duplicates = keys.length - new Set(keys).size;
     return {
       operation: `outbox: ${OUTBOX_MESSAGES} SMS due, a worker on each of 2 instances → HTTP gateway; duplicates: ${duplicates}`,
@@ -485,7 +498,7 @@ export async function postgresBench(
   sizes: number[],
 ): Promise<{ rows: PgRow[]; notes: string[] }> {
   const rows: PgRow[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [`load average before: ${loadAverage()}`];
   const url = databaseUrl(DATABASE);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-pg-bench-'));
   const httpFloor = await startHttpFloor();
@@ -549,13 +562,14 @@ export async function postgresBench(
         rows.push(tag(await outboxRow(url, [a, b])));
         rows.push(tag(await relayRow(a, b)));
         notes.push(
-          `${n.toLocaleString('en-US')}: ${bookings.length} bookings seeded by multi-row INSERTs in ` +
+          `seed ${n.toLocaleString('en-US')}: ${bookings.length} bookings seeded by multi-row INSERTs in ` +
             `${(seedMs / 1000).toFixed(1)} s; instances opened in ${opened.map((i) => i.openMs.toFixed(0)).join(' and ')} ms`,
         );
       } finally {
         await Promise.all(opened.map((i) => i.stop()));
       }
     }
+    notes.push(`load average after: ${loadAverage()}`);
   } finally {
     await httpFloor.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -601,6 +615,6 @@ export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] 
       `clients) for ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; with 2 instances autocannon spreads ` +
       'its connections over both (no balancer in between); every process on one machine with PostgreSQL',
     ...goals,
-    ...notes.map((note) => `seed ${note}`),
+    ...notes,
   ].join('\n');
 }

@@ -4,6 +4,7 @@
 // video queue: an advisory lock per partition, as lowdb runs one transaction at a time; one record: FOR
 // UPDATE), so a slot's capacity, "call next" and the video match are decided by one instance at a time,
 // and every other read and write runs in parallel.
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -39,10 +40,11 @@ import {
 } from '../store.ts';
 import type { HitCount, SharedLimits } from '../limits.ts';
 import { instancesReader, instancesWriter } from './pg-instances.ts';
-import { pgLimits } from './pg-limits.ts';
 import { claimTeamsMeetings, teamsReader, teamsWriter } from './pg-teams.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
+import { pgLimits } from './pg-limits.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
+import { PgReadCache, READ_CACHE_CHANNEL } from './pg-read-cache.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
 export interface PostgresStoreOptions {
@@ -77,6 +79,10 @@ export class PostgresStore implements Store {
   private readonly channels = new EventEmitter().setMaxListeners(0);
   private listener: PgListener | undefined;
   private closed = false;
+  /** Booked times and calendar changes as availability reads them, dropped on notification. */
+  private readonly cache = new PgReadCache();
+  /** The reader of reads outside transactions: made once, not per request. */
+  private poolReader: StoreReader | undefined;
   private readonly limits: SharedLimits;
 
   private constructor(private readonly options: PostgresStoreOptions) {
@@ -106,7 +112,10 @@ export class PostgresStore implements Store {
       url: options.url,
       channel: PG_CHANNEL,
       onPayload: (raw) => store.deliver(raw),
-      ...(options.onListenerState ? { onState: options.onListenerState } : {}),
+      onState: (state, error) => {
+        store.cache.setListening(state === 'listening');
+        options.onListenerState?.(state, error);
+      },
     });
     await store.listener.start();
     return store;
@@ -116,7 +125,7 @@ export class PostgresStore implements Store {
 
   read<T>(fn: (reader: StoreReader) => Promise<T>): Promise<T> {
     this.assertOpen();
-    return fn(this.reader(this.pool, false));
+    return fn((this.poolReader ??= this.reader(this.pool, false)));
   }
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -128,8 +137,10 @@ export class PostgresStore implements Store {
       try {
         await client.query('BEGIN');
         const result = await fn(this.writer(client, notifications));
-        for (const [channel, payload] of notifications) await this.sendNotify(client, channel, payload);
-        await client.query('COMMIT');
+        await this.commit(client, notifications);
+        // This instance's reads see the change at once; the others' when the notification reaches them.
+        for (const [channel, key] of notifications)
+          if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(key);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -249,6 +260,11 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.doc).sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
   }
 
+  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
+    this.assertOpen();
+    return claimTeamsMeetings(this.pool, options);
+  }
+
   async completeMessage(id: string, result: { now: Date; providerMessageId?: string }): Promise<boolean> {
     this.assertOpen();
     const finishedAt = result.now.toISOString();
@@ -260,11 +276,6 @@ export class PostgresStore implements Store {
        WHERE id = $1 AND status = 'pending'`,
       [id, finishedAt, { status: 'sent', finishedAt, ...extra }],
     );
-  claimTeamsMeetings(options: TeamsClaimOptions): Promise<TeamsMeeting[]> {
-    this.assertOpen();
-    return claimTeamsMeetings(this.pool, options);
-  }
-
     return (rowCount ?? 0) > 0;
   }
 
@@ -398,23 +409,33 @@ export class PostgresStore implements Store {
 
   // ---- notifications ----
 
-  private async sendNotify(client: Queryable, channel: string, payload: string): Promise<void> {
-    if (Buffer.byteLength(channel) + Buffer.byteLength(payload) + 2 <= NOTIFY_INLINE_BYTES) {
-      await client.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, `i${channel}\n${payload}`]);
-      return;
+  /**
+   * Sends the transaction's notifications and commits in one round trip (a simple query of several
+   * statements, the payloads as escaped literals); payloads too long for NOTIFY are stored first.
+   */
+  private async commit(client: Queryable, notifications: [string, string][]): Promise<void> {
+    const statements: string[] = [];
+    for (const [channel, payload] of notifications) {
+      let raw = `i${channel}\n${payload}`;
+      if (Buffer.byteLength(channel) + Buffer.byteLength(payload) + 2 > NOTIFY_INLINE_BYTES) {
+        const { rows } = await client.query<{ id: string }>(
+          'INSERT INTO notify_payloads (payload) VALUES ($1) RETURNING id',
+          [payload],
+        );
+        raw = `r${channel}\n${rows[0]!.id}`;
+        // Every listener has read a stored payload within seconds; older ones are of no use.
+        await client.query(`DELETE FROM notify_payloads WHERE created_at < now() - interval '10 minutes'`);
+      }
+      statements.push(`SELECT pg_notify('${PG_CHANNEL}', ${pg.escapeLiteral(raw)})`);
     }
-    const { rows } = await client.query<{ id: string }>(
-      'INSERT INTO notify_payloads (payload) VALUES ($1) RETURNING id',
-      [payload],
-    );
-    await client.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, `r${channel}\n${rows[0]!.id}`]);
-    // Every listener has read a stored payload within seconds; older ones are of no use.
-    await client.query(`DELETE FROM notify_payloads WHERE created_at < now() - interval '10 minutes'`);
+    statements.push('COMMIT');
+    await client.query(statements.join(';\n'));
   }
 
   /** One raw notification: inline, or the id of a stored payload (fetched in order by the listener). */
   private async deliver(raw: string): Promise<void> {
     if (raw === RESYNC) {
+      this.cache.clear();
       this.channels.emit(RESYNC);
       return;
     }
@@ -430,6 +451,7 @@ export class PostgresStore implements Store {
       if (!rows[0]) return;
       payload = rows[0].payload;
     }
+    if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(payload);
     this.channels.emit(channel, payload);
   }
 
@@ -437,17 +459,37 @@ export class PostgresStore implements Store {
 
   /** Reads on `db`; inside a transaction (`locking`), reads of what decisions are taken on lock it. */
   private reader(db: Queryable, locking: boolean): StoreReader {
+    // Each text is a prepared statement of its own on each connection: parsed and planned once.
+    const query = <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+      db.query<R>({ name: statementName(text), text, values });
     const docs = async <T>(text: string, params: unknown[] = []): Promise<T[]> =>
-      (await db.query<{ doc: T }>(text, params)).rows.map((r) => r.doc);
+      (await query<{ doc: T }>(text, params)).rows.map((r) => r.doc);
     const one = async <T>(text: string, params: unknown[]): Promise<T | undefined> =>
       (await docs<T>(text, params))[0];
     const lock = async (...key: string[]) => {
-      if (locking)
-        await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key.join('\u001f')]);
+      if (locking) await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key.join('\u001f')]);
+    };
+    /**
+     * The lock and the read after it in one round trip, where a booking's transaction takes them: two statements
+     * of one simple query (parameters as escaped literals). At READ COMMITTED each statement takes its own
+     * snapshot, so the read sees whatever the lock's previous holder committed.
+     */
+    const lockedQuery = async <R extends pg.QueryResultRow>(
+      key: string[],
+      text: string,
+      values: unknown[],
+    ) => {
+      if (!locking) return query<R>(text, values);
+      const results = (await db.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(key.join('\u001f'))}, 0));\n` +
+          inlineParameters(text, values),
+      )) as unknown as pg.QueryResult<R>[];
+      return results[1]!;
     };
     const forUpdate = locking ? ' FOR UPDATE' : '';
     return {
       ...instancesReader(db),
+      ...teamsReader(db, locking),
       bookingByCode: (code) => one(`SELECT doc FROM bookings WHERE code = $1${forUpdate}`, [code]),
       bookingsOfDay: async (sede, day) => {
         await lock('bookings', sede, day);
@@ -457,27 +499,30 @@ export class PostgresStore implements Store {
         ]);
       },
       bookedTimesOfDay: async (sede, day) => {
-        await lock('bookings', sede, day);
-        const { rows } = await db.query<{ code: string; sector: string; s: string; e: string }>(
-          `SELECT code, doc->>'sector' AS sector, doc->>'start' AS s, doc->>'end' AS e FROM bookings
-            WHERE sede = $1 AND day = $2 AND doc->>'status' = 'booked' ORDER BY start, code`,
-          [sede, day],
-        );
-        return rows.map((r) => ({
-          code: r.code,
-          sector: r.sector,
-          start: Date.parse(r.s),
-          end: Date.parse(r.e),
-        }));
+        const load = async () => {
+          const { rows } = await lockedQuery<{ code: string; sector: string; s: string; e: string }>(
+            ['bookings', sede, day],
+            `SELECT code, doc->>'sector' AS sector, doc->>'start' AS s, doc->>'end' AS e FROM bookings
+              WHERE sede = $1 AND day = $2 AND doc->>'status' = 'booked' ORDER BY start, code`,
+            [sede, day],
+          );
+          return rows.map((r) => ({
+            code: r.code,
+            sector: r.sector,
+            start: Date.parse(r.s),
+            end: Date.parse(r.e),
+          }));
+        };
+        return locking ? load() : this.cache.get(PgReadCache.bookedTimesKey(sede, day), load);
       },
       bookingsOfCitizen: async (codiceFiscale, fromDay) => {
         if (codiceFiscale === REMOVED) return [];
-      ...teamsReader(db, locking),
-        await lock('citizen', codiceFiscale);
-        return docs(`SELECT doc FROM bookings WHERE codice_fiscale = $1 AND day >= $2 ORDER BY start, code`, [
-          codiceFiscale,
-          fromDay,
-        ]);
+        const { rows } = await lockedQuery<{ doc: StoredBooking }>(
+          ['citizen', codiceFiscale],
+          `SELECT doc FROM bookings WHERE codice_fiscale = $1 AND day >= $2 ORDER BY start, code`,
+          [codiceFiscale, fromDay],
+        );
+        return rows.map((r) => r.doc);
       },
       ticketsOfDay: async (sede, day) => {
         await lock('tickets', sede, day);
@@ -555,11 +600,15 @@ export class PostgresStore implements Store {
           [sede, fromDay, toDay],
         ),
       calendarChange: (id) => one(`SELECT doc FROM calendar_changes WHERE id = $1${forUpdate}`, [id]),
-      calendarChanges: (sede) =>
-        docs<CalendarChange>(
-          `SELECT doc FROM calendar_changes WHERE ($1::text IS NULL OR sede = $1) ORDER BY created_at DESC`,
-          [sede ?? null],
-        ),
+      calendarChanges: (sede) => {
+        const load = () =>
+          docs<CalendarChange>(
+            `SELECT doc FROM calendar_changes WHERE ($1::text IS NULL OR sede = $1) ORDER BY created_at DESC`,
+            [sede ?? null],
+          );
+        // Inside a transaction its own changes must show: read the table.
+        return locking ? load() : this.cache.get(PgReadCache.calendarChangesKey(sede), load);
+      },
       outboxMessages: ({ status, bookingCode, limit }: MessageQuery) => {
         if (status === 'pending')
           return docs<OutboxMessage>(
@@ -594,11 +643,15 @@ export class PostgresStore implements Store {
   }
 
   private writer(db: Queryable, notifications: [string, string][]): StoreTx {
-    const run = async (text: string, params: unknown[]) => (await db.query(text, params)).rowCount ?? 0;
+    const run = async (text: string, values: unknown[]) =>
+      (await db.query({ name: statementName(text), text, values })).rowCount ?? 0;
+    /** Every instance drops what it keeps of this entry once the transaction commits (pg-read-cache.ts). */
+    const invalidate = (key: string) => void notifications.push([READ_CACHE_CHANNEL, key]);
     const nowIso = () => this.now().toISOString();
     return {
       ...this.reader(db, true),
       ...instancesWriter(db),
+      ...teamsWriter(db),
       insertBooking: async (booking: StoredBooking) => {
         const inserted = await run(
           `INSERT INTO bookings (code, sede, day, start, codice_fiscale, doc) VALUES ($1, $2, $3, $4, $5, $6)
@@ -613,20 +666,21 @@ export class PostgresStore implements Store {
           ],
         );
         if (inserted === 0) throw new DuplicateKeyError('booking code');
+        invalidate(PgReadCache.bookedTimesKey(booking.sede, localDay(booking.start)));
       },
       updateBooking: async (booking) => {
-        const updated = await run(
-          `UPDATE bookings SET sede = $2, day = $3, start = $4, codice_fiscale = $5, doc = $6 WHERE code = $1`,
-          [
-            booking.code,
-            booking.sede,
-            localDay(booking.start),
-            booking.start,
-            booking.citizen.codiceFiscale,
-            booking,
-          ],
-        );
-        if (updated === 0) throw new Error(`no booking ${booking.code} to update`);
+        const day = localDay(booking.start);
+        // The day it was on too (a move changes it), read from the row before the update.
+        const { rows } = await db.query<{ sede: string; day: string }>({
+          name: 'update-booking',
+          text: `UPDATE bookings b SET sede = $2, day = $3, start = $4, codice_fiscale = $5, doc = $6
+                 FROM (SELECT code, sede, day FROM bookings WHERE code = $1 FOR UPDATE) old
+                 WHERE b.code = old.code RETURNING old.sede, old.day`,
+          values: [booking.code, booking.sede, day, booking.start, booking.citizen.codiceFiscale, booking],
+        });
+        if (!rows[0]) throw new Error(`no booking ${booking.code} to update`);
+        invalidate(PgReadCache.bookedTimesKey(rows[0].sede, rows[0].day));
+        invalidate(PgReadCache.bookedTimesKey(booking.sede, day));
       },
       nextTicketNumber: async (sede, day, prefix) => {
         // The row lock of the UPSERT orders concurrent issuers; a rollback gives the number back: no gaps.
@@ -634,7 +688,6 @@ export class PostgresStore implements Store {
           `INSERT INTO ticket_numbers (sede, day, prefix, last) VALUES ($1, $2, $3, 1)
            ON CONFLICT (sede, day, prefix) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last`,
           [sede, day, prefix],
-      ...teamsWriter(db),
         );
         return rows[0]!.last;
       },
@@ -789,6 +842,8 @@ export class PostgresStore implements Store {
            ON CONFLICT (id) DO UPDATE SET sede = EXCLUDED.sede, created_at = EXCLUDED.created_at, doc = EXCLUDED.doc`,
           [change.id, change.sede, change.createdAt, change],
         );
+        invalidate(PgReadCache.calendarChangesKey(change.sede));
+        invalidate(PgReadCache.calendarChangesKey(undefined));
       },
       enqueueMessage: async (input) => {
         const message: OutboxMessage = { ...input, dueAt: utc(input.dueAt), status: 'pending', attempts: 0 };
@@ -806,6 +861,16 @@ export class PostgresStore implements Store {
              doc = (doc - 'lease') || $4::jsonb
            WHERE status = 'pending' AND booking_code = $1 AND doc->>'kind' = ANY($2)`,
           [bookingCode, kinds, finishedAt, { status: 'cancelled', finishedAt }],
+        );
+      },
+      releaseMessage: async (id, now) => {
+        const at = now.toISOString();
+        return (
+          (await run(
+            `UPDATE outbox SET due_at = $2, doc = doc || $3::jsonb
+             WHERE id = $1 AND status = 'pending' AND due_at > $2 AND (lease_until IS NULL OR lease_until <= $2)`,
+            [id, at, { dueAt: at }],
+          )) > 0
         );
       },
       resolveDeadMessage: async (id, action, now) => {
@@ -841,21 +906,32 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/** A query's text with its $n parameters written as literals, for a simple query of several statements. */
+function inlineParameters(text: string, values: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') return pg.escapeLiteral(value);
+    throw new Error(`inlineParameters: no literal for ${typeof value}`);
+  });
+}
+
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name for a query text: the same text, the same name. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name)
+    statementNames.set(text, (name = `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return name;
+}
+
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad schema name ${name}`);
   return name;
 }
 
-      releaseMessage: async (id, now) => {
-        const at = now.toISOString();
-        return (
-          (await run(
-            `UPDATE outbox SET due_at = $2, doc = doc || $3::jsonb
-             WHERE id = $1 AND status = 'pending' AND due_at > $2 AND (lease_until IS NULL OR lease_until <= $2)`,
-            [id, at, { dueAt: at }],
-          )) > 0
-        );
-      },
 /** The sede-local calendar day an instant falls on. */
 function localDay(iso: string): string {
   const day = DateTime.fromISO(iso, { zone: ZONE }).toISODate();
