@@ -42,7 +42,11 @@ async function smsOf(code: string, kind: string): Promise<string | undefined> {
   const admin = await server.login('admin');
   const sent = await server.call('GET', '/api/v1/dev/sms', { token: admin });
   const texts = (sent.body.messages as { text: string }[]).map((m) => m.text);
-  const says: Record<string, RegExp> = { 'rebook-offer': /\/p\//, reschedule: /spostata|moved|mutata/ };
+  // Every SMS of a booking still to come links its page: the offer is told by its words (Italian, Arabic).
+  const says: Record<string, RegExp> = {
+    'rebook-offer': /non può svolgersi|لا يمكن إجراء/,
+    reschedule: /spostata|moved|mutata/,
+  };
   return texts.find((t) => t.includes(code) && says[kind]!.test(t));
 }
 
