@@ -4,6 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { VideoSettings, type QueueSnapshot } from '@sportello/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../store/postgres/postgres-store.ts';
@@ -110,6 +111,28 @@ describe('video hub on two instances sharing PostgreSQL', () => {
     const first = await desk(a!);
     await desk(b!);
     expect(await first.closed).toBe(4000);
+  });
+
+  it('reads the room again after its notifications were lost: a call ended meanwhile ends for its official', async () => {
+    const [a, b] = servers;
+    const { kiosk: citizen, entryId } = await kiosk(a!, 'adria-municipio');
+    const official = await desk(b!);
+    official.send({ type: 'queue.accept', entryId });
+    const { callId } = await official.next('call.started');
+    await citizen.next('call.started');
+    // B's listening connection is cut (the database restarted, say); meanwhile the entry ends unannounced.
+    const listening = (b!.ctx.store as unknown as { listener: { client: { processID: number } } }).listener;
+    const admin = new pg.Client(TEST_DATABASE_URL);
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [listening.client.processID]);
+    await admin.end();
+    await a!.ctx.store.transaction(async (tx) => {
+      await tx.deleteVideoQueueEntry(entryId);
+    });
+    expect(await official.next('call.ended', () => true, AFTER_EXPIRY_MS)).toMatchObject({
+      callId,
+      reason: 'disconnected',
+    });
   });
 
   it('tells the citizen the call ended when the official’s instance dies', async () => {
