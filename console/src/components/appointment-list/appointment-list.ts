@@ -51,6 +51,14 @@ export class AppointmentList extends LitElement {
       .told {
         font-weight: 600;
       }
+      a.teams {
+        display: inline-flex;
+        align-items: center;
+        min-height: 40px;
+        margin-top: 6px;
+        font-weight: 600;
+        color: var(--sp-primary-dark);
+      }
     `,
   ];
 
@@ -91,7 +99,21 @@ export class AppointmentList extends LitElement {
       <td>${formatTime(a.start)}–${formatTime(a.end)}</td>
       <td>${name}</td>
       <td>${service ? localizedText(service.name) : a.service}</td>
-      <td>${modeText(a.mode)}</td>
+      <td>
+        ${modeText(a.mode)}
+        ${
+          a.teamsJoinUrl && a.status === 'booked'
+            ? html`<br /><a
+                  class="teams"
+                  href=${a.teamsJoinUrl}
+                  target="_blank"
+                  rel="noopener"
+                  aria-label=${msg(str`Apri in Teams il videoappuntamento di ${name}`)}
+                  >${msg('Apri in Teams')}</a
+                >`
+            : nothing
+        }
+      </td>
       <td>
         ${
           a.waitingEntryId
