@@ -3,9 +3,20 @@ import '@sportello/web-common/fonts';
 import './app/kiosk-app.ts';
 import { warmUp } from './app/warm-up.ts';
 import { reportPageHealth } from './data/page-health.ts';
+import { warmRomeClock } from './i18n/locale.ts';
 
-// The screen after the welcome is ready before the first tap.
-warmUp(['kiosk-identify-screen']);
+// The screens of the first steps are ready before the first tap (their styles built, their code compiled),
+// and so is the clock the channel and ticket screens read.
+warmUp(
+  [
+    'kiosk-identify-screen',
+    'kiosk-services-screen',
+    'kiosk-channel-screen',
+    'kiosk-ticket-screen',
+    'kiosk-ticket',
+  ],
+  warmRomeClock,
+);
 
 // The technicians' fleet view shows whether this page loaded and the script errors it met.
 reportPageHealth();

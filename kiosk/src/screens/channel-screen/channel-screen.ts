@@ -25,7 +25,7 @@ import { backButton, backIconStyles } from '../../components/back-icon.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { noticeStyles } from '../../components/notice-styles.ts';
-import { localized } from '../../i18n/locale.ts';
+import { localized, romeWeekdayTime } from '../../i18n/locale.ts';
 import { screenStyles } from '../../theme/tokens.ts';
 import { printerReady } from '../ticket-screen/ticket-print.ts';
 import { channelIcons } from './channel-icons.ts';
@@ -46,17 +46,8 @@ interface Choice {
 
 /** "HH:MM" and weekday now in Rome, to compare with opening hours. */
 function romeNow(now: Date): { weekday: (typeof weekdays)[number]; hhmm: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Rome',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = (weekdays.find((d) => d === part('weekday').toLowerCase().slice(0, 3)) ??
-    'mon') as (typeof weekdays)[number];
-  return { weekday, hhmm: `${part('hour')}:${part('minute')}` };
+  const { weekday, hhmm } = romeWeekdayTime(now);
+  return { weekday: weekdays.find((d) => d === weekday) ?? 'mon', hhmm };
 }
 
 @customElement('kiosk-channel-screen')
