@@ -135,6 +135,20 @@ describe('video hub on two instances sharing PostgreSQL', () => {
     });
   });
 
+  it('puts back its waiting citizens when it was taken for dead while alive (liveness lapsed, entries swept)', async () => {
+    const [a, b] = servers;
+    const { entryId } = await kiosk(a!, 'adria-municipio');
+    const official = await desk(b!);
+    await official.next('queue.snapshot', (m) => waiting(m).includes(entryId));
+    // What another instance's sweep does to an instance silent past the expiry.
+    await b!.ctx.store.transaction(async (tx) => {
+      await tx.deleteServerInstance(a!.ctx.video!.instance);
+      await tx.deleteVideoQueueEntry(entryId);
+    });
+    await official.next('queue.snapshot', (m) => waiting(m).includes(entryId), AFTER_EXPIRY_MS);
+    expect((await b!.ctx.store.read((r) => r.videoQueue())).map((e) => e.id)).toEqual([entryId]);
+  });
+
   it('tells the citizen the call ended when the official’s instance dies', async () => {
     const [, b] = servers;
     const c = await instance();
