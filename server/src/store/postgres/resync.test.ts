@@ -1,12 +1,11 @@
 // After the store's LISTEN connection is lost and back, consumers that keep state from notifications read
 // the store again (onResync): a change made on another instance while the listener was away is caught up.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../context.ts';
 import { STAFF_CHANNEL, StaffDirectory } from '../../staff/staff-directory.ts';
 import { putStationRecord, stationById } from '../../station/station-registry.ts';
 import type { StoredStaffAccount, StoredStation } from '../store.ts';
+import { openLosableStore } from './listener-loss.ts';
 import { PostgresStore } from './postgres-store.ts';
 import { dropTestSchemas, TEST_DATABASE_URL, testSchema } from './test-database.ts';
 
@@ -31,29 +30,13 @@ const account: StoredStaffAccount = {
   updatedAt: at,
 };
 
-/** The URL with an application_name of its own, to find this store's LISTEN connection among the tests'. */
-function named(name: string): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.searchParams.set('application_name', name);
-  return url.toString();
-}
-
 describe('resync after the LISTEN connection is lost (PostgreSQL)', () => {
   afterAll(() => dropTestSchemas(), 60_000);
 
   it('the station registry cache and the staff directory catch up with a change they were not told of', async () => {
     const schema = await testSchema('resync');
-    const name = `resync_${randomBytes(4).toString('hex')}`;
-    const states: string[] = [];
-    const a = await PostgresStore.open({
-      url: named(name),
-      schema,
-      poolSize: 2,
-      onListenerState: (state) => states.push(state),
-    });
+    const { store: a, missChange } = await openLosableStore(schema, 2);
     const b = await PostgresStore.open({ url: TEST_DATABASE_URL, schema, poolSize: 2 });
-    const admin = new pg.Client(TEST_DATABASE_URL);
-    await admin.connect();
     const ctx = { store: a } as unknown as AppContext;
     try {
       await b.transaction(async (tx) => {
@@ -65,36 +48,17 @@ describe('resync after the LISTEN connection is lost (PostgreSQL)', () => {
       const directory = await StaffDirectory.open(a);
       expect(directory.account('sportellista')?.disabled).toBe(false);
 
-      // B changes both in a transaction that commits only once A's listener is gone (its reconnection waits
-      // at least 125 ms), so A is not told.
-      let lostNow: () => void = () => undefined;
-      const lost = new Promise<void>((resolve) => (lostNow = resolve));
-      const changed = b
-        .transaction(async (tx) => {
-          await putStationRecord(tx, { ...station, name: 'Postazione di Adria, spostata' }, 'updated');
-          await tx.putStaffAccount({ ...account, disabledAt: at });
-          tx.notify(STAFF_CHANNEL, JSON.stringify({ username: 'sportellista', change: 'disabled' }));
-          await lost;
-        })
-        .then(() => states.push('committed'));
-      const { rows } = await admin.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`,
-        [name],
-      );
-      expect(rows).toHaveLength(1);
-      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-      await vi.waitFor(() => expect(states[0]).toBe('lost'));
-      lostNow();
-      await changed;
-      await vi.waitFor(() => expect(states).toEqual(['lost', 'committed', 'listening']), { timeout: 10_000 });
-
+      await missChange(b, async (tx) => {
+        await putStationRecord(tx, { ...station, name: 'Postazione di Adria, spostata' }, 'updated');
+        await tx.putStaffAccount({ ...account, disabledAt: at });
+        tx.notify(STAFF_CHANNEL, JSON.stringify({ username: 'sportellista', change: 'disabled' }));
+      });
       await vi.waitFor(async () => {
         expect((await stationById(ctx, station.id))?.name).toBe('Postazione di Adria, spostata');
         expect(directory.account('sportellista')?.disabled).toBe(true);
       });
       directory.close();
     } finally {
-      await admin.end();
       await Promise.all([a.close(), b.close()]);
     }
   });
