@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { LowdbStore } from '../lowdb/lowdb-store.ts';
 import { booking, callRecord, outboxMessage, ticket } from '../store.contract.ts';
+import { teamsMeeting } from '../teams-meetings.contract.ts';
 import { importLowdb } from './import-lowdb.ts';
 import { PostgresStore } from './postgres-store.ts';
 import { dropTestSchemas, TEST_DATABASE_URL, testSchema } from './test-database.ts';
@@ -36,6 +37,7 @@ it('moves every kind of record, twice without doubling, and numbering goes on wh
     });
     await tx.enqueueMessage(outboxMessage('m1'));
     await tx.enqueueMessage(outboxMessage('m2', { bookingCode: 'BBBBBBBB' }));
+    await tx.putTeamsMeeting(teamsMeeting('AAAAAAAA', { meetingId: 'MSo1', joinUrl: 'https://t/j' }));
   });
   await lowdb.completeMessage('m2', { now: now(), providerMessageId: 'p2' });
   await lowdb.close();
@@ -44,7 +46,14 @@ it('moves every kind of record, twice without doubling, and numbering goes on wh
   const store = await PostgresStore.open({ url: TEST_DATABASE_URL, schema, now });
   try {
     const first = await importLowdb(dataDir, store);
-    expect(first).toMatchObject({ bookings: 2, tickets: 2, 'video calls': 1, 'audit events': 1, SMS: 2 });
+    expect(first).toMatchObject({
+      bookings: 2,
+      tickets: 2,
+      'video calls': 1,
+      'audit events': 1,
+      SMS: 2,
+      'Teams meetings': 1,
+    });
     const second = await importLowdb(dataDir, store);
     expect(second['audit events']).toBeUndefined();
 
@@ -60,6 +69,19 @@ it('moves every kind of record, twice without doubling, and numbering goes on wh
     expect(await read((r) => r.auditOfDay('2026-12-01'))).toHaveLength(1);
     expect((await read((r) => r.callRecord('c1')))?.official).toBe('ro-laura-bianchi');
     expect((await read((r) => r.staffAccount('sportello.rovigo')))?.roles).toEqual(['counter']);
+    expect(await read((r) => r.teamsMeeting('AAAAAAAA'))).toMatchObject({
+      meetingId: 'MSo1',
+      dueAt: expect.any(String),
+    });
+    // Still due: a PostgreSQL worker claims it.
+    expect(
+      await store.claimTeamsMeetings({
+        now: new Date('2026-12-01T00:00:00Z'),
+        limit: 5,
+        leaseMs: 1000,
+        worker: 'w',
+      }),
+    ).toHaveLength(1);
     expect((await read((r) => r.outboxMessages({ status: 'pending', limit: 10 }))).map((m) => m.id)).toEqual([
       'm1',
     ]);

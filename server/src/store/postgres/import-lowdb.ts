@@ -19,6 +19,7 @@ import {
   type TicketDay,
   type VideoQueue,
 } from '../lowdb/partitions.ts';
+import type { TeamsMeetingsFile } from '../lowdb/lowdb-teams.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
 export type ImportCounts = Record<string, number>;
@@ -69,6 +70,10 @@ export async function importLowdb(
   });
   await file<VideoQueue>('video-queue.json', async ({ entries }, tx) => {
     for (const entry of entries) await tx.putVideoQueueEntry(entry);
+  });
+  await file<TeamsMeetingsFile>('teams-meetings.json', async ({ meetings }, tx) => {
+    for (const meeting of meetings) await tx.putTeamsMeeting(meeting);
+    count('Teams meetings', meetings.length);
   });
   await file<Operations>('operations.json', async ({ selfTests, alerts }, tx) => {
     for (const run of selfTests) await tx.putSelfTestRun(run);
