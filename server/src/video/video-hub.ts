@@ -39,7 +39,7 @@ import { lateMessageOf, RUNNING_LATE_CHANNEL, type RunningLateNotice } from '../
 import { STAFF_CHANNEL, type StaffChange } from '../staff/staff-directory.ts';
 import { stationById } from '../station/station-registry.ts';
 import { videoQueueExit } from '../statistics/video-queue-exit.ts';
-import type { Store, StoredBooking, StoredQueueEntry, StoreTx } from '../store/store.ts';
+import type { StoredBooking, StoredQueueEntry, StoreTx } from '../store/store.ts';
 import { turnSecret } from './ice-servers.ts';
 import { joinIdentity } from './join-identity.ts';
 import {
@@ -960,10 +960,9 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
       liveness.unref();
       unlistenQueue = store.listen(VIDEO_QUEUE_CHANNEL, () => void refresh());
       // Notifications lost while PostgreSQL was out of reach: read the room again.
-      unlistenResync =
-        (store as Store & { onResync?: (fn: () => void) => () => void }).onResync?.(
-          () => void reconcile().catch((error: unknown) => log.error({ err: error }, 'video resync failed')),
-        ) ?? (() => undefined);
+      unlistenResync = store.onResync(
+        () => void reconcile().catch((error: unknown) => log.error({ err: error }, 'video resync failed')),
+      );
       timer = setInterval(() => void this.tick(), config.video.estimate.refreshSeconds * 1000);
       // A leaver's open console must not keep receiving the waiting room, nor take a call: their socket ends
       // as soon as an admin's change commits, on whichever instance holds it.
