@@ -62,7 +62,7 @@ async function scriptSize(app: string, page: string): Promise<ScriptSize> {
  * Before the page loads: its wall clock moved to the Monday morning (Date only: timers, animation frames and
  * performance.now stay real, as they must for timing), and the moment each card-read event arrives noted.
  */
-export async function preparePage(page: Page): Promise<void> {
+async function preparePage(page: Page): Promise<void> {
   // tsx keeps function names through an __name helper, which the functions sent to the page would lack.
   await page.addInitScript('globalThis.__name = (target) => target;');
   await page.addInitScript((mondayMorning) => {
