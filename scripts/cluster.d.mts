@@ -4,6 +4,8 @@ export declare function haproxyConfig(options: {
   port: number;
   instances: { name: string; port: number }[];
   host?: string;
+  /** A UNIX socket for HAProxy's runtime API, at admin level. */
+  adminSocket?: string;
 }): string;
 export declare function ensureHaproxy(): void;
 export declare function ensureDatabase(adminUrl: string, name: string): Promise<string>;

@@ -12,10 +12,12 @@ export const HAPROXY = '/usr/sbin/haproxy';
  * is refused retried on another instance, and upgraded connections (/ws, the stations' channel) kept for
  * an hour of silence; event streams send a keep-alive every 15 s, well inside the server timeout.
  */
-export function haproxyConfig({ port, instances, host = '127.0.0.1' }) {
+export function haproxyConfig({ port, instances, host = '127.0.0.1', adminSocket }) {
   return [
     'global',
     '  maxconn 4096',
+    // Tests steer new connections to one instance through it (`set server instances/a state maint`).
+    ...(adminSocket ? [`  stats socket ${adminSocket} mode 600 level admin`] : []),
     '',
     'defaults',
     '  mode http',

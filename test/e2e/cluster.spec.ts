@@ -2,12 +2,16 @@
 // through the balancer as in `npm run start:cluster`: a ticket taken at the kiosk joins the queue both
 // instances serve; PostgreSQL restarted under load (/readyz 503 while it is down, recovery without a restart,
 // no acknowledged booking lost); an instance killed with `kill -9` while citizens wait: the board and the
-// kiosk carry on through the survivor, the queue intact.
+// kiosk carry on through the survivor, the queue intact; a town hall kiosk's citizen on instance a and the
+// official on b: the call connects, and a kill -9 of the official's instance during it ends it for the citizen.
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { codiceFiscaleFor } from '../../server/src/testing/test-server.ts';
 import { startCluster, type E2eCluster } from './support/cluster.ts';
+import { button, tapKeys } from './support/citizen.ts';
+import { openOfficialConsole } from './support/official-console.ts';
 import { heading, PORTRAIT } from './support/screens.ts';
+import { inboundBytes, peerState, recordPeerConnections } from './support/webrtc-probe.ts';
 
 const MONDAY_MORNING = '2026-11-30T09:00:00+01:00';
 const WEDNESDAY = '2026-12-02';
@@ -249,4 +253,75 @@ test('kill -9 of an instance while citizens wait: the board and the kiosk carry 
     [...before, ...waiting.map((t) => t.id)].filter((id) => id !== called.body.current.ticket.id),
   );
   expect(next).toMatch(/^N\d{3}$/);
+});
+
+/** Sends new connections to `name` only, once the balancer counts it up. */
+async function routeTo(name: string) {
+  await cluster.route(name);
+  await expect
+    .poll(async () => (await cluster.call('GET', '/readyz')).instance, { timeout: 10_000 })
+    .toBe(name);
+}
+
+test('a kiosk citizen on instance a, the official on b: the call connects; kill -9 of the official’s instance ends it for the citizen', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  // The instance the previous test killed comes back, as a supervisor would start it again.
+  for (const instance of cluster.instances)
+    if (instance.process.exitCode !== null || instance.process.signalCode !== null)
+      await cluster.restart(instance.name);
+  const townHall = await cluster.kiosk('adria-municipio');
+
+  // The official's console, its /ws on b.
+  await routeTo('b');
+  const official = await openOfficialConsole(browser, cluster.url);
+
+  // The citizen at the town hall, the kiosk's /ws (through its agent) on a.
+  await routeTo('a');
+  await recordPeerConnections(page);
+  await page.setViewportSize(PORTRAIT);
+  await page.clock.install({ time: new Date(MONDAY_MORNING) });
+  await page.goto(townHall.url);
+  await page.getByRole('button', { name: 'Tocca per iniziare' }).first().click();
+  await button(page, 'Scrivi il codice fiscale').click();
+  await tapKeys(page, codiceFiscaleFor(701));
+  await page.getByRole('button', { name: 'Continua', exact: true }).click();
+  await expect(heading(page)).toHaveText('Di cosa hai bisogno?');
+  await button(page, 'Pensione').click();
+  await button(page, 'Pensione: informazioni').click();
+  const choice = button(page, 'Parla ora in video con un funzionario');
+  await expect(choice).toHaveAttribute('aria-disabled', 'false');
+  await choice.click();
+  await page.getByRole('button', { name: 'Ho letto e accetto' }).click();
+  await expect(page.getByText('Il microfono ti sente.')).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Sì, avanti' }).click();
+  await button(page, 'No, nessuno mi aiuta').click();
+  await expect(heading(page)).toHaveText('Aspetta qui: un funzionario ti risponde in video');
+  await cluster.route();
+
+  // b matches the official's accept with the citizen held by a: the call connects, media both ways.
+  await official.getByRole('button', { name: 'Accetta il prossimo' }).click();
+  await expect(heading(page)).toHaveText('Stai parlando con Laura Bianchi', { timeout: 15_000 });
+  await expect.poll(() => peerState(page), { timeout: 20_000 }).toBe('connected');
+  await expect.poll(() => peerState(official), { timeout: 20_000 }).toBe('connected');
+  for (const side of [page, official]) {
+    const before = await inboundBytes(side);
+    await expect
+      .poll(async () => {
+        const now = await inboundBytes(side);
+        return now.video > before.video && now.audio > before.audio;
+      })
+      .toBe(true);
+  }
+  await page.screenshot({ path: '/tmp/shots/w2c-cluster-call.png' });
+
+  // The official's instance dies during the call: a finds it dead and tells the citizen the call ended.
+  await cluster.kill9('b');
+  // The citizen is not lost: the kiosk says the call failed and offers the next callback.
+  await expect(heading(page)).toHaveText('La videochiamata non è riuscita', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Prenota questa richiamata' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/w2c-cluster-call-after-kill.png' });
+  expect(cluster.instances.find((i) => i.name === 'a')!.process.exitCode).toBeNull();
 });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -27,6 +28,13 @@ export interface ClusterInstance {
   process: ChildProcess;
 }
 
+export interface ClusterKiosk {
+  agent: RunningAgent;
+  /** The kiosk page (served by the agent). */
+  url: string;
+  simulate(device: 'card' | 'scan' | 'printer', body: Record<string, unknown>): Promise<void>;
+}
+
 export interface E2eCluster {
   /** The balancer's address. */
   url: string;
@@ -43,8 +51,17 @@ export interface E2eCluster {
   ): Promise<CallResult & { instance: string | null }>;
   login(username: string): Promise<string>;
   simulate(device: 'card' | 'scan' | 'printer', body: Record<string, unknown>): Promise<void>;
+  /** Another station's kiosk (e.g. a town hall's), its agent enrolled and connected through the balancer. */
+  kiosk(station: string): Promise<ClusterKiosk>;
+  /**
+   * Sends new connections to that instance only (the other in maintenance at the balancer: its open
+   * connections stay), or to both again. For tests that need a party on a given instance.
+   */
+  route(only?: string): Promise<void>;
   /** Kills an instance with SIGKILL, as a crash would: nothing is closed or removed. */
   kill9(name: string): Promise<void>;
+  /** Starts a killed instance again on its port (a new process, as a supervisor would). */
+  restart(name: string): Promise<void>;
   /** Logs of every instance, for a failing test's report. */
   logs(): string;
   stop(): Promise<void>;
@@ -56,9 +73,9 @@ export async function startCluster(options: { now: string }): Promise<E2eCluster
   const dir = mkdtempSync(path.join(tmpdir(), 'sportello-cluster-'));
   const children: ChildProcess[] = [];
   const output: string[] = [];
-  let agent: RunningAgent | undefined;
+  const agents: RunningAgent[] = [];
   const stop = async () => {
-    await agent?.stop();
+    for (const agent of agents) await agent.stop();
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await Promise.all(
       children.map((child) =>
@@ -74,6 +91,10 @@ export async function startCluster(options: { now: string }): Promise<E2eCluster
     await migrate({ url: postgres.url });
     const configDir = path.join(dir, 'config');
     cpSync(path.join(repo, 'config'), configDir, { recursive: true });
+    // A killed instance is found dead within seconds, as a local cluster may configure it.
+    const videoJson = JSON.parse(readFileSync(path.join(configDir, 'video.json'), 'utf8'));
+    videoJson.instances = { renewSeconds: 1, expirySeconds: 3 };
+    writeFileSync(path.join(configDir, 'video.json'), JSON.stringify(videoJson));
     const serverJson = JSON.parse(readFileSync(path.join(configDir, 'server.json'), 'utf8'));
     serverJson.store = { kind: 'postgres', url: '${env:DATABASE_URL}', poolSize: 5 };
 
@@ -87,8 +108,7 @@ export async function startCluster(options: { now: string }): Promise<E2eCluster
     const epoch = String(Date.now());
     const instances: ClusterInstance[] = [];
     // One after the other, as start:cluster does: the first start seeds staff accounts and stations.
-    for (const name of ['a', 'b']) {
-      const instancePort = await freePort();
+    const spawnInstance = async (name: string, instancePort: number): Promise<ClusterInstance> => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/support/cluster-instance.ts'], {
         cwd: repo,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,15 +129,19 @@ export async function startCluster(options: { now: string }): Promise<E2eCluster
         stream?.on('data', (chunk) => output.push(`[${name}] ${String(chunk)}`));
       children.push(child);
       const instance = { name, url: `http://127.0.0.1:${instancePort}`, process: child };
-      instances.push(instance);
       await waitReady(instance.url, child);
-    }
+      return instance;
+    };
+    // One after the other, as start:cluster does: the first start seeds staff accounts and stations.
+    for (const name of ['a', 'b']) instances.push(await spawnInstance(name, await freePort()));
 
     const haproxyFile = path.join(dir, 'haproxy.cfg');
+    const adminSocket = path.join(dir, 'haproxy.sock');
     writeFileSync(
       haproxyFile,
       haproxyConfig({
         port,
+        adminSocket,
         instances: instances.map((i) => ({ name: i.name, port: Number(new URL(i.url).port) })),
       }),
     );
@@ -157,51 +181,47 @@ export async function startCluster(options: { now: string }): Promise<E2eCluster
       return result.body.token as string;
     };
 
-    // The kiosk's agent, enrolled and connected through the balancer as a station is.
-    const agentDir = path.join(dir, 'agent');
-    const config = {
-      ...AgentConfig.parse({
-        serverUrl: url,
-        heartbeatSeconds: 30,
-        kiosk: { idleWarnSeconds: 120, idleEndSeconds: 30 },
-        devices: {
-          reader: { kind: 'simulated' },
-          printer: { kind: 'simulated' },
-          scanner: { kind: 'simulated' },
-          videoDir: dir,
+    const kiosk = async (station: string): Promise<ClusterKiosk> => {
+      const running = await startKioskAgent(url, station, await login('tecnico'), call, dir);
+      agents.push(running);
+      return {
+        agent: running,
+        url: `${running.url}/`,
+        async simulate(device, body) {
+          const response = await fetch(`${running.url}/simulator/${device}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          if (!response.ok) throw new Error(`simulator ${device}: ${response.status}`);
         },
-      }),
-      credentialFile: path.join(agentDir, 'credential.json'),
-      kioskDir,
-      file: path.join(agentDir, 'agent.json'),
+      };
     };
-    const code = await call('POST', '/api/v1/stations/rovigo-accoglienza/enrolment-codes', {
-      token: await login('tecnico'),
-    });
-    await enrollStation({
-      serverUrl: url,
-      code: code.body.code,
-      credentialFile: config.credentialFile,
-      agentVersion: 'e2e',
-    });
-    agent = await startAgent(config, pino({ level: 'silent' }), { port: 0 });
-    const running = agent;
+    const reception = await kiosk('rovigo-accoglienza');
 
     return {
       url,
       instances,
       postgres,
-      agent: running,
-      kioskUrl: `${running.url}/`,
+      agent: reception.agent,
+      kioskUrl: reception.url,
       call,
       login,
-      async simulate(device, body) {
-        const response = await fetch(`${running.url}/simulator/${device}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        if (!response.ok) throw new Error(`simulator ${device}: ${response.status}`);
+      simulate: reception.simulate,
+      kiosk,
+      async route(only) {
+        for (const instance of instances)
+          await haproxyCommand(
+            adminSocket,
+            `set server instances/${instance.name} state ${!only || only === instance.name ? 'ready' : 'maint'}`,
+          );
+      },
+      async restart(name) {
+        const index = instances.findIndex((i) => i.name === name);
+        const old = instances[index]!;
+        if (old.process.exitCode === null && old.process.signalCode === null)
+          throw new Error(`${name} is running`);
+        instances[index] = await spawnInstance(name, Number(new URL(old.url).port));
       },
       async kill9(name) {
         const instance = instances.find((i) => i.name === name)!;
@@ -229,4 +249,53 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
     await delay(100);
   }
   throw new Error(`${url}/readyz did not answer`);
+}
+
+/** A station's agent with simulated devices, enrolled with a technician's one-time code through `url`. */
+async function startKioskAgent(
+  url: string,
+  station: string,
+  technician: string,
+  call: E2eCluster['call'],
+  dir: string,
+): Promise<RunningAgent> {
+  const agentDir = mkdtempSync(path.join(dir, `agent-${station}-`));
+  const config = {
+    ...AgentConfig.parse({
+      serverUrl: url,
+      heartbeatSeconds: 30,
+      kiosk: { idleWarnSeconds: 120, idleEndSeconds: 30 },
+      devices: {
+        reader: { kind: 'simulated' },
+        printer: { kind: 'simulated' },
+        scanner: { kind: 'simulated' },
+        videoDir: agentDir,
+      },
+    }),
+    credentialFile: path.join(agentDir, 'credential.json'),
+    kioskDir,
+    file: path.join(agentDir, 'agent.json'),
+  };
+  const code = await call('POST', `/api/v1/stations/${station}/enrolment-codes`, { token: technician });
+  if (code.status !== 201) throw new Error(`enrolment code ${station}: ${code.status}`);
+  await enrollStation({
+    serverUrl: url,
+    code: code.body.code,
+    credentialFile: config.credentialFile,
+    agentVersion: 'e2e',
+  });
+  return startAgent(config, pino({ level: 'silent' }), { port: 0 });
+}
+
+/** One command to HAProxy's runtime API; rejects on an answer other than an empty one. */
+function haproxyCommand(socketPath: string, command: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(socketPath, () => socket.write(`${command}\n`));
+    socket.on('data', (chunk) => (answer += String(chunk)));
+    socket.on('error', reject);
+    socket.on('end', () =>
+      answer.trim() ? reject(new Error(`haproxy: ${command}: ${answer.trim()}`)) : resolve(),
+    );
+  });
 }
