@@ -129,7 +129,15 @@ const boardUrl = await startDemoStation({
   agentUrl,
 });
 
-printGuide({ base, boardUrl, metricsToken, agentUrl, store: `PostgreSQL database ${databaseName}` });
+// Kept from the first start: shown on this start's balancer, whatever PORT was then.
+const board = new URL(boardUrl);
+printGuide({
+  base,
+  boardUrl: base + board.pathname + board.search,
+  metricsToken,
+  agentUrl,
+  store: `PostgreSQL database ${databaseName}`,
+});
 console.log(`Two server instances behind HAProxy (round robin, no sticky sessions; each answer names its instance
 in the X-Sportello-Instance header):
 
