@@ -20,7 +20,8 @@ let cluster: E2eCluster;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  // Room for apt-get when HAProxy is not installed yet (a fresh machine); a start takes some 15 s.
+  test.setTimeout(240_000);
   cluster = await startCluster({ now: MONDAY_MORNING });
 });
 test.afterAll(async () => {
