@@ -114,7 +114,7 @@ test('admitted with the SMS code, the citizen opens the meeting in Teams (app or
     'href',
     meeting!.joinWebUrl,
   );
-  await expectAccessible(page);
+  await expectAccessible(page, 'open in Teams');
   await keepScreen(page, 'meeting-teams-01-open-in-teams');
   await page.screenshot({ path: '/tmp/shots/w2f-meeting-teams.png' });
 });
@@ -128,7 +128,7 @@ test('a meeting Teams could not make in time is held on this page, as the citize
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'La videochiamata si terrà in questa pagina',
   );
-  await expectAccessible(page);
+  await expectAccessible(page, 'held on this page');
   await page.screenshot({ path: '/tmp/shots/w2f-meeting-fallback.png' });
   await page.getByRole('button', { name: 'Continua' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(
