@@ -435,6 +435,13 @@ async function enqueueDue(url: string): Promise<void> {
   }
 }
 
+/** The bench's messages the gateway took (a booking request still under way at the end of its row may add one). */
+const own = (gateway: FakeSmsGateway) =>
+  gateway
+    .accepted()
+    .map((r) => r.key)
+    .filter((key) => key?.startsWith('bench-'));
+
 async function outboxRow(url: string, pair: Instance[]): Promise<PgRow> {
   const gateway = await FakeSmsGateway.start();
   try {
@@ -442,7 +449,7 @@ async function outboxRow(url: string, pair: Instance[]): Promise<PgRow> {
     const started = performance.now();
     for (const instance of pair) instance.send({ type: 'outbox-start', gatewayUrl: gateway.url });
     const deadline = Date.now() + 120_000;
-    while (gateway.accepted().length < OUTBOX_MESSAGES) {
+    while (own(gateway).length < OUTBOX_MESSAGES) {
       if (Date.now() > deadline) throw new Error('outbox bench: timed out');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -458,9 +465,7 @@ async function outboxRow(url: string, pair: Instance[]): Promise<PgRow> {
         return stopped;
       }),
     );
-    const keys = gateway.accepted().map((r) => r.key);
-    if (keys.some((key) => !key?.startsWith('bench-')))
-      throw new Error('outbox bench: a message not its own was sent');
+    const keys = own(gateway);
     const duplicates = keys.length - new Set(keys).size;
     return {
       operation: `outbox: ${OUTBOX_MESSAGES} SMS due, a worker on each of 2 instances → HTTP gateway; duplicates: ${duplicates}`,
