@@ -47,6 +47,8 @@ export interface TestServerOptions {
   /** Another store than the config's (e.g. a PostgreSQL schema shared by two test servers). */
   store?: StartOptions['store'];
   videoLiveness?: StartOptions['videoLiveness'];
+  /** Microsoft Graph for Teams meetings (a client of the local stand-in). */
+  teamsGraph?: StartOptions['teamsGraph'];
 }
 
 export async function startTestServer(nowIso: string, options: TestServerOptions = {}): Promise<TestServer> {
@@ -67,6 +69,7 @@ export async function startTestServer(nowIso: string, options: TestServerOptions
     jobs: options.jobs ?? false,
     ...(options.store && { store: options.store }),
     ...(options.videoLiveness && { videoLiveness: options.videoLiveness }),
+    ...(options.teamsGraph && { teamsGraph: options.teamsGraph }),
     log: createLogger({ level: 'debug' }, sink),
   });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfigDir } from '../../config/load-config.ts';
+import { defaultConfigDir, loadConfig } from '../../config/load-config.ts';
 import { OutboxWorker } from '../../notification/outbox-worker.ts';
 import type { OutgoingSms } from '../../notification/sms-provider.ts';
 import { citizen, startTestServer, type TestServer } from '../../testing/test-server.ts';
@@ -238,5 +238,48 @@ describe('Teams meetings for booked web meetings (Graph stand-in)', () => {
 
   it('a deployment with Teams meetings does not start without the client secret in the environment', () => {
     expect(() => startTeamsWorker(server.ctx, undefined, {})).toThrow(/SPORTELLO_GRAPH_CLIENT_SECRET/);
+  });
+});
+
+describe('Teams meetings with the server’s own jobs', () => {
+  it('the worker started with the server makes the meeting of a web meeting just booked', async () => {
+    const standIn = await startGraphStandIn();
+    const configDir = await configWithTeams(standIn);
+    const settings = (await loadConfig(configDir)).teams.graph!;
+    const server = await startTestServer(MONDAY_EARLY, {
+      configDir,
+      jobs: true,
+      teamsGraph: graphClient({ settings, clientSecret: standIn.clientSecret, fetch: standInFetch(standIn) }),
+    });
+    try {
+      const official = await server.login('funzionario.rovigo');
+      const slots = await server.call(
+        'GET',
+        `/api/v1/availability?sede=rovigo&service=${SERVICE}&mode=webMeeting&from=${TUESDAY}&to=${TUESDAY}`,
+      );
+      const result = await server.call('POST', '/api/v1/bookings', {
+        token: official,
+        body: {
+          sede: 'rovigo',
+          service: SERVICE,
+          mode: 'webMeeting',
+          start: slots.body.days[0].slots[0].start,
+          citizen: citizen(7),
+          authMethod: 'cie-pin',
+          privacyNoticeVersion: '2026-01',
+        },
+      });
+      expect(result.status).toBe(201);
+      // Woken by the booking's notification, not by a test's call.
+      await expect.poll(() => standIn.meetings.size, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          async () => (await server.ctx.store.read((r) => r.teamsMeeting(result.body.booking.code)))?.joinUrl,
+        )
+        .toBe([...standIn.meetings.values()][0]!.joinWebUrl);
+    } finally {
+      await server.stop();
+      await standIn.close();
+    }
   });
 });
