@@ -70,6 +70,8 @@ const LIST_DAYS_BACK = 31;
 const TX_TRIES = 5;
 /** The one PostgreSQL channel every store channel travels on. */
 export const PG_CHANNEL = 'sportello_events';
+/** Schemas share a database's notifications: each schema's store listens on a channel of its own. */
+const pgChannelOf = (schema: string | undefined) => (schema ? `${PG_CHANNEL}_${schema}` : PG_CHANNEL);
 /** NOTIFY's payload limit is 8,000 bytes; longer ones are stored and their id notified. */
 const NOTIFY_INLINE_BYTES = 7_000;
 
@@ -110,7 +112,7 @@ export class PostgresStore implements Store {
     const store = new PostgresStore(options);
     store.listener = new PgListener({
       url: options.url,
-      channel: PG_CHANNEL,
+      channel: pgChannelOf(options.schema),
       onPayload: (raw) => store.deliver(raw),
       onState: (state, error) => {
         store.cache.setListening(state === 'listening');
@@ -426,7 +428,7 @@ export class PostgresStore implements Store {
         // Every listener has read a stored payload within seconds; older ones are of no use.
         await client.query(`DELETE FROM notify_payloads WHERE created_at < now() - interval '10 minutes'`);
       }
-      statements.push(`SELECT pg_notify('${PG_CHANNEL}', ${pg.escapeLiteral(raw)})`);
+      statements.push(`SELECT pg_notify('${pgChannelOf(this.options.schema)}', ${pg.escapeLiteral(raw)})`);
     }
     statements.push('COMMIT');
     await client.query(statements.join(';\n'));
