@@ -169,21 +169,24 @@ async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }>
 // ---- the floors ----
 
 /** pgbench: CONNECTIONS clients each inserting one booking row (its jsonb doc) per transaction, durably. */
-async function pgbenchFloor(url: string, sample: StoredBooking): Promise<PgRow> {
+async function pgbenchFloor(url: string, sample: StoredBooking, notify = false): Promise<PgRow> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sportello-pgbench-'));
   try {
     const client = new pg.Client(url);
     await client.connect();
-    await client.query('CREATE TABLE pgbench_bookings (LIKE bookings INCLUDING ALL)');
+    await client.query('CREATE TABLE IF NOT EXISTS pgbench_bookings (LIKE bookings INCLUDING ALL)');
     await client.end();
     // pgbench replaces :name with a variable it knows and leaves the rest (the doc's times) as they are.
     const doc = JSON.stringify(sample).replaceAll("'", "''");
     const script = path.join(dir, 'insert-booking.sql');
+    // With notify: the same insert and a NOTIFY in one transaction, as a booking announces its SMS.
     await writeFile(
       script,
-      `INSERT INTO pgbench_bookings (code, sede, day, start, codice_fiscale, doc) VALUES ` +
+      (notify ? 'BEGIN;\n' : '') +
+        `INSERT INTO pgbench_bookings (code, sede, day, start, codice_fiscale, doc) VALUES ` +
         `(gen_random_uuid()::text, '${sample.sede}', '${localDay(sample.start)}', now(), ` +
-        `'${sample.citizen.codiceFiscale}', '${doc}'::jsonb);\n`,
+        `'${sample.citizen.codiceFiscale}', '${doc}'::jsonb);\n` +
+        (notify ? `SELECT pg_notify('pgbench', 'x' || random());\nCOMMIT;\n` : ''),
     );
     const { hostname, port, username } = new URL(url);
     const args = (seconds: number, log: boolean) => [
@@ -217,7 +220,9 @@ async function pgbenchFloor(url: string, sample: StoredBooking): Promise<PgRow> 
           if (line && Number.isFinite(micros)) latencies.push(micros / 1000);
         }
     return {
-      operation: `floor: pgbench INSERT of one booking row (jsonb doc) per transaction, ${CONNECTIONS} clients`,
+      operation:
+        `floor: pgbench INSERT of one booking row (jsonb doc)${notify ? ' and a NOTIFY' : ''} per transaction, ` +
+        `${CONNECTIONS} clients`,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       rate: tps,
@@ -524,6 +529,8 @@ export async function postgresBench(
 
       console.error(`[postgres ${n}] seeded; floors…`);
       const insertFloor = await pgbenchFloor(url, bookings.at(-1)!);
+      // PostgreSQL commits transactions that NOTIFY one at a time (a lock held through the WAL flush).
+      const notifyFloor = await pgbenchFloor(url, bookings.at(-1)!, true);
       const getFloor = await expressFloor(httpFloor.url + '/floor', { method: 'GET', path: '/floor' }, 'GET');
       const sample = JSON.stringify(
         bookingBody(
@@ -537,7 +544,7 @@ export async function postgresBench(
         { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
         'POST JSON → 201',
       );
-      rows.push(tag(insertFloor), tag(getFloor), tag(postFloor));
+      rows.push(tag(insertFloor), tag(notifyFloor), tag(getFloor), tag(postFloor));
       const asGet = (row: PgRow): PgRow => ({
         ...tag(row),
         floors: [{ name: 'GET', rate: getFloor.rate! }],
@@ -548,6 +555,7 @@ export async function postgresBench(
         floors: [
           { name: 'POST', rate: postFloor.rate! },
           { name: 'pgbench', rate: insertFloor.rate! },
+          { name: 'pgbench+NOTIFY', rate: notifyFloor.rate! },
         ],
         goal: GOALS.booking,
       });
