@@ -20,13 +20,14 @@ import { fetchMe, signOut } from '../data/auth.ts';
 import { fetchCatalog } from '../data/catalog.ts';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
 import { getLocale, setLocale } from '../i18n/locale.ts';
-import { tokens } from '../theme/tokens.ts';
+import { teamsThemes, tokens } from '../theme/tokens.ts';
+import { connectToTeams, signInWithTeams, type TeamsHost } from './teams.ts';
 import '../screens/sign-in-screen/sign-in-screen.ts';
 import '../screens/call-screen/call-screen.ts';
 import { sectionsFor, type Section } from './sections.ts';
 
 /** A section's id, or one of the app's own screens. */
-type Screen = 'loading' | 'sign-in' | 'call' | 'no-section' | (string & {});
+type Screen = 'loading' | 'sign-in' | 'teams-sign-in' | 'call' | 'no-section' | (string & {});
 
 @customElement('console-app')
 @localized()
@@ -86,6 +87,7 @@ export class ConsoleApp extends LitElement {
         padding: var(--sp-gap) calc(var(--sp-gap) * 2);
       }
     `,
+    teamsThemes,
   ];
 
   @state() private screen: Screen = 'loading';
@@ -102,6 +104,8 @@ export class ConsoleApp extends LitElement {
   /** What follows the section in the address (`#stations/<id>`): the section's own page to open. */
   @state() private route = '';
   private socket?: VideoSocket;
+  /** Teams, when the console is one of its tabs: its theme, and sign-in by its SSO token only. */
+  @state() private teams?: TeamsHost;
   private readonly releases: (() => void)[] = [];
 
   override connectedCallback(): void {
@@ -118,8 +122,15 @@ export class ConsoleApp extends LitElement {
     this.closeSocket();
   }
 
-  /** A session still valid (a reloaded page) goes straight to the queue. */
+  /** A session still valid (a reloaded page) goes straight to the queue; inside Teams, SSO signs in. */
   private async resume() {
+    const teams = await connectToTeams();
+    if (teams) {
+      this.teams = teams;
+      this.dataset.teamsTheme = teams.theme;
+      teams.onThemeChange((theme) => (this.dataset.teamsTheme = theme));
+      return this.signInByTeams();
+    }
     try {
       const user = await fetchMe();
       if (user) return this.enter(user);
@@ -127,6 +138,19 @@ export class ConsoleApp extends LitElement {
       this.signInNotice = msg('Il server non risponde. Riprova tra poco.');
     }
     this.screen = 'sign-in';
+  }
+
+  /** Inside Teams: the SSO token, checked by the server, is the only way in (no password prompt). */
+  private async signInByTeams() {
+    this.screen = 'loading';
+    try {
+      return this.enter(await signInWithTeams(await this.teams!.authToken()));
+    } catch {
+      this.signInNotice = msg(
+        'Accesso con Microsoft Teams non riuscito: il tuo account Microsoft non è collegato a un account della console, oppure Teams non ha dato il permesso. Riprova o rivolgiti all’amministratore.',
+      );
+      this.screen = 'teams-sign-in';
+    }
   }
 
   private enter(user: StaffUser) {
@@ -279,6 +303,14 @@ export class ConsoleApp extends LitElement {
     `;
   }
 
+  private renderTeamsSignIn() {
+    return html`<main class="no-section">
+      <h1>${msg('Accesso con Microsoft Teams')}</h1>
+      <p role="alert">${this.signInNotice || msg('Non sei collegato alla console.')}</p>
+      <button @click=${this.signInByTeams}>${msg('Accedi con Teams')}</button>
+    </main>`;
+  }
+
   private renderNav(user: StaffUser) {
     const item = (section: Section) =>
       html`<li>
@@ -301,7 +333,11 @@ export class ConsoleApp extends LitElement {
     switch (this.screen) {
       case 'loading':
         return html`<p role="status">${msg('Caricamento…')}</p>`;
+      case 'teams-sign-in':
+        return this.renderTeamsSignIn();
       case 'sign-in':
+        // Inside Teams there is no password form: sign-in is by Teams alone.
+        if (this.teams) return this.renderTeamsSignIn();
         return html`<sign-in-screen
           .notice=${this.signInNotice}
           @console-signed-in=${(e: CustomEvent<StaffUser>) => this.enter(e.detail)}

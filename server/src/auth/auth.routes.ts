@@ -20,12 +20,18 @@ const err = (description: string) => ({ description, schema: ErrorBody });
 
 export function authRoutes(ctx: AppContext): RouteSpec[] {
   const secure = ctx.config.server.publicUrl.startsWith('https:') ? '; Secure' : '';
-  const signedIn = (session: LoginResponse) => {
+  /**
+   * Inside Teams the console is framed by another site, where a SameSite=Strict cookie is never sent: its
+   * cookie is SameSite=None, Secure and Partitioned (CHIPS), so it is sent only inside the Teams page that
+   * signed in, never when another site is on top.
+   */
+  const signedIn = (session: LoginResponse, framed = false) => {
     const maxAge = Math.floor((Date.parse(session.expiresAt) - ctx.clock().getTime()) / 1000);
+    const site = framed ? 'SameSite=None; Secure; Partitioned' : `SameSite=Strict${secure}`;
     return {
       body: session,
       headers: {
-        'Set-Cookie': `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
+        'Set-Cookie': `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; ${site}; Max-Age=${maxAge}`,
       },
     };
   };
@@ -68,7 +74,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       handler: async ({ body }) => {
         if (!sso || !checkTeamsToken)
           throw new ApiError(404, 'teams_sso_off', 'Teams single sign-on is not configured here');
-        return signedIn(await signInWithTeams(ctx, checkTeamsToken, sso, body.token));
+        return signedIn(await signInWithTeams(ctx, checkTeamsToken, sso, body.token), true);
       },
     }),
     defineRoute({

@@ -34,7 +34,10 @@ describe('POST /auth/teams', () => {
     const result = await teamsSignIn(await entra.token());
     expect(result.status).toBe(200);
     expect(result.body.user).toMatchObject({ username: 'funzionario.rovigo', roles: ['official'] });
-    expect(result.headers.get('set-cookie')).toMatch(/^sportello_session=.*HttpOnly/);
+    // Framed by Teams (another site): only a partitioned SameSite=None cookie is sent there.
+    expect(result.headers.get('set-cookie')).toMatch(
+      /^sportello_session=.*HttpOnly; SameSite=None; Secure; Partitioned; Max-Age=\d+$/,
+    );
     const me = await server.call('GET', '/api/v1/auth/me', { token: result.body.token });
     expect(me.body.user.username).toBe('funzionario.rovigo');
   });
