@@ -15,6 +15,7 @@ function fakeStore(fail: () => boolean) {
   const store = {
     summaries: 0,
     listen: () => () => undefined,
+    onResync: () => () => undefined,
     read: async <T>(fn: (r: StoreReader) => Promise<T>): Promise<T> => {
       if (fail()) throw new Error('disk gone');
       return fn({
