@@ -242,6 +242,7 @@
 's3fbccd394013decf': `Choose your counter`,
 's3fc8c148476e462c': `Alerts close by themselves when the station works again.`,
 's40afabd0a903f85e': `Roles`,
+'s40ff317899351e22': `Sign in with Microsoft Teams`,
 's415404c09c73d9ad': `I am running a few minutes late`,
 's4188f5e124ac7d61': `Appointment check-in`,
 's41e567d0efb68949': `The call has ended.`,
@@ -253,6 +254,7 @@
 's4343cca25b04c10e': str`Identification recorded at ${0}.`,
 's43669c28282b715d': `Done`,
 's43f7a650907bca43': str`Value not accepted: ${0}`,
+'s440f1ea9d58b0118': `Sign in with Teams`,
 's44981170541201f1': `When the number appears on the display board, they go to the counter shown.`,
 's44add38a493e53a5': str`${0} min`,
 's44bc43dcc706a541': `To (included)`,
@@ -319,6 +321,7 @@
 's54d4755db4845c87': `Write the person's first and last name.`,
 's550d53360536f08f': `The phone number is not valid; this mode needs a mobile, which receives the SMS.`,
 's55117b23d77924a8': `Day before`,
+'s55b1b90417865e44': `You are not signed in to the console.`,
 's55e4707f8ea9226d': `New password`,
 's56762f81780cd272': `By language`,
 's56ba5e20eda8afd1': `Today at this counter`,
@@ -916,6 +919,7 @@
 'sfe671f53448ef460': `Chart of arrivals by period; the numbers are in the table beside it.`,
 'sfe714240c1fa01eb': `None (every office)`,
 'sfe84d42d9a19cddc': `Identification`,
+'sff7f9e03cbec0a10': `Signing in with Microsoft Teams failed: your Microsoft account is not linked to a console account, or Teams did not give permission. Try again or ask the administrator.`,
 'sffa2f494acaf23e9': `Needs an appointment`,
     };
   
