@@ -265,7 +265,11 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
         again = false;
         await refreshOnce().catch((error: unknown) => log.error({ err: error }, 'video refresh failed'));
       } while (again && !closing);
-    })().finally(() => (refreshing = null));
+    })().finally(() => {
+      refreshing = null;
+      // Asked for between the loop's last check and here: that change must not go unseen.
+      if (again && !closing) void refresh();
+    });
     return refreshing;
   };
 
