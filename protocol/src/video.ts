@@ -360,6 +360,8 @@ export const CallRecord = z
     callId: z.string(),
     entryId: z.string(),
     origin: z.enum(['station', 'web']),
+    /** Where the call was held: our built-in call (left out) or a booked web meeting held in Teams. */
+    provider: z.enum(['builtin', 'teams']).optional(),
     group: z.string(),
     sector: z.string(),
     service: z.string(),
@@ -442,6 +444,10 @@ export const AppointmentSummary = z
     runningLate: z.object({ minutes: z.number().int(), at: instant }).optional(),
     /** A web meeting held in Microsoft Teams: the official's "Apri in Teams". */
     teamsJoinUrl: z.url().optional(),
+    /** The Teams meeting's record in our console (POST /appointments/:code/teams-call), once opened. */
+    teamsCall: z
+      .object({ callId: z.string(), identificationRecorded: z.boolean(), outcomeRecorded: z.boolean() })
+      .optional(),
     callback: z
       .object({
         attempts: z.array(

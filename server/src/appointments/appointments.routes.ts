@@ -6,6 +6,7 @@ import {
   CallbackResultBody,
   ErrorBody,
   isoDate,
+  CallRecordResponse,
   RunningLateBody,
 } from '@sportello/protocol';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { tellRunningLate } from '../meeting/running-late.ts';
+import { openTeamsCall } from '../video/teams/teams-call.service.ts';
 import {
   appointmentsOfDay,
   callbacksOfDay,
@@ -118,6 +120,38 @@ export function appointmentRoutes(ctx: AppContext): RouteSpec[] {
         if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
         const scope = scopeOf(ctx, principal);
         return { body: { appointment: await tellRunningLate(ctx, scope, code.data, body) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/appointments/:code/teams-call',
+      // Once opened, the record is the opening official's, as a built-in call is the answering one's.
+      summary: 'Open the record of a Teams web meeting; its ID check and outcome go to /video/calls/:callId',
+      tag: 'appointments',
+      roles: ['official'],
+      audience: 'of the booking’s sede group and sector',
+      params: CodeParam,
+      responses: {
+        200: {
+          description: 'The call record (provider teams; the read is audited)',
+          schema: CallRecordResponse,
+        },
+        400: err('Bad booking code (path.code)'),
+        401: err('Not signed in'),
+        403: err(
+          'Another sede group’s or sector’s booking (not_yours), recorded by another official (not_your_call), or not an official',
+        ),
+        404: err('No such booking (booking_not_found)'),
+        409: err('No Teams meeting for this booking (not_a_teams_meeting), or cancelled (not_active)'),
+      },
+      handler: async ({ params, principal }) => {
+        const code = BookingCode.safeParse(params.code);
+        if (!code.success) throw ApiError.field('path.code', 'a booking code has 8 letters and digits');
+        const scope = scopeOf(ctx, principal);
+        return {
+          headers: { 'cache-control': 'no-store' },
+          body: { call: await openTeamsCall(ctx, scope, code.data) },
+        };
       },
     }),
   ];

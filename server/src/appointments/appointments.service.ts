@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { audit, auditActions, type AuditAction } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
+import { teamsCallSummary } from '../video/teams/teams-call.service.ts';
 import { teamsJoinUrl } from '../video/teams/teams-meetings.service.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../http/principal.ts';
@@ -93,12 +94,17 @@ function auditedDay(
     .then((list) => withTeamsLinks(ctx, list));
 }
 
-/** Web meetings held in Teams get their join link ("Apri in Teams"), once the meeting exists. */
+/**
+ * Web meetings held in Teams get their join link ("Apri in Teams"), once the meeting exists, and what has
+ * been recorded of them in our console.
+ */
 async function withTeamsLinks(ctx: AppContext, list: AppointmentSummary[]): Promise<AppointmentSummary[]> {
   return Promise.all(
     list.map(async (a) => {
-      const url = a.mode === 'webMeeting' ? await teamsJoinUrl(ctx, a.code) : undefined;
-      return url ? { ...a, teamsJoinUrl: url } : a;
+      if (a.mode !== 'webMeeting') return a;
+      const url = await teamsJoinUrl(ctx, a.code);
+      const teamsCall = await ctx.store.read((r) => teamsCallSummary(r, a.code));
+      return { ...a, ...(url ? { teamsJoinUrl: url } : {}), ...(teamsCall ? { teamsCall } : {}) };
     }),
   );
 }

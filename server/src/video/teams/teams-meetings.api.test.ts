@@ -84,17 +84,17 @@ describe('Teams meetings for booked web meetings (Graph stand-in)', () => {
     await standIn.close();
   });
 
-  async function book(index: number, mode = 'webMeeting') {
+  async function book(index: number, mode = 'webMeeting', service = SERVICE) {
     const slots = await server.call(
       'GET',
-      `/api/v1/availability?sede=rovigo&service=${SERVICE}&mode=${mode}&from=${TUESDAY}&to=${TUESDAY}`,
+      `/api/v1/availability?sede=rovigo&service=${service}&mode=${mode}&from=${TUESDAY}&to=${TUESDAY}`,
     );
     const person = { ...citizen(index), firstName: 'Giovanna' };
     const result = await server.call('POST', '/api/v1/bookings', {
       token: official,
       body: {
         sede: 'rovigo',
-        service: SERVICE,
+        service,
         mode,
         start: slots.body.days[0].slots[index].start,
         citizen: person,
@@ -202,6 +202,108 @@ describe('Teams meetings for booked web meetings (Graph stand-in)', () => {
     expect(graphCalls('DELETE').map((c) => c.status)).toEqual([204]);
     expect(await record(booked.code)).toMatchObject({ cancelled: true, deletedAt: expect.any(String) });
     expect(await teams.runOnce()).toBe(0);
+  });
+
+  it('the official records the identification and outcome of a Teams meeting in the console, on a call record of provider teams', async () => {
+    setNow(Date.parse(MONDAY_EARLY) + 3 * 3600_000);
+    // Laura Bianchi (funzionario.rovigo) serves the pension sector.
+    const booked = await book(5, 'webMeeting', 'pensione-consulenza');
+    expect(await teams.runOnce()).toBe(1);
+    const appointments = async () =>
+      (
+        await server.call('GET', `/api/v1/appointments?date=${TUESDAY}`, { token: official })
+      ).body.appointments.find((a: { code: string }) => a.code === booked.code);
+    expect((await appointments()).teamsJoinUrl).toEqual(expect.any(String));
+    expect((await appointments()).teamsCall).toBeUndefined();
+
+    const opened = await server.call('POST', `/api/v1/appointments/${booked.code}/teams-call`, {
+      token: official,
+    });
+    expect(opened.status).toBe(200);
+    const call = opened.body.call;
+    expect(call).toMatchObject({
+      provider: 'teams',
+      origin: 'web',
+      bookingCode: booked.code,
+      official: 'ro-laura-bianchi',
+      citizen: { codiceFiscale: booked.citizen.codiceFiscale, firstName: 'Giovanna' },
+    });
+    // Opening it again answers the same record.
+    const again = await server.call('POST', `/api/v1/appointments/${booked.code}/teams-call`, {
+      token: official,
+    });
+    expect(again.body.call.callId).toBe(call.callId);
+    expect((await appointments()).teamsCall).toEqual({
+      callId: call.callId,
+      identificationRecorded: false,
+      outcomeRecorded: false,
+    });
+
+    // The built-in call's routes and validation record it.
+    const bad = await server.call('POST', `/api/v1/video/calls/${call.callId}/identification`, {
+      token: official,
+      body: {
+        document: { type: 'passaporto', numberLast4: '1234', expiryChecked: true },
+        faceMatches: 'yes',
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('faceMatches');
+    const identified = await server.call('POST', `/api/v1/video/calls/${call.callId}/identification`, {
+      token: official,
+      body: {
+        document: { type: 'cie', numberLast4: 'ab12', expiryChecked: true },
+        faceMatches: true,
+        admissionCodeChecked: true,
+      },
+    });
+    expect(identified.status, JSON.stringify(identified.body)).toBe(200);
+    const outcome = await server.call('POST', `/api/v1/video/calls/${call.callId}/outcome`, {
+      token: official,
+      body: { outcome: 'answered', notes: 'Domanda NASpI verificata' },
+    });
+    expect(outcome.status).toBe(200);
+    expect(outcome.body.call).toMatchObject({
+      provider: 'teams',
+      identification: { faceMatches: true },
+      outcome: { outcome: 'answered' },
+    });
+    expect((await appointments()).teamsCall).toMatchObject({
+      identificationRecorded: true,
+      outcomeRecorded: true,
+    });
+    const events = await server.ctx.store.read((r) => r.auditOfDay('2026-11-30'));
+    expect(events.filter((e) => e.subject === call.callId).map((e) => e.details?.route)).toEqual([
+      'teams-call',
+      'teams-call',
+      'identification',
+      'outcome',
+    ]);
+
+    // Only the official's own sede group and sector; only bookings held in Teams; a code that is one.
+    const napoli = await server.login('funzionario.napoli');
+    const foreign = await server.call('POST', `/api/v1/appointments/${booked.code}/teams-call`, {
+      token: napoli,
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('not_yours');
+    const otherSector = await book(4);
+    const sector = await server.call('POST', `/api/v1/appointments/${otherSector.code}/teams-call`, {
+      token: official,
+    });
+    expect(sector.status).toBe(403);
+    const inPerson = await book(6, 'inPerson', 'pensione-consulenza');
+    const notTeams = await server.call('POST', `/api/v1/appointments/${inPerson.code}/teams-call`, {
+      token: official,
+    });
+    expect(notTeams.status).toBe(409);
+    expect(notTeams.body.error.code).toBe('not_a_teams_meeting');
+    const badCode = await server.call('POST', '/api/v1/appointments/nope/teams-call', { token: official });
+    expect(badCode.status).toBe(400);
+    expect(JSON.stringify(badCode.body)).toContain('path.code');
+    // Leaves nothing due for the tests after it: the other meetings made, their SMS sent.
+    expect(await teams.runOnce()).toBe(1);
+    await outbox.runOnce();
   });
 
   it('while Graph stays down the confirmation goes at its time anyway, and the page keeps the built-in meeting', async () => {
