@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DateTime } from 'luxon';
 import type { CallRecord } from '@sportello/protocol';
+import { listenSafely } from '../listen-safely.ts';
 import { removeFromBooking, removeFromCallRecord, removeFromTicket } from '../personal-data.ts';
 import {
   DuplicateKeyError,
@@ -180,18 +181,7 @@ export class LowdbStore implements Store {
   }
 
   listen(channel: string, fn: (payload: string) => void): () => void {
-    // A listener that throws must not stop the others nor the transaction that notified.
-    const safe = (payload: string) => {
-      try {
-        fn(payload);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    };
-    this.channels.on(channel, safe);
-    return () => void this.channels.off(channel, safe);
+    return listenSafely(this.channels, channel, fn);
   }
 
   /** Runs fn alone; undoes its changes in memory if it throws, else resolves once its files are on disk. */

@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import type { CallRecord, CounterState, QueueEntry } from '@sportello/protocol';
+import { listenSafely } from '../listen-safely.ts';
 import { removeFromBooking, removeFromCallRecord, removeFromTicket } from '../personal-data.ts';
 import {
   DuplicateKeyError,
@@ -155,18 +156,7 @@ export class PostgresStore implements Store {
   }
 
   listen(channel: string, fn: (payload: string) => void): () => void {
-    // A listener that throws must not stop the others.
-    const safe = (payload: string) => {
-      try {
-        fn(payload);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    };
-    this.channels.on(channel, safe);
-    return () => void this.channels.off(channel, safe);
+    return listenSafely(this.channels, channel, fn);
   }
 
   /**
