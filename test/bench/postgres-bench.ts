@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import pg from 'pg';
-import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
+import type { AvailabilityResponse, CreateBookingBody } from '@sportello/protocol';
 import { newToken, STAFF_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
 import type { AppConfig } from '../../server/src/config/load-config.ts';
 import { migrate } from '../../server/src/store/postgres/schema.ts';
@@ -20,7 +20,7 @@ import { TEST_DATABASE_URL } from '../../server/src/store/postgres/test-database
 import type { NewOutboxMessage, StoredBooking } from '../../server/src/store/store.ts';
 import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
 import { nextMessage, percentile } from './bench-support.ts';
-import type { FromHttpFloor, ToHttpFloor } from './http-floor-child.ts';
+import { failures, rateOf, romeDay, run, servicePerSector, startHttpFloor } from './http-load.ts';
 import type { FromPgChild, ToPgChild } from './pg-server-child.ts';
 import { codiceFiscale, generateBookings, random, shuffle, ZONE } from './seed.ts';
 
@@ -54,26 +54,6 @@ export interface PgRow {
 }
 
 const execFileAsync = promisify(execFile);
-
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) =>
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
-  );
-}
-
-const rateOf = (r: autocannon.Result) => (r['2xx'] + r.non2xx) / r.duration;
-
-function failures(r: autocannon.Result, codes?: Map<string, number>): string {
-  const counts = codes ?? new Map<string, number>();
-  if (!codes)
-    for (const [status, { count = 0 }] of Object.entries(r.statusCodeStats ?? {}))
-      if (!status.startsWith('2') && count > 0) counts.set(`HTTP ${status}`, count);
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`);
-  if (r.errors) parts.push(`conn errors ${r.errors}`);
-  return parts.length ? `${r.non2xx} (${parts.join(', ')})` : String(r.non2xx);
-}
-
-const romeDay = (plusDays: number) => DateTime.now().setZone(ZONE).plus({ days: plusDays }).toISODate()!;
 
 // ---- the database ----
 
@@ -148,19 +128,6 @@ async function startInstance(url: string, token: string, dataDir: string): Promi
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       send({ type: 'stop' });
-      await exited;
-    },
-  };
-}
-
-async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
-  const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
-  return {
-    url: ready.url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' } satisfies ToHttpFloor);
       await exited;
     },
   };
@@ -294,13 +261,6 @@ interface Unit {
   sede: string;
   service: string;
   start: string;
-}
-
-function servicePerSector(config: AppConfig): Service[] {
-  const chosen = new Map<string, Service>();
-  for (const s of config.services)
-    if (s.level === 'secondo' && s.channels.inPerson && !chosen.has(s.sector)) chosen.set(s.sector, s);
-  return [...chosen.values()];
 }
 
 /** Every free (slot × capacity) unit of the coming days, shuffled so concurrent requests hit different days. */

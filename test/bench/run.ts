@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { DateTime } from 'luxon';
-import type { AvailabilityResponse, CreateBookingBody, Service } from '@sportello/protocol';
+import type { AvailabilityResponse, CreateBookingBody } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { agentBench, agentTable } from './agent-bench.ts';
 import { floorBench, floorTable } from './floor-bench.ts';
@@ -23,8 +22,16 @@ import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
-import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles, ZONE } from './seed.ts';
-import type { FromHttpFloor, ToHttpFloor } from './http-floor-child.ts';
+import {
+  failures,
+  rateOf,
+  romeDay,
+  run,
+  servicePerSector,
+  startHttpFloor,
+  statusCounts,
+} from './http-load.ts';
+import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles } from './seed.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -127,54 +134,7 @@ async function startChild(dataDir: string): Promise<Child> {
   };
 }
 
-/** The bare Express 5 app of http-floor-child.ts, in its own process like the server. */
-async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
-  const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
-  return {
-    url: ready.url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' } satisfies ToHttpFloor);
-      await exited;
-    },
-  };
-}
-
 // ---- load ----
-
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) =>
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
-  );
-}
-
-/** Requests per second from the actual count: autocannon's per-second samples skew short runs. */
-const rateOf = (r: autocannon.Result) => (r['2xx'] + r.non2xx) / r.duration;
-
-function failures(r: autocannon.Result, codes: Map<string, number>): string {
-  const parts = [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`);
-  if (r.errors) parts.push(`conn errors ${r.errors}`);
-  return parts.length ? `${r.non2xx} (${parts.join(', ')})` : String(r.non2xx);
-}
-
-/** Non-2xx responses by HTTP status, for runs whose bodies are not read. */
-function statusCounts(r: autocannon.Result): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const [status, { count = 0 }] of Object.entries(r.statusCodeStats ?? {}))
-    if (!status.startsWith('2') && count > 0) counts.set(`HTTP ${status}`, count);
-  return counts;
-}
-
-const romeDay = (plusDays: number) => DateTime.now().setZone(ZONE).plus({ days: plusDays }).toISODate()!;
-
-/** One second-level service per sector: services of a sector share its officials, so their slots overlap. */
-function servicePerSector(config: AppConfig): Service[] {
-  const chosen = new Map<string, Service>();
-  for (const s of config.services)
-    if (s.level === 'secondo' && s.channels.inPerson && !chosen.has(s.sector)) chosen.set(s.sector, s);
-  return [...chosen.values()];
-}
 
 async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<Row, 'n'>> {
   const service = config.services.find((s) => s.level === 'secondo' && s.channels.inPerson)!;

@@ -1,0 +1,63 @@
+// What the HTTP benches share: autocannon runs, their rates and failures, the bare Express floor in its own
+// process, and the services whose slots do not overlap.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import type { Service } from '@sportello/protocol';
+import type { AppConfig } from '../../server/src/config/load-config.ts';
+import { nextMessage } from './bench-support.ts';
+import type { FromHttpFloor, ToHttpFloor } from './http-floor-child.ts';
+import { ZONE } from './seed.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) =>
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+}
+
+/** Requests per second from the actual count: autocannon's per-second samples skew short runs. */
+export const rateOf = (r: autocannon.Result) => (r['2xx'] + r.non2xx) / r.duration;
+
+/** Non-2xx responses by HTTP status, for runs whose bodies are not read. */
+export function statusCounts(r: autocannon.Result): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [status, { count = 0 }] of Object.entries(r.statusCodeStats ?? {}))
+    if (!status.startsWith('2') && count > 0) counts.set(`HTTP ${status}`, count);
+  return counts;
+}
+
+/** The failed count and why: the codes given, else the HTTP statuses; connection errors too. */
+export function failures(r: autocannon.Result, codes: Map<string, number> = statusCounts(r)): string {
+  const parts = [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`);
+  if (r.errors) parts.push(`conn errors ${r.errors}`);
+  return parts.length ? `${r.non2xx} (${parts.join(', ')})` : String(r.non2xx);
+}
+
+export const romeDay = (plusDays: number) =>
+  DateTime.now().setZone(ZONE).plus({ days: plusDays }).toISODate()!;
+
+/** One second-level service per sector: services of a sector share its officials, so their slots overlap. */
+export function servicePerSector(config: AppConfig): Service[] {
+  const chosen = new Map<string, Service>();
+  for (const s of config.services)
+    if (s.level === 'secondo' && s.channels.inPerson && !chosen.has(s.sector)) chosen.set(s.sector, s);
+  return [...chosen.values()];
+}
+
+/** The bare Express 5 app of http-floor-child.ts, in its own process like the server. */
+export async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
+  const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
+  return {
+    url: ready.url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ToHttpFloor);
+      await exited;
+    },
+  };
+}
