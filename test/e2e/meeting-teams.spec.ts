@@ -1,7 +1,8 @@
 // A web meeting held in Microsoft Teams, on real Chromium against a real server whose Teams meetings are
 // made by the local Graph stand-in: the citizen admitted with the SMS code gets «Apri in Teams» (the app's
 // msteams: link) and «Apri nel browser» (the join link); one Graph could not make in time says the call is
-// held on this page and goes on to the camera check; the official's appointments show «Apri in Teams».
+// held on this page and goes on to the camera check; the official's appointments show «Apri in Teams», and
+// the meeting's identification checklist and outcome are recorded there.
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,4 +150,34 @@ test('the official’s appointments show «Apri in Teams» for the Teams meeting
   await expect(link).toHaveCount(1);
   await expect(link).toHaveAttribute('href', [...standIn.meetings.values()][0]!.joinWebUrl);
   await page.screenshot({ path: '/tmp/shots/w2f-console-appointments.png' });
+
+  // The identification and outcome of the meeting held in Teams are recorded in the console, without media.
+  await page
+    .getByRole('button', { name: /Registra identificazione ed esito della riunione in Teams/ })
+    .click();
+  const identification = page.getByRole('form', { name: 'Identificazione' });
+  const document = identification.getByRole('group', { name: 'Documento del cittadino' });
+  await document.getByLabel('Tipo di documento').selectOption({ label: 'Passaporto' });
+  await document.getByLabel('Ultimi 4 caratteri del numero').fill('7K3Q');
+  await document.getByLabel('Scadenza controllata: il documento è valido oggi').check();
+  await identification.getByLabel('Il volto in video corrisponde alla foto del documento').check();
+  await identification.getByLabel('Ho controllato il codice di ammissione').check();
+  await identification.getByRole('button', { name: "Registra l'identificazione" }).click();
+  await expect(identification.getByRole('status')).toContainText('Identificazione registrata');
+  const outcome = page.getByRole('form', { name: 'Esito e note' });
+  await outcome.getByLabel('Risposta data al cittadino').check();
+  await outcome.getByRole('button', { name: "Salva l'esito" }).click();
+  await expect(outcome.getByRole('status')).toContainText('Esito salvato');
+  await expectAccessible(page, 'Teams meeting record');
+  await page.screenshot({ path: '/tmp/shots/h11-teams-record.png', fullPage: true });
+  await page.getByRole('button', { name: 'Chiudi la scheda' }).click();
+  await expect(page.getByText('Identificazione ed esito registrati')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/h11-teams-recorded.png' });
+  const call = await server.ctx.store.read((r) => r.callRecord(`teams-${booked.teams.code}`));
+  expect(call).toMatchObject({
+    provider: 'teams',
+    bookingCode: booked.teams.code,
+    identification: { document: { type: 'passaporto', numberLast4: '7K3Q' }, faceMatches: true },
+    outcome: { outcome: 'answered' },
+  });
 });

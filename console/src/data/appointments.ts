@@ -1,5 +1,10 @@
 // The official's day: appointments and web meetings of their sede group and sectors (/api/v1/appointments).
-import type { AppointmentSummary, AppointmentsResponse, RunningLateBody } from '@sportello/protocol';
+import type {
+  AppointmentSummary,
+  AppointmentsResponse,
+  CallRecord,
+  RunningLateBody,
+} from '@sportello/protocol';
 import { request } from './api-client.ts';
 
 /** One day's appointments; without a date, the server's today (its answer says which day that is). */
@@ -18,3 +23,8 @@ export const tellRunningLate = async (code: string, minutes: RunningLateBody['mi
       { minutes },
     )
   ).appointment;
+
+/** Opens (or reopens) the console's record of a web meeting held in Teams: identification, outcome, follow-up. */
+export const openTeamsCall = async (code: string) =>
+  (await request<{ call: CallRecord }>('POST', `/api/v1/appointments/${encodeURIComponent(code)}/teams-call`))
+    .call;

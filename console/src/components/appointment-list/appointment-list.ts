@@ -5,6 +5,7 @@
  *
  * @event console-accept-entry - detail: { entryId } of the waiting web meeting to accept.
  * @event console-running-late - detail: { code, minutes } of the web meeting whose citizen is to be told.
+ * @event console-teams-record - detail: { code } of the Teams meeting whose identification and outcome to record.
  */
 import { localized, msg, str } from '@lit/localize';
 import { runningLateMinutes, type AppointmentSummary, type CatalogResponse } from '@sportello/protocol';
@@ -113,6 +114,7 @@ export class AppointmentList extends LitElement {
                 >`
             : nothing
         }
+        ${this.renderTeamsRecord(a, name)}
       </td>
       <td>
         ${
@@ -130,6 +132,28 @@ export class AppointmentList extends LitElement {
         ${this.renderLate(a, name)}
       </td>
     </tr>`;
+  }
+
+  /** A Teams meeting's identification and outcome are recorded here, as for a call held in the console. */
+  private renderTeamsRecord(a: AppointmentSummary, name: string) {
+    if (!a.teamsJoinUrl && !a.teamsCall) return nothing;
+    const done = a.teamsCall?.identificationRecorded && a.teamsCall.outcomeRecorded;
+    return html`<div class="late">
+      ${
+        done
+          ? html`<span class="told">${msg('Identificazione ed esito registrati')}</span>`
+          : a.teamsCall?.identificationRecorded
+            ? html`<span class="told">${msg('Identificazione registrata, esito da registrare')}</span>`
+            : nothing
+      }
+      <button
+        class="secondary"
+        aria-label=${msg(str`Registra identificazione ed esito della riunione in Teams di ${name}`)}
+        @click=${() => emit(this, 'console-teams-record', { code: a.code })}
+      >
+        ${msg('Registra identificazione ed esito')}
+      </button>
+    </div>`;
   }
 
   private renderLate(a: AppointmentSummary, name: string) {

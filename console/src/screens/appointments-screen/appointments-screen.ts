@@ -3,14 +3,15 @@
  * sede group and sectors. A web meeting whose citizen waits in the room can be accepted from here.
  */
 import { localized, msg, str } from '@lit/localize';
-import type { AppointmentsResponse, CatalogResponse, OfficialStatus } from '@sportello/protocol';
+import type { AppointmentsResponse, CallRecord, CatalogResponse, OfficialStatus } from '@sportello/protocol';
 import type { Connection, VideoSocket } from '@sportello/web-common/video-socket';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../../components/appointment-list/appointment-list.ts';
+import '../../components/teams-call-panel/teams-call-panel.ts';
 import { prepareCall } from '../../call/prepared-call.ts';
 import { buttonStyles } from '../../components/button-styles.ts';
-import { fetchAppointments, tellRunningLate } from '../../data/appointments.ts';
+import { fetchAppointments, openTeamsCall, tellRunningLate } from '../../data/appointments.ts';
 import { acceptEntry } from '../../data/queue.ts';
 import { notConnectedText, problemText, queueErrorText } from '../../i18n/labels.ts';
 import { addDays, formatDay } from '../../i18n/locale.ts';
@@ -47,6 +48,8 @@ export class AppointmentsScreen extends LitElement {
   @state() private loading = false;
   @state() private error = '';
   @state() private accepting = false;
+  /** The Teams meeting whose identification and outcome are being recorded. */
+  @state() private teamsCall?: CallRecord;
   @query('h1') private heading!: HTMLElement;
   private unsubscribe?: () => void;
   private request = 0;
@@ -132,7 +135,17 @@ export class AppointmentsScreen extends LitElement {
                 @console-accept-entry=${(e: CustomEvent<{ entryId: string }>) => this.accept(e.detail.entryId)}
                 @console-running-late=${(e: CustomEvent<{ code: string; minutes: 5 | 10 | 15 }>) =>
                   void this.runningLate(e.detail.code, e.detail.minutes)}
-              ></appointment-list>`
+                @console-teams-record=${(e: CustomEvent<{ code: string }>) => void this.recordTeams(e.detail.code)}
+              ></appointment-list>
+              ${
+                this.teamsCall
+                  ? html`<teams-call-panel
+                      .call=${this.teamsCall}
+                      .catalog=${this.catalog}
+                      @console-teams-call-closed=${this.closeTeams}
+                    ></teams-call-panel>`
+                  : nothing
+              }`
           : this.loading
             ? html`<p class="muted">${msg('Caricamento degli appuntamenti…')}</p>`
             : nothing
@@ -144,6 +157,22 @@ export class AppointmentsScreen extends LitElement {
       }
     </main>`;
   }
+
+  private async recordTeams(code: string) {
+    try {
+      this.teamsCall = await openTeamsCall(code);
+      this.error = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector('teams-call-panel')?.scrollIntoView({ block: 'start' });
+    } catch (error) {
+      this.error = problemText(error);
+    }
+  }
+
+  private closeTeams = () => {
+    this.teamsCall = undefined;
+    if (this.day) void this.load(this.day.date);
+  };
 
   private move(days: number) {
     if (this.day) void this.load(addDays(this.day.date, days));
