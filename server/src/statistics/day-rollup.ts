@@ -135,7 +135,8 @@ export function rollUpDay(
     if (channel === 'videoNow') c.arrivals++;
     const start = call.bookingCode ? bookingStart.get(call.bookingCode) : undefined;
     const from = start && Date.parse(start) > Date.parse(call.waitedSince) ? start : call.waitedSince;
-    c.waits.push(secondsBetween(from, call.startedAt));
+    // A meeting held in Teams waited in Teams' lobby: its record is opened when the official records it.
+    if (call.provider !== 'teams') c.waits.push(secondsBetween(from, call.startedAt));
     if (call.endedAt) c.serviceTimes.push(secondsBetween(call.startedAt, call.endedAt));
     c.calls++;
     if (call.endReason === 'media-failed') c.mediaFailed++;

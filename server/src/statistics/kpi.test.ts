@@ -228,6 +228,34 @@ describe('quantiles', () => {
 });
 
 describe('a day rolled up', () => {
+  it('counts a web meeting held in Teams and its outcome, but no wait of ours for it', () => {
+    const day = rollUpDay(
+      'rovigo',
+      {
+        tickets: [],
+        bookings: [booking(MON, { code: 'TEAMS1', mode: 'webMeeting', start: at(MON, '12:00') })],
+        // Recorded in the console before the meeting: the record's start is not the citizen's wait.
+        calls: [
+          call(MON, {
+            origin: 'web',
+            provider: 'teams',
+            bookingCode: 'TEAMS1',
+            service: 'naspi-consulenza',
+            waitedSince: at(MON, '11:40'),
+            startedAt: at(MON, '11:40'),
+            outcome: { outcome: 'answered', recordedAt: at(MON, '12:30') },
+          }),
+        ],
+        exits: [],
+        sessions: [],
+      },
+      sectorOf,
+    );
+    const web = cellOf(day, 'webMeeting', 'naspi-consulenza');
+    expect(web).toMatchObject({ calls: 1, outcomes: { answered: 1 } });
+    expect(web.waits).toEqual([]);
+  });
+
   it('counts walk-in tickets: arrivals, waits, service times, cancelled, no-show', () => {
     const t = cellOf(monday, 'ticket');
     expect(t).toMatchObject({ arrivals: 4, abandoned: 1, noShows: 1 });
