@@ -117,3 +117,17 @@ export const SpeakBody = z.object({
   lang: z.enum(languages, { error: `one of ${languages.join(', ')}` }),
 });
 export type SpeakBody = z.infer<typeof SpeakBody>;
+
+/** Longer than any number with its spaces and +: the kiosk's keypad field stops at 16. */
+export const maxTypedPhone = 32;
+
+/** POST /agent/phone/check: a number typed at the kiosk, checked by the agent so the rules stay out of the page. */
+export const PhoneCheckBody = z.object({
+  number: z.string().trim().min(1, 'nothing typed').max(maxTypedPhone, `at most ${maxTypedPhone} characters`),
+});
+export type PhoneCheckBody = z.infer<typeof PhoneCheckBody>;
+
+/** The agent's answer: the number in E.164, whether it takes SMS and how to show it, or that it is no number. */
+export type PhoneCheck =
+  | { valid: true; e164: string; mobile: boolean; formatted: string }
+  | { valid: false; reason: 'not_a_number' };

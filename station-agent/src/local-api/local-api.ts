@@ -24,6 +24,7 @@ import { PageHealthTracker } from './page-health.ts';
 import { KioskLink } from './kiosk-link.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
+import { phoneRoute } from './phone-route.ts';
 import { speechRoute, stationSynthesizer } from './speech-route.ts';
 
 export interface LocalApiOptions {
@@ -153,6 +154,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
 
   app.use(speechRoute(options.speech ?? stationSynthesizer(), log));
+  app.use(phoneRoute());
 
   if (options.simulators && Object.keys(options.simulators).length > 0)
     app.use('/simulator', simulatorRoutes(options.simulators));

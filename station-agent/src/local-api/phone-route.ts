@@ -1,0 +1,27 @@
+// POST /agent/phone/check: the kiosk's phone fields checked here, so libphonenumber's rules (most of what the
+// kiosk page would otherwise ship) stay on the station. The number is never logged or kept.
+import express, { type Router } from 'express';
+import { PhoneCheckBody, type PhoneCheck } from '@sportello/protocol';
+import { formatPhone, parsePhone } from '@sportello/protocol/phone';
+
+export function phoneRoute(): Router {
+  const router = express.Router();
+  router.post('/agent/phone/check', express.json({ limit: '1kb' }), (req, res) => {
+    const parsed = PhoneCheckBody.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => ({
+        path: i.path.join('.') || '(body)',
+        message: i.message,
+      }));
+      const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+      return void res.status(400).json({ error: { code: 'validation_failed', message, fields } });
+    }
+    const phone = parsePhone(parsed.data.number);
+    const answer: PhoneCheck = phone
+      ? { valid: true, e164: phone.e164, mobile: phone.mobile, formatted: formatPhone(phone.e164) }
+      : { valid: false, reason: 'not_a_number' };
+    res.setHeader('cache-control', 'no-store');
+    res.json(answer);
+  });
+  return router;
+}
