@@ -1,6 +1,7 @@
 // Phone numbers: normalised to E.164 with libphonenumber-js; Italian numbers may be typed without +39.
 // The rules are the library's full metadata cut to landlines and mobiles (phone-metadata-slice.ts): lighter
-// for the kiosk and the phone pages, and as exact as the full set about which numbers can take an SMS.
+// wherever they load, and as exact as the full set about which numbers can take an SMS. The kiosk page never
+// loads them: it asks the station agent (POST /agent/phone/check).
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import sliced from './phone-metadata.json' with { type: 'json' };
 

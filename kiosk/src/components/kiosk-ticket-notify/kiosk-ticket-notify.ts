@@ -34,7 +34,7 @@ export class KioskTicketNotify extends LitElement {
   @property({ type: Number }) ahead = 3;
   @state() private open = false;
   @state() private phone = '';
-  private readonly phoneRules = new PhoneController(this);
+  private readonly phoneCheck = new PhoneController(this, () => this.phone);
   @state() private busy = false;
   @state() private done = false;
   @state() private error = '';
@@ -62,6 +62,18 @@ export class KioskTicketNotify extends LitElement {
     }
   }
 
+  /** Said only once the agent has answered: nothing shows red while the citizen is still typing. */
+  private problem(): string {
+    const { state } = this.phoneCheck;
+    if (state.kind === 'unchecked')
+      return msg(
+        'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
+      );
+    if (state.kind === 'number' && !state.mobile)
+      return msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.');
+    return '';
+  }
+
   override render() {
     if (this.done)
       return html`<div class="notice success" role="status">
@@ -72,8 +84,8 @@ export class KioskTicketNotify extends LitElement {
         ${this.question()}
       </button>`;
     }
-    const parsed = this.phoneRules.parse(this.phone);
-    const mobile = parsed?.mobile ? parsed : null;
+    const number = this.phoneCheck.phone;
+    const mobile = number?.mobile ? number : null;
     return html`
       <p><strong>${this.question()}</strong></p>
       <kiosk-keypad-field
@@ -82,8 +94,8 @@ export class KioskTicketNotify extends LitElement {
         layout="digits"
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per questo avviso e lo cancelliamo quando il tuo turno finisce.')}
-        .ok=${mobile ? msg(str`Numero corretto: ${this.phoneRules.format(mobile.e164)}`) : ''}
-        .problem=${parsed && !mobile ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.') : ''}
+        .ok=${mobile ? msg(str`Numero corretto: ${mobile.formatted}`) : ''}
+        .problem=${this.problem()}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {
           e.stopPropagation();

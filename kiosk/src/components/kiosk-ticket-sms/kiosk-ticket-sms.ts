@@ -33,7 +33,7 @@ export class KioskTicketSms extends LitElement {
   @property() language = 'it';
   @state() private open = false;
   @state() private phone = '';
-  private readonly phoneRules = new PhoneController(this);
+  private readonly phoneCheck = new PhoneController(this, () => this.phone);
   @state() private busy = false;
   @state() private sent = false;
   @state() private error = '';
@@ -55,6 +55,18 @@ export class KioskTicketSms extends LitElement {
     }
   }
 
+  /** Said only once the agent has answered: nothing shows red while the citizen is still typing. */
+  private problem(): string {
+    const { state } = this.phoneCheck;
+    if (state.kind === 'unchecked')
+      return msg(
+        'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
+      );
+    if (state.kind === 'number' && !state.mobile)
+      return msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.');
+    return '';
+  }
+
   override render() {
     if (this.sent)
       return html`<div class="notice success" role="status">
@@ -65,8 +77,8 @@ export class KioskTicketSms extends LitElement {
         ${msg('Ricevi il numero per SMS')}
       </button>`;
     }
-    const parsed = this.phoneRules.parse(this.phone);
-    const mobile = parsed?.mobile ? parsed : null;
+    const number = this.phoneCheck.phone;
+    const mobile = number?.mobile ? number : null;
     return html`
       <kiosk-keypad-field
         .label=${msg('Numero di cellulare')}
@@ -74,8 +86,8 @@ export class KioskTicketSms extends LitElement {
         layout="digits"
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per mandarti questo numero.')}
-        .ok=${mobile ? msg(str`Numero corretto: ${this.phoneRules.format(mobile.e164)}`) : ''}
-        .problem=${parsed && !mobile ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.') : ''}
+        .ok=${mobile ? msg(str`Numero corretto: ${mobile.formatted}`) : ''}
+        .problem=${this.problem()}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {
           e.stopPropagation();

@@ -271,6 +271,7 @@
 's9549fe949750854f': `The card was not recognised. Try again or type your tax code (codice fiscale).`,
 's95a1e3443f3a55cf': `Move to another time`,
 's961c9946177c89e0': `Take a queue number`,
+'s9631ef561f85f557': `I cannot check the number: this kiosk is not responding. Wait a moment or ask the staff for help.`,
 's9692fbaa38741447': `This can happen if the card is the wrong way round, is dirty, or was taken out too soon.`,
 's9699aadd8d95a5b6': `The code stays here on the screen: write it down or take a photo of it with your phone.`,
 's97351b53d59aa1c9': `Putting you in the queue…`,

@@ -271,6 +271,7 @@
 's9549fe949750854f': `La carte n’a pas été reconnue. Réessayez ou écrivez votre code fiscal (codice fiscale).`,
 's95a1e3443f3a55cf': `Déplacer à un autre horaire`,
 's961c9946177c89e0': `Prendre un numéro`,
+'s9631ef561f85f557': `Je n’arrive pas à vérifier le numéro : la borne ne répond pas. Attendez un instant ou demandez de l’aide au personnel.`,
 's9692fbaa38741447': `Cela peut arriver si la carte est à l’envers, si elle est sale ou si elle a été retirée trop tôt.`,
 's9699aadd8d95a5b6': `Le code reste ici sur l’écran : notez-le ou prenez-le en photo avec votre téléphone.`,
 's97351b53d59aa1c9': `Je vous mets dans la file…`,

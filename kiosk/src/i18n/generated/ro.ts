@@ -271,6 +271,7 @@
 's9549fe949750854f': `Cardul nu a fost recunoscut. Încercați din nou sau scrieți codul fiscal (codice fiscale).`,
 's95a1e3443f3a55cf': `Mutați la altă oră`,
 's961c9946177c89e0': `Luați un număr de ordine`,
+'s9631ef561f85f557': `Nu pot verifica numărul: aparatul nu răspunde. Așteptați o clipă sau cereți ajutor personalului.`,
 's9692fbaa38741447': `Se poate întâmpla dacă cardul este întors invers, este murdar sau a fost scos prea devreme.`,
 's9699aadd8d95a5b6': `Codul rămâne aici pe ecran: notați-l sau fotografiați-l cu telefonul.`,
 's97351b53d59aa1c9': `Vă pun la rând…`,

@@ -108,7 +108,7 @@ export class KioskBookingScreen extends LitElement {
   @state() private firstName = '';
   @state() private lastName = '';
   @state() private phone = '';
-  private readonly phoneRules = new PhoneController(this);
+  private readonly phoneCheck = new PhoneController(this, () => this.phone);
   /** Set once the citizen tried to go on, so problems show only when they matter. */
   @state() private tried = false;
   @state() private busy = false;
@@ -130,8 +130,8 @@ export class KioskBookingScreen extends LitElement {
 
   /** A landline given for a callback: it will ring, but no SMS can reach it. */
   private get landline(): boolean {
-    const parsed = this.phoneRules.parse(this.phone);
-    return !!parsed && !parsed.mobile && !this.needsMobile;
+    const number = this.phoneCheck.phone;
+    return !!number && !number.mobile && !this.needsMobile;
   }
 
   protected override willUpdate(): void {
@@ -233,7 +233,7 @@ export class KioskBookingScreen extends LitElement {
 
   private async confirm(slot = this.chosen): Promise<void> {
     const { service, sede, identity, privacyNoticeVersion } = this;
-    const phone = this.phoneRules.parse(this.phone);
+    const phone = this.phoneCheck.phone;
     if (!service || !sede || !identity || !slot || !phone || !privacyNoticeVersion) {
       this.failure = {
         message: msg('Mancano dei dati per prenotare: ricomincia scegliendo come vuoi parlare con noi.'),
@@ -335,7 +335,7 @@ export class KioskBookingScreen extends LitElement {
         if (path.startsWith('citizen.phone')) {
           this.step = 'phone';
           return {
-            message: this.phoneRules.parse(this.phone)
+            message: this.phoneCheck.phone
               ? msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.')
               : msg('Questo numero di telefono non va bene: controllalo.'),
           };
@@ -357,25 +357,45 @@ export class KioskBookingScreen extends LitElement {
     return this.tried && value.trim().length === 0 ? msg('Scrivi almeno una lettera.') : '';
   }
 
-  private phoneCheck(): { problem: string; ok: string } {
-    const value = this.phone.trim();
-    const parsed = this.phoneRules.parse(value);
-    if (parsed && this.needsMobile && !parsed.mobile) {
-      return {
-        problem: msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.'),
-        ok: '',
-      };
+  /** Beside the number once the agent has checked it; while it checks, neither right nor wrong. */
+  private phoneMessages(): { problem: string; ok: string } {
+    const { state } = this.phoneCheck;
+    switch (state.kind) {
+      case 'pending':
+        return { problem: '', ok: '' };
+      case 'unchecked':
+        return {
+          problem: msg(
+            'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
+          ),
+          ok: '',
+        };
+      case 'number':
+        if (this.needsMobile && !state.mobile)
+          return {
+            problem: msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.'),
+            ok: '',
+          };
+        return { problem: '', ok: msg(str`Numero corretto: ${state.formatted}`) };
+      case 'empty':
+      case 'not-a-number': {
+        const digits = this.phone.replace(/\D/g, '').length;
+        if (this.tried || digits >= 11)
+          return { problem: msg('Il numero non sembra completo o corretto: controlla le cifre.'), ok: '' };
+        return { problem: '', ok: '' };
+      }
     }
-    if (parsed) return { problem: '', ok: msg(str`Numero corretto: ${this.phoneRules.format(parsed.e164)}`) };
-    const digits = value.replace(/\D/g, '').length;
-    if (this.tried || digits >= 11)
-      return { problem: msg('Il numero non sembra completo o corretto: controlla le cifre.'), ok: '' };
-    return { problem: '', ok: '' };
   }
 
   private phoneValid(): boolean {
-    const parsed = this.phoneRules.parse(this.phone);
-    return !!parsed && (!this.needsMobile || parsed.mobile);
+    const number = this.phoneCheck.phone;
+    return !!number && (!this.needsMobile || number.mobile);
+  }
+
+  /** A tap right after the last digit waits for the agent's answer rather than calling the number wrong. */
+  private async phoneDone(): Promise<void> {
+    await this.phoneCheck.settled();
+    if (this.step === 'phone') this.next(this.phoneValid(), 'privacy');
   }
 
   private next(valid: boolean, step: Step): void {
@@ -573,7 +593,7 @@ export class KioskBookingScreen extends LitElement {
   }
 
   private renderPhone() {
-    const { problem, ok } = this.phoneCheck();
+    const { problem, ok } = this.phoneMessages();
     const title = this.needsMobile ? msg('Il tuo numero di cellulare') : msg('A quale numero ti chiamiamo?');
     return html`<h1 tabindex="-1">${title}</h1>
       ${
@@ -600,22 +620,19 @@ export class KioskBookingScreen extends LitElement {
       </div>
       ${this.renderLandline()}
       <div class="actions">
-        <button type="button" @click=${() => this.next(this.phoneValid(), 'privacy')}>
-          ${msg('Avanti')}
-        </button>
+        <button type="button" @click=${() => void this.phoneDone()}>${msg('Avanti')}</button>
         ${this.renderBackButton()}
       </div>`;
   }
 
   private renderSummary() {
-    const phone = this.phoneRules.parse(this.phone);
     return html`<h1 tabindex="-1">${msg('Controlla e conferma')}</h1>
       <kiosk-booking-summary
         .service=${this.service}
         .sede=${this.sede}
         .mode=${this.mode}
         .start=${this.chosen?.start ?? ''}
-        .phone=${phone?.e164 ?? ''}
+        .phone=${this.phoneCheck.phone?.e164 ?? ''}
         .name=${greetingName({ codiceFiscale: '', firstName: this.firstName, lastName: this.lastName, authMethod: 'typed' })}
         .language=${this.language}
       ></kiosk-booking-summary>
