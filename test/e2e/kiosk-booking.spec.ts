@@ -356,3 +356,30 @@ test('a notice version this kiosk has no text for is not stood in for by another
   await expect(page.getByRole('button', { name: 'Ho letto e accetto' })).toHaveCount(0);
   await shot('privacy-missing');
 });
+
+test('a number the station agent cannot check is said to be unchecked, never taken, and checked once the agent answers again', async ({
+  page,
+}) => {
+  const shot = screenSeries(page, 'booking-phone-unchecked', 'portrait');
+  await start(page);
+  await system.simulate('scan', { text: codiceFiscaleFor(234) });
+  await toNaspiChannels(page);
+  await toPhoneStep(page, 'Appuntamento in sede');
+  await expect(heading(page)).toHaveText('Il tuo numero di cellulare');
+  // The agent stops answering the phone check alone: everything else on the page goes on working.
+  await page.route('**/agent/phone/check', (route) => route.abort());
+  await tapKeys(page, '3471234567');
+  const field = page.locator('kiosk-keypad-field');
+  await expect(field.locator('#message')).toHaveText(
+    'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
+  );
+  await shot('agent-silent');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  await expect(heading(page)).toHaveText('Il tuo numero di cellulare');
+
+  await page.unroute('**/agent/phone/check');
+  await expect(field.locator('#message')).toHaveText('Numero corretto: +39 347 123 4567');
+  await expect(field.locator('#field')).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click();
+  await expect(heading(page)).toHaveText('Leggi come usiamo i tuoi dati');
+});
