@@ -117,11 +117,24 @@ test('a tap stops the reading at once: nothing more reaches the output', async (
   await system.simulate('card', { action: 'remove' });
 });
 
+test('when neither the agent nor the browser can speak, «Leggi» is not offered', async ({ page }) => {
+  await page.route('**/agent/speech', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"available":false}' }),
+  );
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Testo grande' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Leggi' })).toHaveCount(0);
+});
+
 test('when the agent cannot speak, the browser’s own voices are asked instead', async ({ page }) => {
   await page.addInitScript(() => {
     const spoken: { text: string; lang: string }[] = [];
     (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
     speechSynthesis.speak = (utterance) => void spoken.push({ text: utterance.text, lang: utterance.lang });
+    // A browser with a voice of its own (Debian's Chromium has none); not Italian, so that the kiosk does not hand
+    // this stand-in to an utterance, which takes only the browser's own voice objects.
+    const voice = { lang: 'en-GB', name: 'English', default: true, localService: true, voiceURI: 'en' };
+    speechSynthesis.getVoices = () => [voice as SpeechSynthesisVoice];
   });
   await page.route('**/agent/speech', (route) =>
     route.fulfill({

@@ -3,7 +3,7 @@
 // the browser's speechSynthesis is used only when the agent cannot speak. A tap or a new screen stops it.
 import type { Language } from '@sportello/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fetchSpeech } from '../data/speech.ts';
+import { agentCanSpeak, fetchSpeech } from '../data/speech.ts';
 
 type Screen = HTMLElement & { updateComplete?: Promise<unknown> };
 
@@ -16,12 +16,24 @@ export class SpeechController implements ReactiveController {
   /** The screen and heading last read: reading again when they change reads new screens and new steps. */
   private heard = '';
 
+  /** Whether the station agent can speak: unknown until it answers, false after it could not. */
+  private agentSpeaks: boolean | undefined;
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
+  private checkAgent(): void {
+    void agentCanSpeak().then((speaks) => {
+      this.agentSpeaks = speaks;
+      this.host.requestUpdate();
+    });
+  }
+
+  /** «Leggi» is offered only when something can really be heard: the agent's engine or the browser's voices. */
   get available(): boolean {
-    return typeof AudioContext !== 'undefined' || typeof speechSynthesis !== 'undefined';
+    const agent = this.agentSpeaks === true && typeof AudioContext !== 'undefined';
+    return agent || (typeof speechSynthesis !== 'undefined' && speechSynthesis.getVoices().length > 0);
   }
 
   /** Speaks the given lines in order, replacing whatever was being said. */
@@ -103,7 +115,10 @@ export class SpeechController implements ReactiveController {
       try {
         bytes = await next;
       } catch {
-        if (!signal.aborted) this.speakInBrowser(lines.slice(i), lang);
+        if (signal.aborted) return;
+        // The agent could not speak (espeak-ng removed, agent restarting): ask it again whether «Leggi» still works.
+        this.checkAgent();
+        this.speakInBrowser(lines.slice(i), lang);
         return;
       }
       const following = lines[i + 1];
@@ -149,10 +164,18 @@ export class SpeechController implements ReactiveController {
   hostConnected(): void {
     // Any tap stops the reading: the citizen has moved on (what the tap shows is read anew).
     this.host.addEventListener('pointerdown', this.stopOnTap, { capture: true });
+    this.checkAgent();
+    // Browsers that have voices list them late.
+    if (typeof speechSynthesis !== 'undefined')
+      speechSynthesis.addEventListener('voiceschanged', this.voicesChanged);
   }
+
+  private readonly voicesChanged = () => this.host.requestUpdate();
 
   hostDisconnected(): void {
     this.host.removeEventListener('pointerdown', this.stopOnTap, { capture: true });
+    if (typeof speechSynthesis !== 'undefined')
+      speechSynthesis.removeEventListener('voiceschanged', this.voicesChanged);
     this.watcher?.disconnect();
     this.stop();
   }

@@ -12,3 +12,13 @@ export async function fetchSpeech(body: SpeakBody, signal: AbortSignal): Promise
   if (!response.ok) throw new Error(`the agent could not speak (${response.status})`);
   return response.arrayBuffer();
 }
+
+/** Whether the agent can speak at all (espeak-ng installed); false when the agent cannot be asked. */
+export async function agentCanSpeak(): Promise<boolean> {
+  try {
+    const response = await fetch('/agent/speech');
+    return response.ok && ((await response.json()) as { available?: unknown }).available === true;
+  } catch {
+    return false;
+  }
+}

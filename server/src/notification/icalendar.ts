@@ -109,7 +109,8 @@ export function bookingCalendar(ctx: AppContext, booking: Booking): CalendarFile
   calendar.timezone({ name: null, generator: (zone) => (zone === ZONE ? ROME_VTIMEZONE : null) });
   const web = booking.mode === 'webMeeting';
   const callback = booking.mode === 'callback';
-  // A calendar file travels (shared calendars, synced phones): it never carries the citizen's number.
+  // A calendar file travels (shared calendars, synced phones): it never carries the citizen's number, nor the
+  // booking page's link, which lets whoever holds it cancel or move the booking (that link stays in the SMS).
   const how = callback ? label.callback : web ? label.webMeeting : label.inPerson(facts.address);
   calendar.createEvent({
     id: `${booking.code}@${new URL(ctx.config.server.publicUrl).hostname}`,

@@ -133,5 +133,14 @@ describe('speech on the agent, seen through a stand-in engine', () => {
     const response = await speak(api, { text: 'Leggi', lang: 'it' });
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('speech_unavailable');
+    const status = await fetch(`${api.url}/agent/speech`, { headers: { origin: api.url } });
+    expect(await status.json()).toEqual({ available: false });
+  });
+
+  it('says that it can speak when espeak-ng is installed, so the kiosk offers «Leggi»', async () => {
+    const api = await agentWith(stationSynthesizer());
+    const status = await fetch(`${api.url}/agent/speech`, { headers: { origin: api.url } });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toEqual({ available: true });
   });
 });

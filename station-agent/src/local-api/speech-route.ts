@@ -17,6 +17,11 @@ export function stationSynthesizer(options: { binary?: string } = {}): SpeechSyn
 
 export function speechRoute(speech: SpeechSynthesizer, log: Logger): Router {
   const router = express.Router();
+  // Whether «Leggi» can be offered: the kiosk asks once at start, so it never shows a button that stays silent.
+  router.get('/agent/speech', async (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ available: await speech.available() });
+  });
   router.post('/agent/speech', express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = SpeakBody.safeParse(req.body);
     if (!parsed.success) {
