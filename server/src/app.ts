@@ -2,8 +2,6 @@
 // the privacy notice at /privacy, the staff console's bundle at /console/ and the citizen's web-meeting
 // page at /meeting/.
 import express, { type Express } from 'express';
-import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { alertRoutes } from './alerts/alerts.routes.ts';
 import { appointmentRoutes } from './appointments/appointments.routes.ts';
@@ -18,8 +16,9 @@ import { deskRoutes } from './desk/desk.routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { guessLimit } from './http/guess-limit.ts';
 import { instanceHeader } from './http/instance-header.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { floorRoutes } from './floor/floor.routes.ts';
-import { loggablePath } from './log/logger.ts';
+import { requestLog } from './log/request-log.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { METRICS_PATH, metricsEndpointOf } from './metrics/metrics-endpoint.ts';
 import { openApiDocument } from './http/openapi.ts';
@@ -89,24 +88,8 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   if (ctx.metrics)
     app.use(httpMetrics(ctx.metrics, ['/api/v1', '/api/v1/docs', '/privacy', ...pages.map((p) => p.path)]));
   // Swagger UI runs inline scripts of its own; the API answers JSON and needs no other relaxation.
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(
-    pinoHttp({
-      logger: ctx.log,
-      autoLogging: {
-        ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === METRICS_PATH,
-      },
-      // Method, path and status are enough to trace a request; headers and queries stay out of the logs.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: loggablePath(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-    }),
-  );
+  app.use(securityHeaders({ contentSecurityPolicy: false }));
+  app.use(requestLog(ctx.log, (url) => url === '/healthz' || url === '/readyz' || url === METRICS_PATH));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -156,13 +139,15 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
     req.path === '/events' ? next() : guesses(req, res, next),
   );
 
+  // Before the pages' mounts (their paths are apart from it): most requests are the API's.
+  app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
+
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
   app.use(selfServiceApp.path, staticApp(selfServiceApp));
   // Inside Teams the console is a tab, framed by Microsoft 365's hosts.
   const framedByTeams = { ...consoleApp, frameAncestors: TEAMS_FRAME_ANCESTORS };
   for (const page of pages)
     app.use(page.path, staticApp(page === consoleApp && ctx.config.teams.sso ? framedByTeams : page));
-  app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));
   return app;
