@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
+import { jsonOnce } from '../http/json-once.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import type { Principal } from '../http/principal.ts';
 import { audit, auditActions } from '../audit/audit.ts';
@@ -65,7 +66,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
         200: { description: 'Days and their free slots', schema: AvailabilityResponse },
         400: err('Bad query'),
       },
-      handler: async ({ query }) => ({ body: await availability(ctx, query) }),
+      handler: async ({ query }) => jsonOnce(await availability(ctx, query)),
     }),
     defineRoute({
       method: 'post',

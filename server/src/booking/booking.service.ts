@@ -32,7 +32,13 @@ import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
 import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
-import { DuplicateKeyError, type StoreReader, type StoredBooking, type StoreTx } from '../store/store.ts';
+import {
+  DuplicateKeyError,
+  type BookedTime,
+  type StoreReader,
+  type StoredBooking,
+  type StoreTx,
+} from '../store/store.ts';
 import {
   cancelTeamsMeeting,
   rescheduleTeamsMeeting,
@@ -40,6 +46,7 @@ import {
   smsHoldUntil,
   teamsSettingsFor,
 } from '../video/teams/teams-meetings.service.ts';
+import { AvailabilityMemo } from './availability-memo.ts';
 import { hashAdmissionCode, newAdmissionCode, newBookingCode } from './booking-codes.ts';
 
 const ZONE = 'Europe/Rome';
@@ -61,23 +68,33 @@ export async function availability(ctx: AppContext, query: AvailabilityQuery): P
   // Calendar days, counted without a time-zone library: this runs on every availability request.
   if (daysFromTo(query.from, query.to) >= MAX_RANGE_DAYS)
     throw ApiError.field('to', `ask for at most ${MAX_RANGE_DAYS} days at a time`);
-  const days = await freeSlots(ctx, sede, service, query.mode, query.from, query.to);
-  return { sede: sede.id, service: service.id, mode: query.mode, timezone: ZONE, days };
+  const { from, to, mode } = query;
+  const [booked, adjustments] = await ctx.store.read(async (r) => {
+    const days: (readonly BookedTime[])[] = [];
+    for (const day of datesBetween(from, to)) days.push(await r.bookedTimesOfDay(sede.id, day));
+    return [days, await adjustmentsOf(r, sede.id)] as const;
+  });
+  const input = calendarInput(ctx, sede, service, mode);
+  const inputs = { ...input, booked, adjustments };
+  const memo = memoOf(ctx);
+  const key = `${sede.id}\u001f${service.id}\u001f${mode}\u001f${from}\u001f${to}`;
+  const kept = memo.get(key, inputs);
+  if (kept) return kept;
+  const bookings = booked.flat();
+  const days = computeAvailability({ ...input, from, to, bookings, adjustments });
+  const answer: AvailabilityResponse = { sede: sede.id, service: service.id, mode, timezone: ZONE, days };
+  const first = days.find((d) => d.slots.length > 0)?.slots[0];
+  memo.set(key, inputs, answer, first ? Date.parse(first.start) : Infinity);
+  return answer;
 }
 
-/** Free slots per day, from `from` to `to` (Rome days), with the calendar changes in force. */
-export async function freeSlots(
-  ctx: AppContext,
-  sede: Sede,
-  service: Service,
-  mode: BookingMode,
-  from: string,
-  to: string,
-) {
-  const [bookings, adjustments] = await ctx.store.read(
-    async (r) => [await activeIntervals(r, sede.id, from, to), await adjustmentsOf(r, sede.id)] as const,
-  );
-  return computeAvailability({ ...calendarInput(ctx, sede, service, mode), from, to, bookings, adjustments });
+/** Availability answers are kept per store: the lists it gives are what tells an answer still holds. */
+const memos = new WeakMap<object, AvailabilityMemo<AvailabilityResponse>>();
+
+function memoOf(ctx: AppContext): AvailabilityMemo<AvailabilityResponse> {
+  let memo = memos.get(ctx.store);
+  if (!memo) memos.set(ctx.store, (memo = new AvailabilityMemo()));
+  return memo;
 }
 
 /** `staffRoles`: the roles of the staff member booking, who vouches for the method they checked. */
