@@ -165,6 +165,32 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await times('2026-12-04')).map((t) => t.code)).toEqual(['KKKKKKKK']);
     });
 
+    it('never answers a list of booked times it answered before once the day has changed', async () => {
+      // Availability keeps an answer while each day's list is the very list it was computed from.
+      const times = () => store.read((r) => r.bookedTimesOfDay('rovigo', '2026-12-01'));
+      const empty = await times();
+      await store.transaction((tx) => tx.insertBooking(booking('LLLLLLLL', '2026-12-01T08:30:00+01:00')));
+      const booked = await times();
+      expect(booked).not.toBe(empty);
+      let inside: readonly unknown[] = [];
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertBooking(booking('MMMMMMMM', '2026-12-01T09:00:00+01:00'));
+          inside = await tx.bookedTimesOfDay('rovigo', '2026-12-01');
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      const after = await times();
+      expect(after).not.toBe(inside);
+      expect(after).toEqual(booked);
+      const cancelled = await store.read((r) => r.bookingByCode('LLLLLLLL'));
+      await store.transaction((tx) => tx.updateBooking({ ...cancelled!, status: 'cancelled' }));
+      const again = await times();
+      expect(again).toEqual([]);
+      expect(again).not.toBe(booked);
+      expect(again).not.toBe(after);
+    });
+
     it('hands out copies: changing a result changes nothing stored', async () => {
       await store.transaction((tx) => tx.insertBooking(booking('FFFFFFFF', '2026-12-01T08:30:00+01:00')));
       const read = await store.read((r) => r.bookingByCode('FFFFFFFF'));

@@ -330,6 +330,8 @@ export interface StoreReader extends OutboxReader, TeamsMeetingReader {
    * The booked (active) bookings of that day as capacity counts them, not to be changed: what availability and
    * taking a slot read on every request, kept by the store rather than copied from the day's bookings each time
    * (lowdb: a list per day file, made again after a write to that day; PostgreSQL: on the (sede, day) index).
+   * A list once answered is never answered again for that day after it changed, so the same list means the
+   * same booked times (availability keeps its answers on that).
    */
   bookedTimesOfDay(sede: string, day: string): Promise<readonly BookedTime[]>;
   /**
