@@ -1,11 +1,20 @@
-// lowdb files that survive a power cut: each write goes to a temporary file that is synced to the disk, is then
-// renamed over the old one, and the folder is synced so the rename itself is on the disk. A crash leaves the old
-// file or the new one, never half of one, and never forgets a write whose promise resolved.
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+// lowdb files that survive a power cut. The hot path only appends to the journal (journal.ts); a checkpoint then
+// puts each file in place the safe way: a temporary file synced to the disk, renamed over the old one, and the
+// folder synced so the rename itself is on the disk. A crash leaves the old file or the new one, never half of one.
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
-/** The disk operations a durable write needs; tests pass one that records them. */
+/** A file open for appending. */
+export interface AppendFile {
+  /** Writes `text` at the end of the file; rejects if any of it could not be written. */
+  append(text: string): Promise<void>;
+  /** Syncs the file's data (and its size) to the disk: every append finished before this call is durable. */
+  datasync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The disk operations the store needs; tests pass one that records them or stops at a "crash". */
 export interface DiskIo {
   /** Creates or truncates `file`, writes `text` and syncs its data to the disk. */
   writeSynced(file: string, text: string): Promise<void>;
@@ -14,7 +23,17 @@ export interface DiskIo {
   syncDir(dir: string): Promise<void>;
   /** Creates `dir` and its missing parents; answers the first one created, as mkdir -p does. */
   mkdirs(dir: string): Promise<string | undefined>;
+  /** Opens `file` for appending, creating it if missing (the caller syncs its folder). */
+  openAppend(file: string): Promise<AppendFile>;
+  /** The file's text; null if there is no such file. */
+  readText(file: string): Promise<string | null>;
+  /** Removes `file` if it is there (the caller syncs its folder). */
+  remove(file: string): Promise<void>;
+  /** The names in `dir`; none if there is no such folder. */
+  list(dir: string): Promise<string[]>;
 }
+
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export const nodeDiskIo: DiskIo = {
   async writeSynced(file, text) {
@@ -36,44 +55,67 @@ export const nodeDiskIo: DiskIo = {
     }
   },
   mkdirs: (dir) => mkdir(dir, { recursive: true }),
+  async openAppend(file) {
+    const handle = await open(file, 'a');
+    return {
+      append: (text) => handle.appendFile(text, 'utf8'),
+      datasync: () => handle.datasync(),
+      close: () => handle.close(),
+    };
+  },
+  async readText(file) {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      if (missing(error)) return null;
+      throw error;
+    }
+  },
+  async remove(file) {
+    try {
+      await unlink(file);
+    } catch (error) {
+      if (!missing(error)) throw error;
+    }
+  },
+  async list(dir) {
+    try {
+      return await readdir(dir);
+    } catch (error) {
+      if (missing(error)) return [];
+      throw error;
+    }
+  },
 };
 
 /**
- * One JSON file. `replace` leaves the folder to the caller, which syncs each folder once for a whole batch of
- * files (group commit); `write` (lowdb's) is a lone write and syncs the folder itself.
+ * One JSON file, read through `readText` (the journal's newer image of it, if any). `replace` leaves the folder
+ * to the caller, which syncs each folder once for a whole batch of files; `write` (lowdb's) is a lone write and
+ * syncs the folder itself.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  private readonly temporary: string;
-
   constructor(
     readonly filename: string,
     private readonly io: DiskIo = nodeDiskIo,
-  ) {
-    this.temporary = path.join(path.dirname(filename), `.${path.basename(filename)}.tmp`);
-  }
+    private readonly readText: (file: string) => Promise<string | null> = (file) => io.readText(file),
+  ) {}
 
   async read(): Promise<T | null> {
-    try {
-      return JSON.parse(await readFile(this.filename, 'utf8')) as T;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await this.readText(this.filename);
+    return text === null ? null : (JSON.parse(text) as T);
   }
 
   async write(data: T): Promise<void> {
-    await this.replace(data);
+    await replaceFile(this.io, this.filename, JSON.stringify(data));
     await this.io.syncDir(path.dirname(this.filename));
   }
+}
 
-  /** Puts `data` on the disk under the file's name; the folder's entry is not synced yet. */
-  replace(data: T): Promise<void> {
-    // Serialised now, before any await: the file holds the data as it is at this call.
-    const text = JSON.stringify(data, null, 2);
-    return this.io
-      .writeSynced(this.temporary, text)
-      .then(() => this.io.rename(this.temporary, this.filename));
-  }
+/** Puts `text` on the disk under `file`'s name: synced, then renamed into place; the folder is not synced yet. */
+export async function replaceFile(io: DiskIo, file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  await io.writeSynced(temporary, text);
+  await io.rename(temporary, file);
 }
 
 /** The folders whose entries changed when mkdir -p created `first` (and below it) up to `dir`. */

@@ -3,8 +3,7 @@
 // ones in data/outbox/archive/2026-12/2026-12-01.json. A booking's transaction touches only its own
 // day's files and a claim only the files of the messages it takes: files stay small however many
 // confirmations go out today and however many reminders wait.
-import { readFile, unlink } from 'node:fs/promises';
-import { readdirOrEmpty } from './partitions.ts';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { DateTime } from 'luxon';
@@ -40,6 +39,10 @@ export interface OutboxFiles {
   opened(filename: string): Promise<Low<unknown>> | undefined;
   /** Drops a file from the cache; only once it is on disk and no transaction will touch it again. */
   forget(filename: string): void;
+  /** The names in a folder, with files that so far exist only in the journal. */
+  list(dir: string): Promise<string[]>;
+  /** A file's newest text, the journal's if its file is behind it; null if there is none. */
+  read(filename: string): Promise<string | null>;
 }
 
 const ZONE = 'Europe/Rome';
@@ -68,7 +71,7 @@ export class LowdbOutbox {
 
   async open(): Promise<void> {
     const today = romeDay(this.now());
-    for (const name of await readdirOrEmpty(this.pendingDir)) {
+    for (const name of await this.files.list(this.pendingDir)) {
       const day = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1];
       if (!day) continue;
       const low = await this.pendingFile(day);
@@ -276,11 +279,16 @@ export class LowdbOutbox {
       const filename = this.archivePath(day);
       // An open file may hold writes not yet on disk; a closed one is read without caching it.
       const open = this.files.opened(filename);
-      const data = open ? ((await open).data as MessageFile) : await readJson(filename);
+      const data = open ? ((await open).data as MessageFile) : await this.readClosed(filename);
       found.push(...data.messages.filter(wanted));
     }
     found.sort((a, b) => ((a.finishedAt ?? '') > (b.finishedAt ?? '') ? -1 : 1));
     return structuredClone(found.slice(0, limit));
+  }
+
+  private async readClosed(filename: string): Promise<MessageFile> {
+    const text = await this.files.read(filename);
+    return text === null ? emptyFile() : (JSON.parse(text) as MessageFile);
   }
 
   private find(id: string): { message: OutboxMessage; low: Low<MessageFile>; index: number } | undefined {
@@ -337,8 +345,8 @@ export class LowdbOutbox {
   /** Days with an archive file, newest first. */
   private async archiveDays(): Promise<string[]> {
     const days: string[] = [];
-    for (const month of await readdirOrEmpty(this.archiveDir))
-      for (const name of await readdirOrEmpty(path.join(this.archiveDir, month))) {
+    for (const month of await this.files.list(this.archiveDir))
+      for (const name of await this.files.list(path.join(this.archiveDir, month))) {
         const day = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1];
         if (day) days.push(day);
       }
@@ -355,13 +363,4 @@ function utc(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`bad dueAt ${iso}`);
   return new Date(ms).toISOString();
-}
-
-async function readJson(filename: string): Promise<MessageFile> {
-  try {
-    return JSON.parse(await readFile(filename, 'utf8')) as MessageFile;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
-    throw error;
-  }
 }

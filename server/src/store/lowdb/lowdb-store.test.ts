@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('lowdb store files', () => {
     expect(file.bookings.map((b: { code: string }) => b.code)).toEqual(['MMMMMMMM']);
   });
 
-  it('writes concurrent transactions together and resolves each only once on disk', async () => {
+  it('writes concurrent transactions together', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const store = await LowdbStore.open({ dataDir, now });
     await Promise.all(
@@ -52,6 +52,7 @@ describe('lowdb store files', () => {
         ),
       ),
     );
+    await store.checkpoint();
     const file = JSON.parse(
       await readFile(path.join(dataDir, 'bookings', 'rovigo', '2026-12', '2026-12-03.json'), 'utf8'),
     );
@@ -59,59 +60,156 @@ describe('lowdb store files', () => {
     await store.close();
   });
 
-  /** The node disk, with each operation noted (paths relative to the data folder) once it is done. */
-  function recordingIo(dataDir: string, log: string[]): DiskIo {
+  /**
+   * The node disk, each operation noted (paths relative to the data folder) once it is done. At a crash, nothing
+   * more reaches the disk (every later operation hangs) and each journal file loses what was appended since its
+   * last sync, but for `tornBytes` of it: what a power cut leaves.
+   */
+  function crashableIo(dataDir: string, log: string[]) {
     const rel = (p: string) => path.relative(dataDir, p) || '.';
-    return {
-      writeSynced: async (file, text) => {
-        await nodeDiskIo.writeSynced(file, text);
-        log.push(`synced ${rel(file)}`);
-      },
-      rename: async (from, to) => {
-        await nodeDiskIo.rename(from, to);
-        log.push(`renamed ${rel(from)} -> ${rel(to)}`);
-      },
-      syncDir: async (dir) => {
-        await nodeDiskIo.syncDir(dir);
-        log.push(`synced folder ${rel(dir)}`);
-      },
+    const appended = new Map<string, number>();
+    const synced = new Map<string, number>();
+    let crashed = false;
+    let stop: { label: string; torn: number; reached: () => void } | undefined;
+    let failing: string | undefined;
+    const crash = async (tornBytes = 0) => {
+      crashed = true;
+      for (const [file, size] of synced)
+        await truncate(file, Math.min(appended.get(file)!, size + tornBytes)).catch(() => undefined);
+    };
+    /** Runs `op` unless the disk has crashed, or crashes instead if `label` is where the test stops it. */
+    const step = async <T>(label: string, op: () => Promise<T>): Promise<T> => {
+      if (!crashed && stop && label.startsWith(stop.label)) {
+        const { torn, reached } = stop;
+        await crash(torn);
+        reached();
+      }
+      if (crashed) return new Promise<T>(() => undefined);
+      if (failing && label.startsWith(failing)) {
+        failing = undefined;
+        throw Object.assign(new Error(`EIO: ${label}`), { code: 'EIO' });
+      }
+      const result = await op();
+      log.push(label);
+      return result;
+    };
+    const io: DiskIo = {
+      writeSynced: (file, text) => step(`synced ${rel(file)}`, () => nodeDiskIo.writeSynced(file, text)),
+      rename: (from, to) => step(`renamed ${rel(from)} -> ${rel(to)}`, () => nodeDiskIo.rename(from, to)),
+      syncDir: (dir) => step(`synced folder ${rel(dir)}`, () => nodeDiskIo.syncDir(dir)),
       mkdirs: async (dir) => {
-        const first = await nodeDiskIo.mkdirs(dir);
+        const first = await step('mkdirs', () => nodeDiskIo.mkdirs(dir));
         if (first) log.push(`created ${rel(first)}`);
         return first;
       },
+      openAppend: (file) =>
+        step(`opened ${rel(file)}`, async () => {
+          const out = await nodeDiskIo.openAppend(file);
+          appended.set(file, 0);
+          synced.set(file, 0);
+          return {
+            append: (text: string) =>
+              step(`appended ${rel(file)}`, async () => {
+                await out.append(text);
+                appended.set(file, appended.get(file)! + Buffer.byteLength(text));
+              }),
+            datasync: () => {
+              const upTo = appended.get(file)!;
+              return step(`synced ${rel(file)}`, async () => {
+                await out.datasync();
+                synced.set(file, upTo);
+              });
+            },
+            close: () => step(`closed ${rel(file)}`, () => out.close()),
+          };
+        }),
+      readText: (file) => step(`read ${rel(file)}`, () => nodeDiskIo.readText(file)),
+      remove: (file) => step(`removed ${rel(file)}`, () => nodeDiskIo.remove(file)),
+      list: (dir) => step(`listed ${rel(dir)}`, () => nodeDiskIo.list(dir)),
+    };
+    return {
+      io,
+      crash,
+      /** Crashes when an operation whose label starts with `label` is about to run; resolves then. */
+      crashAt: (label: string, tornBytes = 0) =>
+        new Promise<void>((reached) => (stop = { label, torn: tornBytes, reached })),
+      /** The next operation whose label starts with `label` fails, as a disk error would. */
+      failNext: (label: string) => void (failing = label),
     };
   }
 
-  it('resolves a transaction only once its file is synced, renamed into place and its folders synced', async () => {
+  const noCheckpoints = { checkpointMs: 3_600_000 };
+  const bookingFile = (day: string) => `bookings/rovigo/${day.slice(0, 7)}/${day}.json`;
+  const codesIn = async (dataDir: string, day: string) =>
+    JSON.parse(await readFile(path.join(dataDir, bookingFile(day)), 'utf8')).bookings.map(
+      (b: { code: string }) => b.code,
+    );
+  /** Whether `promise` settles within a few turns of the disk. */
+  const settlesSoon = (promise: Promise<unknown>) =>
+    Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200)),
+    ]);
+
+  it('acknowledges a transaction once its journal record is synced: no file rename, no folder sync', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const log: string[] = [];
-    const store = await LowdbStore.open({ dataDir, now, io: recordingIo(dataDir, log) });
+    const { io } = crashableIo(dataDir, log);
+    const store = await LowdbStore.open({ dataDir, now, io, journal: noCheckpoints });
+    expect(log).toContain('synced folder .');
     log.length = 0;
     await store.transaction((tx) => tx.insertBooking(booking('PPPPPPPP', '2026-12-05T08:30:00+01:00')));
     log.push('resolved');
-    const file = 'bookings/rovigo/2026-12/2026-12-05.json';
+    // Reading the new day's file (there is none yet) and making its folders are no writes.
+    expect(log.filter((e) => !/^(created|read) /.test(e) && e !== 'mkdirs')).toEqual([
+      'appended journal-1.ndjson',
+      'synced journal-1.ndjson',
+      'resolved',
+    ]);
+    // Not in its file yet, but read back from the journal.
+    await expect(readFile(path.join(dataDir, bookingFile('2026-12-05')))).rejects.toThrow(/ENOENT/);
+    expect(await store.read((r) => r.bookingsOfDay('rovigo', '2026-12-05'))).toHaveLength(1);
+    await store.close();
+  });
+
+  it('puts journaled files in place at a checkpoint: synced, renamed, folders synced, then the journal dropped', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const log: string[] = [];
+    const { io } = crashableIo(dataDir, log);
+    const store = await LowdbStore.open({ dataDir, now, io, journal: noCheckpoints });
+    log.length = 0;
+    await store.transaction((tx) => tx.insertBooking(booking('PPPPPPPP', '2026-12-05T08:30:00+01:00')));
+    await store.checkpoint();
+    const file = bookingFile('2026-12-05');
     const temporary = 'bookings/rovigo/2026-12/.2026-12-05.json.tmp';
     const at = (entry: string) => {
       expect(log).toContain(entry);
       return log.indexOf(entry);
     };
+    expect(at('synced journal-1.ndjson')).toBeLessThan(at(`synced ${temporary}`));
     expect(at(`synced ${temporary}`)).toBeLessThan(at(`renamed ${temporary} -> ${file}`));
     expect(at(`renamed ${temporary} -> ${file}`)).toBeLessThan(at('synced folder bookings/rovigo/2026-12'));
     // The folders made for the new day file are in their parents on the disk too.
-    expect(at('created bookings')).toBeLessThan(at('synced folder bookings'));
-    for (const dir of ['.', 'bookings', 'bookings/rovigo', 'bookings/rovigo/2026-12'])
-      expect(at(`synced folder ${dir}`)).toBeLessThan(at('resolved'));
-    expect(JSON.parse(await readFile(path.join(dataDir, file), 'utf8')).bookings[0].code).toBe('PPPPPPPP');
+    for (const dir of ['.', 'bookings', 'bookings/rovigo'])
+      expect(at(`synced folder ${dir}`)).toBeLessThan(at('removed journal-1.ndjson'));
+    // The next journal exists, on the disk, before the old one goes.
+    expect(at('opened journal-2.ndjson')).toBeLessThan(at('removed journal-1.ndjson'));
+    expect(await codesIn(dataDir, '2026-12-05')).toEqual(['PPPPPPPP']);
+    expect((await readdir(dataDir)).filter((n) => n.startsWith('journal'))).toEqual(['journal-2.ndjson']);
     await store.close();
+    expect((await readdir(dataDir)).filter((n) => n.startsWith('journal'))).toEqual([]);
   });
 
-  it('lets transactions finishing together share one flush: one sync per folder for all', async () => {
+  it('lets transactions finishing together share one journal record and one sync', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const log: string[] = [];
-    const store = await LowdbStore.open({ dataDir, now, io: recordingIo(dataDir, log) });
+    const { io } = crashableIo(dataDir, log);
+    const store = await LowdbStore.open({ dataDir, now, io, journal: noCheckpoints });
     const days = Array.from({ length: 20 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`);
-    // The day files open already, so the transactions run while the first one's flush is on the disk.
+    // The day files open already, so the transactions finish in the same turn of the event loop.
     await store.read(async (r) => {
       for (const day of days) await r.bookingsOfDay('rovigo', day);
     });
@@ -123,9 +221,152 @@ describe('lowdb store files', () => {
         ),
       ),
     );
-    expect(log.filter((e) => e.startsWith('synced bookings/'))).toHaveLength(20);
-    // Twenty transactions finishing in the same turn of the event loop: one flush, one sync of their folder.
-    expect(log.filter((e) => e === 'synced folder bookings/rovigo/2026-12')).toHaveLength(1);
+    expect(log).toEqual(['appended journal-1.ndjson', 'synced journal-1.ndjson']);
     await store.close();
+    for (const [i, day] of days.entries())
+      expect(await codesIn(dataDir, day)).toEqual([`Q${String(i).padStart(7, '0')}`]);
+  });
+
+  it('does not acknowledge a record appended but not synced, and a crash then loses it whole', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    await store.transaction((tx) => tx.insertBooking(booking('AAAAAAAA', '2026-12-05T08:30:00+01:00')));
+    const crashed = disk.crashAt('synced journal');
+    const second = store.transaction((tx) =>
+      tx.insertBooking(booking('BBBBBBBB', '2026-12-05T09:30:00+01:00')),
+    );
+    await crashed;
+    expect(await settlesSoon(second)).toBe(false);
+    const reopened = await LowdbStore.open({ dataDir, now });
+    expect(await reopened.read((r) => r.bookingByCode('AAAAAAAA'))).toBeDefined();
+    expect(await reopened.read((r) => r.bookingByCode('BBBBBBBB'))).toBeUndefined();
+    await reopened.close();
+  });
+
+  it('replays acknowledged records a crash left in the journal, before any checkpoint', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    await store.transaction((tx) => tx.insertBooking(booking('AAAAAAAA', '2026-12-05T08:30:00+01:00')));
+    await store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', '2026-12-05T09:30:00+01:00')));
+    await store.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-06T09:30:00+01:00')));
+    await disk.crash();
+    await expect(readFile(path.join(dataDir, bookingFile('2026-12-05')))).rejects.toThrow(/ENOENT/);
+    const reopened = await LowdbStore.open({ dataDir, now });
+    for (const code of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC'])
+      expect(await reopened.read((r) => r.bookingByCode(code))).toBeDefined();
+    // Replay ends in a checkpoint: the files hold them, the journal is new and empty.
+    expect(await codesIn(dataDir, '2026-12-05')).toEqual(['AAAAAAAA', 'BBBBBBBB']);
+    expect(await codesIn(dataDir, '2026-12-06')).toEqual(['CCCCCCCC']);
+    expect((await readdir(dataDir)).filter((n) => n.startsWith('journal'))).toEqual(['journal-2.ndjson']);
+    expect(await readFile(path.join(dataDir, 'journal-2.ndjson'), 'utf8')).toBe('');
+    await reopened.close();
+  });
+
+  it('keeps every acknowledged record through a crash in the middle of a checkpoint', async () => {
+    for (const stopAt of ['renamed', 'synced folder', 'removed journal-1']) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+      const disk = crashableIo(dataDir, []);
+      const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+      await store.transaction((tx) => tx.insertBooking(booking('AAAAAAAA', '2026-12-05T08:30:00+01:00')));
+      await store.checkpoint();
+      await store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', '2026-12-05T09:30:00+01:00')));
+      await store.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-06T09:30:00+01:00')));
+      const crashed = disk.crashAt(stopAt === 'removed journal-1' ? 'removed journal-2' : stopAt);
+      void store.checkpoint();
+      await crashed;
+      const reopened = await LowdbStore.open({ dataDir, now });
+      for (const code of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC'])
+        expect(
+          await reopened.read((r) => r.bookingByCode(code)),
+          `${code} after a crash at ${stopAt}`,
+        ).toBeDefined();
+      expect(await codesIn(dataDir, '2026-12-05')).toEqual(['AAAAAAAA', 'BBBBBBBB']);
+      await reopened.close();
+    }
+  });
+
+  it('ignores a journal record torn by a crash or damaged, and applies those before it', async () => {
+    for (const damage of ['torn', 'checksum'] as const) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+      const disk = crashableIo(dataDir, []);
+      const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+      await store.transaction((tx) => tx.insertBooking(booking('AAAAAAAA', '2026-12-05T08:30:00+01:00')));
+      const journal = path.join(dataDir, 'journal-1.ndjson');
+      const before = (await readFile(journal, 'utf8')).length;
+      if (damage === 'torn') {
+        // Half of the second record reaches the disk.
+        const crashed = disk.crashAt('synced journal', 300);
+        void store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', '2026-12-05T09:30:00+01:00')));
+        await crashed;
+        const text = await readFile(journal, 'utf8');
+        expect(text.length).toBe(before + 300);
+        expect(text.endsWith('\n')).toBe(false);
+      } else {
+        await store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', '2026-12-05T09:30:00+01:00')));
+        await disk.crash();
+        const text = await readFile(journal, 'utf8');
+        const at = text.indexOf('BBBBBBBB', before);
+        await writeFile(journal, `${text.slice(0, at)}X${text.slice(at + 1)}`);
+      }
+      const reopened = await LowdbStore.open({ dataDir, now });
+      expect(await reopened.read((r) => r.bookingByCode('AAAAAAAA')), damage).toBeDefined();
+      expect(await reopened.read((r) => r.bookingByCode('BBBBBBBB')), damage).toBeUndefined();
+      expect(await reopened.read((r) => r.bookingByCode('XBBBBBBB')), damage).toBeUndefined();
+      await reopened.close();
+    }
+  });
+
+  it('after a failed journal sync, puts every file in place and starts a new journal before the next record', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const log: string[] = [];
+    const disk = crashableIo(dataDir, log);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    await store.transaction((tx) => tx.insertBooking(booking('AAAAAAAA', '2026-12-05T08:30:00+01:00')));
+    disk.failNext('synced journal');
+    await expect(
+      store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', '2026-12-06T08:30:00+01:00'))),
+    ).rejects.toThrow(/EIO/);
+    log.length = 0;
+    await store.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-07T08:30:00+01:00')));
+    // What journal-1 holds past the failed sync is unknown: its files are written out and it goes first.
+    const at = (entry: string) => {
+      expect(log).toContain(entry);
+      return log.indexOf(entry);
+    };
+    const temporary = 'bookings/rovigo/2026-12/.2026-12-05.json.tmp';
+    expect(at(`renamed ${temporary} -> ${bookingFile('2026-12-05')}`)).toBeLessThan(
+      at('removed journal-1.ndjson'),
+    );
+    expect(at('removed journal-1.ndjson')).toBeLessThan(at('appended journal-2.ndjson'));
+    await disk.crash();
+    const reopened = await LowdbStore.open({ dataDir, now });
+    expect(await reopened.read((r) => r.bookingByCode('AAAAAAAA'))).toBeDefined();
+    expect(await reopened.read((r) => r.bookingByCode('CCCCCCCC'))).toBeDefined();
+    await reopened.close();
+  });
+
+  it('does not apply records after a damaged one', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    for (const [code, hour] of [
+      ['AAAAAAAA', '08'],
+      ['BBBBBBBB', '09'],
+      ['CCCCCCCC', '10'],
+    ])
+      await store.transaction((tx) => tx.insertBooking(booking(code!, `2026-12-05T${hour}:30:00+01:00`)));
+    await disk.crash();
+    const journal = path.join(dataDir, 'journal-1.ndjson');
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    lines[1] = lines[1]!.replace('BBBBBBBB', 'XBBBBBBB');
+    await writeFile(journal, lines.join('\n'));
+    const reopened = await LowdbStore.open({ dataDir, now });
+    expect(await reopened.read((r) => r.bookingByCode('AAAAAAAA'))).toBeDefined();
+    // The third record holds the whole day, B included: applying it would bring back what came after the damage.
+    expect(await reopened.read((r) => r.bookingByCode('CCCCCCCC'))).toBeUndefined();
+    expect(await reopened.read((r) => r.bookingByCode('BBBBBBBB'))).toBeUndefined();
+    await reopened.close();
   });
 });

@@ -1,0 +1,341 @@
+// The lowdb store's write-ahead journal (a redo log). A group commit appends one record holding the new full text
+// of every file it changed, then syncs the journal once: no renames or folder syncs on the hot path. A checkpoint
+// (every few seconds, when the journal grows big, at close) then puts those files in place the safe way
+// (durable-file.ts) and removes the journal files it covers; open replays whatever journal a crash left behind.
+//
+// Journal files are data/journal-<n>.ndjson, one record a line:
+//   {"seq":7,"bytes":1234,"sha1":"…","files":[["bookings/rovigo/2026-12/2026-12-01.json",{…}],…]}
+// `bytes` and `sha1` are those of the `files` array's text: a record torn by a crash, or a line of zeros, fails
+// them. Replay applies records in order and stops at the first bad one or at a gap in `seq`: no record after it
+// was acknowledged, since a record is acknowledged only once it and every record before it are synced.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { createdDirs, replaceFile, type AppendFile, type DiskIo } from './durable-file.ts';
+
+export interface JournalOptions {
+  /** A checkpoint follows this long after the first record it will cover. */
+  checkpointMs?: number;
+  /** A checkpoint starts as soon as the current journal file holds this many bytes. */
+  checkpointBytes?: number;
+}
+
+/** One journal file. */
+interface Segment {
+  gen: number;
+  file: string;
+  out: AppendFile;
+  /** The last text of each file recorded in this segment. */
+  images: Map<string, string>;
+  bytes: number;
+  /** Settles once every record of the segments before this one is on disk. */
+  before: Promise<void>;
+  syncing: Promise<void> | null;
+  nextSync: Promise<void> | null;
+}
+
+const NAME = /^journal-(\d+)\.ndjson$/;
+const HEAD = /^\{"seq":(\d+),"bytes":(\d+),"sha1":"([0-9a-f]{40})","files":/;
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const settle = (promise: Promise<unknown> | null | undefined): Promise<void> =>
+  Promise.resolve(promise).then(
+    () => undefined,
+    () => undefined,
+  );
+
+export class Journal {
+  /** The journal files not yet covered by a checkpoint, oldest first; the last one is appended to. */
+  private segments: Segment[] = [];
+  /** Appends and segment switches, one after the other. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private seq = 0;
+  private lastGen = 0;
+  /** Each file's newest text not yet in its file, from the moment it is committed: what reads must see. */
+  private readonly latest = new Map<string, string>();
+  /** Folders created since the last checkpoint: their entries go to the disk with it. */
+  private readonly dirs = new Set<string>();
+  /** Settles once the last record committed so far is on disk (or failed). */
+  private lastDurable: Promise<void> = Promise.resolve();
+  /** Set when an append or a sync failed: the journal's end is unknown, so it is rewritten before the next record. */
+  private broken = false;
+  private checkpointing: Promise<void> | null = null;
+  /** The writing part of the running checkpoint, after its switch to a new segment. */
+  private writing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly checkpointMs: number;
+  private readonly checkpointBytes: number;
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly io: DiskIo,
+    options: JournalOptions,
+  ) {
+    this.checkpointMs = options.checkpointMs ?? 5_000;
+    this.checkpointBytes = options.checkpointBytes ?? 64 * 1024 * 1024;
+  }
+
+  /**
+   * Replays the journal files found in `dataDir` into their files, removes them and starts a new one.
+   * `newDirs`: folders whose entries are not on the disk yet (dataDir itself just created).
+   */
+  static async open(
+    dataDir: string,
+    io: DiskIo,
+    options: JournalOptions = {},
+    newDirs: string[] = [],
+  ): Promise<Journal> {
+    const journal = new Journal(dataDir, io, options);
+    const gens = (await io.list(dataDir))
+      .map((name) => NAME.exec(name)?.[1])
+      .filter((gen) => gen !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+    const images = new Map<string, string>();
+    let next: number | undefined;
+    replay: for (const gen of gens) {
+      const lines = ((await io.readText(journal.fileOf(gen))) ?? '').split('\n');
+      // What follows the last newline is a record whose append never finished.
+      lines.pop();
+      for (const line of lines) {
+        const record = parseRecord(line);
+        if (!record || (next !== undefined && record.seq !== next)) break replay;
+        next = record.seq + 1;
+        for (const [file, data] of record.files) images.set(path.join(dataDir, file), JSON.stringify(data));
+      }
+    }
+    await journal.writeFiles(images, newDirs);
+    await journal.removeInOrder(gens);
+    journal.seq = next ?? 0;
+    journal.lastGen = gens.at(-1) ?? 0;
+    journal.segments = [await journal.createSegment()];
+    return journal;
+  }
+
+  /**
+   * Records the new text of each file (absolute paths) and resolves once the record is on disk. The texts are
+   * taken now: reads see them at once. `dirs`: folders created for them, synced by the next checkpoint.
+   */
+  commit(files: [string, string][], dirs: string[] = []): Promise<void> {
+    for (const dir of dirs) this.dirs.add(dir);
+    if (files.length === 0) return this.lastDurable;
+    for (const [file, text] of files) this.latest.set(file, text);
+    const appended = this.tail.then(async () => {
+      if (this.broken) await this.rewrite(true);
+      const segment = this.segments.at(-1)!;
+      const line = this.record(files);
+      segment.bytes += line.length;
+      await segment.out.append(line);
+      for (const [file, text] of files) segment.images.set(file, text);
+      this.scheduleCheckpoint();
+      return segment;
+    });
+    this.tail = appended.catch(() => void (this.broken = true));
+    // Acknowledged after a sync that started once the append was done, and after the segments before it.
+    const durable = appended.then((segment) =>
+      Promise.all([this.sync(segment), segment.before]).then(() => undefined),
+    );
+    durable.catch(() => void (this.broken = true));
+    this.lastDurable = settle(durable);
+    return durable;
+  }
+
+  /** The newest text of `file`: the journal's if its file is behind it, else the disk's (null if none). */
+  read(file: string): Promise<string | null> {
+    const text = this.latest.get(file);
+    return text !== undefined ? Promise.resolve(text) : this.io.readText(file);
+  }
+
+  /** The names in `dir`, with files that exist only in the journal so far. */
+  async list(dir: string): Promise<string[]> {
+    const names = new Set(await this.io.list(dir));
+    for (const file of this.latest.keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
+    return [...names];
+  }
+
+  /** Puts every file recorded so far in place and drops the journal files that held them. */
+  checkpoint(): Promise<void> {
+    this.checkpointing ??= this.runCheckpoint().finally(() => (this.checkpointing = null));
+    return this.checkpointing;
+  }
+
+  /** Writes every recorded file in place and removes the journal: a closed data folder is plain JSON files. */
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await settle(this.checkpointing);
+    const closing = this.tail.then(() => this.rewrite(false));
+    this.tail = closing.catch(() => undefined);
+    await closing;
+  }
+
+  // ---- inside ----
+
+  private fileOf(gen: number): string {
+    return path.join(this.dataDir, `journal-${gen}.ndjson`);
+  }
+
+  private record(files: [string, string][]): string {
+    const payload = `[${files.map(([file, text]) => `[${JSON.stringify(path.relative(this.dataDir, file))},${text}]`).join(',')}]`;
+    return `{"seq":${this.seq++},"bytes":${Buffer.byteLength(payload)},"sha1":"${sha1(payload)}","files":${payload}}\n`;
+  }
+
+  /** Resolves once a sync that started after this call is done: it covers every append finished before it. */
+  private sync(segment: Segment): Promise<void> {
+    segment.nextSync ??= settle(segment.syncing).then(() => {
+      segment.nextSync = null;
+      const syncing = segment.out.datasync();
+      segment.syncing = syncing;
+      return syncing;
+    });
+    return segment.nextSync;
+  }
+
+  private scheduleCheckpoint(): void {
+    if ((this.segments.at(-1)?.bytes ?? 0) >= this.checkpointBytes)
+      void this.checkpoint().catch(() => undefined);
+    else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        // A failed checkpoint keeps its journal files; the next record schedules another.
+        this.checkpoint().catch(() => undefined);
+      }, this.checkpointMs);
+      this.timer.unref();
+    }
+  }
+
+  private async runCheckpoint(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.broken || this.segments.every((s) => s.images.size === 0)) return;
+    const next = await this.createSegment();
+    // Between two appends: the records before go to the old segments, those after to the new one.
+    const switched = this.tail.then(() => {
+      const last = this.segments.at(-1);
+      // A rewrite may have started a newer segment meanwhile: segments must follow their numbers.
+      if (this.broken || !last || next.gen < last.gen) return undefined;
+      const covered = [...this.segments];
+      next.before = Promise.all([this.sync(last), last.before]).then(() => undefined);
+      this.segments.push(next);
+      const dirs = [...this.dirs];
+      this.dirs.clear();
+      this.writing = this.finishCheckpoint(covered, dirs, next.before);
+      // Wrapped, so that appends after the switch need not wait for the files to be written.
+      return { writing: this.writing };
+    });
+    this.tail = switched;
+    const started = await switched;
+    if (!started) {
+      await next.out.close();
+      await this.io.remove(next.file);
+      return;
+    }
+    await started.writing;
+  }
+
+  private async finishCheckpoint(covered: Segment[], dirs: string[], durable: Promise<void>): Promise<void> {
+    const images = merged(covered);
+    try {
+      // Every covered record is on disk before any file changes: a crash in the middle replays them all.
+      await durable;
+      await this.writeFiles(images, dirs);
+    } catch (error) {
+      for (const dir of dirs) this.dirs.add(dir);
+      throw error;
+    }
+    this.forgetWritten(images);
+    this.segments = this.segments.filter((s) => !covered.includes(s));
+    for (const segment of covered) await segment.out.close();
+    await this.removeInOrder(covered.map((s) => s.gen));
+  }
+
+  /**
+   * Writes every file the journal holds, then removes all its files; with `reopen`, starts a new one (after a
+   * failed append or sync, whose journal end nobody knows).
+   */
+  private async rewrite(reopen: boolean): Promise<void> {
+    await settle(this.writing);
+    for (const segment of this.segments)
+      await Promise.all([settle(segment.syncing), settle(segment.nextSync)]);
+    const images = merged(this.segments);
+    await this.writeFiles(images, [...this.dirs]);
+    this.dirs.clear();
+    this.forgetWritten(images);
+    const old = this.segments;
+    this.segments = [];
+    for (const segment of old) await segment.out.close().catch(() => undefined);
+    await this.removeInOrder(old.map((s) => s.gen));
+    if (reopen) this.segments = [await this.createSegment()];
+    this.broken = false;
+  }
+
+  /** Each file synced and renamed into place, then each of their folders synced once. */
+  private async writeFiles(images: Map<string, string>, dirs: string[]): Promise<void> {
+    const folders = new Set(dirs);
+    const queue = [...images];
+    // Two at a time: the journal's own appends and syncs share node's four disk threads with them.
+    const writer = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [file, text] = next;
+        const dir = path.dirname(file);
+        // Replay may find a folder a crash lost.
+        for (const created of createdDirs(await this.io.mkdirs(dir), dir)) folders.add(created);
+        await replaceFile(this.io, file, text);
+        folders.add(dir);
+      }
+    };
+    await Promise.all([writer(), writer()]);
+    await Promise.all([...folders].map((dir) => this.io.syncDir(dir)));
+  }
+
+  private forgetWritten(images: Map<string, string>): void {
+    for (const [file, text] of images) if (this.latest.get(file) === text) this.latest.delete(file);
+  }
+
+  /**
+   * Oldest first, each removal on the disk before the next: an older journal left behind a newer one's removal
+   * would replay stale texts over newer files.
+   */
+  private async removeInOrder(gens: number[]): Promise<void> {
+    for (const gen of gens) {
+      await this.io.remove(this.fileOf(gen));
+      await this.io.syncDir(this.dataDir);
+    }
+  }
+
+  private async createSegment(): Promise<Segment> {
+    const gen = ++this.lastGen;
+    const file = this.fileOf(gen);
+    const out = await this.io.openAppend(file);
+    // The journal's name is on the disk before any record in it is acknowledged.
+    await this.io.syncDir(this.dataDir);
+    return {
+      gen,
+      file,
+      out,
+      images: new Map(),
+      bytes: 0,
+      before: Promise.resolve(),
+      syncing: null,
+      nextSync: null,
+    };
+  }
+}
+
+/** The last text of each file over these segments, oldest first. */
+function merged(segments: Segment[]): Map<string, string> {
+  const images = new Map<string, string>();
+  for (const segment of segments) for (const [file, text] of segment.images) images.set(file, text);
+  return images;
+}
+
+/** A journal line's record; undefined if it is torn or damaged. */
+export function parseRecord(line: string): { seq: number; files: [string, unknown][] } | undefined {
+  const head = HEAD.exec(line);
+  if (!head || !line.endsWith('}')) return undefined;
+  const payload = line.slice(head[0].length, -1);
+  if (Buffer.byteLength(payload) !== Number(head[2]) || sha1(payload) !== head[3]) return undefined;
+  try {
+    return { seq: Number(head[1]), files: JSON.parse(payload) as [string, unknown][] };
+  } catch {
+    return undefined;
+  }
+}
