@@ -187,6 +187,12 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('official.status'), status: z.enum(['available', 'paused']) }),
   z.object({ type: z.literal('queue.accept'), entryId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('queue.accept-next') }),
+  /**
+   * The official's offer, made while its accept is still being matched (before call.started): the server
+   * sends it to the citizen as call.offer right behind call.started, or at once if the call started
+   * meanwhile. An offer after an accept the server refused is dropped.
+   */
+  z.object({ type: z.literal('queue.offer'), sdp }),
   z.object({ type: z.literal('call.offer'), callId, sdp }),
   z.object({ type: z.literal('call.answer'), callId, sdp }),
   z.object({

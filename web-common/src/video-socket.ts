@@ -116,6 +116,9 @@ export const setStatus = (socket: VideoSocket, status: 'available' | 'paused') =
 
 export const acceptNext = (socket: VideoSocket) => socket.send({ type: 'queue.accept-next' });
 
+/** The official's offer made before call.started: the server hands it to the citizen with the match. */
+export const sendEarlyOffer = (socket: VideoSocket, sdp: string) => socket.send({ type: 'queue.offer', sdp });
+
 export const sendOffer = (socket: VideoSocket, callId: string, sdp: string) =>
   socket.send({ type: 'call.offer', callId, sdp });
 

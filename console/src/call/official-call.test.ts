@@ -131,20 +131,33 @@ afterEach(() => {
 });
 
 describe('OfficialCall', () => {
-  it('makes its offer before call.started, and sends it at start once the call’s ICE servers are set', async () => {
+  it('makes its offer before call.started and sends it at once for the match; start sets the call’s ICE servers first', async () => {
     const socket = fakeSocket();
     const call = new OfficialCall(socket, async () => asStream(camera()));
     await settle();
     const pc = FakePeer.made[0]!;
     expect(pc.log).toEqual(['addTrack audio', 'addTrack video', 'createOffer']);
-    expect(socket.sent).toEqual([]);
+    expect(socket.sent).toEqual([{ type: 'queue.offer', sdp: 'v=0 offer' }]);
 
     const states: CallState[] = [];
     await call.start(started, (s) => states.push(s));
     // ICE gathering starts at setLocalDescription: by then it must use the call's own servers.
     expect(pc.log.slice(3)).toEqual([`setConfiguration ${JSON.stringify(ICE)}`, 'setLocalDescription']);
-    expect(socket.sent).toEqual([{ type: 'call.offer', callId: 'call-1', sdp: 'v=0 offer' }]);
+    // The server gave the offer to the citizen with the match: it is not sent twice.
+    expect(socket.sent).toEqual([{ type: 'queue.offer', sdp: 'v=0 offer' }]);
     expect(states).toEqual(['connecting']);
+    call.close();
+  });
+
+  it('sends its offer as call.offer at start when call.started came before the offer was made', async () => {
+    const socket = fakeSocket();
+    let open!: (stream: MediaStream) => void;
+    const call = new OfficialCall(socket, () => new Promise<MediaStream>((resolve) => (open = resolve)));
+    const starting = call.start(started, () => undefined);
+    open(asStream(camera()));
+    await starting;
+    await settle();
+    expect(socket.sent).toEqual([{ type: 'call.offer', callId: 'call-1', sdp: 'v=0 offer' }]);
     call.close();
   });
 
@@ -153,11 +166,12 @@ describe('OfficialCall', () => {
     const call = new OfficialCall(socket, async () => asStream(camera()));
     await call.start(started, () => undefined);
     const pc = FakePeer.made[0]!;
+    socket.sent.length = 0;
     pc.emit('icecandidate', {
       candidate: { candidate: 'candidate:1 1 udp 1 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 },
     });
     pc.emit('icecandidate', { candidate: null });
-    expect(socket.sent.slice(1)).toMatchObject([
+    expect(socket.sent).toMatchObject([
       {
         type: 'call.ice',
         callId: 'call-1',
@@ -189,14 +203,25 @@ describe('OfficialCall', () => {
     call.close();
   });
 
-  it('ignores signaling of another call, and all signaling before its own call.started', async () => {
+  it('keeps an answer and candidates that come before call.started, applies them after its offer, ignores other calls', async () => {
     const call = new OfficialCall(fakeSocket(), async () => asStream(camera()));
     await settle();
     const pc = FakePeer.made[0]!;
+    // The citizen answered the offer the server gave it with the match, before our call.started came.
     await call.handle({ type: 'call.answer', callId: 'call-1', sdp: 'v=0 answer' } as SignalMessage);
+    await call.handle(ice('candidate:a'));
+    await call.handle({ type: 'call.answer', callId: 'call-2', sdp: 'v=0 other' } as SignalMessage);
+    expect(pc.log).toEqual(['addTrack audio', 'addTrack video', 'createOffer']);
     await call.start(started, () => undefined);
-    await call.handle({ type: 'call.answer', callId: 'call-2', sdp: 'v=0 answer' } as SignalMessage);
-    expect(pc.log).not.toContain('setRemoteDescription answer');
+    await settle();
+    expect(pc.log.slice(3)).toEqual([
+      `setConfiguration ${JSON.stringify(ICE)}`,
+      'setLocalDescription',
+      'setRemoteDescription answer',
+      'addIceCandidate candidate:a',
+    ]);
+    await call.handle({ type: 'call.answer', callId: 'call-2', sdp: 'v=0 other' } as SignalMessage);
+    expect(pc.log.filter((l) => l.startsWith('setRemoteDescription'))).toHaveLength(1);
     call.close();
   });
 
@@ -252,6 +277,18 @@ describe('the call prepared at the accept', () => {
     socket.receive({ type: 'error', code: 'queue_empty', message: 'nobody is waiting for your sectors' });
     expect(FakePeer.made[1]!.log.at(-1)).toBe('close');
     expect(takePreparedCall(socket, make)).toBe(made[2]);
+  });
+
+  it('keeps the citizen’s answer that comes before the call screen takes the call', async () => {
+    const socket = fakeSocket();
+    prepareCall(socket, make);
+    await settle();
+    socket.receive({ type: 'call.answer', callId: 'call-1', sdp: 'v=0 answer' });
+    const call = takePreparedCall(socket, make);
+    await call.start(started, () => undefined);
+    await settle();
+    expect(FakePeer.made[0]!.log).toContain('setRemoteDescription answer');
+    call.close();
   });
 
   it('once taken, is the call screen’s: a later error does not close it', () => {

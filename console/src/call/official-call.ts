@@ -1,13 +1,15 @@
 // The official's side of one video call. The official makes the offer (protocol: call.started), the
 // citizen's kiosk answers; candidates arriving before the answer wait until the remote description is set.
 // Everything that does not need the server's match is done from the accept on, while the server makes it:
-// camera and microphone, the peer connection with our tracks, the offer. call.started then only sets the
-// call's ICE servers and sends the offer (start).
+// camera and microphone, the peer connection with our tracks, the offer. An offer ready before call.started
+// goes to the server at once (queue.offer), which hands it to the citizen with the match; call.started then
+// only sets the call's ICE servers and the offer as our description (start), else it also sends the offer.
 // A dropped connection is restarted from here (a new offer with an ICE restart): the official offers.
 // A first connection that does not come up in time is failed here too, whatever the citizen's side does.
 import { asCandidate, newPeerConnection, trickle } from '@sportello/web-common/peer-connection';
 import {
   hangUp,
+  sendEarlyOffer,
   sendOffer,
   type CallStarted,
   type SignalMessage,
@@ -39,6 +41,12 @@ export class OfficialCall {
   private readonly offer: Promise<RTCSessionDescriptionInit>;
   private readonly early: RTCIceCandidateInit[] = [];
   private started?: CallStarted;
+  /** The offer went before call.started (queue.offer): the server gives it to the citizen. */
+  private offerSent = false;
+  /** Our offer is our local description: an answer may be applied. */
+  private described?: Promise<void>;
+  /** Signaling that came before call.started reached us (the citizen answered the early offer): kept for start. */
+  private readonly beforeStart: SignalMessage[] = [];
   private onState: (state: CallState) => void = () => undefined;
   private media: MediaStream | null = null;
   private answered = false;
@@ -67,7 +75,19 @@ export class OfficialCall {
       return this.pc.createOffer();
     });
     // A call closed before start has nobody to tell why its offer was not made.
-    this.offer.catch(() => undefined);
+    void this.offer.then(
+      (offer) => {
+        // Made while the server still matches: sent now, so it reaches the citizen with the match, one hop.
+        if (this.started || this.done) return;
+        try {
+          sendEarlyOffer(this.socket, offer.sdp ?? '');
+          this.offerSent = true;
+        } catch {
+          // The socket is down: start sends the offer as call.offer, as it would have anyway.
+        }
+      },
+      () => undefined,
+    );
     this.pc.addEventListener('connectionstatechange', () => {
       const state = this.pc.connectionState;
       clearTimeout(this.restartTimer);
@@ -120,17 +140,28 @@ export class OfficialCall {
       if (!this.done) this.onState('failed');
     }, CONNECT_TIMEOUT_MS);
     trickle(this.pc, this.socket, started.callId, () => this.done);
+    let described!: () => void;
+    this.described = new Promise((resolve) => (described = resolve));
+    for (const message of this.beforeStart.splice(0))
+      this.handle(message).catch(() => {
+        if (!this.done) this.onState('failed');
+      });
     const offer = await this.offer;
     if (this.done) return;
     this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: started.iceServers });
     await this.pc.setLocalDescription(offer);
-    sendOffer(this.socket, started.callId, offer.sdp ?? '');
+    described();
+    if (!this.offerSent) sendOffer(this.socket, started.callId, offer.sdp ?? '');
   }
 
   /** A signaling message of this call relayed from the citizen. */
   async handle(message: SignalMessage): Promise<void> {
+    if (!this.started && !this.done) this.beforeStart.push(message);
     if (message.callId !== this.started?.callId || this.done) return;
     if (message.type === 'call.answer') {
+      // With the offer sent early, the answer may come back before start has set the offer as ours.
+      await this.described;
+      if (this.done) return;
       await this.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
       this.answered = true;
       for (const candidate of this.early.splice(0)) await this.pc.addIceCandidate(candidate);

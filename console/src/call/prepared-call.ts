@@ -15,6 +15,9 @@ export function prepareCall(socket: VideoSocket, make = (s: VideoSocket) => new 
   const timer = setTimeout(dropPreparedCall, KEEP_MS);
   const unsubscribe = socket.subscribe((message) => {
     if (message.type === 'error') dropPreparedCall();
+    // The citizen may answer our early offer before the call screen takes the call: it keeps the answer.
+    else if (message.type === 'call.answer' || message.type === 'call.ice')
+      void pending?.call.handle(message);
   });
   const release = () => {
     clearTimeout(timer);

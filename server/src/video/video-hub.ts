@@ -124,6 +124,10 @@ interface OfficialClient extends BaseClient {
   sectors: readonly string[];
   status: OfficialStatus;
   lastSnapshot?: string;
+  /** Accepts received and not yet answered (call.started or an error): a queue.offer is for one of them. */
+  accepting: number;
+  /** The offer a queue.offer brought while its accept was being matched: it follows call.started to the citizen. */
+  heldOffer?: string;
 }
 type Client = CitizenClient | OfficialClient;
 
@@ -134,6 +138,8 @@ interface Call {
   officialId: string;
   citizen?: CitizenClient;
   official?: OfficialClient;
+  /** The official's first offer went to the citizen: a later queue.offer is stale. */
+  offered?: boolean;
 }
 
 export interface VideoHub {
@@ -590,6 +596,46 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
    * records the call and audits that the official receives the citizen's data.
    */
   const accept = async (client: OfficialClient, entryId: string | undefined) => {
+    let answered = false;
+    try {
+      await match(client, entryId, () => {
+        answered = true;
+        return acceptAnswered(client);
+      });
+    } finally {
+      if (!answered) acceptAnswered(client);
+    }
+  };
+
+  /** One accept of the official's is answered; the offer held for it, if any, is handed over (or dropped). */
+  const acceptAnswered = (client: OfficialClient) => {
+    client.accepting = Math.max(0, client.accepting - 1);
+    const offer = client.heldOffer;
+    if (client.accepting === 0) client.heldOffer = undefined;
+    return offer;
+  };
+
+  /**
+   * The official's offer made before call.started came: held for the accept being matched, or on to the
+   * citizen if the call started meanwhile (call.started and queue.offer crossed); else it is stale and dropped.
+   */
+  const earlyOffer = (client: OfficialClient, sdp: string) => {
+    const call = callOf(client);
+    if (call?.official === client && !call.offered) {
+      call.offered = true;
+      return Promise.resolve(toCitizen(call, { type: 'call.offer', callId: call.callId, sdp })).catch(
+        (error: unknown) => log.error({ err: error }, 'video offer not relayed'),
+      );
+    }
+    if (client.accepting > 0 && !call) client.heldOffer = sdp;
+  };
+
+  const match = async (
+    client: OfficialClient,
+    entryId: string | undefined,
+    /** Called just before call.started goes out: answers the accept and gives the offer held for it. */
+    starting: () => string | undefined,
+  ) => {
     if (client.status !== 'available')
       return fail(client, 'not_available', `you are ${client.status}; set yourself available first`);
     const callId = randomUUID();
@@ -658,12 +704,14 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
       await undoMatch(outcome, remote || citizenHere, 'disconnected');
       return refresh();
     }
+    const offer = starting();
     const call: Call = {
       callId,
       entryId: outcome.id,
       officialId: client.official,
       official: client,
       ...(citizen && !remote && { citizen }),
+      offered: offer !== undefined,
     };
     calls.set(callId, call);
     void setStatus(client, 'busy');
@@ -681,6 +729,9 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
         kind: 'started',
         message: { ...started, role: 'citizen' },
       });
+    // The offer made during the match follows call.started at once: one hop to the citizen, not
+    // call.started → official → offer → citizen. A separate call.offer, so every citizen client answers it.
+    if (offer !== undefined) await toCitizen(call, { type: 'call.offer', callId, sdp: offer });
     // Not awaited: the official's offer comes next on this socket and must not wait for everyone's refresh.
     void refresh();
   };
@@ -703,23 +754,30 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
     if (!call || (call.citizen !== client && call.official !== client))
       return fail(client, 'not_in_call', 'you are not a party of this call', 'callId');
     if (message.type === 'call.hangup') return endCall(call, message.reason ?? 'hangup');
+    if (message.type === 'call.offer') call.offered = true;
     return call.citizen === client ? toOfficial(call, message) : toCitizen(call, message);
   };
 
-  const onMessage = async (client: Client, data: RawData) => {
+  /** The message, or the error to answer it with (in turn, after the socket's earlier messages). */
+  const parse = (
+    data: RawData,
+  ): { message: ClientMessage } | { error: [code: string, message: string, field?: string] } => {
     let json: unknown;
     try {
       json = JSON.parse(String(data));
     } catch {
-      return fail(client, 'bad_message', 'the message is not JSON');
+      return { error: ['bad_message', 'the message is not JSON'] };
     }
     const parsed = ClientMessage.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.') || '(message)';
-      return fail(client, 'validation_failed', `${field}: ${issue.message}`, field);
+      return { error: ['validation_failed', `${field}: ${issue.message}`, field] };
     }
-    const message = parsed.data;
+    return { message: parsed.data };
+  };
+
+  const onMessage = async (client: Client, message: ClientMessage) => {
     if ('callId' in message) return onSignal(client, message);
     return client.kind === 'official' ? onOfficial(client, message) : onCitizen(client, message);
   };
@@ -752,8 +810,15 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
     const { ws } = client;
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data) => {
+      const parsed = parse(data);
+      if ('message' in parsed && client.kind === 'official') {
+        const { message } = parsed;
+        // Not behind the accept in the chain, which waits for the match to be on disk: the offer is held now.
+        if (message.type === 'queue.offer') return void earlyOffer(client, message.sdp);
+        if (message.type === 'queue.accept' || message.type === 'queue.accept-next') client.accepting++;
+      }
       client.chain = client.chain
-        .then(() => onMessage(client, data))
+        .then(() => ('message' in parsed ? onMessage(client, parsed.message) : fail(client, ...parsed.error)))
         .catch((error: unknown) => {
           log.error({ err: error }, 'video message failed');
           fail(client, 'internal', 'the server could not handle this message');
@@ -849,6 +914,7 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
       sectors: official.sectors,
       group: groupOf(config, official.sede),
       status: 'paused',
+      accepting: 0,
     };
   };
 

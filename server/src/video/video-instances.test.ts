@@ -106,6 +106,24 @@ describe('video hub on two instances sharing PostgreSQL', () => {
     expect(await b.ctx.store.read((r) => r.videoQueue())).toEqual([]);
   });
 
+  it("gives a citizen on A the early offer (over 8 KB) of B's official right behind call.started", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const { kiosk: citizen, entryId } = await kiosk(a, 'adria-municipio');
+    const official = await desk(b);
+    await official.next('queue.snapshot', (m) => waiting(m).includes(entryId));
+    const offer = `v=0\r\n${'a=candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host\r\n'.repeat(200)}`;
+    official.send({ type: 'queue.accept-next' });
+    official.send({ type: 'queue.offer', sdp: offer });
+    const { callId } = await official.next('call.started');
+    expect(await citizen.next('call.started')).toMatchObject({ callId });
+    expect(await citizen.next('call.offer')).toEqual({ type: 'call.offer', callId, sdp: offer });
+    citizen.send({ type: 'call.answer', callId, sdp: 'v=0 answer' });
+    expect(await official.next('call.answer')).toMatchObject({ callId, sdp: 'v=0 answer' });
+    expect(citizen.received('call.offer')).toHaveLength(0);
+    citizen.send({ type: 'call.hangup', callId });
+    await official.next('call.ended');
+  });
+
   it('closes the console an official left open on another instance when they open a new one', async () => {
     const [a, b] = servers;
     const first = await desk(a!);

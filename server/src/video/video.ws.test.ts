@@ -224,6 +224,39 @@ describe('calls', () => {
     expect(kiosk.received('call.answer')).toHaveLength(0);
   });
 
+  it("sends the citizen the official's offer made before call.started right behind it, once", async () => {
+    const desk = await official(officialTokens[0]!);
+    const { kiosk, entryId } = await join(stationToken);
+    desk.send({ type: 'queue.accept', entryId });
+    desk.send({ type: 'queue.offer', sdp: 'v=0 early' });
+    const { callId } = await desk.next('call.started');
+    await kiosk.next('call.started');
+    expect(await kiosk.next('call.offer')).toEqual({ type: 'call.offer', callId, sdp: 'v=0 early' });
+    kiosk.send({ type: 'call.answer', callId, sdp: 'v=0 answer' });
+    expect(await desk.next('call.answer')).toMatchObject({ sdp: 'v=0 answer' });
+    expect(kiosk.received('call.offer')).toHaveLength(0);
+    expect(desk.received('call.offer')).toHaveLength(0);
+  });
+
+  it('passes on as call.offer an early offer that crossed call.started, and drops one of a refused accept', async () => {
+    const desk = await official(officialTokens[0]!);
+    desk.send({ type: 'queue.accept-next' });
+    expect(await desk.next('error')).toMatchObject({ code: 'queue_empty' });
+    desk.send({ type: 'queue.offer', sdp: 'v=0 stale' });
+
+    const { kiosk, entryId } = await join(stationToken);
+    desk.send({ type: 'queue.accept', entryId });
+    const { callId } = await desk.next('call.started');
+    await kiosk.next('call.started');
+    desk.send({ type: 'queue.offer', sdp: 'v=0 crossed' });
+    expect(await kiosk.next('call.offer')).toEqual({ type: 'call.offer', callId, sdp: 'v=0 crossed' });
+    // A second early offer for the same call is stale: an ICE restart's offer goes as call.offer.
+    desk.send({ type: 'queue.offer', sdp: 'v=0 again' });
+    desk.send({ type: 'call.offer', callId, sdp: 'v=0 restart' });
+    expect(await kiosk.next('call.offer')).toMatchObject({ sdp: 'v=0 restart' });
+    expect(kiosk.received('call.offer')).toHaveLength(0);
+  });
+
   it('refuses a third socket that addresses the call', async () => {
     const { desk, kiosk, callId } = await call();
     const intruders = [await peer(otherStationToken), await official(officialTokens[1]!)];
