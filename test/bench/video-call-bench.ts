@@ -228,6 +228,7 @@ export async function videoCallBench(): Promise<VideoCallBench> {
       }
 
     const started = times.server.map((t) => t.started!);
+    const early = times.server.filter((t) => t.steps.has('official send queue.offer')).length;
     if (process.env.BENCH_TRACE) console.error(traceTable(times));
     const both = (from: string, to: string) =>
       `${hop(times.server, from, to)} ms (floor ${hop(times.direct, from, to)} ms)`;
@@ -243,7 +244,8 @@ export async function videoCallBench(): Promise<VideoCallBench> {
           '(floor: starting the call)',
         `via server: accept → official's call.started median ${median(started).toFixed(1)} ms, ` +
           `p90 ${percentile(started, 90).toFixed(1)} ms, meanwhile the official's camera opens and the offer ` +
-          'is made; the pages talk to /ws themselves (no bridge)',
+          `is made; the pages talk to /ws themselves (no bridge). In ${early} of ${CALLS} calls the offer was ready ` +
+          'before call.started (queue.offer): the server sent it to the citizen right behind call.started',
         `signaling, median of each call's own: offer sent → received ${both('official send call.offer', 'citizen recv call.offer')}; ` +
           `answer ${both('citizen send call.answer', 'official recv call.answer')}; official's camera open → ` +
           `offer sent ${both('official media open', 'official send call.offer')}`,

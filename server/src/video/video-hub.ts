@@ -640,6 +640,8 @@ export function createVideoHub(ctx: AppContext, options: VideoHubOptions = {}): 
       return fail(client, 'not_available', `you are ${client.status}; set yourself available first`);
     const callId = randomUUID();
     const now = ctx.clock();
+    // Nobody is told before the match is on disk: told earlier, a crash would leave the official holding the
+    // citizen's data with no audit of that disclosure, and on PostgreSQL a failed commit would let two match.
     const outcome = await store.transaction(async (tx) => {
       // Citizens of a dead instance cannot answer: they are left to the sweep.
       const live = liveIds(await tx.serverInstances());

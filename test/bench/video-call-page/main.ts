@@ -108,6 +108,7 @@ function stateWatch<S extends string>(): { onState: (s: S) => void; connected: P
     onState = (s) => {
       if (s === 'connected') {
         clearTimeout(timer);
+        mark('connected');
         resolve(now());
       } else if (s === 'failed') {
         clearTimeout(timer);
@@ -132,6 +133,7 @@ function firstFrame(remote: MediaStream): Promise<number> {
       'loadeddata',
       () => {
         clearTimeout(timer);
+        mark('first frame');
         resolve(now());
       },
       { once: true },
@@ -212,25 +214,32 @@ async function officialCallOnce(mode: Mode, iceServers: IceServer[] = []): Promi
   const acceptedAt = now();
   let started: CallStarted;
   let startedAt: number | undefined;
+  let off: () => void = () => undefined;
+  const make = () => {
+    const made = (officialCall = new OfficialCall(asVideoSocket()));
+    void made.local.then(() => mark('media open'));
+    // From the accept on, as the console's prepared call does: the citizen may answer an early offer at once.
+    const unsubscribe = socket.subscribe((m) => {
+      if (isSignal(m)) void made.handle(m);
+    });
+    off = () => void unsubscribe();
+    return made;
+  };
   let call: OfficialCall;
   if (mode === 'server') {
     const matched = nextMessage('call.started', (m) => m.role === 'official');
     acceptNext(asVideoSocket());
-    call = officialCall = new OfficialCall(asVideoSocket());
+    call = make();
     started = await matched;
     startedAt = now();
   } else {
     const made = directStart(iceServers);
     (socket as DirectSocket).send(made.citizen);
-    call = officialCall = new OfficialCall(asVideoSocket());
+    call = make();
     started = made.official;
   }
-  void call.local.then(() => mark('media open'));
   const watch = stateWatch();
   const frame = firstFrame(call.remote);
-  const off = socket.subscribe((m) => {
-    if (isSignal(m)) void call.handle(m);
-  });
   try {
     await call.start(started, watch.onState);
     const [connectedAt, frameAt] = await Promise.all([watch.connected, frame]);
