@@ -1,6 +1,7 @@
-// `npm run db:import-lowdb -- <data dir> [--url=postgres://…]`: copies a lowdb deployment's data folder into
+// `npm run db:import-lowdb -- <data dir> [--url=postgres://…] [--replay-journal]`: copies a lowdb deployment's data folder into
 // the PostgreSQL store (the one server.json names, else DATABASE_URL), whose schema must be migrated first.
-// Safe to run twice: records are inserted or replaced, never doubled.
+// Safe to run twice: records are inserted or replaced, never doubled. A folder still holding a lowdb journal is
+// refused (its server runs, or crashed) unless --replay-journal says the server is stopped.
 import { stat } from 'node:fs/promises';
 import { defaultConfigDir, loadConfig } from '../server/src/config/load-config.ts';
 import { toolDatabaseUrl } from '../server/src/store/open-store.ts';
@@ -24,7 +25,9 @@ try {
     );
   const store = await PostgresStore.open({ url });
   try {
-    const counts = await importLowdb(dataDir, store, (file) => process.stdout.write(`  ${file}\n`));
+    const counts = await importLowdb(dataDir, store, (file) => process.stdout.write(`  ${file}\n`), {
+      replayJournal: args.includes('--replay-journal'),
+    });
     console.log(
       `db:import-lowdb: done — ${
         Object.entries(counts)

@@ -1,6 +1,6 @@
 // db:import-lowdb: a lowdb data folder written through the lowdb store, moved into a fresh PostgreSQL schema
 // twice: the second run doubles nothing, and the moved store goes on where lowdb stopped.
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -89,6 +89,28 @@ it('moves every kind of record, twice without doubling, and numbering goes on wh
     expect(sent.map((m) => m.providerMessageId)).toEqual(['p2']);
     // The next ticket of the day is A003, not a second A001.
     expect(await store.transaction((tx) => tx.nextTicketNumber('rovigo', '2026-12-01', 'A'))).toBe(3);
+  } finally {
+    await store.close();
+  }
+});
+
+it('refuses a folder whose journal still holds acknowledged records, and replays it when told the server stopped', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-import-live-'));
+  const crashed = await mkdtemp(path.join(tmpdir(), 'sportello-import-crashed-'));
+  const lowdb = await LowdbStore.open({ dataDir, now, journal: { checkpointMs: 600_000 } });
+  await lowdb.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-03T08:30:00+01:00')));
+  // The folder as a power cut would leave it: the booking acknowledged, only in the journal.
+  await cp(dataDir, crashed, { recursive: true });
+  await lowdb.close();
+
+  const schema = await testSchema('import_journal');
+  const store = await PostgresStore.open({ url: TEST_DATABASE_URL, schema, now });
+  try {
+    await expect(importLowdb(crashed, store)).rejects.toThrow(/journal-\d+\.ndjson: .*--replay-journal/);
+    expect(await store.read((r) => r.bookingByCode('CCCCCCCC'))).toBeUndefined();
+    const counts = await importLowdb(crashed, store, undefined, { replayJournal: true });
+    expect(counts.bookings).toBe(1);
+    expect((await store.read((r) => r.bookingByCode('CCCCCCCC')))?.status).toBe('booked');
   } finally {
     await store.close();
   }

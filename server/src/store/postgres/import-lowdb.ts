@@ -20,15 +20,31 @@ import {
   type VideoQueue,
 } from '../lowdb/partitions.ts';
 import type { TeamsMeetingsFile } from '../lowdb/lowdb-teams.ts';
+import { LowdbStore } from '../lowdb/lowdb-store.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
 export type ImportCounts = Record<string, number>;
+
+export interface ImportOptions {
+  /** The lowdb server has stopped without closing (a crash): put its journal into its files first. */
+  replayJournal?: boolean;
+}
 
 export async function importLowdb(
   dataDir: string,
   store: PostgresStore,
   progress: (file: string) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportCounts> {
+  const journals = (await readdirOrEmpty(dataDir)).filter((name) => /^journal-\d+\.ndjson$/.test(name));
+  if (journals.length > 0 && !options.replayJournal)
+    throw new Error(
+      `${path.join(dataDir, journals[0]!)}: the last records a lowdb server acknowledged are still only in its ` +
+        'journal. Stop that server (it writes them into their files as it closes) and run again; if it has ' +
+        'already stopped without closing, run again with --replay-journal',
+    );
+  // Opening the store replays the journal into the files; closing it leaves only the files.
+  if (journals.length > 0) await (await LowdbStore.open({ dataDir })).close();
   const counts: ImportCounts = {};
   const count = (kind: string, n = 1) => (counts[kind] = (counts[kind] ?? 0) + n);
   const read = async <T>(file: string): Promise<T | undefined> => {
