@@ -2,11 +2,14 @@
 // kiosk page would otherwise ship) stay on the station. The number is never logged or kept.
 import express, { type Router } from 'express';
 import { PhoneCheckBody, type PhoneCheck } from '@sportello/protocol';
-import { formatPhone, parsePhone } from '@sportello/protocol/phone';
+
+type PhoneRules = typeof import('@sportello/protocol/phone');
+// Loaded at the first number typed, not with the agent: the rules are a good part of an idle agent's memory.
+let rules: Promise<PhoneRules> | undefined;
 
 export function phoneRoute(): Router {
   const router = express.Router();
-  router.post('/agent/phone/check', express.json({ limit: '1kb' }), (req, res) => {
+  router.post('/agent/phone/check', express.json({ limit: '1kb' }), async (req, res) => {
     const parsed = PhoneCheckBody.safeParse(req.body);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => ({
@@ -16,6 +19,7 @@ export function phoneRoute(): Router {
       const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
       return void res.status(400).json({ error: { code: 'validation_failed', message, fields } });
     }
+    const { formatPhone, parsePhone } = await (rules ??= import('@sportello/protocol/phone'));
     const phone = parsePhone(parsed.data.number);
     const answer: PhoneCheck = phone
       ? { valid: true, e164: phone.e164, mobile: phone.mobile, formatted: formatPhone(phone.e164) }
