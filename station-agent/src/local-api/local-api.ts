@@ -25,6 +25,7 @@ import { KioskLink } from './kiosk-link.ts';
 import { simulatorRoutes } from './simulator-routes.ts';
 import { refusal } from './loopback-guard.ts';
 import { phoneRoute } from './phone-route.ts';
+import { fieldProblems } from './validation-failed.ts';
 import { speechRoute, stationSynthesizer } from './speech-route.ts';
 
 export interface LocalApiOptions {
@@ -86,7 +87,7 @@ class HttpError extends Error {
 function body<T>(schema: z.ZodType<T>, req: Request): T {
   const parsed = schema.safeParse(req.body);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  const fields = fieldProblems(parsed.error);
   throw Object.assign(
     new HttpError(400, 'validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; ')),
     {

@@ -1,6 +1,7 @@
 // POST /agent/phone/check: the kiosk's phone fields checked here, so libphonenumber's rules (most of what the
 // kiosk page would otherwise ship) stay on the station. The number is never logged or kept.
 import express, { type Router } from 'express';
+import { fieldProblems, sendValidationFailed } from './validation-failed.ts';
 import { PhoneCheckBody, type PhoneCheck } from '@sportello/protocol';
 
 type PhoneRules = typeof import('@sportello/protocol/phone');
@@ -12,12 +13,7 @@ export function phoneRoute(): Router {
   router.post('/agent/phone/check', express.json({ limit: '1kb' }), async (req, res) => {
     const parsed = PhoneCheckBody.safeParse(req.body);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => ({
-        path: i.path.join('.') || '(body)',
-        message: i.message,
-      }));
-      const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-      return void res.status(400).json({ error: { code: 'validation_failed', message, fields } });
+      return sendValidationFailed(res, fieldProblems(parsed.error));
     }
     const { formatPhone, parsePhone } = await (rules ??= import('@sportello/protocol/phone'));
     const phone = parsePhone(parsed.data.number);

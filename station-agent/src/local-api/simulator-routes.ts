@@ -1,5 +1,6 @@
 // The demo's and the tests' hands on the simulated devices: put a card in, scan a code, run out of paper.
 // Mounted only when the config chose simulators; like everything here, reachable from loopback only.
+import { fieldProblems, sendValidationFailed } from './validation-failed.ts';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { SimulatorControls } from '../devices/create-station-devices.ts';
@@ -20,13 +21,7 @@ const PrinterAction = z.object({
 export function simulatorRoutes(simulators: SimulatorControls): Router {
   const router = express.Router();
   router.use(express.json({ limit: '4kb' }));
-  const bad = (res: express.Response, error: z.ZodError) =>
-    res.status(400).json({
-      error: {
-        code: 'validation_failed',
-        message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      },
-    });
+  const bad = (res: express.Response, error: z.ZodError) => sendValidationFailed(res, fieldProblems(error));
 
   router.get('/', (_req, res) => void res.type('html').send(controlPage(simulators)));
   router.get('/simulator.js', (_req, res) => void res.type('text/javascript').send(CONTROL_SCRIPT));

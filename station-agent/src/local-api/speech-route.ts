@@ -1,6 +1,7 @@
 // POST /agent/speech: the kiosk's "Leggi" made audible. Debian's Chromium has no speech voices, so the agent
 // speaks each line with espeak-ng (offline, one voice per language) and the page plays the WAV it gets.
 import express, { type Router } from 'express';
+import { fieldProblems, sendValidationFailed } from './validation-failed.ts';
 import type { Logger } from 'pino';
 import { maxSpokenLine, SpeakBody } from '@sportello/protocol';
 import { createEspeakSynthesizer, SpeechError, type SpeechSynthesizer } from '@sportello/speech';
@@ -25,12 +26,7 @@ export function speechRoute(speech: SpeechSynthesizer, log: Logger): Router {
   router.post('/agent/speech', express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = SpeakBody.safeParse(req.body);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => ({
-        path: i.path.join('.') || '(body)',
-        message: i.message,
-      }));
-      const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-      return void res.status(400).json({ error: { code: 'validation_failed', message, fields } });
+      return sendValidationFailed(res, fieldProblems(parsed.error));
     }
     const { text, lang } = parsed.data;
     try {
@@ -40,10 +36,7 @@ export function speechRoute(speech: SpeechSynthesizer, log: Logger): Router {
     } catch (error) {
       if (!(error instanceof SpeechError)) throw error;
       if (error.code === 'bad_text') {
-        const fields = [{ path: 'text', message: error.message }];
-        return void res
-          .status(400)
-          .json({ error: { code: 'validation_failed', message: `text: ${error.message}`, fields } });
+        return sendValidationFailed(res, [{ path: 'text', message: error.message }]);
       }
       // The kiosk then falls back to the browser's own voices, if it has any.
       log.warn({ err: error }, 'speech could not be synthesised');
