@@ -1,6 +1,6 @@
 // What the citizen's browsers load first: the kiosk and the web-meeting page are built as they ship (in
-// memory) and their chunks read. zod stays on the server; the phone metadata and the WebRTC shims come only
-// with the screens that use them.
+// memory) and their chunks read. zod stays on the server, the phone rules on the station agent; the WebRTC
+// shims come only with the screens that use them.
 import path from 'node:path';
 import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
@@ -40,14 +40,17 @@ const packagesIn = (chunks: Rollup.OutputChunk[]) =>
 
 // Two production builds: more than the default timeout on a busy machine.
 describe('the browsers’ bundles', { timeout: 90_000 }, () => {
-  it('the kiosk ships no zod, and loads the phone metadata and the WebRTC shims only when needed', async () => {
+  it('the kiosk ships no zod and no phone rules (the agent checks numbers), and the WebRTC shims only when needed', async () => {
     const chunks = await chunksOf('kiosk');
     expect(packagesIn(chunks)).not.toContain('zod');
+    expect(packagesIn(chunks)).not.toContain('libphonenumber-js');
+    expect(chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => id.includes('phone-metadata'))).toEqual(
+      [],
+    );
     const first = packagesIn(firstLoad(chunks, 'index'));
     expect(first).toContain('lit-html');
-    expect(first).not.toContain('libphonenumber-js');
     expect(first).not.toContain('webrtc-adapter');
-    expect(packagesIn(chunks)).toContain('libphonenumber-js');
+    expect(packagesIn(chunks)).toContain('webrtc-adapter');
   });
 
   it('the web-meeting and phone pages ship no zod, and the meeting page no WebRTC shims before the camera', async () => {

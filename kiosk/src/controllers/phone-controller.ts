@@ -1,6 +1,7 @@
 // A phone field's number, checked by the station agent as the citizen types: libphonenumber's rules stay on the
 // station (they would be a third of the kiosk's script). Asked once typing pauses, the last answer kept, and an
 // answer about a number since changed dropped.
+import { msg } from '@lit/localize';
 import type { PhoneCheck } from '@sportello/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkPhone } from '../data/phone.ts';
@@ -45,6 +46,18 @@ export class PhoneController implements ReactiveController {
   /** The number, when the agent said it is one; null otherwise, also while its answer is awaited. */
   get phone(): Extract<PhoneState, { kind: 'number' }> | null {
     return this.state.kind === 'number' ? this.state : null;
+  }
+
+  /** What is wrong with the number for an SMS, said only once the agent has answered: nothing shows red while
+   * the citizen is still typing. An empty string when nothing is. */
+  smsProblem(): string {
+    if (this.state.kind === 'unchecked')
+      return msg(
+        'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
+      );
+    if (this.state.kind === 'number' && !this.state.mobile)
+      return msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.');
+    return '';
   }
 
   /** Resolves once the number in the field has its answer; a tap ends the typing, so asks without a pause. */

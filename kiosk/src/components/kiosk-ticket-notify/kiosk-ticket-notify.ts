@@ -62,18 +62,6 @@ export class KioskTicketNotify extends LitElement {
     }
   }
 
-  /** Said only once the agent has answered: nothing shows red while the citizen is still typing. */
-  private problem(): string {
-    const { state } = this.phoneCheck;
-    if (state.kind === 'unchecked')
-      return msg(
-        'Non riesco a controllare il numero: la postazione non risponde. Aspetta un momento o chiedi aiuto al personale.',
-      );
-    if (state.kind === 'number' && !state.mobile)
-      return msg('Serve un numero di cellulare: questo è un numero fisso e non riceve SMS.');
-    return '';
-  }
-
   override render() {
     if (this.done)
       return html`<div class="notice success" role="status">
@@ -95,7 +83,7 @@ export class KioskTicketNotify extends LitElement {
         .maxLength=${16}
         .hint=${msg('Lo usiamo solo per questo avviso e lo cancelliamo quando il tuo turno finisce.')}
         .ok=${mobile ? msg(str`Numero corretto: ${mobile.formatted}`) : ''}
-        .problem=${this.problem()}
+        .problem=${this.phoneCheck.smsProblem()}
         .extraKeys=${[{ key: '+' }]}
         @kiosk-input=${(e: CustomEvent<string>) => {
           e.stopPropagation();
