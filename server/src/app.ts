@@ -106,17 +106,17 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
     }
   });
 
+  // Codes, passwords and the metrics token are guessable only by many tries: slow the tries down, on every instance together.
+  // Tries are counted in real time, not on the business clock tests move.
+  const guesses = guessLimit(ctx.store, () => new Date());
   const scrape = metricsEndpointOf(ctx);
-  if (scrape) app.get(METRICS_PATH, scrape);
+  if (scrape) app.get(METRICS_PATH, guesses, scrape);
 
   const routes = allRoutes(ctx);
   const document = openApiDocument(routes, API_VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => void res.json(document));
   app.use('/api/v1/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Sportello API' }));
 
-  // Codes and passwords are guessable only by many tries: slow the tries down, on every instance together.
-  // Tries are counted in real time, not on the business clock tests move.
-  const guesses = guessLimit(ctx.store, () => new Date());
   app.use(
     [
       '/api/v1/auth/login',

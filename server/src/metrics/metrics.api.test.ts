@@ -93,6 +93,19 @@ describe('/metrics', () => {
     }
   });
 
+  it('slows down guessing the token: the 31st wrong one in a minute from an address is refused (429)', async () => {
+    const guessed = await startTestServer(MONDAY_OPEN);
+    try {
+      const scrape = (token: string) =>
+        fetch(`${guessed.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await scrape(TOKEN)).status).toBe(200);
+      for (let i = 0; i < 30; i++) expect((await scrape(`wrong-${i}`)).status).toBe(401);
+      expect((await scrape('wrong-31')).status).toBe(429);
+    } finally {
+      await guessed.stop();
+    }
+  });
+
   it('counts real work under route patterns, and Prometheus parses the scrape', async () => {
     const before = await scrape();
     const station = await server.stationToken('rovigo-accoglienza');
