@@ -3,16 +3,17 @@
 // WebRTC cannot encode, so it faces nowhere here), "Mostra un documento" sends the back camera on the same call
 // with replaceTrack (no new offer), the self-view follows unmirrored, the official keeps receiving video.
 import { expect, test, type Page } from '@playwright/test';
-import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { openOfficialConsole } from './support/official-console.ts';
 import { expectAccessible, keepScreen } from './support/screens.ts';
 import { recordPeerConnections } from './support/webrtc-probe.ts';
+import { bookWebMeeting, type BookedMeeting } from './support/web-meeting.ts';
 
 const SMALL_PHONE = { width: 360, height: 740 };
 const STATION = 'adria-municipio';
 
 let server: TestServer;
-let booked: { code: string; admissionCode: string };
+let booked: BookedMeeting;
 
 // Three cameras: a browser of its own for this file (launch options cannot change within a file's worker).
 test.use({
@@ -31,22 +32,12 @@ test.use({
 test.beforeAll(async () => {
   server = await startTestServer('2026-11-30T07:00:00+01:00');
   const station = await server.stationToken(STATION);
-  const person = citizen(30);
-  const result = await server.call('POST', '/api/v1/bookings', {
+  booked = await bookWebMeeting(server, {
+    station: STATION,
     token: station,
-    body: {
-      sede: 'rovigo',
-      service: 'pensione-consulenza',
-      mode: 'webMeeting',
-      start: '2026-11-30T11:00:00+01:00',
-      citizen: person,
-      authMethod: 'cie-pin',
-      authProof: server.authProof(STATION, person.codiceFiscale),
-      privacyNoticeVersion: '2026-01',
-    },
+    start: '2026-11-30T11:00:00+01:00',
+    citizenIndex: 30,
   });
-  expect(result.status, JSON.stringify(result.body)).toBe(201);
-  booked = { code: result.body.booking.code, admissionCode: result.body.admissionCode };
 });
 test.afterAll(async () => {
   await server.stop();

@@ -2,9 +2,10 @@
 // speaker) and the official's "running late" reaching the waiting page live (and again after a reload, in
 // the citizen's language), on Chromium's fake devices at 360×740. The camera switch: meeting-camera-switch.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { openOfficialConsole } from './support/official-console.ts';
 import { expectAccessible, keepScreen } from './support/screens.ts';
+import { bookWebMeeting, type BookedMeeting } from './support/web-meeting.ts';
 
 const SMALL_PHONE = { width: 360, height: 740 };
 const MONDAY_EARLY = '2026-11-30T07:00:00+01:00';
@@ -13,14 +14,9 @@ const SERVICE = 'pensione-consulenza';
 const STATION = 'adria-municipio';
 
 let server: TestServer;
-const meetings: Record<'trial' | 'late', Booked> = {} as never;
+const meetings: Record<'trial' | 'late', BookedMeeting> = {} as never;
 
 test.use({ locale: 'it-IT' });
-
-interface Booked {
-  code: string;
-  admissionCode: string;
-}
 
 test.beforeAll(async () => {
   server = await startTestServer(MONDAY_EARLY);
@@ -30,22 +26,13 @@ test.beforeAll(async () => {
     ['trial', '16:00'],
     ['late', '10:00'],
   ] as const) {
-    const person = citizen(++index);
-    const result = await server.call('POST', '/api/v1/bookings', {
+    meetings[name] = await bookWebMeeting(server, {
+      station: STATION,
       token: station,
-      body: {
-        sede: 'rovigo',
-        service: SERVICE,
-        mode: 'webMeeting',
-        start: `${MONDAY}T${time}:00+01:00`,
-        citizen: person,
-        authMethod: 'cie-pin',
-        authProof: server.authProof(STATION, person.codiceFiscale),
-        privacyNoticeVersion: '2026-01',
-      },
+      service: SERVICE,
+      start: `${MONDAY}T${time}:00+01:00`,
+      citizenIndex: ++index,
     });
-    expect(result.status, JSON.stringify(result.body)).toBe(201);
-    meetings[name] = { code: result.body.booking.code, admissionCode: result.body.admissionCode };
   }
 });
 test.afterAll(async () => {
@@ -57,7 +44,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const shot = (page: Page, name: string) => keepScreen(page, `meeting-home-${name}`);
 const look = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots/h8-${name}.png` });
 
-async function toWaitingRoom(page: Page, booked: Booked) {
+async function toWaitingRoom(page: Page, booked: BookedMeeting) {
   await page.getByLabel('Codice di ammissione').fill(booked.admissionCode);
   await page.getByRole('button', { name: 'Entra', exact: true }).click();
   await expect(heading(page)).toHaveText('Controlla videocamera e microfono');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pino from 'pino';
 import { defaultConfigDir } from '../../server/src/config/load-config.ts';
-import { citizen, startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
 import { graphClient } from '../../server/src/video/teams/graph-client.ts';
 import {
   STAND_IN_AUTHORITY_HOST,
@@ -19,6 +19,7 @@ import {
 } from '../../server/src/video/teams/graph-stand-in.ts';
 import { TeamsWorker } from '../../server/src/video/teams/teams-worker.ts';
 import { expectAccessible, keepScreen } from './support/screens.ts';
+import { bookWebMeeting, type BookedMeeting } from './support/web-meeting.ts';
 
 const MONDAY_EARLY = '2026-11-30T07:00:00+01:00';
 const MONDAY = '2026-11-30';
@@ -29,7 +30,7 @@ const PHONE = { width: 390, height: 844 };
 let standIn: GraphStandIn;
 let server: TestServer;
 let teams: TeamsWorker;
-const booked: Record<'teams' | 'fallback', { code: string; admissionCode: string }> = {} as never;
+const booked: Record<'teams' | 'fallback', BookedMeeting> = {} as never;
 
 test.use({ locale: 'it-IT' });
 
@@ -64,22 +65,13 @@ test.beforeAll(async () => {
     ['teams', '10:00'],
     ['fallback', '11:00'],
   ] as const) {
-    const person = citizen(++index);
-    const result = await server.call('POST', '/api/v1/bookings', {
+    booked[name] = await bookWebMeeting(server, {
+      station: STATION,
       token: station,
-      body: {
-        sede: 'rovigo',
-        service: SERVICE,
-        mode: 'webMeeting',
-        start: `${MONDAY}T${time}:00+01:00`,
-        citizen: person,
-        authMethod: 'cie-pin',
-        authProof: server.authProof(STATION, person.codiceFiscale),
-        privacyNoticeVersion: '2026-01',
-      },
+      service: SERVICE,
+      start: `${MONDAY}T${time}:00+01:00`,
+      citizenIndex: ++index,
     });
-    expect(result.status, JSON.stringify(result.body)).toBe(201);
-    booked[name] = { code: result.body.booking.code, admissionCode: result.body.admissionCode };
     // The first gets its meeting; Graph is down for the second.
     if (name === 'fallback') standIn.failNext(...Array.from({ length: 5 }, () => ({ status: 503 })));
     await teams.runOnce();
