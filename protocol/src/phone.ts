@@ -14,11 +14,25 @@ export interface ParsedPhone {
   mobile: boolean;
 }
 
-export function parsePhone(input: string): ParsedPhone | null {
+/** Recent answers: one request reads the same number several times (its schema, then the SMS rules). */
+const recent = new Map<string, Readonly<ParsedPhone> | null>();
+const RECENT_KEPT = 512;
+
+export function parsePhone(input: string): Readonly<ParsedPhone> | null {
+  let answer = recent.get(input);
+  if (answer === undefined) {
+    if (recent.size >= RECENT_KEPT) recent.clear();
+    answer = parseUncached(input);
+    recent.set(input, answer);
+  }
+  return answer;
+}
+
+function parseUncached(input: string): Readonly<ParsedPhone> | null {
   const parsed = parsePhoneNumberFromString(input.trim(), 'IT', metadata);
   if (!parsed || !parsed.isValid()) return null;
   const type = parsed.getType();
-  return { e164: parsed.number, mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
+  return Object.freeze({ e164: parsed.number, mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' });
 }
 
 /** "+39 347 123 4567": how a number is written to the citizen who owns it. */

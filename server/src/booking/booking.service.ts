@@ -26,7 +26,7 @@ import {
   type BookedInterval,
 } from '../calendar/availability.ts';
 import { adjustmentsOf } from '../calendar/adjustments.ts';
-import { datesBetween, daysFromTo } from '../calendar/rome-time.ts';
+import { datesBetween, daysFromTo, instantOf, romeDayOf } from '../calendar/rome-time.ts';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
@@ -397,7 +397,7 @@ async function requireFreePerson(
   moving?: string,
 ): Promise<void> {
   const now = ctx.clock().getTime();
-  const today = DateTime.fromMillis(now, { zone: ZONE }).toISODate()!;
+  const today = romeDayOf(now);
   const others = (await tx.bookingsOfCitizen(codiceFiscale, today)).filter(
     (b) => b.status === 'booked' && b.code !== moving,
   );
@@ -491,9 +491,9 @@ async function activeIntervals(
 }
 
 function localDay(iso: string): string {
-  const day = DateTime.fromISO(iso, { zone: ZONE });
-  if (!day.isValid) throw ApiError.field('start', 'expected an ISO date-time with offset');
-  return day.toISODate()!;
+  const ms = instantOf(iso);
+  if (Number.isNaN(ms)) throw ApiError.field('start', 'expected an ISO date-time with offset');
+  return romeDayOf(ms);
 }
 
 /** Strips what only the store may see. */

@@ -1,9 +1,8 @@
 // Appointment slots of a sede and their free capacity, computed in Europe/Rome time from config and bookings.
 // Pure: no I/O; slot lengths are real elapsed minutes, so DST change days stay correct.
-import { DateTime } from 'luxon';
 import type { BookingMode, Official, Sede, Service, TimeRange } from '@sportello/protocol';
 import { closureOf } from './closures.ts';
-import { addDays, datesBetween, romeDayOf, romeIso, wallClock, weekdayOf } from './rome-time.ts';
+import { addDays, datesBetween, instantOf, romeDayOf, romeIso, wallClock, weekdayOf } from './rome-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -145,7 +144,7 @@ function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
 }
 
 function instant(at: string | number): number {
-  return typeof at === 'number' ? at : DateTime.fromISO(at, { setZone: true }).toMillis();
+  return typeof at === 'number' ? at : instantOf(at);
 }
 
 function intervals(date: string, ranges: TimeRange[] | undefined): Interval[] {
@@ -295,15 +294,13 @@ export function nextFreeSlots(input: AvailabilityInput, count: number): Slot[] {
 /** Whether `start` (ISO with any offset) is a slot start of the grid that can still be booked. */
 export function checkSlot(input: CheckSlotInput): CheckSlotResult {
   const ctx = prepare(input);
-  // Without an offset the instant would depend on the server's zone, so it is not accepted.
-  const at = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(input.start)
-    ? DateTime.fromISO(input.start, { setZone: true })
-    : null;
-  if (!at?.isValid) return { ok: false, reason: 'not-a-slot' };
-  const date = romeDayOf(at.toMillis());
+  // Without an offset the instant would depend on the server's zone, so it is not accepted (NaN).
+  const at = instantOf(input.start);
+  if (Number.isNaN(at)) return { ok: false, reason: 'not-a-slot' };
+  const date = romeDayOf(at);
   const day = candidates(ctx, date);
   if (day.closed) return { ok: false, reason: 'closed' };
-  const slot = day.slots.find((s) => s.start === at.toMillis());
+  const slot = day.slots.find((s) => s.start === at);
   if (!slot) return { ok: false, reason: 'not-a-slot' };
   if (slot.shut) return { ok: false, reason: 'closed' };
   if (slot.start < ctx.earliest) return { ok: false, reason: 'past' };

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { addDays, datesBetween, daysFromTo, romeDayOf, romeIso, weekdayOf } from './rome-time.ts';
+import {
+  addDays,
+  datesBetween,
+  daysFromTo,
+  hhmm,
+  instantOf,
+  romeDayOf,
+  romeIso,
+  romeReading,
+  weekdayOf,
+} from './rome-time.ts';
 
 const luxonIso = (ms: number) =>
   DateTime.fromMillis(ms, { zone: 'Europe/Rome' }).toISO({ suppressMilliseconds: true });
@@ -14,6 +24,35 @@ describe('rome-time', () => {
         expect(romeDayOf(ms)).toBe(luxonIso(ms)!.slice(0, 10));
       }
     }
+  });
+
+  it('reads the wall clock field by field as luxon does, around both clock changes', () => {
+    for (const day of ['2026-03-28', '2026-10-24']) {
+      const from = Date.parse(`${day}T00:00:00Z`);
+      for (let ms = from; ms < from + 3 * 86_400_000; ms += 15 * 60_000) {
+        const luxon = DateTime.fromMillis(ms, { zone: 'Europe/Rome' });
+        const reading = romeReading(ms);
+        expect(reading).toEqual({
+          year: luxon.year,
+          month: luxon.month,
+          day: luxon.day,
+          weekday: luxon.weekday,
+          hour: luxon.hour,
+          minute: luxon.minute,
+        });
+        expect(hhmm(reading)).toBe(luxon.toFormat('HH:mm'));
+      }
+    }
+  });
+
+  it('reads instants only from date-times that carry their offset', () => {
+    expect(instantOf('2026-12-01T09:00:00+01:00')).toBe(Date.parse('2026-12-01T08:00:00Z'));
+    expect(instantOf('2026-12-01T08:00:00.000Z')).toBe(Date.parse('2026-12-01T08:00:00Z'));
+    expect(instantOf('2026-12-01T09:00+0100')).toBe(Date.parse('2026-12-01T08:00:00Z'));
+    expect(instantOf('2026-12-01T09:00:00')).toBeNaN();
+    expect(instantOf('2026-12-01')).toBeNaN();
+    expect(instantOf('tomorrow at nine')).toBeNaN();
+    expect(instantOf('2026-13-01T09:00:00Z')).toBeNaN();
   });
 
   it('keeps milliseconds when there are some', () => {

@@ -54,6 +54,46 @@ export function romeDayOf(ms: number): string {
   return dateOf(wall(ms));
 }
 
+/** A Rome wall-clock reading, field by field; weekday 1 is Monday (ISO, as luxon counts). */
+export interface RomeReading {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+export function romeReading(ms: number): RomeReading {
+  const d = wall(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: ((d.getUTCDay() + 6) % 7) + 1,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+/** "08:30" */
+export function hhmm(reading: Pick<RomeReading, 'hour' | 'minute'>): string {
+  return `${two(reading.hour)}:${two(reading.minute)}`;
+}
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/**
+ * The instant of an ISO date-time that carries its offset ("…Z", "…+01:00"); NaN for anything else, a
+ * reading without an offset included (its instant would depend on the server's zone).
+ */
+export function instantOf(iso: string): number {
+  if (!WITH_OFFSET.test(iso)) return NaN;
+  const ms = Date.parse(iso);
+  // Date.parse reads the standard's forms; luxon reads the rest ISO 8601 allows (+0100, +01).
+  return Number.isNaN(ms) ? DateTime.fromISO(iso, { setZone: true }).toMillis() : ms;
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Midnight UTC of a YYYY-MM-DD date, for weekday and day arithmetic; throws on anything else. */

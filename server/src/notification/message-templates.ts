@@ -7,9 +7,7 @@ import {
   type MessageKind,
   type NotificationSettings,
 } from '@sportello/protocol';
-import { DateTime } from 'luxon';
-
-const ZONE = 'Europe/Rome';
+import { hhmm, instantOf, romeReading, type RomeReading } from '../calendar/rome-time.ts';
 
 /** Everything a message may mention; what each kind uses is in its template. */
 export interface MessageFacts {
@@ -44,9 +42,9 @@ export function smsLanguage(settings: NotificationSettings, language: Language):
 
 interface Phrases {
   /** "mar 1 dic 2026 ore 08:30" */
-  when(start: DateTime): string;
-  /** How the appointment happens: where, or who calls whom. */
-  how(f: MessageFacts): string;
+  when(start: RomeReading): string;
+  /** How the appointment happens: where, or who calls whom (each written only when it is the booking's mode). */
+  how: Record<BookingMode, (f: MessageFacts) => string>;
   /** The label before the link to the citizen's booking page, with its colon. */
   page: string;
   /** `page`: the booking page's line ("\nSposta o annulla: <url>"), empty when the booking has no link. */
@@ -58,13 +56,12 @@ const it: Phrases = {
   when: (d) =>
     `${['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'][d.weekday - 1]} ${d.day} ` +
     `${['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'][d.month - 1]} ` +
-    `${d.year} ore ${d.toFormat('HH:mm')}`,
-  how: (f) =>
-    ({
-      inPerson: f.address,
-      callback: `ti chiameremo al ${formatPhone(f.phone)}`,
-      webMeeting: 'in videochiamata',
-    })[f.mode],
+    `${d.year} ore ${hhmm(d)}`,
+  how: {
+    inPerson: (f) => f.address,
+    callback: (f) => `ti chiameremo al ${formatPhone(f.phone)}`,
+    webMeeting: () => 'in videochiamata',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `Prenotazione ${f.code} confermata: ${f.service}, ${when}, ${how}.` +
@@ -101,13 +98,12 @@ const en: Phrases = {
   when: (d) =>
     `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d.weekday - 1]} ${d.day} ` +
     `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.month - 1]} ` +
-    `${d.year} at ${d.toFormat('HH:mm')}`,
-  how: (f) =>
-    ({
-      inPerson: `at ${f.address}`,
-      callback: `we will call you at ${formatPhone(f.phone)}`,
-      webMeeting: 'by video call',
-    })[f.mode],
+    `${d.year} at ${hhmm(d)}`,
+  how: {
+    inPerson: (f) => `at ${f.address}`,
+    callback: (f) => `we will call you at ${formatPhone(f.phone)}`,
+    webMeeting: () => 'by video call',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `Booking ${f.code} confirmed: ${f.service}, ${when}, ${how}.` +
@@ -143,13 +139,12 @@ const fr: Phrases = {
     `${['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'][d.weekday - 1]} ${d.day} ` +
     // "août" has a letter outside GSM-7; "aout" is how French SMS write it.
     `${['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'aout', 'sept.', 'oct.', 'nov.', 'déc.'][d.month - 1]} ` +
-    `${d.year} à ${d.toFormat("HH'h'mm")}`,
-  how: (f) =>
-    ({
-      inPerson: `à l'adresse ${f.address}`,
-      callback: `nous vous appellerons au ${formatPhone(f.phone)}`,
-      webMeeting: 'en visioconférence',
-    })[f.mode],
+    `${d.year} à ${hhmm(d).replace(':', 'h')}`,
+  how: {
+    inPerson: (f) => `à l'adresse ${f.address}`,
+    callback: (f) => `nous vous appellerons au ${formatPhone(f.phone)}`,
+    webMeeting: () => 'en visioconférence',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `Rendez-vous ${f.code} confirmé : ${f.service}, ${when}, ${how}.` +
@@ -185,13 +180,12 @@ const ro: Phrases = {
   when: (d) =>
     `${['luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'duminica'][d.weekday - 1]} ${d.day} ` +
     `${['ian.', 'feb.', 'mar.', 'apr.', 'mai', 'iun.', 'iul.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.'][d.month - 1]} ` +
-    `${d.year} ora ${d.toFormat('HH:mm')}`,
-  how: (f) =>
-    ({
-      inPerson: `la adresa ${f.address}`,
-      callback: `va vom suna la ${formatPhone(f.phone)}`,
-      webMeeting: 'prin apel video',
-    })[f.mode],
+    `${d.year} ora ${hhmm(d)}`,
+  how: {
+    inPerson: (f) => `la adresa ${f.address}`,
+    callback: (f) => `va vom suna la ${formatPhone(f.phone)}`,
+    webMeeting: () => 'prin apel video',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `Programarea ${f.code} confirmata: ${f.service}, ${when}, ${how}.` +
@@ -227,13 +221,12 @@ const uk: Phrases = {
   when: (d) =>
     `${['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд'][d.weekday - 1]} ${d.day} ` +
     `${['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'][d.month - 1]} ` +
-    `${d.year} о ${d.toFormat('HH:mm')}`,
-  how: (f) =>
-    ({
-      inPerson: `у відділенні, ${f.address}`,
-      callback: `ми зателефонуємо вам на номер ${formatPhone(f.phone)}`,
-      webMeeting: 'у відеодзвінку',
-    })[f.mode],
+    `${d.year} о ${hhmm(d)}`,
+  how: {
+    inPerson: (f) => `у відділенні, ${f.address}`,
+    callback: (f) => `ми зателефонуємо вам на номер ${formatPhone(f.phone)}`,
+    webMeeting: () => 'у відеодзвінку',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `Запис ${f.code} підтверджено: ${f.service}, ${when}, ${how}.` +
@@ -277,13 +270,12 @@ const ar: Phrases = {
   when: (d) =>
     `${['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'][d.weekday - 1]} ${d.day} ` +
     `${['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'][d.month - 1]} ` +
-    `${d.year} الساعة ${d.toFormat('HH:mm')}`,
-  how: (f) =>
-    ({
-      inPerson: `في المكتب، ${f.address}`,
-      callback: `سنتصل بك على الرقم ${ltr(formatPhone(f.phone))}`,
-      webMeeting: 'عبر مكالمة فيديو',
-    })[f.mode],
+    `${d.year} الساعة ${hhmm(d)}`,
+  how: {
+    inPerson: (f) => `في المكتب، ${f.address}`,
+    callback: (f) => `سنتصل بك على الرقم ${ltr(formatPhone(f.phone))}`,
+    webMeeting: () => 'عبر مكالمة فيديو',
+  },
   templates: {
     confirmation: (f, when, how, page) =>
       `تم تأكيد الحجز ${f.code}: ${f.service}، ${when}، ${how}.` +
@@ -318,10 +310,10 @@ const phrases: Record<Language, Phrases> = { it, en, fr, ro, uk, ar };
 /** The SMS of `kind` in `language`, the one `smsLanguage` chose. */
 export function renderMessage(kind: MessageKind, language: Language, facts: MessageFacts): string {
   const p = phrases[language];
-  const start = DateTime.fromISO(facts.start, { zone: ZONE });
+  const start = romeReading(instantOf(facts.start));
   // Cyrillic and Arabic letters have no GSM-7 spelling and pass unchanged; only typography is replaced.
   const page = facts.manageUrl ? `\n${p.page}${facts.manageUrl}` : '';
-  return toGsm7(p.templates[kind](facts, p.when(start), p.how(facts), page));
+  return toGsm7(p.templates[kind](facts, p.when(start), p.how[facts.mode](facts), page));
 }
 
 // ---- GSM-7 ----

@@ -6,7 +6,7 @@
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import { DateTime } from 'luxon';
+import { romeDayOf } from '../../calendar/rome-time.ts';
 import {
   DuplicateKeyError,
   REMOVED,
@@ -45,7 +45,6 @@ export interface OutboxFiles {
   read(filename: string): Promise<string | null>;
 }
 
-const ZONE = 'Europe/Rome';
 /** Without a booking code, finished messages are listed from the appointments of this many days ago on. */
 const LIST_DAYS_BACK = 31;
 const emptyFile = (): MessageFile => ({ messages: [] });
@@ -356,7 +355,7 @@ export class LowdbOutbox {
 
 /** The Rome calendar day of an instant: files follow the offices' days, not UTC's. */
 export function romeDay(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
+  return romeDayOf(instant.getTime());
 }
 
 function utc(iso: string): string {

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DateTime } from 'luxon';
+import { instantOf, romeDayOf } from '../../calendar/rome-time.ts';
 import type { CallRecord } from '@sportello/protocol';
 import { listenSafely } from '../listen-safely.ts';
 import { removeFromBooking, removeFromCallRecord, removeFromTicket } from '../personal-data.ts';
@@ -868,9 +869,9 @@ const ALERTS_KEPT_DAYS = 92;
 
 /** The sede-local calendar day a slot falls on. */
 function localDay(isoStart: string): string {
-  const day = DateTime.fromISO(isoStart, { zone: ZONE }).toISODate();
-  if (!day) throw new Error(`bad start ${isoStart}`);
-  return day;
+  const ms = instantOf(isoStart);
+  if (Number.isNaN(ms)) throw new Error(`bad start ${isoStart}`);
+  return romeDayOf(ms);
 }
 
 /** Strips personal data from the records of one day partition; answers how many records changed. */
