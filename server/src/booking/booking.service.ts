@@ -31,7 +31,13 @@ import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import { verifyAuthProof } from '../citizen-auth/auth-proof.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/api-error.ts';
-import { queueCancellation, queueConfirmation, queueReschedule } from '../notification/booking-messages.ts';
+import {
+  newSelfServiceToken,
+  queueCancellation,
+  queueConfirmation,
+  queueReschedule,
+  reachableBySms,
+} from '../notification/booking-messages.ts';
 import {
   DuplicateKeyError,
   type BookedTime,
@@ -140,6 +146,8 @@ export async function createBooking(
           createdAt: now,
           updatedAt: now,
           admissionCodeHash: hashAdmissionCode(ctx.secret, code, admissionCode),
+          // The SMS links the citizen's page: made now, so the booking is written once, not again to add it.
+          ...(reachableBySms(input) ? { selfServiceToken: newSelfServiceToken() } : {}),
         };
         await tx.insertBooking(stored);
         const teams = teamsSettingsFor(ctx, stored);

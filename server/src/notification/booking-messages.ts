@@ -88,7 +88,7 @@ export function missedCallSmsSent(booking: StoredBooking): number {
 }
 
 /** A callback may be booked on a landline: an SMS to it would fail at the gateway and be retried for nothing. */
-export function reachableBySms(booking: Booking): boolean {
+export function reachableBySms(booking: Pick<Booking, 'citizen'>): boolean {
   return parsePhone(booking.citizen.phone)?.mobile ?? false;
 }
 

@@ -1,10 +1,15 @@
-// The lowdb store's write-ahead journal (a redo log). A group commit appends one record holding the new full text
-// of every file it changed, then syncs the journal once: no renames or folder syncs on the hot path. A checkpoint
+// The lowdb store's write-ahead journal (a redo log). A group commit appends one record holding, for every file it
+// changed, either the file's new full text or the list operations that changed it (a booking put into its day's
+// list, a message removed from the pending ones), then syncs the journal once: no renames or folder syncs on the
+// hot path, and a booking costs the journal its own few hundred bytes however full its day is. A checkpoint
 // (every few seconds, when the journal grows big, at close) then puts those files in place the safe way
 // (durable-file.ts) and removes the journal files it covers; open replays whatever journal a crash left behind.
 //
 // Journal files are data/journal-<n>.ndjson, one record a line:
-//   {"seq":7,"bytes":1234,"sha1":"…","files":[["bookings/rovigo/2026-12/2026-12-01.json",{…}],…]}
+//   {"seq":7,"bytes":1234,"sha1":"…","files":[["core.json",{…}],["bookings/rovigo/2026-12/2026-12-01.json","ops",
+//     [["bookings","code",{…}],["bookings","code",null,"K7P2QX"]]],…]}
+// An op puts an item (inserting it, or replacing the one with the same key) or, with null and a key, removes
+// one. Both are idempotent, so replaying records over a file a checkpoint already wrote ends in the same state.
 // `bytes` and `sha1` are those of the `files` array's text: a record torn by a crash, or a line of zeros, fails
 // them. Replay applies records in order and stops at the first bad one or at a gap in `seq`: no record after it
 // was acknowledged, since a record is acknowledged only once it and every record before it are synced.
@@ -19,13 +24,27 @@ export interface JournalOptions {
   checkpointBytes?: number;
 }
 
+/**
+ * One change to a list of a JSON file whose items `key` tells apart: `put` (the item's JSON text) inserts or
+ * replaces; `remove` (a key's value) takes one out.
+ */
+export type ListOp =
+  | { list: string; key: string; put: string; remove?: undefined }
+  | { list: string; key: string; remove: string; put?: undefined };
+
+/** What the journal holds of a file: its last full text, if any was recorded, and the ops recorded after it. */
+interface FileImage {
+  text?: string;
+  ops: ListOp[];
+}
+
 /** One journal file. */
 interface Segment {
   gen: number;
   file: string;
   out: AppendFile;
-  /** The last text of each file recorded in this segment. */
-  images: Map<string, string>;
+  /** What this segment records of each file. */
+  images: Map<string, FileImage>;
   bytes: number;
   /** Settles once every record of the segments before this one is on disk. */
   before: Promise<void>;
@@ -49,8 +68,6 @@ export class Journal {
   private tail: Promise<unknown> = Promise.resolve();
   private seq = 0;
   private lastGen = 0;
-  /** Each file's newest text not yet in its file, from the moment it is committed: what reads must see. */
-  private readonly latest = new Map<string, string>();
   /** Folders created since the last checkpoint: their entries go to the disk with it. */
   private readonly dirs = new Set<string>();
   /** Settles once the last record committed so far is on disk (or failed). */
@@ -89,7 +106,7 @@ export class Journal {
       .filter((gen) => gen !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    const images = new Map<string, string>();
+    const images = new Map<string, FileImage>();
     let next: number | undefined;
     replay: for (const gen of gens) {
       const lines = ((await io.readText(journal.fileOf(gen))) ?? '').split('\n');
@@ -99,7 +116,11 @@ export class Journal {
         const record = parseRecord(line);
         if (!record || (next !== undefined && record.seq !== next)) break replay;
         next = record.seq + 1;
-        for (const [file, data] of record.files) images.set(path.join(dataDir, file), JSON.stringify(data));
+        for (const entry of record.files) {
+          const file = path.join(dataDir, entry[0]);
+          if (entry.length === 2) images.set(file, { text: JSON.stringify(entry[1]), ops: [] });
+          else imageOf(images, file).ops.push(...entry[2].map(opOf));
+        }
       }
     }
     await journal.writeFiles(images, newDirs);
@@ -111,20 +132,21 @@ export class Journal {
   }
 
   /**
-   * Records the new text of each file (absolute paths) and resolves once the record is on disk. The texts are
-   * taken now: reads see them at once. `dirs`: folders created for them, synced by the next checkpoint.
+   * Records the new text of each file in `files` and the list operations on each file in `changed` (absolute
+   * paths, each file in one of the two) and resolves once the record is on disk. Reads see them once it is
+   * appended. `dirs`: folders created for them, synced by the next checkpoint.
    */
-  commit(files: [string, string][], dirs: string[] = []): Promise<void> {
+  commit(files: [string, string][], dirs: string[] = [], changed: [string, ListOp[]][] = []): Promise<void> {
     for (const dir of dirs) this.dirs.add(dir);
-    if (files.length === 0) return this.lastDurable;
-    for (const [file, text] of files) this.latest.set(file, text);
+    if (files.length === 0 && changed.length === 0) return this.lastDurable;
     const appended = this.tail.then(async () => {
       if (this.broken) await this.rewrite(true);
       const segment = this.segments.at(-1)!;
-      const line = this.record(files);
+      const line = this.record(files, changed);
       segment.bytes += line.length;
       await segment.out.append(line);
-      for (const [file, text] of files) segment.images.set(file, text);
+      for (const [file, text] of files) segment.images.set(file, { text, ops: [] });
+      for (const [file, ops] of changed) imageOf(segment.images, file).ops.push(...ops);
       this.scheduleCheckpoint();
       return segment;
     });
@@ -138,16 +160,23 @@ export class Journal {
     return durable;
   }
 
-  /** The newest text of `file`: the journal's if its file is behind it, else the disk's (null if none). */
-  read(file: string): Promise<string | null> {
-    const text = this.latest.get(file);
-    return text !== undefined ? Promise.resolve(text) : this.io.readText(file);
+  /** The newest text of `file`: the disk's with what the journal holds of it applied (null if neither has it). */
+  async read(file: string): Promise<string | null> {
+    const held = new Map<string, FileImage>();
+    for (const segment of this.segments) {
+      const image = segment.images.get(file);
+      if (image) fold(held, file, image);
+    }
+    const image = held.get(file);
+    return image ? this.materialise(file, image) : this.io.readText(file);
   }
 
   /** The names in `dir`, with files that exist only in the journal so far. */
   async list(dir: string): Promise<string[]> {
     const names = new Set(await this.io.list(dir));
-    for (const file of this.latest.keys()) if (path.dirname(file) === dir) names.add(path.basename(file));
+    for (const segment of this.segments)
+      for (const file of segment.images.keys())
+        if (path.dirname(file) === dir) names.add(path.basename(file));
     return [...names];
   }
 
@@ -173,8 +202,13 @@ export class Journal {
     return path.join(this.dataDir, `journal-${gen}.ndjson`);
   }
 
-  private record(files: [string, string][]): string {
-    const payload = `[${files.map(([file, text]) => `[${JSON.stringify(path.relative(this.dataDir, file))},${text}]`).join(',')}]`;
+  private record(files: [string, string][], changed: [string, ListOp[]][]): string {
+    const name = (file: string) => JSON.stringify(path.relative(this.dataDir, file));
+    const entries = [
+      ...files.map(([file, text]) => `[${name(file)},${text}]`),
+      ...changed.map(([file, ops]) => `[${name(file)},"ops",[${ops.map(opText).join(',')}]]`),
+    ];
+    const payload = `[${entries.join(',')}]`;
     return `{"seq":${this.seq++},"bytes":${Buffer.byteLength(payload)},"sha1":"${sha1(payload)}","files":${payload}}\n`;
   }
 
@@ -241,7 +275,6 @@ export class Journal {
       for (const dir of dirs) this.dirs.add(dir);
       throw error;
     }
-    this.forgetWritten(images);
     this.segments = this.segments.filter((s) => !covered.includes(s));
     for (const segment of covered) await segment.out.close();
     await this.removeInOrder(covered.map((s) => s.gen));
@@ -258,7 +291,6 @@ export class Journal {
     const images = merged(this.segments);
     await this.writeFiles(images, [...this.dirs]);
     this.dirs.clear();
-    this.forgetWritten(images);
     const old = this.segments;
     this.segments = [];
     for (const segment of old) await segment.out.close().catch(() => undefined);
@@ -268,17 +300,17 @@ export class Journal {
   }
 
   /** Each file synced and renamed into place, then each of their folders synced once. */
-  private async writeFiles(images: Map<string, string>, dirs: string[]): Promise<void> {
+  private async writeFiles(images: Map<string, FileImage>, dirs: string[]): Promise<void> {
     const folders = new Set(dirs);
     const queue = [...images];
     // Two at a time: the journal's own appends and syncs share node's four disk threads with them.
     const writer = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const [file, text] = next;
+        const [file, image] = next;
         const dir = path.dirname(file);
         // Replay may find a folder a crash lost.
         for (const created of createdDirs(await this.io.mkdirs(dir), dir)) folders.add(created);
-        await replaceFile(this.io, file, text);
+        await replaceFile(this.io, file, await this.materialise(file, image));
         folders.add(dir);
       }
     };
@@ -286,8 +318,10 @@ export class Journal {
     await Promise.all([...folders].map((dir) => this.io.syncDir(dir)));
   }
 
-  private forgetWritten(images: Map<string, string>): void {
-    for (const [file, text] of images) if (this.latest.get(file) === text) this.latest.delete(file);
+  /** The file's text once `image` is applied: its full text, or the disk's text with its ops applied. */
+  private async materialise(file: string, image: FileImage): Promise<string> {
+    if (image.ops.length === 0) return image.text!;
+    return applyOps(image.text ?? (await this.io.readText(file)), image.ops);
   }
 
   /**
@@ -320,21 +354,75 @@ export class Journal {
   }
 }
 
-/** The last text of each file over these segments, oldest first. */
-function merged(segments: Segment[]): Map<string, string> {
-  const images = new Map<string, string>();
-  for (const segment of segments) for (const [file, text] of segment.images) images.set(file, text);
+/** What these segments hold of each file, oldest first: a full text resets a file, ops add up. */
+function merged(segments: Segment[]): Map<string, FileImage> {
+  const images = new Map<string, FileImage>();
+  for (const segment of segments) for (const [file, image] of segment.images) fold(images, file, image);
   return images;
 }
 
+/** Adds what a later segment holds of `file` to `images`. */
+function fold(images: Map<string, FileImage>, file: string, image: FileImage): void {
+  if (image.text !== undefined) images.set(file, { text: image.text, ops: [...image.ops] });
+  else imageOf(images, file).ops.push(...image.ops);
+}
+
+function imageOf(images: Map<string, FileImage>, file: string): FileImage {
+  let image = images.get(file);
+  if (!image) images.set(file, (image = { ops: [] }));
+  return image;
+}
+
+/** A JSON file's text with `ops` applied in order; a file that does not exist yet starts as empty lists. */
+export function applyOps(text: string | null, ops: ListOp[]): string {
+  const data = (text === null ? {} : JSON.parse(text)) as Record<string, Record<string, unknown>[]>;
+  const positions = new Map<string, Map<unknown, number>>();
+  const listOf = (op: ListOp) => {
+    const list = (data[op.list] ??= []);
+    let at = positions.get(op.list);
+    if (!at) positions.set(op.list, (at = new Map(list.map((item, i) => [item[op.key], i]))));
+    return { list, at };
+  };
+  for (const op of ops) {
+    const { list, at } = listOf(op);
+    if (op.put !== undefined) {
+      const item = JSON.parse(op.put) as Record<string, unknown>;
+      const i = at.get(item[op.key]);
+      if (i === undefined) at.set(item[op.key], list.push(item) - 1);
+      else list[i] = item;
+    } else {
+      const i = at.get(op.remove);
+      if (i === undefined) continue;
+      list.splice(i, 1);
+      // Positions after the removed item move up by one.
+      positions.delete(op.list);
+    }
+  }
+  return JSON.stringify(data);
+}
+
+type OpEntry =
+  [list: string, key: string, item: unknown] | [list: string, key: string, item: null, remove: string];
+type Entry = [file: string, data: unknown] | [file: string, kind: 'ops', ops: OpEntry[]];
+
+function opText(op: ListOp): string {
+  const head = `${JSON.stringify(op.list)},${JSON.stringify(op.key)}`;
+  return op.put !== undefined ? `[${head},${op.put}]` : `[${head},null,${JSON.stringify(op.remove)}]`;
+}
+
+function opOf(entry: OpEntry): ListOp {
+  const [list, key, item] = entry;
+  return item === null ? { list, key, remove: entry[3]! } : { list, key, put: JSON.stringify(item) };
+}
+
 /** A journal line's record; undefined if it is torn or damaged. */
-export function parseRecord(line: string): { seq: number; files: [string, unknown][] } | undefined {
+export function parseRecord(line: string): { seq: number; files: Entry[] } | undefined {
   const head = HEAD.exec(line);
   if (!head || !line.endsWith('}')) return undefined;
   const payload = line.slice(head[0].length, -1);
   if (Buffer.byteLength(payload) !== Number(head[2]) || sha1(payload) !== head[3]) return undefined;
   try {
-    return { seq: Number(head[1]), files: JSON.parse(payload) as [string, unknown][] };
+    return { seq: Number(head[1]), files: JSON.parse(payload) as Entry[] };
   } catch {
     return undefined;
   }

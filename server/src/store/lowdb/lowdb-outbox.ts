@@ -19,17 +19,10 @@ import {
   type OutboxWriter,
   type PendingSummary,
 } from '../store.ts';
+import { putChanged, putItem, removeItem, type TxLog } from './tx-log.ts';
 
 interface MessageFile {
   messages: OutboxMessage[];
-}
-
-type Undo = () => void;
-
-/** What one transaction changed: the files to write, and how to put memory back if it throws. */
-export interface TxLog {
-  touched: Set<Low<unknown>>;
-  undo: Undo[];
 }
 
 /** The store's file cache, shared so each file is open once. */
@@ -117,13 +110,9 @@ export class LowdbOutbox {
         };
         const day = romeDay(new Date(message.slotStart));
         const low = await this.pendingFile(day);
-        log.touched.add(low as Low<unknown>);
-        low.data.messages.push(message);
+        putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
         this.dayOf.set(message.id, day);
-        log.undo.push(() => {
-          low.data.messages.splice(low.data.messages.indexOf(message), 1);
-          this.dayOf.delete(message.id);
-        });
+        log.undo.push(() => this.dayOf.delete(message.id));
       },
       cancelPendingMessages: async (bookingCode, kinds, now) => {
         const ids: string[] = [];
@@ -168,7 +157,7 @@ export class LowdbOutbox {
         if (before.lease) message.lease = before.lease;
         else delete message.lease;
       });
-      log.touched.add(low as Low<unknown>);
+      putChanged<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
       return structuredClone(message);
     });
   }
@@ -194,8 +183,8 @@ export class LowdbOutbox {
     message.dueAt = outcome.retryAt.toISOString();
     message.lastError = outcome.error;
     delete message.lease;
-    log.touched.add(low as Low<unknown>);
     log.undo.push(() => Object.assign(message, before));
+    putChanged<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
     return true;
   }
 
@@ -309,19 +298,13 @@ export class LowdbOutbox {
     const day = this.dayOf.get(id);
     if (!found || day === undefined) return;
     const { message, low, index } = found;
-    low.data.messages.splice(index, 1);
+    removeItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', index);
     this.dayOf.delete(id);
-    log.touched.add(low as Low<unknown>);
-    log.undo.push(() => {
-      low.data.messages.splice(index, 0, message);
-      this.dayOf.set(id, day);
-    });
+    log.undo.push(() => this.dayOf.set(id, day));
     const done: OutboxMessage = { ...message, ...result, finishedAt: now.toISOString() };
     delete done.lease;
     const archive = (await this.files.file(this.archivePath(day), emptyFile)) as Low<MessageFile>;
-    log.touched.add(archive as Low<unknown>);
-    archive.data.messages.push(done);
-    log.undo.push(() => void archive.data.messages.splice(archive.data.messages.indexOf(done), 1));
+    putItem<OutboxMessage>(log, archive as Low<unknown>, 'messages', 'id', done);
   }
 
   private async pendingFile(day: string): Promise<Low<MessageFile>> {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, truncate, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { booking, storeContract } from '../store.contract.ts';
+import { booking, outboxMessage, storeContract } from '../store.contract.ts';
 import type { Store } from '../store.ts';
 import { nodeDiskIo, type DiskIo } from './durable-file.ts';
 import { LowdbStore } from './lowdb-store.ts';
@@ -364,9 +364,65 @@ describe('lowdb store files', () => {
     await writeFile(journal, lines.join('\n'));
     const reopened = await LowdbStore.open({ dataDir, now });
     expect(await reopened.read((r) => r.bookingByCode('AAAAAAAA'))).toBeDefined();
-    // The third record holds the whole day, B included: applying it would bring back what came after the damage.
+    // Nothing after the damaged record is applied, though C's record alone would fit on what comes before.
     expect(await reopened.read((r) => r.bookingByCode('CCCCCCCC'))).toBeUndefined();
     expect(await reopened.read((r) => r.bookingByCode('BBBBBBBB'))).toBeUndefined();
     await reopened.close();
+  });
+
+  it('journals a booking as itself, not its whole day: the record stays small however full the day', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    const minute = (i: number) =>
+      `2026-12-05T${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+01:00`;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 300; i++)
+        await tx.insertBooking(booking(`A${String(i).padStart(7, '0')}`, minute(i)));
+    });
+    await store.checkpoint();
+    const journal = path.join(dataDir, 'journal-2.ndjson');
+    await store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', minute(300))));
+    const record = await readFile(journal, 'utf8');
+    expect(Buffer.byteLength(record)).toBeLessThan(2_000);
+    expect(record).toContain('"ops"');
+    // A crash now: replay puts B into the day file the checkpoint wrote, next to the 300 before it.
+    await disk.crash();
+    const reopened = await LowdbStore.open({ dataDir, now });
+    const codes = await codesIn(dataDir, '2026-12-05');
+    expect(codes).toHaveLength(301);
+    expect(codes.at(-1)).toBe('BBBBBBBB');
+    await reopened.close();
+  });
+
+  it('keeps an SMS sent once through a crash in the middle of a checkpoint: archived, not pending again', async () => {
+    for (const stopAt of ['renamed', 'synced folder', 'removed journal-1']) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+      const disk = crashableIo(dataDir, []);
+      const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+      await store.transaction(async (tx) => {
+        await tx.enqueueMessage(outboxMessage('m1', { dueAt: now().toISOString() }));
+        await tx.enqueueMessage(outboxMessage('m2', { dueAt: now().toISOString() }));
+      });
+      const claimed = await store.claimDueMessages({ now: now(), limit: 5, leaseMs: 60_000, worker: 'w' });
+      expect(claimed.map((m) => m.id).sort()).toEqual(['m1', 'm2']);
+      expect(await store.completeMessage('m1', { now: now(), providerMessageId: 'p1' })).toBe(true);
+      const crashed = disk.crashAt(stopAt);
+      void store.checkpoint();
+      await crashed;
+      const reopened = await LowdbStore.open({ dataDir, now });
+      const list = (status: 'pending' | 'sent') =>
+        reopened.read((r) => r.outboxMessages({ status, limit: 10 }));
+      expect(
+        (await list('sent')).map((m) => [m.id, m.providerMessageId]),
+        stopAt,
+      ).toEqual([['m1', 'p1']]);
+      const pending = await list('pending');
+      expect(
+        pending.map((m) => [m.id, m.attempts, m.lease?.worker]),
+        stopAt,
+      ).toEqual([['m2', 1, 'w']]);
+      await reopened.close();
+    }
   });
 });

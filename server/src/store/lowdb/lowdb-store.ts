@@ -37,7 +37,9 @@ import { MemoryLimits, type HitCount } from '../limits.ts';
 import { LowdbInstances } from './lowdb-instances.ts';
 import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from './lowdb-teams.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
-import { LowdbOutbox, type TxLog } from './lowdb-outbox.ts';
+import { LowdbOutbox } from './lowdb-outbox.ts';
+import { newTxLog, putItem, type TxLog } from './tx-log.ts';
+import type { ListOp } from './journal.ts';
 import {
   auditFile,
   coreFile,
@@ -85,8 +87,6 @@ export interface LowdbStoreOptions {
   journal?: JournalOptions;
 }
 
-type Undo = () => void;
-
 export class LowdbStore implements Store {
   private readonly dataDir: string;
   private readonly hotDays: number;
@@ -110,12 +110,13 @@ export class LowdbStore implements Store {
   private operations!: Low<Operations>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<Low<unknown>>();
+  /** Files changed only by list operations since the last flush, journaled as those ops unless also dirty. */
+  private readonly changed = new Map<Low<unknown>, ListOp[]>();
   /** Folders created since the last flush: their entries in their parents go to the disk with it. */
   private readonly newDirs = new Set<string>();
   private readonly io: DiskIo;
   private journal!: Journal;
   private readonly journalOptions: JournalOptions;
-  private flushing: Promise<void> | null = null;
   private nextFlush: Promise<void> | null = null;
   private closed = false;
   private readonly outbox: LowdbOutbox;
@@ -125,6 +126,7 @@ export class LowdbStore implements Store {
   private readonly limits = new MemoryLimits();
   /** One process, one store: notifications go straight to this process's listeners after the commit. */
   private readonly channels = new EventEmitter().setMaxListeners(0);
+  private readers: StoreReader | undefined;
 
   private constructor(options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -187,7 +189,7 @@ export class LowdbStore implements Store {
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const notifications: [string, string][] = [];
-    const result = await this.exclusive(({ touched, undo }) => fn(this.writer(touched, undo, notifications)));
+    const result = await this.exclusive((log) => fn(this.writer(log, notifications)));
     // Delivered once the writes are on disk, as PostgreSQL delivers a NOTIFY at commit.
     for (const [channel, payload] of notifications) this.channels.emit(channel, payload);
     return result;
@@ -200,21 +202,26 @@ export class LowdbStore implements Store {
   /** Runs fn alone; undoes its changes in memory if it throws, else resolves once its files are on disk. */
   private async exclusive<T>(fn: (log: TxLog) => Promise<T>): Promise<T> {
     this.assertOpen();
-    const touched = new Set<Low<unknown>>();
+    const log = newTxLog();
     const run = this.queue.then(async () => {
-      const undo: Undo[] = [];
       try {
-        return await fn({ touched, undo });
+        return await fn(log);
       } catch (error) {
-        for (const step of undo.reverse()) step();
-        touched.clear();
+        for (const step of log.undo.reverse()) step();
+        log.touched.clear();
+        log.ops.clear();
         throw error;
       }
     });
     this.queue = run.catch(() => undefined);
     const result = await run;
-    if (touched.size > 0) {
-      for (const low of touched) this.dirty.add(low);
+    if (log.touched.size > 0 || log.ops.size > 0) {
+      for (const low of log.touched) this.dirty.add(low);
+      for (const [low, ops] of log.ops) {
+        const earlier = this.changed.get(low);
+        if (earlier) earlier.push(...ops);
+        else this.changed.set(low, ops);
+      }
       await this.flush();
     }
     return result;
@@ -322,7 +329,12 @@ export class LowdbStore implements Store {
 
   // ---- reading and writing records ----
 
+  /** The readers hold no state of their own: made once, shared by every read and transaction. */
   private reader(): StoreReader {
+    return (this.readers ??= this.makeReader());
+  }
+
+  private makeReader(): StoreReader {
     return {
       bookingByCode: async (code) => {
         const where = this.codeIndex.get(code);
@@ -429,14 +441,19 @@ export class LowdbStore implements Store {
     };
   }
 
-  private writer(touched: Set<Low<unknown>>, undo: Undo[], notifications: [string, string][]): StoreTx {
+  private writer(log: TxLog, notifications: [string, string][]): StoreTx {
+    const { touched, undo } = log;
     const core = this.core as Low<unknown>;
-    const bookingsOf = async (sede: string, day: string) => {
+    /** A day of bookings about to change: its times are made afresh when next read, and again if undone. */
+    const changingDay = async (sede: string, day: string) => {
       const low = await this.dayLow('bookings', sede, day);
-      touched.add(low);
-      // The day changes now, and again if the transaction is undone: its times are made afresh when next read.
       this.bookedTimes.delete(low);
       undo.push(() => this.bookedTimes.delete(low));
+      return low;
+    };
+    const bookingsOf = async (sede: string, day: string) => {
+      const low = await changingDay(sede, day);
+      touched.add(low);
       return (low.data as BookingDay).bookings;
     };
     const removeAt = <T>(list: T[], index: number) => {
@@ -452,15 +469,15 @@ export class LowdbStore implements Store {
       list[index] = item;
       undo.push(() => (list[index] = previous));
     };
-    return {
-      ...this.reader(),
-      ...this.outbox.writer({ touched, undo }),
+    // The readers come through the prototype: a transaction makes only its writers.
+    const writers: Omit<StoreTx, keyof StoreReader> = {
+      ...this.outbox.writer(log),
       ...this.instances.writer(undo),
-      ...this.teams.writer({ touched, undo }),
+      ...this.teams.writer(log),
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
-        push(await bookingsOf(booking.sede, day), clone(booking));
+        putItem<StoredBooking>(log, await changingDay(booking.sede, day), 'bookings', 'code', clone(booking));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
         this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
         undo.push(() => {
@@ -694,6 +711,7 @@ export class LowdbStore implements Store {
       if (index >= 0) replaceAt(list, index, clone(item));
       else push(list, clone(item));
     }
+    return Object.assign(Object.create(this.reader()) as StoreReader, writers);
   }
 
   // ---- files ----
@@ -750,38 +768,34 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * Journals every dirty file. A flush starts once the previous one is on disk, on the next turn of the event
-   * loop, so the transactions whose requests were read in this one are in it too. (Appending while the previous
-   * sync is on the disk made smaller groups, each file serialised more often: no faster on the booking bench,
-   * whose server is CPU-bound, and a worse p99.)
+   * Journals every dirty file and the ops of every changed one, on the next turn of the event loop, so the
+   * transactions whose requests were read in this one are in it too. It need not wait for the previous flush's
+   * sync: the journal appends meanwhile and one sync covers every append before it, so the server works on the
+   * next requests while the disk syncs (with bookings journaled as ops a record is small; when whole files were
+   * journaled, each serialised again per record, waiting was faster).
    */
   private flush(): Promise<void> {
-    this.nextFlush ??= settled(this.flushing)
-      .then(() => new Promise((resolve) => setImmediate(resolve)))
-      .then(() => {
-        this.nextFlush = null;
-        const batch = [...this.dirty];
-        const dirs = [...this.newDirs];
-        this.dirty.clear();
-        this.newDirs.clear();
-        // Serialised now, between two transactions: each file is recorded as it stands.
-        const files = batch.map((low): [string, string] => [
-          (low.adapter as DurableJsonFile<unknown>).filename,
-          JSON.stringify(low.data),
-        ]);
-        const flushing = this.journal
-          .commit(files, dirs)
-          .catch((error: unknown) => {
-            for (const low of batch) this.dirty.add(low);
-            for (const dir of dirs) this.newDirs.add(dir);
-            throw error;
-          })
-          .finally(() => {
-            if (this.flushing === flushing) this.flushing = null;
-          });
-        this.flushing = flushing;
-        return flushing;
+    this.nextFlush ??= new Promise((resolve) => setImmediate(resolve)).then(() => {
+      this.nextFlush = null;
+      const batch = [...this.dirty];
+      // A file written whole holds its ops already.
+      const opsOnly = [...this.changed].filter(([low]) => !this.dirty.has(low));
+      const dirs = [...this.newDirs];
+      this.dirty.clear();
+      this.changed.clear();
+      this.newDirs.clear();
+      const filename = (low: Low<unknown>) => (low.adapter as DurableJsonFile<unknown>).filename;
+      // Serialised now, between two transactions: each file is recorded as it stands.
+      const files = batch.map((low): [string, string] => [filename(low), JSON.stringify(low.data)]);
+      const changed = opsOnly.map(([low, ops]): [string, ListOp[]] => [filename(low), ops]);
+      return this.journal.commit(files, dirs, changed).catch((error: unknown) => {
+        // The journal is rewritten before its next record: these files are recorded whole again.
+        for (const low of batch) this.dirty.add(low);
+        for (const [low] of opsOnly) this.dirty.add(low);
+        for (const dir of dirs) this.newDirs.add(dir);
+        throw error;
       });
+    });
     return this.nextFlush;
   }
 
@@ -886,12 +900,6 @@ function removePersonalDataOfDay(
     return changed((data as BookingDay).bookings.map((b) => removeFromBooking(b, stamp)));
   return changed((data as TicketDay).tickets.map((t) => removeFromTicket(t, stamp)));
 }
-
-const settled = (promise: Promise<unknown> | null): Promise<void> =>
-  Promise.resolve(promise).then(
-    () => undefined,
-    () => undefined,
-  );
 
 /** Callers get copies: nothing outside a transaction may change what is stored. */
 function clone<T>(value: T): T {

@@ -3,7 +3,7 @@
 import type { Low } from 'lowdb';
 import type { StoreReader, StoreTx } from '../store.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
-import type { TxLog } from './lowdb-outbox.ts';
+import type { TxLog } from './tx-log.ts';
 
 export interface TeamsMeetingsFile {
   meetings: TeamsMeeting[];

@@ -1,0 +1,66 @@
+// What one lowdb transaction changed: the files to write whole, the list operations to journal instead of a whole
+// file, and how to put memory back if it throws.
+import type { Low } from 'lowdb';
+import type { ListOp } from './journal.ts';
+
+export type Undo = () => void;
+
+export interface TxLog {
+  /** Files to journal whole: any change not made through putItem/removeItem. */
+  touched: Set<Low<unknown>>;
+  undo: Undo[];
+  /** Files changed only by putItem/removeItem so far, journaled as these ops unless also touched. */
+  ops: Map<Low<unknown>, ListOp[]>;
+}
+
+export const newTxLog = (): TxLog => ({ touched: new Set(), undo: [], ops: new Map() });
+
+/**
+ * Appends `item` to `low`'s `list` (its `key` unique there) and journals just that item: a booking or message
+ * costs the journal its own bytes, not its whole day file's. The item must not change in place afterwards
+ * without its file being touched or put again.
+ */
+export function putItem<T extends object>(
+  log: TxLog,
+  low: Low<unknown>,
+  list: string,
+  key: keyof T & string,
+  item: T,
+): void {
+  const items = (low.data as Record<string, T[]>)[list]!;
+  items.push(item);
+  log.undo.push(() => void items.splice(items.lastIndexOf(item), 1));
+  opsOf(log, low).push({ list, key, put: JSON.stringify(item) });
+}
+
+/** Journals the new state of an item already in `low`'s `list`, changed in place by the caller. */
+export function putChanged<T extends object>(
+  log: TxLog,
+  low: Low<unknown>,
+  list: string,
+  key: keyof T & string,
+  item: T,
+): void {
+  opsOf(log, low).push({ list, key, put: JSON.stringify(item) });
+}
+
+/** Removes the item at `index` of `low`'s `list` and journals its removal by `key`. */
+export function removeItem<T extends object>(
+  log: TxLog,
+  low: Low<unknown>,
+  list: string,
+  key: keyof T & string,
+  index: number,
+): T {
+  const items = (low.data as Record<string, T[]>)[list]!;
+  const [removed] = items.splice(index, 1);
+  log.undo.push(() => void items.splice(index, 0, removed!));
+  opsOf(log, low).push({ list, key, remove: String(removed![key]) });
+  return removed!;
+}
+
+function opsOf(log: TxLog, low: Low<unknown>): ListOp[] {
+  let ops = log.ops.get(low);
+  if (!ops) log.ops.set(low, (ops = []));
+  return ops;
+}
