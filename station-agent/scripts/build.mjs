@@ -34,6 +34,15 @@ const workspacePackagesOnly = {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
       args.path.startsWith('@sportello/') ? undefined : { path: args.path, external: true },
     );
+    // The index re-exports the phone rules, which the agent loads on its own (import('@sportello/protocol/phone'))
+    // at the first number typed: through the index they would land in a chunk every start loads. Through the
+    // index they are an empty module here; a named import of them from the index fails the build.
+    build.onResolve({ filter: /^\.\/phone\.ts$/ }, (args) =>
+      args.importer.endsWith(path.join('protocol', 'src', 'index.ts'))
+        ? { path: args.path, namespace: 'left-out' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: '', loader: 'js' }));
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData?.resolving) return undefined;
       const resolved = await build.resolve(args.path, {

@@ -96,7 +96,30 @@ it('starts from station-agent/dist, without tsx, and answers its loopback API', 
     body: JSON.stringify({ action: 'insert', card: 'cns' }),
   });
   expect(inserted.ok, output).toBe(true);
+  // The phone rules, loaded from their own chunk at the first number typed.
+  const phone = await fetch(`${url}/agent/phone/check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: '347 123 4567' }),
+  });
+  expect(phone.status, output).toBe(200);
+  expect(await phone.json()).toMatchObject({ valid: true, e164: '+393471234567', mobile: true });
 }, 60_000);
+
+it('loads the phone rules only when a number is checked: no module a start loads imports them', () => {
+  const startLoads = new Set<string>();
+  const visit = (file: string) => {
+    if (startLoads.has(file)) return;
+    startLoads.add(file);
+    const code = readFileSync(path.join(AGENT_DIST, file), 'utf8');
+    // Static imports only: `import(…)` chunks load when needed.
+    for (const [, chunk] of code.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([^"]+)"/gms)) visit(chunk!);
+  };
+  visit('cli.js');
+  expect(startLoads.size).toBeGreaterThan(1);
+  for (const file of startLoads)
+    expect(readFileSync(path.join(AGENT_DIST, file), 'utf8'), file).not.toContain('libphonenumber-js');
+});
 
 it('is what the systemd unit starts, with the same node flags and environment', () => {
   const unit = readFileSync(path.join(INSTALL_ROOT, 'station-agent/deploy/sportello-agent.service'), 'utf8');
