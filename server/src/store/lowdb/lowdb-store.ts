@@ -477,7 +477,14 @@ export class LowdbStore implements Store {
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
-        putItem<StoredBooking>(log, await changingDay(booking.sede, day), 'bookings', 'code', clone(booking));
+        const low = await this.dayLow('bookings', booking.sede, day);
+        const times = this.bookedTimes.get(low);
+        putItem<StoredBooking>(log, low, 'bookings', 'code', clone(booking));
+        // The day's times as a new list with this booking's added, not made again from every booking of the day.
+        if (times && booking.status === 'booked')
+          this.bookedTimes.set(low, Object.freeze([...times, bookedTimeOf(booking)]));
+        else this.bookedTimes.delete(low);
+        undo.push(() => this.bookedTimes.delete(low));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
         this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
         undo.push(() => {
@@ -836,16 +843,7 @@ export class LowdbStore implements Store {
     let times = this.bookedTimes.get(low);
     if (!times) {
       times = Object.freeze(
-        (low.data as BookingDay).bookings
-          .filter((b) => b.status === 'booked')
-          .map((b) =>
-            Object.freeze({
-              code: b.code,
-              sector: b.sector,
-              start: Date.parse(b.start),
-              end: Date.parse(b.end),
-            }),
-          ),
+        (low.data as BookingDay).bookings.filter((b) => b.status === 'booked').map(bookedTimeOf),
       );
       this.bookedTimes.set(low, times);
     }
@@ -899,6 +897,15 @@ function removePersonalDataOfDay(
   if (kind === 'bookings')
     return changed((data as BookingDay).bookings.map((b) => removeFromBooking(b, stamp)));
   return changed((data as TicketDay).tickets.map((t) => removeFromTicket(t, stamp)));
+}
+
+function bookedTimeOf(b: StoredBooking): BookedTime {
+  return Object.freeze({
+    code: b.code,
+    sector: b.sector,
+    start: Date.parse(b.start),
+    end: Date.parse(b.end),
+  });
 }
 
 /** Callers get copies: nothing outside a transaction may change what is stored. */
