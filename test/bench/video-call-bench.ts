@@ -209,7 +209,12 @@ export async function videoCallBench(): Promise<VideoCallBench> {
   let browser: Browser | undefined;
   try {
     await build({ configFile: path.join(PAGE_DIR, 'vite.config.ts'), build: { outDir: builtDir } });
-    child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], { stdio: 'inherit' });
+    // BENCH_CPU_PROF=<folder>: the server's CPU profile, as in the other benches.
+    const profile = process.env.BENCH_CPU_PROF;
+    child = fork(path.join(HERE, 'server-child.ts'), [dataDir, CONFIG_DIR], {
+      stdio: 'inherit',
+      execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+    });
     const { url } = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
     const token = await stationToken(url, STATION);
     browser = await chromium.launch(playwrightConfig.use?.launchOptions);

@@ -54,6 +54,7 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
 
   /** The transaction as the service sees it, noting the records worth counting. */
   function counting(tx: StoreTx, written: (() => void)[]): StoreTx {
+    const bound = new Map<string | symbol, unknown>();
     const insertBooking: StoreTx['insertBooking'] = async (booking) => {
       await tx.insertBooking(booking);
       written.push(() => bookingsCreated.inc({ sede: booking.sede, mode: booking.mode }));
@@ -68,16 +69,32 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
           ? insertBooking
           : name === 'insertTicket'
             ? insertTicket
-            : bindMethod(Reflect.get(target, name, receiver), target),
+            : boundOnce(bound, target, name, receiver),
     });
   }
 
+  const storeMethods = new Map<string | symbol, unknown>();
   return new Proxy(store, {
     get: (target, name, receiver) =>
       Object.hasOwn(overrides, name)
         ? overrides[name as Timed]
-        : bindMethod(Reflect.get(target, name, receiver), target),
+        : boundOnce(storeMethods, target, name, receiver),
   });
+}
+
+/** `target`'s property, its methods bound once per proxy: a transaction reads tx.x many times. */
+function boundOnce(
+  cache: Map<string | symbol, unknown>,
+  target: object,
+  name: string | symbol,
+  receiver: unknown,
+) {
+  let value = cache.get(name);
+  if (value === undefined) {
+    value = bindMethod(Reflect.get(target, name, receiver), target);
+    if (typeof value === 'function') cache.set(name, value);
+  }
+  return value;
 }
 
 /** Methods keep their own object as `this` (a class's private state) when called through a proxy. */

@@ -470,10 +470,15 @@ export class LowdbStore implements Store {
       undo.push(() => (list[index] = previous));
     };
     // The readers come through the prototype: a transaction makes only its writers.
-    const writers: Omit<StoreTx, keyof StoreReader> = {
-      ...this.outbox.writer(log),
-      ...this.instances.writer(undo),
-      ...this.teams.writer(log),
+    // No spreads in this literal: one makes V8 define each of the many properties after it the slow way (a
+    // transaction paid ~60 µs for its writers); the other parts' writers are assigned beside them below.
+    const writers: Omit<
+      StoreTx,
+      | keyof StoreReader
+      | keyof ReturnType<LowdbOutbox['writer']>
+      | keyof ReturnType<LowdbInstances['writer']>
+      | keyof ReturnType<LowdbTeamsMeetings['writer']>
+    > = {
       insertBooking: async (booking) => {
         if (this.codeIndex.has(booking.code)) throw new DuplicateKeyError('booking code');
         const day = localDay(booking.start);
@@ -718,7 +723,13 @@ export class LowdbStore implements Store {
       if (index >= 0) replaceAt(list, index, clone(item));
       else push(list, clone(item));
     }
-    return Object.assign(Object.create(this.reader()) as StoreReader, writers);
+    return Object.assign(
+      Object.create(this.reader()) as StoreReader,
+      this.outbox.writer(log),
+      this.instances.writer(undo),
+      this.teams.writer(log),
+      writers,
+    ) satisfies StoreTx;
   }
 
   // ---- files ----
