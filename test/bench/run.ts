@@ -396,7 +396,8 @@ async function bookingTable(config: AppConfig): Promise<void> {
   );
   console.log(
     'bookings are durable before their 201: writes finishing together share one record appended to the ' +
-      'write-ahead journal and one fdatasync of it; a checkpoint every 5 s puts the files in place (temporary ' +
+      'write-ahead journal (a booking and its SMS as their own items, not their day files) and one fdatasync ' +
+      'covers every record appended before it; a checkpoint every 5 s puts the files in place (temporary ' +
       'file synced, renamed, folder synced) and drops the journal',
   );
   console.log(
