@@ -1,4 +1,4 @@
-// A booking's transaction takes the day's (or the citizen's) lock and reads in one round trip
+// A booking's transaction takes the day's (or the citizen's) lock and reads in one round trip, its BEGIN too
 // (postgres-store.ts lockedQuery): the read must still see what the lock's previous holder committed, so the
 // capacity stays exact with two instances (two stores on one schema) booking at once.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';

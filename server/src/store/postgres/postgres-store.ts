@@ -135,18 +135,19 @@ export class PostgresStore implements Store {
     this.assertOpen();
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      const db = beginWithFirstStatement(client);
       const notifications: [string, string][] = [];
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await fn(this.writer(client, notifications));
-        await this.commit(client, notifications);
+        const result = await fn(this.writer(db, notifications));
+        await this.commit(db, notifications);
         // This instance's reads see the change at once; the others' when the notification reaches them.
         for (const [channel, key] of notifications)
           if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(key);
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        if (db.begun)
+          await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         if (attempt < TX_TRIES && isRetryable(error)) continue;
         throw error;
       } finally {
@@ -901,6 +902,31 @@ function isRetryable(error: unknown): boolean {
 }
 
 /** A query's text with its $n parameters written as literals, for a simple query of several statements. */
+/**
+ * The transaction's connection, whose BEGIN goes with its first statement when that is plain text (a lock and
+ * its read, or the commit): one round trip fewer a transaction. Before a prepared statement it goes alone.
+ */
+function beginWithFirstStatement(client: pg.PoolClient): Queryable & { readonly begun: boolean } {
+  let begun = false;
+  const query = (async (config: unknown, values?: unknown) => {
+    if (begun) return client.query(config as string, values as unknown[]);
+    begun = true;
+    if (typeof config !== 'string' || values !== undefined) {
+      await client.query('BEGIN');
+      return client.query(config as string, values as unknown[]);
+    }
+    // A multi-statement text answers one result per statement: BEGIN's is not the caller's.
+    const results = (await client.query(`BEGIN;\n${config}`)) as unknown as pg.QueryResult[];
+    return results.length === 2 ? results[1] : results.slice(1);
+  }) as Queryable['query'];
+  return {
+    query,
+    get begun() {
+      return begun;
+    },
+  };
+}
+
 function inlineParameters(text: string, values: unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => {
     const value = values[Number(n) - 1];
