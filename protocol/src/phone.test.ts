@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { formatPhone, parsePhone } from './phone.ts';
@@ -24,6 +25,45 @@ describe('phone rules cut to landlines and mobiles', () => {
     expect(parsePhone('12')).toBeNull();
     expect(parsePhone('347 12')).toBeNull();
     expect(parsePhone('+39 999 999 9999 9999')).toBeNull();
+  });
+
+  it('answers as isValid() and getType() asked separately, for thousands of numbers of every kind', async () => {
+    const metadata = JSON.parse(
+      await readFile(new URL('./phone-metadata.json', import.meta.url), 'utf8'),
+    ) as MetadataJson;
+    const reference = (input: string) => {
+      const parsed = parsePhoneNumberFromString(input.trim(), 'IT', metadata);
+      if (!parsed?.isValid()) return null;
+      const type = parsed.getType();
+      return { e164: parsed.number, mobile: type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' };
+    };
+    // Seeded: Italian numbers of any length and leading digits, and numbers of many calling codes.
+    let seed = 7;
+    const digit = () => String((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 10);
+    const digits = (n: number) => Array.from({ length: n }, digit).join('');
+    const codes = [
+      '',
+      '+39 ',
+      '+33 ',
+      '+40 ',
+      '+44 ',
+      '+49 ',
+      '+212 ',
+      '+380 ',
+      '+1 ',
+      '+86 ',
+      '+355 ',
+      '+234 ',
+    ];
+    let valid = 0;
+    for (let i = 0; i < 6000; i++) {
+      const input = `${codes[i % codes.length]}${digits(4 + (i % 9))}`;
+      const expected = reference(input);
+      if (expected) valid++;
+      expect(parsePhone(input), input).toEqual(expected);
+    }
+    // Enough of them valid that both answers are exercised.
+    expect(valid).toBeGreaterThan(300);
   });
 
   it('writes a number as the citizen reads it', () => {
