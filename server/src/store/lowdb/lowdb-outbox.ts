@@ -19,7 +19,7 @@ import {
   type OutboxWriter,
   type PendingSummary,
 } from '../store.ts';
-import { putChanged, putItem, removeItem, type TxLog } from './tx-log.ts';
+import { putItem, removeItem, type TxLog } from './tx-log.ts';
 
 interface MessageFile {
   messages: OutboxMessage[];
@@ -157,7 +157,7 @@ export class LowdbOutbox {
         if (before.lease) message.lease = before.lease;
         else delete message.lease;
       });
-      putChanged<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
+      putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message, { inList: true });
       return structuredClone(message);
     });
   }
@@ -184,7 +184,7 @@ export class LowdbOutbox {
     message.lastError = outcome.error;
     delete message.lease;
     log.undo.push(() => Object.assign(message, before));
-    putChanged<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
+    putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message, { inList: true });
     return true;
   }
 

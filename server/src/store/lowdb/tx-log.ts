@@ -17,8 +17,9 @@ export const newTxLog = (): TxLog => ({ touched: new Set(), undo: [], ops: new M
 
 /**
  * Appends `item` to `low`'s `list` (its `key` unique there) and journals just that item: a booking or message
- * costs the journal its own bytes, not its whole day file's. The item must not change in place afterwards
- * without its file being touched or put again.
+ * costs the journal its own bytes, not its whole day file's. With `inList`, the item is already there, changed in
+ * place by the caller: only its new state is journaled. An item must not change in place afterwards without
+ * being put again (or its file touched).
  */
 export function putItem<T extends object>(
   log: TxLog,
@@ -26,21 +27,13 @@ export function putItem<T extends object>(
   list: string,
   key: keyof T & string,
   item: T,
+  { inList = false } = {},
 ): void {
-  const items = (low.data as Record<string, T[]>)[list]!;
-  items.push(item);
-  log.undo.push(() => void items.splice(items.lastIndexOf(item), 1));
-  opsOf(log, low).push({ list, key, put: JSON.stringify(item) });
-}
-
-/** Journals the new state of an item already in `low`'s `list`, changed in place by the caller. */
-export function putChanged<T extends object>(
-  log: TxLog,
-  low: Low<unknown>,
-  list: string,
-  key: keyof T & string,
-  item: T,
-): void {
+  if (!inList) {
+    const items = (low.data as Record<string, T[]>)[list]!;
+    items.push(item);
+    log.undo.push(() => void items.splice(items.lastIndexOf(item), 1));
+  }
   opsOf(log, low).push({ list, key, put: JSON.stringify(item) });
 }
 
