@@ -83,7 +83,7 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
 }
 
 /** `target`'s property, its methods bound once per proxy: a transaction reads tx.x many times. */
-function boundOnce(
+export function boundOnce(
   cache: Map<string | symbol, unknown>,
   target: object,
   name: string | symbol,
@@ -98,6 +98,6 @@ function boundOnce(
 }
 
 /** Methods keep their own object as `this` (a class's private state) when called through a proxy. */
-export function bindMethod(value: unknown, target: object): unknown {
+function bindMethod(value: unknown, target: object): unknown {
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

@@ -2,7 +2,7 @@
 // its due time is announced on commit to every instance (NOTIFY outbox in PostgreSQL), so each one's worker
 // can wake at that time instead of polling. Cancelled messages are not announced: a worker woken for one
 // finds nothing due and sleeps until the next.
-import { bindMethod } from '../metrics/instrument-store.ts';
+import { boundOnce } from '../metrics/instrument-store.ts';
 import type { Store, StoreTx } from '../store/store.ts';
 
 export const OUTBOX_CHANNEL = 'outbox';
@@ -20,19 +20,21 @@ export function announcingOutbox(store: Store): Store {
       if (resolved && action === 'retry') tx.notify(OUTBOX_CHANNEL, now.toISOString());
       return resolved;
     };
+    const bound = new Map<string | symbol, unknown>();
     return new Proxy(tx, {
       get: (target, name, receiver) =>
         name === 'enqueueMessage'
           ? enqueueMessage
           : name === 'resolveDeadMessage'
             ? resolveDeadMessage
-            : bindMethod(Reflect.get(target, name, receiver), target),
+            : boundOnce(bound, target, name, receiver),
     });
   };
   const transaction: Store['transaction'] = (fn) => store.transaction((tx) => fn(announcing(tx)));
+  const storeMethods = new Map<string | symbol, unknown>();
   return new Proxy(store, {
     get: (target, name, receiver) =>
-      name === 'transaction' ? transaction : bindMethod(Reflect.get(target, name, receiver), target),
+      name === 'transaction' ? transaction : boundOnce(storeMethods, target, name, receiver),
   });
 }
 
