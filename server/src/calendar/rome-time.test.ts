@@ -7,6 +7,7 @@ import {
   hhmm,
   instantOf,
   romeDayOf,
+  romeDayOfIso,
   romeIso,
   romeReading,
   weekdayOf,
@@ -53,6 +54,9 @@ describe('rome-time', () => {
     expect(instantOf('2026-12-01')).toBeNaN();
     expect(instantOf('tomorrow at nine')).toBeNaN();
     expect(instantOf('2026-13-01T09:00:00Z')).toBeNaN();
+    // A stored instant's Rome day: 23:30 UTC on 31 December is already New Year's Day in Rome.
+    expect(romeDayOfIso('2026-12-31T23:30:00Z')).toBe('2027-01-01');
+    expect(() => romeDayOfIso('2026-12-31T23:30:00')).toThrow(/with offset/);
   });
 
   it('keeps milliseconds when there are some', () => {

@@ -54,6 +54,13 @@ export function romeDayOf(ms: number): string {
   return dateOf(wall(ms));
 }
 
+/** The Rome day of a stored instant (ISO with offset); throws on anything else, which no record should hold. */
+export function romeDayOfIso(iso: string): string {
+  const ms = instantOf(iso);
+  if (Number.isNaN(ms)) throw new Error(`expected a date-time with offset, got ${iso}`);
+  return romeDayOf(ms);
+}
+
 /** A Rome wall-clock reading, field by field; weekday 1 is Monday (ISO, as luxon counts). */
 export interface RomeReading {
   year: number;

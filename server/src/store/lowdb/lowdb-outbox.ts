@@ -62,7 +62,7 @@ export class LowdbOutbox {
   }
 
   async open(): Promise<void> {
-    const today = romeDay(this.now());
+    const today = romeDayOf(this.now().getTime());
     for (const name of await this.files.list(this.pendingDir)) {
       const day = /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1];
       if (!day) continue;
@@ -108,7 +108,7 @@ export class LowdbOutbox {
           status: 'pending',
           attempts: 0,
         };
-        const day = romeDay(new Date(message.slotStart));
+        const day = romeDayOf(Date.parse(message.slotStart));
         const low = await this.pendingFile(day);
         putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
         this.dayOf.set(message.id, day);
@@ -260,7 +260,7 @@ export class LowdbOutbox {
     }
     // A message finishes before its appointment or soon after it: recent and coming days hold the news.
     const from =
-      bookingCode === undefined ? romeDay(new Date(this.now().getTime() - LIST_DAYS_BACK * 86_400_000)) : '';
+      bookingCode === undefined ? romeDayOf(this.now().getTime() - LIST_DAYS_BACK * 86_400_000) : '';
     const found: OutboxMessage[] = [];
     for (const day of await this.archiveDays()) {
       if (day < from) continue;
@@ -334,11 +334,6 @@ export class LowdbOutbox {
       }
     return days.sort().reverse();
   }
-}
-
-/** The Rome calendar day of an instant: files follow the offices' days, not UTC's. */
-export function romeDay(instant: Date): string {
-  return romeDayOf(instant.getTime());
 }
 
 function utc(iso: string): string {

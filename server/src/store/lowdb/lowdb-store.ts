@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DateTime } from 'luxon';
-import { instantOf, romeDayOf } from '../../calendar/rome-time.ts';
+import { romeDayOfIso as localDay } from '../../calendar/rome-time.ts';
 import type { CallRecord } from '@sportello/protocol';
 import { listenSafely } from '../listen-safely.ts';
 import { removeFromBooking, removeFromCallRecord, removeFromTicket } from '../personal-data.ts';
@@ -889,13 +889,6 @@ const SELF_TESTS_KEPT = 10;
  */
 const STATUSES_WRITE_MS = 5_000;
 const ALERTS_KEPT_DAYS = 92;
-
-/** The sede-local calendar day a slot falls on. */
-function localDay(isoStart: string): string {
-  const ms = instantOf(isoStart);
-  if (Number.isNaN(ms)) throw new Error(`bad start ${isoStart}`);
-  return romeDayOf(ms);
-}
 
 /** Strips personal data from the records of one day partition; answers how many records changed. */
 function removePersonalDataOfDay(

@@ -6,7 +6,7 @@
 // and every other read and write runs in parallel.
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { DateTime } from 'luxon';
+import { romeDayOf, romeDayOfIso as localDay } from '../../calendar/rome-time.ts';
 import pg from 'pg';
 import type { CallRecord, CounterState, QueueEntry } from '@sportello/protocol';
 import { listenSafely } from '../listen-safely.ts';
@@ -62,7 +62,6 @@ export interface PostgresStoreOptions {
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
-const ZONE = 'Europe/Rome';
 const SELF_TESTS_KEPT = 10;
 const ALERTS_KEPT_DAYS = 92;
 /** Finished messages are listed, without a booking code, from the appointments of this many days ago on. */
@@ -357,7 +356,7 @@ export class PostgresStore implements Store {
           m.id,
           m.status,
           m.bookingCode,
-          romeDay(Date.parse(m.slotStart)),
+          romeDayOf(Date.parse(m.slotStart)),
           utc(m.dueAt),
           m.lease?.until ?? null,
           m.finishedAt ?? null,
@@ -611,7 +610,7 @@ export class PostgresStore implements Store {
           );
         // A message finishes before its appointment or soon after it: recent and coming days hold the news.
         const from =
-          bookingCode === undefined ? romeDay(this.now().getTime() - LIST_DAYS_BACK * 86_400_000) : '';
+          bookingCode === undefined ? romeDayOf(this.now().getTime() - LIST_DAYS_BACK * 86_400_000) : '';
         return docs<OutboxMessage>(
           `SELECT doc FROM outbox WHERE status = $1 AND ($2::text IS NULL OR booking_code = $2) AND slot_day >= $3
            ORDER BY finished_at DESC LIMIT $4`,
@@ -844,7 +843,7 @@ export class PostgresStore implements Store {
         const inserted = await run(
           `INSERT INTO outbox (id, status, booking_code, slot_day, due_at, doc) VALUES ($1, 'pending', $2, $3, $4, $5)
            ON CONFLICT (id) DO NOTHING`,
-          [message.id, message.bookingCode, romeDay(Date.parse(message.slotStart)), message.dueAt, message],
+          [message.id, message.bookingCode, romeDayOf(Date.parse(message.slotStart)), message.dueAt, message],
         );
         if (inserted === 0) throw new DuplicateKeyError('message id');
       },
@@ -950,17 +949,6 @@ function statementName(text: string): string {
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad schema name ${name}`);
   return name;
-}
-
-/** The sede-local calendar day an instant falls on. */
-function localDay(iso: string): string {
-  const day = DateTime.fromISO(iso, { zone: ZONE }).toISODate();
-  if (!day) throw new Error(`bad instant ${iso}`);
-  return day;
-}
-
-function romeDay(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: ZONE }).toISODate()!;
 }
 
 function utc(iso: string): string {
