@@ -931,13 +931,35 @@ function outboxContract(name: string, factory: StoreFactory): void {
             dueAt: at(3600).toISOString(),
           }),
         );
+        // The same booking's reminder of a time it had before a move: filed under another day.
+        await tx.enqueueMessage(
+          outboxMessage('x-remind-old', {
+            kind: 'reminder',
+            slotStart: '2026-12-03T10:00:00+01:00',
+            dueAt: at(7000).toISOString(),
+          }),
+        );
       });
+      // Found again after a restart, and a cancel that rolls back leaves them pending.
+      store = await factory.reopen(store);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.cancelPendingMessages('AAAAAAAA', ['reminder'], at(5));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
       expect(await store.transaction((tx) => tx.cancelPendingMessages('AAAAAAAA', ['reminder'], at(5)))).toBe(
-        1,
+        2,
       );
       expect((await list('pending')).map((m) => m.id).sort()).toEqual(['x-confirm', 'y-remind']);
-      expect(await list('cancelled', 'AAAAAAAA')).toMatchObject([{ id: 'x-remind', status: 'cancelled' }]);
+      expect((await list('cancelled', 'AAAAAAAA')).map((m) => m.id).sort()).toEqual([
+        'x-remind',
+        'x-remind-old',
+      ]);
       expect((await claim(7200)).map((m) => m.id).sort()).toEqual(['x-confirm', 'y-remind']);
+      expect(await store.transaction((tx) => tx.cancelPendingMessages('AAAAAAAA', ['reminder'], at(6)))).toBe(
+        0,
+      );
     });
 
     it('keeps leases, retries and finished messages across a restart', async () => {

@@ -51,6 +51,8 @@ export class LowdbOutbox {
   private readonly pending = new Map<string, Low<MessageFile>>();
   /** message id → the day of its pending file. */
   private readonly dayOf = new Map<string, string>();
+  /** booking code → its pending messages' ids: a cancel finds them without reading every pending one. */
+  private readonly ofBooking = new Map<string, Set<string>>();
 
   constructor(
     dataDir: string,
@@ -74,7 +76,7 @@ export class LowdbOutbox {
         await unlink(this.pendingPath(day)).catch(() => undefined);
         continue;
       }
-      for (const message of low.data.messages) this.dayOf.set(message.id, day);
+      for (const message of low.data.messages) this.track(message, day);
     }
   }
 
@@ -111,14 +113,13 @@ export class LowdbOutbox {
         const day = romeDayOf(Date.parse(message.slotStart));
         const low = await this.pendingFile(day);
         putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message);
-        this.dayOf.set(message.id, day);
-        log.undo.push(() => this.dayOf.delete(message.id));
+        this.track(message, day);
+        log.undo.push(() => this.untrack(message));
       },
       cancelPendingMessages: async (bookingCode, kinds, now) => {
-        const ids: string[] = [];
-        for (const low of this.pending.values())
-          for (const m of low.data.messages)
-            if (m.bookingCode === bookingCode && kinds.includes(m.kind)) ids.push(m.id);
+        const ids = [...(this.ofBooking.get(bookingCode) ?? [])].filter((id) =>
+          kinds.includes(this.find(id)!.message.kind),
+        );
         for (const id of ids) await this.finish(log, id, now, { status: 'cancelled' });
         return ids.length;
       },
@@ -212,10 +213,10 @@ export class LowdbOutbox {
       const low = await this.pendingFile(day);
       log.touched.add(low as Low<unknown>);
       low.data.messages.push(again);
-      this.dayOf.set(id, day);
+      this.track(again, day);
       log.undo.push(() => {
         low.data.messages.splice(low.data.messages.indexOf(again), 1);
-        this.dayOf.delete(id);
+        this.untrack(again);
       });
       return true;
     }
@@ -299,12 +300,26 @@ export class LowdbOutbox {
     if (!found || day === undefined) return;
     const { message, low, index } = found;
     removeItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', index);
-    this.dayOf.delete(id);
-    log.undo.push(() => this.dayOf.set(id, day));
+    this.untrack(message);
+    log.undo.push(() => this.track(message, day));
     const done: OutboxMessage = { ...message, ...result, finishedAt: now.toISOString() };
     delete done.lease;
     const archive = (await this.files.file(this.archivePath(day), emptyFile)) as Low<MessageFile>;
     putItem<OutboxMessage>(log, archive as Low<unknown>, 'messages', 'id', done);
+  }
+
+  private track(message: OutboxMessage, day: string): void {
+    this.dayOf.set(message.id, day);
+    let ids = this.ofBooking.get(message.bookingCode);
+    if (!ids) this.ofBooking.set(message.bookingCode, (ids = new Set()));
+    ids.add(message.id);
+  }
+
+  private untrack(message: OutboxMessage): void {
+    this.dayOf.delete(message.id);
+    const ids = this.ofBooking.get(message.bookingCode);
+    ids?.delete(message.id);
+    if (ids?.size === 0) this.ofBooking.delete(message.bookingCode);
   }
 
   private async pendingFile(day: string): Promise<Low<MessageFile>> {
