@@ -312,6 +312,15 @@ describe('SMS texts', () => {
     expect(toGsm7('L’ufficio – È aperto…')).toBe("L'ufficio - E' aperto...");
     expect(smsSegments(toGsm7('Invalidità civile: la tua “pratica”')).encoding).toBe('gsm7');
   });
+
+  it('leaves every GSM-7 character, other scripts and emoji as they are', () => {
+    const gsm7 =
+      '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿' +
+      'abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f';
+    expect(toGsm7(gsm7)).toBe(gsm7);
+    expect(smsSegments(gsm7).encoding).toBe('gsm7');
+    expect(toGsm7('Привіт – مرحبا 😀 ș')).toBe('Привіт - مرحبا 😀 s');
+  });
 });
 
 describe('segment count', () => {

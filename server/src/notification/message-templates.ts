@@ -366,10 +366,14 @@ function withoutAccent(ch: string): string {
   return [...plain].every((c) => basic.has(c)) ? plain : ch;
 }
 
+/** A character GSM-7 has no spelling for; a text without any comes back as it is. */
+const NOT_GSM7 = new RegExp(
+  `[^${(GSM7_BASIC + GSM7_EXTENSION).replace(/[\\\][^$.*+?(){}|/-]/g, '\\$&')}]`,
+  'gu',
+);
+
 export function toGsm7(text: string): string {
-  return [...text]
-    .map((ch) => (basic.has(ch) || extension.has(ch) ? ch : (replacements[ch] ?? withoutAccent(ch))))
-    .join('');
+  return text.replace(NOT_GSM7, (ch) => replacements[ch] ?? withoutAccent(ch));
 }
 
 export interface SegmentCount {
