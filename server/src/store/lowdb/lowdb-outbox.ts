@@ -19,6 +19,7 @@ import {
   type OutboxWriter,
   type PendingSummary,
 } from '../store.ts';
+import { clone } from './clone.ts';
 import { putItem, removeItem, type TxLog } from './tx-log.ts';
 
 interface MessageFile {
@@ -105,7 +106,7 @@ export class LowdbOutbox {
       enqueueMessage: async (input: NewOutboxMessage) => {
         if (this.dayOf.has(input.id)) throw new DuplicateKeyError('message id');
         const message: OutboxMessage = {
-          ...structuredClone(input),
+          ...clone(input),
           dueAt: utc(input.dueAt),
           status: 'pending',
           attempts: 0,
@@ -159,7 +160,7 @@ export class LowdbOutbox {
         else delete message.lease;
       });
       putItem<OutboxMessage>(log, low as Low<unknown>, 'messages', 'id', message, { inList: true });
-      return structuredClone(message);
+      return clone(message);
     });
   }
 
@@ -257,7 +258,7 @@ export class LowdbOutbox {
       m.status === status && (bookingCode === undefined || m.bookingCode === bookingCode);
     if (status === 'pending') {
       const all = [...this.pending.values()].flatMap((low) => low.data.messages.filter(wanted));
-      return structuredClone(all.sort(byDueAt).slice(0, limit));
+      return clone(all.sort(byDueAt).slice(0, limit));
     }
     // A message finishes before its appointment or soon after it: recent and coming days hold the news.
     const from =
@@ -272,7 +273,7 @@ export class LowdbOutbox {
       found.push(...data.messages.filter(wanted));
     }
     found.sort((a, b) => ((a.finishedAt ?? '') > (b.finishedAt ?? '') ? -1 : 1));
-    return structuredClone(found.slice(0, limit));
+    return clone(found.slice(0, limit));
   }
 
   private async readClosed(filename: string): Promise<MessageFile> {

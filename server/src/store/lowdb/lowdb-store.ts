@@ -39,6 +39,7 @@ import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from '
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { LowdbOutbox } from './lowdb-outbox.ts';
 import { newTxLog, putItem, type TxLog } from './tx-log.ts';
+import { clone } from './clone.ts';
 import type { ListOp } from './journal.ts';
 import {
   auditFile,
@@ -910,9 +911,4 @@ function bookedTimeOf(b: StoredBooking): BookedTime {
     start: Date.parse(b.start),
     end: Date.parse(b.end),
   });
-}
-
-/** Callers get copies: nothing outside a transaction may change what is stored. */
-function clone<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
 }

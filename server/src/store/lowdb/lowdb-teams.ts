@@ -3,6 +3,7 @@
 import type { Low } from 'lowdb';
 import type { StoreReader, StoreTx } from '../store.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
+import { clone } from './clone.ts';
 import type { TxLog } from './tx-log.ts';
 
 export interface TeamsMeetingsFile {
@@ -18,8 +19,7 @@ export class LowdbTeamsMeetings {
 
   reader(): Pick<StoreReader, 'teamsMeeting'> {
     return {
-      teamsMeeting: async (code) =>
-        structuredClone(this.low.data.meetings.find((m) => m.bookingCode === code)),
+      teamsMeeting: async (code) => clone(this.low.data.meetings.find((m) => m.bookingCode === code)),
     };
   }
 
@@ -29,8 +29,8 @@ export class LowdbTeamsMeetings {
         const list = this.low.data.meetings;
         const before = [...list];
         const index = list.findIndex((m) => m.bookingCode === meeting.bookingCode);
-        if (index >= 0) list[index] = structuredClone(meeting);
-        else list.push(structuredClone(meeting));
+        if (index >= 0) list[index] = clone(meeting);
+        else list.push(clone(meeting));
         // Finished records of slots long past are dropped as others are written.
         const old = new Date(Date.parse(meeting.updatedAt) - KEPT_DAYS * 86_400_000).toISOString();
         for (let i = list.length - 1; i >= 0; i--)
@@ -59,6 +59,6 @@ export class LowdbTeamsMeetings {
       });
     }
     if (due.length > 0) log.touched.add(this.low as Low<unknown>);
-    return structuredClone(due);
+    return clone(due);
   }
 }
