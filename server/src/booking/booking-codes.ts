@@ -1,11 +1,12 @@
 // Codes given to citizens: a booking code to read aloud or type, and a 6-digit admission code.
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from '../auth/random-pool.ts';
 
 // Crockford base 32: no I, L, O, U, so nothing is misread.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function newBookingCode(): string {
-  return [...randomBytes(8)].map((byte) => ALPHABET[byte & 31]).join('');
+  return [...pooledRandomBytes(8)].map((byte) => ALPHABET[byte & 31]).join('');
 }
 
 export function newAdmissionCode(): string {

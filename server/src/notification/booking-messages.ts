@@ -1,6 +1,7 @@
 // The SMS each booking change causes, rendered and enqueued inside the caller's transaction: the
 // message exists if and only if the change does, and the worker sends it later.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { pooledRandomBytes } from '../auth/random-pool.ts';
 import { parsePhone, type Booking, type Language, type MessageKind } from '@sportello/protocol';
 import { sedeOf, serviceOf } from '../catalog/catalog.ts';
 import type { AppContext } from '../context.ts';
@@ -151,7 +152,7 @@ async function withPageToken(
 
 /** 128 random bits: the link alone opens the page, so the token must not be guessable. */
 export function newSelfServiceToken(): string {
-  return randomBytes(16).toString('base64url');
+  return pooledRandomBytes(16).toString('base64url');
 }
 
 /** What the texts and the calendar file say about a booking, written in `language`. */
