@@ -395,6 +395,31 @@ describe('lowdb store files', () => {
     await reopened.close();
   });
 
+  it('journals an audit event as itself, not its whole day, and replays it next to those before', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    const event = (i: number) => ({
+      at: `2026-12-05T09:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      actor: 'sportello.rovigo',
+      action: 'desk.booking.read',
+      subject: `A${String(i).padStart(7, '0')}`,
+    });
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 300; i++) await tx.appendAudit(event(i));
+    });
+    await store.checkpoint();
+    await store.transaction((tx) => tx.appendAudit(event(300)));
+    const record = await readFile(path.join(dataDir, 'journal-2.ndjson'), 'utf8');
+    expect(Buffer.byteLength(record)).toBeLessThan(1_000);
+    await disk.crash();
+    const reopened = await LowdbStore.open({ dataDir, now });
+    const events = await reopened.read((r) => r.auditOfDay('2026-12-05'));
+    expect(events).toHaveLength(301);
+    expect(events.at(-1)).toEqual(event(300));
+    await reopened.close();
+  });
+
   it('keeps an SMS sent once through a crash in the middle of a checkpoint: archived, not pending again', async () => {
     for (const stopAt of ['renamed', 'synced folder', 'removed journal-1']) {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));

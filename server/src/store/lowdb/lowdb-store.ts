@@ -2,6 +2,7 @@
 // a time; those finishing in the same turn of the event loop are flushed together (group commit): one record in
 // the write-ahead journal (journal.ts) with the new text of every file they changed, one sync, and each caller
 // resolves once its record is on disk. Checkpoints put the files themselves in place every few seconds.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -386,7 +387,8 @@ export class LowdbStore implements Store {
         clone(((await this.dayLow('calls', group, day)).data as CallDay).calls),
       videoQueueExitsOfDay: async (group, day) =>
         clone(((await this.dayLow('calls', group, day)).data as CallDay).exits ?? []),
-      auditOfDay: async (day) => clone(((await this.auditLow(day)).data as AuditDay).events),
+      auditOfDay: async (day) =>
+        ((await this.auditLow(day)).data as AuditDay).events.map(({ key: _key, ...event }) => clone(event)),
       staffAccount: async (username) =>
         clone((this.core.data.staff ?? []).find((a) => a.username === username)),
       staffAccounts: async () =>
@@ -651,8 +653,11 @@ export class LowdbStore implements Store {
       },
       appendAudit: async (event: AuditEvent) => {
         const low = await this.auditLow(localDay(event.at));
-        touched.add(low);
-        push((low.data as AuditDay).events, clone(event));
+        // Journaled as the event alone: a busy day's audit file was written whole for every desk action.
+        putItem<AuditDay['events'][number]>(log, low, 'events', 'key', {
+          key: randomUUID(),
+          ...clone(event),
+        });
       },
       putStaffAccount: async (account) => {
         touched.add(core);

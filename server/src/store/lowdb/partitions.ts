@@ -68,9 +68,12 @@ export interface CallDay {
   exits?: import('../store.ts').VideoQueueExit[];
 }
 
-/** The audit log of one day. */
+/**
+ * The audit log of one day. `key`: journaled events are put by it (files written before have none); never read
+ * out of the store.
+ */
 export interface AuditDay {
-  events: import('../store.ts').AuditEvent[];
+  events: (import('../store.ts').AuditEvent & { key?: string })[];
 }
 
 /** Day partitions: bookings, tickets and kiosk sessions per sede, calls per sede group. */

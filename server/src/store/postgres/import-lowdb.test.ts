@@ -66,7 +66,10 @@ it('moves every kind of record, twice without doubling, and numbering goes on wh
       't1',
       't2',
     ]);
-    expect(await read((r) => r.auditOfDay('2026-12-01'))).toHaveLength(1);
+    // As lowdb gave it: its journal key stays behind.
+    expect(await read((r) => r.auditOfDay('2026-12-01'))).toEqual([
+      { at: '2026-12-01T09:00:00.000Z', actor: 'admin', action: 'test', subject: 'x' },
+    ]);
     expect((await read((r) => r.callRecord('c1')))?.official).toBe('ro-laura-bianchi');
     expect((await read((r) => r.staffAccount('sportello.rovigo')))?.roles).toEqual(['counter']);
     expect(await read((r) => r.teamsMeeting('AAAAAAAA'))).toMatchObject({

@@ -143,9 +143,11 @@ export async function importLowdb(
       const data = await read<AuditDay>(path.join(dataDir, relative));
       if (!data) continue;
       progress(relative);
-      // Audit events have no key: a day already moved is recognised by its marker, written with it.
-      if (await store.importAuditDay(name.replace(/\.json$/, ''), data.events))
-        count('audit events', data.events.length);
+      // Audit events have no key of their own (lowdb's journal key stays behind): a day already moved is
+      // recognised by its marker, written with it.
+      const events = data.events.map(({ key: _key, ...event }) => event);
+      if (await store.importAuditDay(name.replace(/\.json$/, ''), events))
+        count('audit events', events.length);
     }
   for (const folder of ['pending', 'archive']) {
     const root = path.join(dataDir, 'outbox', folder);
