@@ -12,7 +12,6 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import pg from 'pg';
-import type { AvailabilityResponse, CreateBookingBody } from '@sportello/protocol';
 import { newToken, STAFF_TOKEN_PREFIX } from '../../server/src/auth/tokens.ts';
 import type { AppConfig } from '../../server/src/config/load-config.ts';
 import { migrate } from '../../server/src/store/postgres/schema.ts';
@@ -22,7 +21,8 @@ import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
 import { nextMessage, percentile } from './bench-support.ts';
 import { failures, rateOf, romeDay, run, servicePerSector, startHttpFloor } from './http-load.ts';
 import type { FromPgChild, ToPgChild } from './pg-server-child.ts';
-import { codiceFiscale, generateBookings, random, shuffle, ZONE } from './seed.ts';
+import { benchBookings, bookingBody, planBookings } from './booking-load.ts';
+import { generateBookings, ZONE } from './seed.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG_DIR = path.resolve(HERE, '../../config');
@@ -30,8 +30,6 @@ const DATABASE = 'sportello_bench';
 const CONNECTIONS = 10;
 const SECONDS = 5;
 const WARMUP_SECONDS = 2;
-const BOOKING_WARMUP = 200;
-const SAFETY_MINUTES = 20;
 /** Citizens of the booking runs start here, far from the seeded ones; each run takes a block of its own. */
 const CITIZEN_BASE = 60_000_000;
 const OUTBOX_MESSAGES = 3000;
@@ -257,89 +255,21 @@ const loadAverage = () =>
 
 const instances = (urls: string[]) => (urls.length === 1 ? '1 instance' : `${urls.length} instances`);
 
-interface Unit {
-  sede: string;
-  service: string;
-  start: string;
-}
-
-/** Every free (slot × capacity) unit of the coming days, shuffled so concurrent requests hit different days. */
-async function planBookings(url: string, config: AppConfig): Promise<Unit[]> {
-  const units: Unit[] = [];
-  const earliest = Date.now() + (config.server.bookingLeadMinutes + SAFETY_MINUTES) * 60_000;
-  for (const sede of config.sedi)
-    for (const service of servicePerSector(config)) {
-      const query = new URLSearchParams({
-        sede: sede.id,
-        service: service.id,
-        mode: 'inPerson',
-        from: romeDay(0),
-        to: romeDay(config.server.bookingHorizonDays),
-      });
-      const response = await fetch(`${url}/api/v1/availability?${query}`);
-      if (!response.ok) throw new Error(`availability ${response.status}: ${await response.text()}`);
-      const body = (await response.json()) as AvailabilityResponse;
-      for (const day of body.days)
-        for (const slot of day.slots)
-          if (Date.parse(slot.start) > earliest)
-            for (let k = 0; k < slot.free; k++)
-              units.push({ sede: sede.id, service: service.id, start: slot.start });
-    }
-  return shuffle(random(11), units);
-}
-
-function bookingBody(config: AppConfig, unit: Unit, citizen: number): CreateBookingBody {
-  return {
-    sede: unit.sede,
-    service: unit.service,
-    mode: 'inPerson',
-    start: unit.start,
-    citizen: {
-      codiceFiscale: codiceFiscale(citizen),
-      firstName: 'Carla',
-      lastName: 'Bench',
-      phone: `+39347${String(1_000_000 + (citizen % 1_000_000)).slice(-7)}`,
-      language: 'it',
-    },
-    authMethod: 'cie-pin',
-    privacyNoticeVersion: config.server.privacyNoticeVersion,
-  };
-}
-
 async function bookingRow(
   urls: string[],
   token: string,
   config: AppConfig,
   citizenBase: number,
+  databaseUrl: string,
 ): Promise<PgRow> {
-  const plan = await planBookings(urls[0]!, config);
-  let next = 0;
-  let codes = new Map<string, number>();
-  const request: autocannon.Request = {
-    method: 'POST',
-    path: '/api/v1/bookings',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    setupRequest: (req) => {
-      const i = next++;
-      return { ...req, body: JSON.stringify(bookingBody(config, plan[i % plan.length]!, citizenBase + i)) };
-    },
-    onResponse: (status, body) => {
-      if (status < 300) return;
-      let code = `HTTP ${status}`;
-      try {
-        code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? code;
-      } catch {
-        // not JSON: keep the status
-      }
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-    },
-  };
-  const options = { url: targets(urls), connections: CONNECTIONS, requests: [request] };
-  await run({ ...options, amount: BOOKING_WARMUP });
-  codes = new Map();
-  const left = plan.length - next - 3 * CONNECTIONS;
-  if (left < CONNECTIONS * 10) throw new Error(`only ${left} free slot units left to book`);
-  const r = await run({ ...options, duration: SECONDS, maxOverallRequests: left });
+  const plan = await planBookings(urls[0]!, config, 11);
+  const { result: r, failed } = await benchBookings(urls, token, config, plan, citizenBase, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    // The warm-up's bookings and cancels leave thousands of dead rows: autovacuum would clean them up during
+    // the measured run, as it would not on a server in its steady state.
+    afterWarmUp: () => vacuum(databaseUrl),
+  });
   return {
     operation: `POST booking, ${instances(urls)} (${plan.length} free slot units)`,
     p50: r.latency.p50,
@@ -347,8 +277,18 @@ async function bookingRow(
     rate: rateOf(r),
     unit: 'req/s',
     ok: r['2xx'],
-    failed: failures(r, codes),
+    failed,
   };
+}
+
+async function vacuum(url: string): Promise<void> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE)');
+  } finally {
+    await client.end();
+  }
 }
 
 // ---- outbox and relay ----
@@ -525,12 +465,12 @@ export async function postgresBench(
       try {
         console.error(`[postgres ${n}] 1 instance…`);
         rows.push(asGet(await availabilityRow([a.url], config)));
-        rows.push(asPost(await bookingRow([a.url], token, config, CITIZEN_BASE)));
+        rows.push(asPost(await bookingRow([a.url], token, config, CITIZEN_BASE, url)));
         const b = await startInstance(url, token, dataDir);
         opened.push(b);
         console.error(`[postgres ${n}] 2 instances…`);
         rows.push(asGet(await availabilityRow([a.url, b.url], config)));
-        rows.push(asPost(await bookingRow([a.url, b.url], token, config, CITIZEN_BASE + 1_000_000)));
+        rows.push(asPost(await bookingRow([a.url, b.url], token, config, CITIZEN_BASE + 1_000_000, url)));
         console.error(`[postgres ${n}] outbox, relay…`);
         rows.push(tag(await outboxRow(url, [a, b])));
         rows.push(tag(await relayRow(a, b)));

@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import type { AvailabilityResponse, Booking, CreateBookingBody } from '@sportello/protocol';
 import { loadConfig, type AppConfig } from '../../server/src/config/load-config.ts';
 import { agentBench, agentTable } from './agent-bench.ts';
 import { floorBench, floorTable } from './floor-bench.ts';
@@ -22,16 +21,9 @@ import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
-import {
-  failures,
-  rateOf,
-  romeDay,
-  run,
-  servicePerSector,
-  startHttpFloor,
-  statusCounts,
-} from './http-load.ts';
-import { codiceFiscale, generateBookings, random, shuffle, writeDayFiles } from './seed.ts';
+import { failures, rateOf, romeDay, run, startHttpFloor, statusCounts } from './http-load.ts';
+import { generateBookings, writeDayFiles } from './seed.ts';
+import { benchBookings, bookingBody, planBookings } from './booking-load.ts';
 import type { FromChild, ToChild } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -70,15 +62,6 @@ if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes:
 const CONNECTIONS = 10;
 const SECONDS = 5;
 const FLOOR_SECONDS = 3;
-/**
- * Bookings made, then cancelled, before the measured run, which so meets the booking path optimised as on a server
- * up for a while (the floor warms up for 2 s of its own requests): after 200 bookings V8 was still optimising it,
- * a function at a time, and the server's CPU per booking fell by a third over the next 2,000. The cancels give
- * every unit back.
- */
-const BOOKING_WARMUP = 2_000;
-/** Slots closer than this are left out: they could fall inside the 30-minute lead time mid-run. */
-const SAFETY_MINUTES = 20;
 /** Citizens of the booking phase start here, far from the seeded ones. */
 const CITIZEN_BASE = 50_000_000;
 /** Issue 16's goals: a share of the bare Express floor measured in the same run, and a p99 ceiling in ms. */
@@ -163,31 +146,6 @@ async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<
   };
 }
 
-interface Unit {
-  sede: string;
-  service: string;
-  start: string;
-}
-
-/** The body of the i-th citizen's booking: a new citizen each time, so none is refused as already booked. */
-function bookingBody(config: AppConfig, unit: Unit, i: number): CreateBookingBody {
-  return {
-    sede: unit.sede,
-    service: unit.service,
-    mode: 'inPerson',
-    start: unit.start,
-    citizen: {
-      codiceFiscale: codiceFiscale(CITIZEN_BASE + i),
-      firstName: 'Carla',
-      lastName: 'Bench',
-      phone: `+39347${String(1_000_000 + i).slice(-7)}`,
-      language: 'it',
-    },
-    authMethod: 'cie-pin',
-    privacyNoticeVersion: config.server.privacyNoticeVersion,
-  };
-}
-
 /** The floor of a row: the bare app answering the same number of connections for as long, after a warm-up. */
 async function benchFloor(url: string, request: autocannon.Request, what: string): Promise<Omit<Row, 'n'>> {
   const options = { url, connections: CONNECTIONS, requests: [request] };
@@ -201,116 +159,6 @@ async function benchFloor(url: string, request: autocannon.Request, what: string
     ok: r['2xx'],
     failed: failures(r, statusCounts(r)),
   };
-}
-
-/** Every free (slot × capacity) unit of the next 60 days, shuffled so concurrent requests hit different days. */
-async function planBookings(child: Child, config: AppConfig): Promise<Unit[]> {
-  const units: Unit[] = [];
-  const earliest = Date.now() + (config.server.bookingLeadMinutes + SAFETY_MINUTES) * 60_000;
-  for (const sede of config.sedi) {
-    for (const service of servicePerSector(config)) {
-      const query = new URLSearchParams({
-        sede: sede.id,
-        service: service.id,
-        mode: 'inPerson',
-        from: romeDay(0),
-        to: romeDay(config.server.bookingHorizonDays),
-      });
-      const response = await fetch(`${child.url}/api/v1/availability?${query}`);
-      if (!response.ok) throw new Error(`availability ${response.status}: ${await response.text()}`);
-      const body = (await response.json()) as AvailabilityResponse;
-      for (const day of body.days)
-        for (const slot of day.slots)
-          if (Date.parse(slot.start) > earliest)
-            for (let k = 0; k < slot.free; k++)
-              units.push({ sede: sede.id, service: service.id, start: slot.start });
-    }
-  }
-  return shuffle(random(7), units);
-}
-
-async function benchBookings(
-  child: Child,
-  config: AppConfig,
-  plan: Unit[],
-): Promise<{ row: Omit<Row, 'n'>; used: number; warmedUp: number }> {
-  let next = 0;
-  let citizen = 0;
-  let codes = new Map<string, number>();
-  /** The warm-up's bookings, as the citizen's cancel request proves them: code and codice fiscale. */
-  let made: string[] | undefined = [];
-  const request: autocannon.Request = {
-    method: 'POST',
-    path: '/api/v1/bookings',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${child.token}` },
-    // Each request takes the next unit and a new citizen, so none is refused as full or already booked.
-    setupRequest: (req) => {
-      const unit = plan[next++ % plan.length]!;
-      return { ...req, body: JSON.stringify(bookingBody(config, unit, citizen++)) };
-    },
-    onResponse: (status, body) => {
-      if (status < 300) {
-        const { booking } = JSON.parse(body) as { booking: Booking };
-        made?.push(JSON.stringify({ code: booking.code, codiceFiscale: booking.citizen.codiceFiscale }));
-        return;
-      }
-      let code = `HTTP ${status}`;
-      try {
-        code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? code;
-      } catch {
-        // not JSON: keep the status
-      }
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-    },
-  };
-  const options = { url: child.url, connections: CONNECTIONS, requests: [request] };
-  // setupRequest runs once more per connection than requests are sent: keep a margin so units never repeat.
-  const warm = await run({ ...options, amount: Math.min(BOOKING_WARMUP, plan.length - 3 * CONNECTIONS) });
-  if (warm.non2xx || warm.errors) throw new Error(`booking warm-up: ${failures(warm, codes)} failed`);
-  const warmedUp = made!.length;
-  await cancelAll(child, made!);
-  made = undefined;
-  codes = new Map();
-  next = 0;
-  const left = plan.length - 3 * CONNECTIONS;
-  if (left < CONNECTIONS * 10) throw new Error(`only ${left} free slots left to book`);
-  // autocannon notices the last request only at its next sample, so sample often: a run that books every free
-  // unit before SECONDS would otherwise be timed up to the next whole second.
-  const r = await run({ ...options, duration: SECONDS, maxOverallRequests: left, sampleInt: 50 });
-  return {
-    row: {
-      operation: `POST booking (${r.duration.toFixed(1)} s)`,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      rate: rateOf(r),
-      ok: r['2xx'],
-      failed: failures(r, codes),
-    },
-    used: next,
-    warmedUp,
-  };
-}
-
-/** Cancels each booking by the citizen's own request, so its unit is free again. */
-async function cancelAll(child: Child, made: string[]): Promise<void> {
-  let i = 0;
-  const r = await run({
-    url: child.url,
-    connections: CONNECTIONS,
-    amount: made.length,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => {
-          const body = made[i++ % made.length]!;
-          const { code } = JSON.parse(body) as { code: string };
-          return { ...req, path: `/api/v1/bookings/${code}/cancel`, body };
-        },
-      },
-    ],
-  });
-  if (r.non2xx || r.errors) throw new Error(`cancelling the warm-up's bookings: ${failures(r)} failed`);
 }
 
 // ---- output ----
@@ -471,19 +319,27 @@ async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows:
         floorRate: getFloor.rate,
         goal: GOALS.availability,
       });
-      const plan = await planBookings(child, config);
+      const plan = await planBookings(child.url, config, 7);
       console.error(`[${n}] POST floor, booking ${plan.length} free slot units…`);
-      const sample = JSON.stringify(bookingBody(config, plan[0]!, 0));
+      const sample = JSON.stringify(bookingBody(config, plan[0]!, CITIZEN_BASE));
       const postFloor = await benchFloor(
         floorUrl,
         { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
         'POST JSON → 201',
       );
       rows.push({ n, ...postFloor });
-      const booking = await benchBookings(child, config, plan);
+      const booking = await benchBookings([child.url], child.token, config, plan, CITIZEN_BASE, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      });
       rows.push({
         n,
-        ...booking.row,
+        operation: `POST booking (${booking.result.duration.toFixed(1)} s)`,
+        p50: booking.result.latency.p50,
+        p99: booking.result.latency.p99,
+        rate: rateOf(booking.result),
+        ok: booking.result['2xx'],
+        failed: booking.failed,
         rssMB: await child.rssMB(),
         floorRate: postFloor.rate,
         goal: GOALS.booking,
