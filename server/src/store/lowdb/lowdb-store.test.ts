@@ -395,6 +395,38 @@ describe('lowdb store files', () => {
     await reopened.close();
   });
 
+  it('journals a cancel and a move as the booking taken out and put back, not its days: replayed after a crash', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
+    const disk = crashableIo(dataDir, []);
+    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
+    const minute = (i: number) =>
+      `2026-12-05T${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+01:00`;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 300; i++)
+        await tx.insertBooking(booking(`A${String(i).padStart(7, '0')}`, minute(i)));
+    });
+    await store.checkpoint();
+    const journal = path.join(dataDir, 'journal-2.ndjson');
+    const cancelled = { ...booking('A0000007', minute(7)), status: 'cancelled' as const };
+    await store.transaction((tx) => tx.updateBooking(cancelled));
+    const moved = booking('A0000008', '2026-12-06T09:00:00+01:00');
+    await store.transaction((tx) => tx.updateBooking(moved));
+    const records = (await readFile(journal, 'utf8')).trim().split('\n');
+    expect(records).toHaveLength(2);
+    for (const record of records) expect(Buffer.byteLength(record)).toBeLessThan(2_000);
+    await disk.crash();
+    const reopened = await LowdbStore.open({ dataDir, now });
+    const day = await reopened.read((r) => r.bookingsOfDay('rovigo', '2026-12-05'));
+    expect(day).toHaveLength(299);
+    expect(day.find((b) => b.code === 'A0000007')?.status).toBe('cancelled');
+    expect(day.some((b) => b.code === 'A0000008')).toBe(false);
+    expect((await reopened.read((r) => r.bookingsOfDay('rovigo', '2026-12-06'))).map((b) => b.code)).toEqual([
+      'A0000008',
+    ]);
+    expect((await reopened.read((r) => r.bookingByCode('A0000008')))?.start).toBe(moved.start);
+    await reopened.close();
+  });
+
   it('journals an audit event as itself, not its whole day, and replays it next to those before', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const disk = crashableIo(dataDir, []);

@@ -39,7 +39,7 @@ import { LowdbInstances } from './lowdb-instances.ts';
 import { emptyTeamsMeetings, LowdbTeamsMeetings, type TeamsMeetingsFile } from './lowdb-teams.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { LowdbOutbox } from './lowdb-outbox.ts';
-import { newTxLog, putItem, type TxLog } from './tx-log.ts';
+import { newTxLog, putItem, removeItem, type TxLog } from './tx-log.ts';
 import { clone } from './clone.ts';
 import type { ListOp } from './journal.ts';
 import {
@@ -454,11 +454,6 @@ export class LowdbStore implements Store {
       undo.push(() => this.bookedTimes.delete(low));
       return low;
     };
-    const bookingsOf = async (sede: string, day: string) => {
-      const low = await changingDay(sede, day);
-      touched.add(low);
-      return (low.data as BookingDay).bookings;
-    };
     const removeAt = <T>(list: T[], index: number) => {
       const [removed] = list.splice(index, 1);
       undo.push(() => list.splice(index, 0, removed!));
@@ -503,12 +498,15 @@ export class LowdbStore implements Store {
       updateBooking: async (booking) => {
         const where = this.codeIndex.get(booking.code);
         if (!where) throw new Error(`no booking ${booking.code} to update`);
-        const oldList = await bookingsOf(where.sede, where.day);
-        const index = oldList.findIndex((b) => b.code === booking.code);
-        const before = oldList[index]!.citizen.codiceFiscale;
-        removeAt(oldList, index);
+        const oldLow = await changingDay(where.sede, where.day);
+        const index = (oldLow.data as BookingDay).bookings.findIndex((b) => b.code === booking.code);
         const day = localDay(booking.start);
-        push(await bookingsOf(booking.sede, day), clone(booking));
+        const newLow = await changingDay(booking.sede, day);
+        // Journaled as the booking taken out of its day and put at the end of its new one (maybe the same), not
+        // as both days' files: a cancel or a move costs the journal its own bytes, as a new booking does.
+        const { citizen } = removeItem<StoredBooking>(log, oldLow, 'bookings', 'code', index);
+        const before = citizen.codiceFiscale;
+        putItem<StoredBooking>(log, newLow, 'bookings', 'code', clone(booking));
         this.codeIndex.set(booking.code, { sede: booking.sede, day });
         this.unindexCitizen(before, booking.code);
         this.indexCitizen(booking.citizen.codiceFiscale, booking.code);
