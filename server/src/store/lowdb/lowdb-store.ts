@@ -1,7 +1,8 @@
 // The embedded store: lowdb JSON files under data/, one per sede (or sede group) and day. Transactions run one at
 // a time; those finishing in the same turn of the event loop are flushed together (group commit): one record in
-// the write-ahead journal (journal.ts) with the new text of every file they changed, one sync, and each caller
-// resolves once its record is on disk. Checkpoints put the files themselves in place every few seconds.
+// the write-ahead journal (journal.ts) with the bookings, SMS and audit events they put or removed and the new text
+// of every other file they changed, one sync, and each caller resolves once its record is on disk. Checkpoints put
+// the files themselves in place every few seconds.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readdir } from 'node:fs/promises';
