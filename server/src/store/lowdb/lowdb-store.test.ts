@@ -370,7 +370,8 @@ describe('lowdb store files', () => {
     await reopened.close();
   });
 
-  it('journals a booking as itself, not its whole day: the record stays small however full the day', async () => {
+  /** A store whose 2026-12-05 holds 300 bookings, checkpointed: what comes next goes to journal-2. */
+  async function checkpointedDayOf300() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
     const disk = crashableIo(dataDir, []);
     const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
@@ -381,7 +382,11 @@ describe('lowdb store files', () => {
         await tx.insertBooking(booking(`A${String(i).padStart(7, '0')}`, minute(i)));
     });
     await store.checkpoint();
-    const journal = path.join(dataDir, 'journal-2.ndjson');
+    return { dataDir, disk, store, minute, journal: path.join(dataDir, 'journal-2.ndjson') };
+  }
+
+  it('journals a booking as itself, not its whole day: the record stays small however full the day', async () => {
+    const { dataDir, disk, store, minute, journal } = await checkpointedDayOf300();
     await store.transaction((tx) => tx.insertBooking(booking('BBBBBBBB', minute(300))));
     const record = await readFile(journal, 'utf8');
     expect(Buffer.byteLength(record)).toBeLessThan(2_000);
@@ -396,17 +401,7 @@ describe('lowdb store files', () => {
   });
 
   it('journals a cancel and a move as the booking taken out and put back, not its days: replayed after a crash', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'sportello-lowdb-'));
-    const disk = crashableIo(dataDir, []);
-    const store = await LowdbStore.open({ dataDir, now, io: disk.io, journal: noCheckpoints });
-    const minute = (i: number) =>
-      `2026-12-05T${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+01:00`;
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < 300; i++)
-        await tx.insertBooking(booking(`A${String(i).padStart(7, '0')}`, minute(i)));
-    });
-    await store.checkpoint();
-    const journal = path.join(dataDir, 'journal-2.ndjson');
+    const { dataDir, disk, store, minute, journal } = await checkpointedDayOf300();
     const cancelled = { ...booking('A0000007', minute(7)), status: 'cancelled' as const };
     await store.transaction((tx) => tx.updateBooking(cancelled));
     const moved = booking('A0000008', '2026-12-06T09:00:00+01:00');
