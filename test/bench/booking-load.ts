@@ -3,7 +3,7 @@
 import type autocannon from 'autocannon';
 import type { AvailabilityResponse, Booking, CreateBookingBody } from '@sportello/protocol';
 import type { AppConfig } from '../../server/src/config/load-config.ts';
-import { failures, romeDay, run, servicePerSector } from './http-load.ts';
+import { failures, romeDay, run, servicePerSector, targets } from './http-load.ts';
 import { codiceFiscale, random, shuffle } from './seed.ts';
 
 export interface BookingUnit {
@@ -125,8 +125,7 @@ export async function benchBookings(
       codes.set(code, (codes.get(code) ?? 0) + 1);
     },
   };
-  // autocannon takes several targets as an array where its types say one URL.
-  const options = { url: (urls.length === 1 ? urls[0] : urls) as string, connections, requests: [request] };
+  const options = { url: targets(urls), connections, requests: [request] };
   // setupRequest runs once more per connection than requests are sent: keep a margin so units never repeat.
   const margin = 3 * connections;
   const warm = await run({ ...options, amount: Math.min(BOOKING_WARMUP, plan.length - margin) });

@@ -19,7 +19,7 @@ import { TEST_DATABASE_URL } from '../../server/src/store/postgres/test-database
 import type { NewOutboxMessage, StoredBooking } from '../../server/src/store/store.ts';
 import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
 import { nextMessage, percentile } from './bench-support.ts';
-import { failures, rateOf, romeDay, run, servicePerSector, startHttpFloor } from './http-load.ts';
+import { failures, rateOf, romeDay, run, servicePerSector, startHttpFloor, targets } from './http-load.ts';
 import type { FromPgChild, ToPgChild } from './pg-server-child.ts';
 import { benchBookings, bookingBody, planBookings } from './booking-load.ts';
 import { generateBookings, ZONE } from './seed.ts';
@@ -242,9 +242,6 @@ async function availabilityRow(urls: string[], config: AppConfig): Promise<PgRow
     failed: failures(r),
   };
 }
-
-/** autocannon spreads its connections over several URLs; its types know only one. */
-const targets = (urls: string[]) => urls as unknown as string;
 
 /** Other work on the machine shares its cores with the server, PostgreSQL and the load generator. */
 const loadAverage = () =>
