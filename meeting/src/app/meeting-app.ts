@@ -4,7 +4,7 @@
  * is left. Screens speak upward with meeting-* events.
  */
 import { localized, msg } from '@lit/localize';
-import type { CatalogResponse, ServerMessage } from '@sportello/protocol';
+import type { CallEndReason, CatalogResponse, ServerMessage } from '@sportello/protocol';
 import { directionOf } from '@sportello/protocol/plain';
 import { CitizenCall, type CitizenCallState } from '@sportello/web-common/citizen-call';
 import { VideoSocket, type CallStarted, type Connection } from '@sportello/web-common/video-socket';
@@ -255,8 +255,7 @@ export class MeetingApp extends LitElement {
         void this.call?.handle(message);
         break;
       case 'call.ended':
-        if (this.call?.callId === message.callId)
-          this.endCall(message.reason === 'hangup' ? 'thanks' : 'interrupted');
+        if (this.call?.callId === message.callId) this.endCall(endingOf(message.reason));
         break;
       case 'error':
         // A second join (after a reconnection raced the first) is no refusal.
@@ -377,6 +376,12 @@ export class MeetingApp extends LitElement {
 
 /** /ws as a meeting client: the cookie of /meetings/admit wins even if the browser holds a staff session. */
 const meetingSocketUrl = () => `${VideoSocket.defaultUrl()}?client=meeting`;
+
+/** How the server's end of a call reads to the citizen: media that never came up is a callback, whoever gave up first. */
+function endingOf(reason: CallEndReason): Ending {
+  if (reason === 'hangup') return 'thanks';
+  return reason === 'media-failed' ? 'media-failed' : 'interrupted';
+}
 
 /** The server's refusals of meeting.join, as the citizen needs them. */
 function refusalText(code: string): string {
