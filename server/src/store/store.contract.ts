@@ -867,6 +867,29 @@ function outboxContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    it('shows a transaction the messages it queued (a move cancels the reminder it just queued), and a taken id fails the whole transaction', async () => {
+      const cancelled = await store.transaction(async (tx) => {
+        await tx.enqueueMessage(outboxMessage('m-confirm'));
+        await tx.enqueueMessage(
+          outboxMessage('m-remind', { kind: 'reminder', dueAt: at(3600).toISOString() }),
+        );
+        const pending = await tx.outboxMessages({ status: 'pending', limit: 10, bookingCode: 'AAAAAAAA' });
+        expect(pending.map((m) => m.id).sort()).toEqual(['m-confirm', 'm-remind']);
+        return tx.cancelPendingMessages('AAAAAAAA', ['reminder'], at(5));
+      });
+      expect(cancelled).toBe(1);
+      expect((await list('pending')).map((m) => m.id)).toEqual(['m-confirm']);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertBooking(booking('BBBBBBBB', '2026-12-01T09:00:00+01:00'));
+          await tx.enqueueMessage(outboxMessage('m-new', { bookingCode: 'BBBBBBBB' }));
+          await tx.enqueueMessage(outboxMessage('m-confirm'));
+        }),
+      ).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.read((r) => r.bookingByCode('BBBBBBBB'))).toBeUndefined();
+      expect((await list('pending')).map((m) => m.id)).toEqual(['m-confirm']);
+    });
+
     it('claims due messages soonest first, and never one message twice under concurrency', async () => {
       await store.transaction(async (tx) => {
         for (let i = 29; i >= 0; i--)

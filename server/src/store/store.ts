@@ -623,7 +623,7 @@ export interface OutboxReader {
 }
 
 export interface OutboxWriter {
-  /** Rejects with DuplicateKeyError when the id is taken. */
+  /** A taken id rejects with DuplicateKeyError: this call or, where the store writes it later, the transaction. */
   enqueueMessage(message: NewOutboxMessage): Promise<void>;
   /** Cancels the booking's pending messages of these kinds (leased ones too); answers how many. */
   cancelPendingMessages(bookingCode: string, kinds: readonly MessageKind[], now: Date): Promise<number>;

@@ -2,7 +2,7 @@
 // two instances on one database, each reading through its cache while the other writes.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { booking } from '../store.contract.ts';
-import type { CalendarChange } from '../store.ts';
+import type { CalendarChange, StaffSession } from '../store.ts';
 import { PgReadCache } from './pg-read-cache.ts';
 import { PostgresStore } from './postgres-store.ts';
 import { dropTestSchemas, TEST_DATABASE_URL, testSchema } from './test-database.ts';
@@ -89,6 +89,42 @@ describe('postgres read cache', () => {
     await eventually(() => all(b), ['c1']);
   });
 
+  it('another instance stops knowing a staff session once it is ended, one by one or all of a person at once', async () => {
+    const session = (tokenHash: string): StaffSession => ({
+      tokenHash,
+      username: 'sportello.rovigo',
+      roles: ['counter'],
+      sede: 'rovigo',
+      createdAt: '2026-12-01T07:00:00.000Z',
+      // Far ahead: inserting a session drops those expired by the clock.
+      expiresAt: '2099-12-01T19:00:00.000Z',
+    });
+    const user = (store: PostgresStore, tokenHash: string) =>
+      store.read(async (r) => (await r.sessionByTokenHash(tokenHash))?.username ?? null);
+    // Asked before it exists (a miss is not kept), then kept on b.
+    expect(await user(b, 'h1')).toBeNull();
+    await a.transaction(async (tx) => {
+      await tx.insertSession(session('h1'));
+      await tx.insertSession(session('h2'));
+      await tx.insertSession(session('h3'));
+    });
+    expect(await user(b, 'h1')).toBe('sportello.rovigo');
+    expect(await user(b, 'h2')).toBe('sportello.rovigo');
+    expect(await user(b, 'h3')).toBe('sportello.rovigo');
+
+    await a.transaction((tx) => tx.deleteSession('h1'));
+    await eventually(() => user(b, 'h1'), null);
+    expect(await user(b, 'h2')).toBe('sportello.rovigo');
+    expect(await a.transaction((tx) => tx.deleteSessionsOf('sportello.rovigo'))).toBe(2);
+    await eventually(() => user(b, 'h2'), null);
+    await eventually(() => user(b, 'h3'), null);
+    // Its own instance, at once.
+    await a.transaction((tx) => tx.insertSession(session('h4')));
+    expect(await user(a, 'h4')).toBe('sportello.rovigo');
+    await a.transaction((tx) => tx.deleteSession('h4'));
+    expect(await user(a, 'h4')).toBeNull();
+  });
+
   it('a transaction reads the table, not what its instance kept', async () => {
     expect(await booked(b, DAY)).toEqual([]);
     await a.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-01T08:30:00+01:00')));
@@ -110,6 +146,16 @@ describe('PgReadCache', () => {
     expect(await first).toBe('old');
     expect(await cache.get('k', async () => 'new')).toBe('new');
     expect(await cache.get('k', async () => 'newer')).toBe('new');
+  });
+
+  it('does not keep a value its caller says not to keep, nor a placeholder for it', async () => {
+    const cache = new PgReadCache();
+    const found = (value: string | undefined) => value !== undefined;
+    expect(await cache.get('k', async () => undefined, found)).toBeUndefined();
+    expect(await cache.get('k', async () => 'there', found)).toBe('there');
+    expect(await cache.get('k', async () => 'again', found)).toBe('there');
+    for (let i = 0; i < 30_000; i++) await cache.get(`miss${i}`, async () => undefined, found);
+    expect(await cache.get('k', async () => 'pushed out', found)).toBe('there');
   });
 
   it('keeps nothing while notifications are not received, and drops everything when they are back', async () => {

@@ -1,5 +1,6 @@
-// What an instance keeps of the reads availability asks for on every request (a day's booked times, a
-// sede's calendar changes), so answering it needs no round trip to PostgreSQL. A transaction that changes
+// What an instance keeps of the reads asked for on every request (a day's booked times and a sede's calendar
+// changes for availability, a staff session for authentication), so answering needs no round trip to
+// PostgreSQL. A transaction that changes
 // them notifies which entry on commit; every instance (this one at once, the others through LISTEN) drops
 // it. Used only by reads outside transactions: a transaction reads the table under its lock, so the
 // capacity it decides on is never a cached one. While notifications are not being received (the listening
@@ -28,8 +29,19 @@ export class PgReadCache {
     return `calendar\u001f${sede ?? ''}`;
   }
 
-  /** The cached value of `key`, else what `load` reads (kept unless invalidated meanwhile). */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * A staff session by its token's hash. Ended on another instance, it still works here until the
+   * notification arrives (about a millisecond; never while notifications are not being received).
+   */
+  static sessionKey(tokenHash: string): string {
+    return `session\u001f${tokenHash}`;
+  }
+
+  /**
+   * The cached value of `key`, else what `load` reads, kept unless invalidated meanwhile or `keep` says no
+   * (a token that matches no session: guesses must not push real entries out).
+   */
+  async get<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
     if (!this.listening) return load();
     let entry = this.entries.get(key);
     if (entry && 'value' in entry) return entry.value as T;
@@ -38,6 +50,13 @@ export class PgReadCache {
     const entries = this.entries;
     const value = await load();
     // Still the same map (not cleared) and the same generation (not invalidated): keep it.
+    if (!keep(value)) {
+      // Not even the placeholder stays: misses would pile up beside the kept entries.
+      const placeholder = entries.get(key);
+      if (placeholder && !('value' in placeholder) && placeholder.generation === generation)
+        entries.delete(key);
+      return value;
+    }
     if (this.listening && this.entries === entries && entries.get(key)?.generation === generation) {
       entries.delete(key);
       entries.set(key, { generation, value });

@@ -45,6 +45,7 @@ import { claimTeamsMeetings, teamsReader, teamsWriter } from './pg-teams.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { pgLimits } from './pg-limits.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
+import { duplicateAsKeyError, OutboxBatch } from './pg-outbox-batch.ts';
 import { PgReadCache, READ_CACHE_CHANNEL } from './pg-read-cache.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
@@ -136,10 +137,11 @@ export class PostgresStore implements Store {
       const client = await this.pool.connect();
       const db = beginWithFirstStatement(client);
       const notifications: [string, string][] = [];
+      const outbox = new OutboxBatch();
       let broken: Error | undefined;
       try {
-        const result = await fn(this.writer(db, notifications));
-        await this.commit(db, notifications);
+        const result = await fn(this.writer(outbox.flushingFirst(db), notifications, outbox));
+        await this.commit(db, notifications, outbox.take());
         // This instance's reads see the change at once; the others' when the notification reaches them.
         for (const [channel, key] of notifications)
           if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(key);
@@ -405,8 +407,13 @@ export class PostgresStore implements Store {
    * Sends the transaction's notifications and commits in one round trip (a simple query of several
    * statements, the payloads as escaped literals); payloads too long for NOTIFY are stored first.
    */
-  private async commit(client: Queryable, notifications: [string, string][]): Promise<void> {
-    const statements: string[] = [];
+  /** Notifies and commits in one round trip, after `insert` (the transaction's held SMS) if any. */
+  private async commit(
+    client: Queryable,
+    notifications: [string, string][],
+    insert: string | undefined,
+  ): Promise<void> {
+    const statements = insert === undefined ? [] : [insert];
     for (const [channel, payload] of notifications) {
       let raw = `i${channel}\n${payload}`;
       if (Buffer.byteLength(channel) + Buffer.byteLength(payload) + 2 > NOTIFY_INLINE_BYTES) {
@@ -421,7 +428,7 @@ export class PostgresStore implements Store {
       statements.push(`SELECT pg_notify('${pgChannelOf(this.options.schema)}', ${pg.escapeLiteral(raw)})`);
     }
     statements.push('COMMIT');
-    await client.query(statements.join(';\n'));
+    await duplicateAsKeyError(client.query(statements.join(';\n')));
   }
 
   /** One raw notification: inline, or the id of a stored payload (fetched in order by the listener). */
@@ -529,8 +536,12 @@ export class PostgresStore implements Store {
       },
       boardByTokenHash: (tokenHash) => one(`SELECT doc FROM boards WHERE token_hash = $1`, [tokenHash]),
       boards: () => docs(`SELECT doc FROM boards ORDER BY ord`),
-      sessionByTokenHash: (tokenHash) =>
-        one(`SELECT doc FROM staff_sessions WHERE token_hash = $1${forUpdate}`, [tokenHash]),
+      sessionByTokenHash: (tokenHash) => {
+        const load = () =>
+          one<StaffSession>(`SELECT doc FROM staff_sessions WHERE token_hash = $1${forUpdate}`, [tokenHash]);
+        // Every staff request asks; a session found is kept until it is replaced or ended (invalidated).
+        return locking ? load() : this.cache.get(PgReadCache.sessionKey(tokenHash), load, Boolean);
+      },
       stationByTokenHash: (tokenHash) =>
         one(`SELECT doc FROM station_credentials WHERE token_hash = $1`, [tokenHash]),
       enrolmentCode: (codeHash) =>
@@ -635,7 +646,7 @@ export class PostgresStore implements Store {
     return Object.assign(own, instancesReader(db), teamsReader(db, locking)) satisfies StoreReader;
   }
 
-  private writer(db: Queryable, notifications: [string, string][]): StoreTx {
+  private writer(db: Queryable, notifications: [string, string][], outbox: OutboxBatch): StoreTx {
     const run = async (text: string, values: unknown[]) =>
       (await db.query({ name: statementName(text), text, values })).rowCount ?? 0;
     /** Every instance drops what it keeps of this entry once the transaction commits (pg-read-cache.ts). */
@@ -720,9 +731,12 @@ export class PostgresStore implements Store {
              doc = EXCLUDED.doc`,
           [session.tokenHash, session.username, session.expiresAt, session],
         );
+        invalidate(PgReadCache.sessionKey(session.tokenHash));
       },
-      deleteSession: async (tokenHash) =>
-        void (await run(`DELETE FROM staff_sessions WHERE token_hash = $1`, [tokenHash])),
+      deleteSession: async (tokenHash) => {
+        await run(`DELETE FROM staff_sessions WHERE token_hash = $1`, [tokenHash]);
+        invalidate(PgReadCache.sessionKey(tokenHash));
+      },
       putStationCredential: async (credential: StationCredential) => {
         await run(
           `INSERT INTO station_credentials (station, token_hash, doc) VALUES ($1, $2, $3)
@@ -781,7 +795,14 @@ export class PostgresStore implements Store {
           [account.username, account],
         );
       },
-      deleteSessionsOf: (username) => run(`DELETE FROM staff_sessions WHERE username = $1`, [username]),
+      deleteSessionsOf: async (username) => {
+        const { rows } = await db.query<{ token_hash: string }>(
+          `DELETE FROM staff_sessions WHERE username = $1 RETURNING token_hash`,
+          [username],
+        );
+        for (const row of rows) invalidate(PgReadCache.sessionKey(row.token_hash));
+        return rows.length;
+      },
       putStation: async (station) => {
         await run(
           `INSERT INTO stations (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`,
@@ -839,13 +860,8 @@ export class PostgresStore implements Store {
         invalidate(PgReadCache.calendarChangesKey(undefined));
       },
       enqueueMessage: async (input) => {
-        const message: OutboxMessage = { ...input, dueAt: utc(input.dueAt), status: 'pending', attempts: 0 };
-        const inserted = await run(
-          `INSERT INTO outbox (id, status, booking_code, slot_day, due_at, doc) VALUES ($1, 'pending', $2, $3, $4, $5)
-           ON CONFLICT (id) DO NOTHING`,
-          [message.id, message.bookingCode, romeDayOf(Date.parse(message.slotStart)), message.dueAt, message],
-        );
-        if (inserted === 0) throw new DuplicateKeyError('message id');
+        // Written with the transaction's next statement or its commit (pg-outbox-batch.ts).
+        outbox.add({ ...input, dueAt: utc(input.dueAt), status: 'pending', attempts: 0 });
       },
       cancelPendingMessages: (bookingCode, kinds, now) => {
         const finishedAt = now.toISOString();
