@@ -1,6 +1,7 @@
 // What the HTTP benches share: autocannon runs, their rates and failures, the bare Express floor in its own
 // process, and the services whose slots do not overlap.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -51,12 +52,58 @@ export function servicePerSector(config: AppConfig): Service[] {
   return [...chosen.values()];
 }
 
+/** CPU ms a process has used, all its threads and its main (JavaScript) thread alone; Linux's /proc. */
+export interface CpuTime {
+  process: number;
+  main: number;
+}
+
+/** Clock ticks of /proc's stat lines: 100 a second on Linux. */
+const TICK_MS = 10;
+
+function cpuTime(pid: number): CpuTime | undefined {
+  const ticks = (file: string) => {
+    // The fields after the command's name (which may hold spaces): utime and stime are its 12th and 13th.
+    const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  };
+  try {
+    return { process: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures a process's CPU over a span: `start()`, then `per(count)` gives µs per request of it. */
+export function cpuMeter(pid: number | undefined) {
+  let from: CpuTime | undefined;
+  return {
+    start() {
+      from = pid === undefined ? undefined : cpuTime(pid);
+    },
+    /** µs of CPU per request since start(); undefined where /proc is not there. */
+    per(count: number): CpuTime | undefined {
+      const to = pid === undefined ? undefined : cpuTime(pid);
+      if (!from || !to || count === 0) return undefined;
+      return {
+        process: ((to.process - from.process) * 1000) / count,
+        main: ((to.main - from.main) * 1000) / count,
+      };
+    },
+  };
+}
+
 /** The bare Express 5 app of http-floor-child.ts, in its own process like the server. */
-export async function startHttpFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startHttpFloor(): Promise<{
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}> {
   const child = fork(path.join(HERE, 'http-floor-child.ts'), [], { stdio: 'inherit' });
   const ready = await nextMessage<FromHttpFloor, 'ready'>(child, 'ready', 'http floor');
   return {
     url: ready.url,
+    pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' } satisfies ToHttpFloor);

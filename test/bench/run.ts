@@ -21,7 +21,16 @@ import { videoBench, videoTable } from './video-bench.ts';
 import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
-import { failures, rateOf, romeDay, run, startHttpFloor, statusCounts } from './http-load.ts';
+import {
+  cpuMeter,
+  failures,
+  rateOf,
+  romeDay,
+  run,
+  startHttpFloor,
+  statusCounts,
+  type CpuTime,
+} from './http-load.ts';
 import { generateBookings, writeDayFiles } from './seed.ts';
 import { benchBookings, bookingBody, planBookings } from './booking-load.ts';
 import type { FromChild, ToChild } from './server-child.ts';
@@ -79,6 +88,8 @@ interface Row {
   ok?: number;
   failed?: string;
   rssMB?: number;
+  /** The server's CPU per request in µs, its main thread and all its threads (Linux only). */
+  cpu?: CpuTime;
   /** The bare Express floor's req/s for the same kind of request, measured in the same run. */
   floorRate?: number;
   goal?: { share: number; p99: number };
@@ -88,6 +99,7 @@ interface Row {
 
 interface Child {
   url: string;
+  pid: number | undefined;
   token: string;
   openMs: number;
   rssMB(): Promise<number>;
@@ -106,6 +118,7 @@ async function startChild(dataDir: string): Promise<Child> {
   const ready = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
   return {
     url: ready.url,
+    pid: child.pid,
     token: ready.token,
     openMs: ready.openMs,
     async rssMB() {
@@ -135,9 +148,12 @@ async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<
   });
   const options = { url: `${child.url}/api/v1/availability?${query}`, connections: CONNECTIONS };
   await run({ ...options, duration: 2 }); // warm-up (JIT, first file loads), not counted
+  const cpu = cpuMeter(child.pid);
+  cpu.start();
   const r = await run({ ...options, duration: SECONDS });
   return {
     operation: `GET availability (rovigo, ${service.id}, 7 days)`,
+    cpu: cpu.per(r['2xx'] + r.non2xx),
     p50: r.latency.p50,
     p99: r.latency.p99,
     rate: rateOf(r),
@@ -147,12 +163,19 @@ async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<
 }
 
 /** The floor of a row: the bare app answering the same number of connections for as long, after a warm-up. */
-async function benchFloor(url: string, request: autocannon.Request, what: string): Promise<Omit<Row, 'n'>> {
-  const options = { url, connections: CONNECTIONS, requests: [request] };
+async function benchFloor(
+  floor: { url: string; pid: number | undefined },
+  request: autocannon.Request,
+  what: string,
+): Promise<Omit<Row, 'n'>> {
+  const options = { url: floor.url, connections: CONNECTIONS, requests: [request] };
   await run({ ...options, duration: 2 });
+  const cpu = cpuMeter(floor.pid);
+  cpu.start();
   const r = await run({ ...options, duration: SECONDS });
   return {
     operation: `floor: bare Express 5 ${what}`,
+    cpu: cpu.per(r['2xx'] + r.non2xx),
     p50: r.latency.p50,
     p99: r.latency.p99,
     rate: rateOf(r),
@@ -174,6 +197,7 @@ function table(rows: Row[]): string {
     '2xx',
     'non-2xx',
     'server RSS MB',
+    'CPU µs/req',
   ];
   const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '' : v.toFixed(digits));
   const body = rows.map((r) => [
@@ -186,9 +210,10 @@ function table(rows: Row[]): string {
     r.ok === undefined ? '' : String(r.ok),
     r.failed ?? '',
     fmt(r.rssMB),
+    r.cpu ? `${r.cpu.main.toFixed(0)} / ${r.cpu.process.toFixed(0)}` : '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
-  const numeric = new Set([2, 3, 4, 5, 6, 8]);
+  const numeric = new Set([2, 3, 4, 5, 6, 8, 9]);
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
@@ -274,7 +299,7 @@ async function bookingTable(config: AppConfig): Promise<void> {
   const notes: string[] = [];
   const httpFloor = await startHttpFloor();
   try {
-    for (const n of SIZES) await bookingRows(config, n, httpFloor.url, rows, notes);
+    for (const n of SIZES) await bookingRows(config, n, httpFloor, rows, notes);
   } finally {
     await httpFloor.stop();
   }
@@ -283,6 +308,11 @@ async function bookingTable(config: AppConfig): Promise<void> {
     '\nbare Express 5 floor rows: a GET answering {"ok":true}, and a POST of the same booking body parsed by ' +
       'express.json() answering 201, in a child process of their own, measured just before the row they ' +
       'are the floor of; "of floor" = req/s ÷ that floor',
+  );
+  console.log(
+    "CPU µs/req: the server's (or the floor's) CPU time over the measured run ÷ its requests, of its main " +
+      'thread / of all its threads (GC helpers, disk threads), from /proc: steadier than req/s when the ' +
+      "machine's speed wanders",
   );
   console.log(
     'bookings are durable before their 201: writes finishing together share one record appended to the ' +
@@ -298,7 +328,13 @@ async function bookingTable(config: AppConfig): Promise<void> {
 }
 
 /** The rows of one size of booking history. */
-async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows: Row[], notes: string[]) {
+async function bookingRows(
+  config: AppConfig,
+  n: number,
+  floor: { url: string; pid: number | undefined },
+  rows: Row[],
+  notes: string[],
+) {
   const now = new Date();
   const bookings = generateBookings(config, n, now);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-bench-'));
@@ -309,7 +345,7 @@ async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows:
     const child = await startChild(dataDir);
     try {
       console.error(`[${n}] seeded, server up; GET floor, availability…`);
-      const getFloor = await benchFloor(floorUrl, { method: 'GET', path: '/floor' }, 'GET');
+      const getFloor = await benchFloor(floor, { method: 'GET', path: '/floor' }, 'GET');
       rows.push({ n, ...getFloor });
       const availability = await benchAvailability(child, config);
       rows.push({
@@ -323,14 +359,16 @@ async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows:
       console.error(`[${n}] POST floor, booking ${plan.length} free slot units…`);
       const sample = JSON.stringify(bookingBody(config, plan[0]!, CITIZEN_BASE));
       const postFloor = await benchFloor(
-        floorUrl,
+        floor,
         { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
         'POST JSON → 201',
       );
       rows.push({ n, ...postFloor });
+      const cpu = cpuMeter(child.pid);
       const booking = await benchBookings([child.url], child.token, config, plan, CITIZEN_BASE, {
         connections: CONNECTIONS,
         seconds: SECONDS,
+        afterWarmUp: async () => cpu.start(),
       });
       rows.push({
         n,
@@ -340,6 +378,7 @@ async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows:
         rate: rateOf(booking.result),
         ok: booking.result['2xx'],
         failed: booking.failed,
+        cpu: cpu.per(booking.result['2xx'] + booking.result.non2xx),
         rssMB: await child.rssMB(),
         floorRate: postFloor.rate,
         goal: GOALS.booking,
@@ -357,13 +396,13 @@ async function bookingRows(config: AppConfig, n: number, floorUrl: string, rows:
     await rm(dataDir, { recursive: true, force: true });
   }
   console.error(`[${n}] lowdb floor…`);
-  const floor = await lowdbFloor(bookings, FLOOR_SECONDS);
+  const lowdb = await lowdbFloor(bookings, FLOOR_SECONDS);
   rows.push({
     n,
-    operation: `lowdb floor: write() of 1 file, ${floor.fileMB.toFixed(1)} MB`,
-    p50: 1000 / floor.writesPerSecond,
-    rate: floor.writesPerSecond,
-    ok: floor.writes,
+    operation: `lowdb floor: write() of 1 file, ${lowdb.fileMB.toFixed(1)} MB`,
+    p50: 1000 / lowdb.writesPerSecond,
+    rate: lowdb.writesPerSecond,
+    ok: lowdb.writes,
   });
 }
 
