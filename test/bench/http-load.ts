@@ -1,7 +1,7 @@
 // What the HTTP benches share: autocannon runs, their rates and failures, the bare Express floor in its own
 // process, and the services whose slots do not overlap.
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -74,21 +74,59 @@ function cpuTime(pid: number): CpuTime | undefined {
   }
 }
 
-/** Measures a process's CPU over a span: `start()`, then `per(count)` gives µs per request of it. */
-export function cpuMeter(pid: number | undefined) {
-  let from: CpuTime | undefined;
+/** The CPU time of these processes together; undefined where /proc is not there. */
+function cpuTimeOf(pids: number[]): CpuTime | undefined {
+  const times = pids.map(cpuTime);
+  if (pids.length === 0 || times.some((t) => t === undefined)) return undefined;
+  return times.reduce((sum, t) => ({ process: sum!.process + t!.process, main: sum!.main + t!.main }), {
+    process: 0,
+    main: 0,
+  });
+}
+
+/** The processes of this machine's PostgreSQL server (its backends, writers and the rest), by name. */
+export function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Measures processes' CPU over a span: `start()`, then `per(count)` gives µs per request of it. `pids` is asked
+ * at both ends (PostgreSQL starts a backend per connection): a process gone by the end is not counted.
+ */
+export function cpuMeter(pids: () => (number | undefined)[]) {
+  let from = new Map<number, CpuTime>();
+  const now = () => {
+    const times = new Map<number, CpuTime>();
+    for (const pid of pids()) {
+      const time = pid === undefined ? undefined : cpuTimeOf([pid]);
+      if (time) times.set(pid!, time);
+    }
+    return times;
+  };
   return {
     start() {
-      from = pid === undefined ? undefined : cpuTime(pid);
+      from = now();
     },
     /** µs of CPU per request since start(); undefined where /proc is not there. */
     per(count: number): CpuTime | undefined {
-      const to = pid === undefined ? undefined : cpuTime(pid);
-      if (!from || !to || count === 0) return undefined;
-      return {
-        process: ((to.process - from.process) * 1000) / count,
-        main: ((to.main - from.main) * 1000) / count,
-      };
+      const to = now();
+      if (to.size === 0 || count === 0) return undefined;
+      const used = { process: 0, main: 0 };
+      for (const [pid, end] of to) {
+        const begin = from.get(pid) ?? { process: 0, main: 0 };
+        used.process += end.process - begin.process;
+        used.main += end.main - begin.main;
+      }
+      return { process: (used.process * 1000) / count, main: (used.main * 1000) / count };
     },
   };
 }

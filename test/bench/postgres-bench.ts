@@ -19,7 +19,17 @@ import { TEST_DATABASE_URL } from '../../server/src/store/postgres/test-database
 import type { NewOutboxMessage, StoredBooking } from '../../server/src/store/store.ts';
 import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
 import { nextMessage, percentile } from './bench-support.ts';
-import { failures, rateOf, romeDay, run, servicePerSector, startHttpFloor, targets } from './http-load.ts';
+import {
+  cpuMeter,
+  failures,
+  postgresPids,
+  rateOf,
+  romeDay,
+  run,
+  servicePerSector,
+  startHttpFloor,
+  targets,
+} from './http-load.ts';
 import type { FromPgChild, ToPgChild } from './pg-server-child.ts';
 import { benchBookings, bookingBody, planBookings } from './booking-load.ts';
 import { generateBookings, ZONE } from './seed.ts';
@@ -46,6 +56,8 @@ export interface PgRow {
   unit?: string;
   ok?: number;
   failed?: string;
+  /** CPU µs per request over the measured run: the Node processes' (all threads) and PostgreSQL's (Linux). */
+  cpu?: { node?: number; postgres?: number };
   /** The floors this row is a share of, by name. */
   floors?: { name: string; rate: number }[];
   goal?: { share: number; p99: number };
@@ -200,12 +212,37 @@ async function pgbenchFloor(url: string, sample: StoredBooking, notify = false):
   }
 }
 
-async function expressFloor(url: string, request: autocannon.Request, what: string): Promise<PgRow> {
+/** The CPU the Node processes `pids` and PostgreSQL use while `work` runs, per request it answers. */
+async function measuringCpu(
+  pids: (number | undefined)[],
+  work: (start: () => void) => Promise<number>,
+): Promise<PgRow['cpu']> {
+  const node = cpuMeter(() => pids);
+  const postgres = cpuMeter(postgresPids);
+  const requests = await work(() => {
+    node.start();
+    postgres.start();
+  });
+  return { node: node.per(requests)?.process, postgres: postgres.per(requests)?.process };
+}
+
+async function expressFloor(
+  url: string,
+  pid: number | undefined,
+  request: autocannon.Request,
+  what: string,
+): Promise<PgRow> {
   const options = { url, connections: CONNECTIONS, requests: [request] };
   await run({ ...options, duration: WARMUP_SECONDS });
-  const r = await run({ ...options, duration: SECONDS });
+  let r!: autocannon.Result;
+  const cpu = await measuringCpu([pid], async (start) => {
+    start();
+    r = await run({ ...options, duration: SECONDS });
+    return r['2xx'] + r.non2xx;
+  });
   return {
     operation: `floor: bare Express 5 ${what}`,
+    cpu,
     p50: r.latency.p50,
     p99: r.latency.p99,
     rate: rateOf(r),
@@ -217,7 +254,11 @@ async function expressFloor(url: string, request: autocannon.Request, what: stri
 
 // ---- the server's rows ----
 
-async function availabilityRow(urls: string[], config: AppConfig): Promise<PgRow> {
+async function availabilityRow(
+  urls: string[],
+  pids: (number | undefined)[],
+  config: AppConfig,
+): Promise<PgRow> {
   const service = config.services.find((s) => s.level === 'secondo' && s.channels.inPerson)!;
   const query = new URLSearchParams({
     sede: 'rovigo',
@@ -231,9 +272,15 @@ async function availabilityRow(urls: string[], config: AppConfig): Promise<PgRow
     connections: CONNECTIONS,
   };
   await run({ ...options, duration: WARMUP_SECONDS });
-  const r = await run({ ...options, duration: SECONDS });
+  let r!: autocannon.Result;
+  const cpu = await measuringCpu(pids, async (start) => {
+    start();
+    r = await run({ ...options, duration: SECONDS });
+    return r['2xx'] + r.non2xx;
+  });
   return {
     operation: `GET availability, ${instances(urls)} (rovigo, ${service.id}, 7 days)`,
+    cpu,
     p50: r.latency.p50,
     p99: r.latency.p99,
     rate: rateOf(r),
@@ -254,21 +301,31 @@ const instances = (urls: string[]) => (urls.length === 1 ? '1 instance' : `${url
 
 async function bookingRow(
   urls: string[],
+  pids: (number | undefined)[],
   token: string,
   config: AppConfig,
   citizenBase: number,
   databaseUrl: string,
 ): Promise<PgRow> {
   const plan = await planBookings(urls[0]!, config, 11);
-  const { result: r, failed } = await benchBookings(urls, token, config, plan, citizenBase, {
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    // The warm-up's bookings and cancels leave thousands of dead rows: autovacuum would clean them up during
-    // the measured run, as it would not on a server in its steady state.
-    afterWarmUp: () => vacuum(databaseUrl),
+  let run!: Awaited<ReturnType<typeof benchBookings>>;
+  const cpu = await measuringCpu(pids, async (start) => {
+    run = await benchBookings(urls, token, config, plan, citizenBase, {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      // The warm-up's bookings and cancels leave thousands of dead rows: autovacuum would clean them up during
+      // the measured run, as it would not on a server in its steady state.
+      afterWarmUp: async () => {
+        await vacuum(databaseUrl);
+        start();
+      },
+    });
+    return run.result['2xx'] + run.result.non2xx;
   });
+  const { result: r, failed } = run;
   return {
     operation: `POST booking, ${instances(urls)} (${plan.length} free slot units)`,
+    cpu,
     p50: r.latency.p50,
     p99: r.latency.p99,
     rate: rateOf(r),
@@ -428,7 +485,12 @@ export async function postgresBench(
       const insertFloor = await pgbenchFloor(url, bookings.at(-1)!);
       // PostgreSQL commits transactions that NOTIFY one at a time (a lock held through the WAL flush).
       const notifyFloor = await pgbenchFloor(url, bookings.at(-1)!, true);
-      const getFloor = await expressFloor(httpFloor.url + '/floor', { method: 'GET', path: '/floor' }, 'GET');
+      const getFloor = await expressFloor(
+        httpFloor.url + '/floor',
+        httpFloor.pid,
+        { method: 'GET', path: '/floor' },
+        'GET',
+      );
       const sample = JSON.stringify(
         bookingBody(
           config,
@@ -438,6 +500,7 @@ export async function postgresBench(
       );
       const postFloor = await expressFloor(
         httpFloor.url + '/floor',
+        httpFloor.pid,
         { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
         'POST JSON → 201',
       );
@@ -461,13 +524,16 @@ export async function postgresBench(
       const opened = [a];
       try {
         console.error(`[postgres ${n}] 1 instance…`);
-        rows.push(asGet(await availabilityRow([a.url], config)));
-        rows.push(asPost(await bookingRow([a.url], token, config, CITIZEN_BASE, url)));
+        rows.push(asGet(await availabilityRow([a.url], [a.child.pid], config)));
+        rows.push(asPost(await bookingRow([a.url], [a.child.pid], token, config, CITIZEN_BASE, url)));
         const b = await startInstance(url, token, dataDir);
         opened.push(b);
         console.error(`[postgres ${n}] 2 instances…`);
-        rows.push(asGet(await availabilityRow([a.url, b.url], config)));
-        rows.push(asPost(await bookingRow([a.url, b.url], token, config, CITIZEN_BASE + 1_000_000, url)));
+        const both = [a.child.pid, b.child.pid];
+        rows.push(asGet(await availabilityRow([a.url, b.url], both, config)));
+        rows.push(
+          asPost(await bookingRow([a.url, b.url], both, token, config, CITIZEN_BASE + 1_000_000, url)),
+        );
         console.error(`[postgres ${n}] outbox, relay…`);
         rows.push(tag(await outboxRow(url, [a, b])));
         rows.push(tag(await relayRow(a, b)));
@@ -489,7 +555,17 @@ export async function postgresBench(
 }
 
 export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] }): string {
-  const head = ['PostgreSQL store', 'p50 ms', 'p99 ms', 'rate', 'unit', 'of floor', 'ok', 'failed'];
+  const head = [
+    'PostgreSQL store',
+    'p50 ms',
+    'p99 ms',
+    'rate',
+    'unit',
+    'of floor',
+    'ok',
+    'failed',
+    'CPU µs/req: Node + PostgreSQL',
+  ];
   const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '' : v.toFixed(digits));
   const body = rows.map((r) => [
     r.operation,
@@ -500,9 +576,10 @@ export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] 
     (r.floors ?? []).map((f) => `${((100 * r.rate!) / f.rate).toFixed(0)} % of ${f.name}`).join(', '),
     r.ok === undefined ? '' : String(r.ok),
     r.failed ?? '',
+    r.cpu?.node === undefined ? '' : `${r.cpu.node.toFixed(0)} + ${r.cpu.postgres?.toFixed(0) ?? '?'}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
-  const numeric = new Set([1, 2, 3, 6]);
+  const numeric = new Set([1, 2, 3, 6, 8]);
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
@@ -523,7 +600,8 @@ export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] 
     '',
     `database ${DATABASE} of its own, made for the run and dropped after; ${CONNECTIONS} connections (pgbench ` +
       `clients) for ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; with 2 instances autocannon spreads ` +
-      'its connections over both (no balancer in between); every process on one machine with PostgreSQL',
+      'its connections over both (no balancer in between); every process on one machine with PostgreSQL; CPU ' +
+      "µs/req: the server processes' CPU (all threads) and all of PostgreSQL's over the measured run ÷ its requests",
     ...goals,
     ...notes,
   ].join('\n');

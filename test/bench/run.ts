@@ -148,7 +148,7 @@ async function benchAvailability(child: Child, config: AppConfig): Promise<Omit<
   });
   const options = { url: `${child.url}/api/v1/availability?${query}`, connections: CONNECTIONS };
   await run({ ...options, duration: 2 }); // warm-up (JIT, first file loads), not counted
-  const cpu = cpuMeter(child.pid);
+  const cpu = cpuMeter(() => [child.pid]);
   cpu.start();
   const r = await run({ ...options, duration: SECONDS });
   return {
@@ -170,7 +170,7 @@ async function benchFloor(
 ): Promise<Omit<Row, 'n'>> {
   const options = { url: floor.url, connections: CONNECTIONS, requests: [request] };
   await run({ ...options, duration: 2 });
-  const cpu = cpuMeter(floor.pid);
+  const cpu = cpuMeter(() => [floor.pid]);
   cpu.start();
   const r = await run({ ...options, duration: SECONDS });
   return {
@@ -364,7 +364,7 @@ async function bookingRows(
         'POST JSON → 201',
       );
       rows.push({ n, ...postFloor });
-      const cpu = cpuMeter(child.pid);
+      const cpu = cpuMeter(() => [child.pid]);
       const booking = await benchBookings([child.url], child.token, config, plan, CITIZEN_BASE, {
         connections: CONNECTIONS,
         seconds: SECONDS,

@@ -404,10 +404,10 @@ export class PostgresStore implements Store {
   // ---- notifications ----
 
   /**
-   * Sends the transaction's notifications and commits in one round trip (a simple query of several
-   * statements, the payloads as escaped literals); payloads too long for NOTIFY are stored first.
+   * Writes what the transaction held back (`insert`), sends its notifications and commits, in one round trip (a
+   * simple query of several statements, the payloads as escaped literals); payloads too long for NOTIFY are
+   * stored first.
    */
-  /** Notifies and commits in one round trip, after `insert` (the transaction's held SMS) if any. */
   private async commit(
     client: Queryable,
     notifications: [string, string][],
