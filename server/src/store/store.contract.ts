@@ -101,11 +101,26 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.read((r) => r.bookingsOfDay('rovigo', '2026-12-02'))).toHaveLength(1);
     });
 
-    it('refuses a duplicate booking code', async () => {
+    it('refuses a duplicate booking code, and keeps nothing else of that transaction', async () => {
       await store.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-01T08:30:00+01:00')));
       await expect(
-        store.transaction((tx) => tx.insertBooking(booking('CCCCCCCC', '2026-12-03T08:30:00+01:00'))),
+        store.transaction(async (tx) => {
+          await tx.insertBooking(booking('EEEEEEEE', '2026-12-03T09:00:00+01:00'));
+          await tx.insertBooking(booking('CCCCCCCC', '2026-12-03T08:30:00+01:00'));
+        }),
       ).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.read((r) => r.bookingByCode('EEEEEEEE'))).toBeUndefined();
+    });
+
+    it('shows a transaction the bookings it inserted', async () => {
+      const seen = await store.transaction(async (tx) => {
+        await tx.insertBooking(booking('FFFFFFFF', '2026-12-01T08:30:00+01:00'));
+        return {
+          byCode: (await tx.bookingByCode('FFFFFFFF'))?.code,
+          booked: (await tx.bookedTimesOfDay('rovigo', '2026-12-01')).map((b) => b.code),
+        };
+      });
+      expect(seen).toEqual({ byCode: 'FFFFFFFF', booked: ['FFFFFFFF'] });
     });
 
     it('keeps none of the writes of a transaction that throws', async () => {
@@ -371,6 +386,30 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.transaction(async (tx) => tx.notify('call:c1', 'after'));
       await expect.poll(() => heard.length).toBe(3);
       expect(heard).toEqual(['before', offer, 'after']);
+    });
+
+    it("delivers a transaction's several notifications in their order, on their channels, whatever their text", async () => {
+      const heard: string[] = [];
+      store.listen('call:c1', (payload) => heard.push(`c1 ${payload}`));
+      store.listen('call:c2', (payload) => heard.push(`c2 ${payload}`));
+      const offer = 'v=0\r\n' + 'a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n'.repeat(300);
+      await store.transaction(async (tx) => {
+        tx.notify('call:c1', 'one\ntwo "quoted" \u001f');
+        tx.notify('call:c2', 'second');
+        tx.notify('call:c1', 'third');
+      });
+      await store.transaction(async (tx) => {
+        tx.notify('call:c2', 'short');
+        tx.notify('call:c1', offer);
+      });
+      await expect.poll(() => heard.length).toBe(5);
+      expect(heard).toEqual([
+        'c1 one\ntwo "quoted" \u001f',
+        'c2 second',
+        'c1 third',
+        'c2 short',
+        `c1 ${offer}`,
+      ]);
     });
 
     it('removes personal data of old days and keeps what statistics need', async () => {

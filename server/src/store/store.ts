@@ -405,7 +405,7 @@ export interface StoreReader extends OutboxReader, TeamsMeetingReader {
 }
 
 export interface StoreTx extends StoreReader, OutboxWriter, TeamsMeetingWriter {
-  /** Rejects with DuplicateKeyError when the code is taken. */
+  /** A taken code rejects with DuplicateKeyError: this call or, where the store writes it later, the transaction. */
   insertBooking(booking: StoredBooking): Promise<void>;
   /** Replaces the booking with the same code; moves it when its day changed. */
   updateBooking(booking: StoredBooking): Promise<void>;

@@ -99,11 +99,10 @@ export async function importLowdb(
 
   for (const relative of await dayFiles(dataDir, 'bookings'))
     await file<BookingDay>(relative, async ({ bookings }, tx) => {
+      // Those an earlier run imported are replaced, not inserted again (a taken code fails only the commit).
+      const imported = new Set((await tx.bookingsOfDay(...sedeAndDay(relative))).map((b) => b.code));
       for (const booking of bookings)
-        await tx.insertBooking(booking).catch(async (error: unknown) => {
-          if (!(error instanceof DuplicateKeyError)) throw error;
-          await tx.updateBooking(booking);
-        });
+        await (imported.has(booking.code) ? tx.updateBooking(booking) : tx.insertBooking(booking));
       count('bookings', bookings.length);
     });
   for (const relative of await dayFiles(dataDir, 'tickets'))

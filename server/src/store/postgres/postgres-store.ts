@@ -45,7 +45,7 @@ import { claimTeamsMeetings, teamsReader, teamsWriter } from './pg-teams.ts';
 import type { TeamsClaimOptions, TeamsMeeting } from '../teams-meetings.ts';
 import { pgLimits } from './pg-limits.ts';
 import { PgListener, RESYNC } from './pg-listener.ts';
-import { duplicateAsKeyError, OutboxBatch } from './pg-outbox-batch.ts';
+import { duplicateAsKeyError, HeldWrites } from './pg-held-writes.ts';
 import { PgReadCache, READ_CACHE_CHANNEL } from './pg-read-cache.ts';
 import { pendingMigrations, SchemaBehindError } from './schema.ts';
 
@@ -137,11 +137,11 @@ export class PostgresStore implements Store {
       const client = await this.pool.connect();
       const db = beginWithFirstStatement(client);
       const notifications: [string, string][] = [];
-      const outbox = new OutboxBatch();
+      const held = new HeldWrites();
       let broken: Error | undefined;
       try {
-        const result = await fn(this.writer(outbox.flushingFirst(db), notifications, outbox));
-        await this.commit(db, notifications, outbox.take());
+        const result = await fn(this.writer(held.flushingFirst(db), notifications, held));
+        await this.commit(db, notifications, held.take());
         // This instance's reads see the change at once; the others' when the notification reaches them.
         for (const [channel, key] of notifications)
           if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(key);
@@ -404,38 +404,54 @@ export class PostgresStore implements Store {
   // ---- notifications ----
 
   /**
-   * Writes what the transaction held back (`insert`), sends its notifications and commits, in one round trip (a
+   * Writes what the transaction held back (`held`), sends its notifications and commits, in one round trip (a
    * simple query of several statements, the payloads as escaped literals); payloads too long for NOTIFY are
    * stored first.
    */
   private async commit(
     client: Queryable,
     notifications: [string, string][],
-    insert: string | undefined,
+    held: string | undefined,
   ): Promise<void> {
-    const statements = insert === undefined ? [] : [insert];
-    for (const [channel, payload] of notifications) {
-      let raw = `i${channel}\n${payload}`;
-      if (Buffer.byteLength(channel) + Buffer.byteLength(payload) + 2 > NOTIFY_INLINE_BYTES) {
-        const { rows } = await client.query<{ id: string }>(
-          'INSERT INTO notify_payloads (payload) VALUES ($1) RETURNING id',
-          [payload],
-        );
-        raw = `r${channel}\n${rows[0]!.id}`;
-        // Every listener has read a stored payload within seconds; older ones are of no use.
-        await client.query(`DELETE FROM notify_payloads WHERE created_at < now() - interval '10 minutes'`);
-      }
+    const statements = held === undefined ? [] : [held];
+    const notify = (raw: string) =>
       statements.push(`SELECT pg_notify('${pgChannelOf(this.options.schema)}', ${pg.escapeLiteral(raw)})`);
-    }
+    // Several in one NOTIFY where they fit (a booking sends three): PostgreSQL queues, and every instance's
+    // listener receives and reads, one instead of each. Repeats are dropped, as PostgreSQL drops them.
+    const distinct = [...new Map(notifications.map((n) => [JSON.stringify(n), n])).values()];
+    const batch = `b${JSON.stringify(distinct)}`;
+    if (distinct.length > 1 && Buffer.byteLength(batch) <= NOTIFY_INLINE_BYTES) notify(batch);
+    else
+      for (const [channel, payload] of distinct) {
+        let raw = `i${channel}\n${payload}`;
+        if (Buffer.byteLength(channel) + Buffer.byteLength(payload) + 2 > NOTIFY_INLINE_BYTES) {
+          const { rows } = await client.query<{ id: string }>(
+            'INSERT INTO notify_payloads (payload) VALUES ($1) RETURNING id',
+            [payload],
+          );
+          raw = `r${channel}\n${rows[0]!.id}`;
+          // Every listener has read a stored payload within seconds; older ones are of no use.
+          await client.query(`DELETE FROM notify_payloads WHERE created_at < now() - interval '10 minutes'`);
+        }
+        notify(raw);
+      }
     statements.push('COMMIT');
     await duplicateAsKeyError(client.query(statements.join(';\n')));
   }
 
-  /** One raw notification: inline, or the id of a stored payload (fetched in order by the listener). */
+  /**
+   * One raw notification: inline ('i'), the id of a stored payload ('r', fetched in order by the listener), or
+   * a transaction's several at once ('b', a JSON list of [channel, payload]).
+   */
   private async deliver(raw: string): Promise<void> {
     if (raw === RESYNC) {
       this.cache.clear();
       this.channels.emit(RESYNC);
+      return;
+    }
+    if (raw[0] === 'b') {
+      for (const [channel, payload] of JSON.parse(raw.slice(1)) as [string, string][])
+        this.emit(channel, payload);
       return;
     }
     const newline = raw.indexOf('\n');
@@ -450,6 +466,10 @@ export class PostgresStore implements Store {
       if (!rows[0]) return;
       payload = rows[0].payload;
     }
+    this.emit(channel, payload);
+  }
+
+  private emit(channel: string, payload: string): void {
     if (channel === READ_CACHE_CHANNEL) this.cache.invalidate(payload);
     this.channels.emit(channel, payload);
   }
@@ -646,7 +666,7 @@ export class PostgresStore implements Store {
     return Object.assign(own, instancesReader(db), teamsReader(db, locking)) satisfies StoreReader;
   }
 
-  private writer(db: Queryable, notifications: [string, string][], outbox: OutboxBatch): StoreTx {
+  private writer(db: Queryable, notifications: [string, string][], held: HeldWrites): StoreTx {
     const run = async (text: string, values: unknown[]) =>
       (await db.query({ name: statementName(text), text, values })).rowCount ?? 0;
     /** Every instance drops what it keeps of this entry once the transaction commits (pg-read-cache.ts). */
@@ -657,19 +677,8 @@ export class PostgresStore implements Store {
       keyof StoreReader | keyof ReturnType<typeof instancesWriter> | keyof ReturnType<typeof teamsWriter>
     > = {
       insertBooking: async (booking: StoredBooking) => {
-        const inserted = await run(
-          `INSERT INTO bookings (code, sede, day, start, codice_fiscale, doc) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (code) DO NOTHING`,
-          [
-            booking.code,
-            booking.sede,
-            localDay(booking.start),
-            booking.start,
-            booking.citizen.codiceFiscale,
-            booking,
-          ],
-        );
-        if (inserted === 0) throw new DuplicateKeyError('booking code');
+        // Written with the transaction's next statement or its commit (pg-held-writes.ts).
+        held.insertBooking(booking);
         invalidate(PgReadCache.bookedTimesKey(booking.sede, localDay(booking.start)));
       },
       updateBooking: async (booking) => {
@@ -860,8 +869,7 @@ export class PostgresStore implements Store {
         invalidate(PgReadCache.calendarChangesKey(undefined));
       },
       enqueueMessage: async (input) => {
-        // Written with the transaction's next statement or its commit (pg-outbox-batch.ts).
-        outbox.add({ ...input, dueAt: utc(input.dueAt), status: 'pending', attempts: 0 });
+        held.enqueueMessage({ ...input, dueAt: utc(input.dueAt), status: 'pending', attempts: 0 });
       },
       cancelPendingMessages: (bookingCode, kinds, now) => {
         const finishedAt = now.toISOString();
