@@ -74,16 +74,6 @@ function cpuTime(pid: number): CpuTime | undefined {
   }
 }
 
-/** The CPU time of these processes together; undefined where /proc is not there. */
-function cpuTimeOf(pids: number[]): CpuTime | undefined {
-  const times = pids.map(cpuTime);
-  if (pids.length === 0 || times.some((t) => t === undefined)) return undefined;
-  return times.reduce((sum, t) => ({ process: sum!.process + t!.process, main: sum!.main + t!.main }), {
-    process: 0,
-    main: 0,
-  });
-}
-
 /** The processes of this machine's PostgreSQL server (its backends, writers and the rest), by name. */
 export function postgresPids(): number[] {
   return readdirSync('/proc')
@@ -107,7 +97,7 @@ export function cpuMeter(pids: () => (number | undefined)[]) {
   const now = () => {
     const times = new Map<number, CpuTime>();
     for (const pid of pids()) {
-      const time = pid === undefined ? undefined : cpuTimeOf([pid]);
+      const time = pid === undefined ? undefined : cpuTime(pid);
       if (time) times.set(pid!, time);
     }
     return times;
