@@ -184,6 +184,29 @@ async function benchFloor(
   };
 }
 
+/**
+ * A floor measured just before and just after its row, as one: the mean of the two (this machine's speed wanders
+ * by a third within a minute, and a row compared with one of them alone carried that into its share).
+ */
+function bracketing(before: Omit<Row, 'n'>, after: Omit<Row, 'n'>): Omit<Row, 'n'> {
+  const mean = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : (a + b) / 2;
+  const cpu = before.cpu &&
+    after.cpu && {
+      main: mean(before.cpu.main, after.cpu.main)!,
+      process: mean(before.cpu.process, after.cpu.process)!,
+    };
+  return {
+    operation: `${before.operation} (before / after the row: ${before.rate.toFixed(0)} / ${after.rate.toFixed(0)} req/s)`,
+    p50: mean(before.p50, after.p50),
+    p99: Math.max(before.p99 ?? 0, after.p99 ?? 0),
+    rate: mean(before.rate, after.rate)!,
+    ok: (before.ok ?? 0) + (after.ok ?? 0),
+    failed: [before.failed, after.failed].filter((f) => f && f !== '0').join(', ') || '0',
+    ...(cpu && { cpu }),
+  };
+}
+
 // ---- output ----
 
 function table(rows: Row[]): string {
@@ -306,8 +329,8 @@ async function bookingTable(config: AppConfig): Promise<void> {
   console.log(table(rows));
   console.log(
     '\nbare Express 5 floor rows: a GET answering {"ok":true}, and a POST of the same booking body parsed by ' +
-      'express.json() answering 201, in a child process of their own, measured just before the row they ' +
-      'are the floor of; "of floor" = req/s ÷ that floor',
+      'express.json() answering 201, in a child process of their own, measured just before and just after the ' +
+      'row they are the floor of (the mean of the two); "of floor" = req/s ÷ that floor',
   );
   console.log(
     "CPU µs/req: the server's (or the floor's) CPU time over the measured run ÷ its requests, of its main " +
@@ -345,9 +368,11 @@ async function bookingRows(
     const child = await startChild(dataDir);
     try {
       console.error(`[${n}] seeded, server up; GET floor, availability…`);
-      const getFloor = await benchFloor(floor, { method: 'GET', path: '/floor' }, 'GET');
-      rows.push({ n, ...getFloor });
+      const getRequest: autocannon.Request = { method: 'GET', path: '/floor' };
+      const getBefore = await benchFloor(floor, getRequest, 'GET');
       const availability = await benchAvailability(child, config);
+      const getFloor = bracketing(getBefore, await benchFloor(floor, getRequest, 'GET'));
+      rows.push({ n, ...getFloor });
       rows.push({
         n,
         ...availability,
@@ -358,18 +383,21 @@ async function bookingRows(
       const plan = await planBookings(child.url, config, 7);
       console.error(`[${n}] POST floor, booking ${plan.length} free slot units…`);
       const sample = JSON.stringify(bookingBody(config, plan[0]!, CITIZEN_BASE));
-      const postFloor = await benchFloor(
-        floor,
-        { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
-        'POST JSON → 201',
-      );
-      rows.push({ n, ...postFloor });
+      const postRequest: autocannon.Request = {
+        method: 'POST',
+        path: '/floor',
+        headers: { 'content-type': 'application/json' },
+        body: sample,
+      };
+      const postBefore = await benchFloor(floor, postRequest, 'POST JSON → 201');
       const cpu = cpuMeter(() => [child.pid]);
       const booking = await benchBookings([child.url], child.token, config, plan, CITIZEN_BASE, {
         connections: CONNECTIONS,
         seconds: SECONDS,
         afterWarmUp: async () => cpu.start(),
       });
+      const postFloor = bracketing(postBefore, await benchFloor(floor, postRequest, 'POST JSON → 201'));
+      rows.push({ n, ...postFloor });
       rows.push({
         n,
         operation: `POST booking (${booking.result.duration.toFixed(1)} s)`,
