@@ -1,8 +1,7 @@
 // What an instance keeps of the reads asked for on every request (a day's booked times and a sede's calendar
 // changes for availability, a staff session for authentication), so answering needs no round trip to
-// PostgreSQL. A transaction that changes
-// them notifies which entry on commit; every instance (this one at once, the others through LISTEN) drops
-// it. Used only by reads outside transactions: a transaction reads the table under its lock, so the
+// PostgreSQL. A transaction that changes them notifies which entry on commit; every instance (this one at
+// once, the others through LISTEN) drops it. Used only by reads outside transactions: a transaction reads the table under its lock, so the
 // capacity it decides on is never a cached one. While notifications are not being received (the listening
 // connection is lost) nothing is cached, and everything is dropped when they are back.
 
@@ -49,7 +48,6 @@ export class PgReadCache {
     const { generation } = entry;
     const entries = this.entries;
     const value = await load();
-    // Still the same map (not cleared) and the same generation (not invalidated): keep it.
     if (!keep(value)) {
       // Not even the placeholder stays: misses would pile up beside the kept entries.
       const placeholder = entries.get(key);
@@ -57,6 +55,7 @@ export class PgReadCache {
         entries.delete(key);
       return value;
     }
+    // Still the same map (not cleared) and the same generation (not invalidated): keep it.
     if (this.listening && this.entries === entries && entries.get(key)?.generation === generation) {
       entries.delete(key);
       entries.set(key, { generation, value });
