@@ -1,9 +1,10 @@
 // What an instance keeps of the reads asked for on every request (a day's booked times and a sede's calendar
 // changes for availability, a staff session for authentication), so answering needs no round trip to
 // PostgreSQL. A transaction that changes them notifies which entry on commit; every instance (this one at
-// once, the others through LISTEN) drops it. Used only by reads outside transactions: a transaction reads the table under its lock, so the
-// capacity it decides on is never a cached one. While notifications are not being received (the listening
-// connection is lost) nothing is cached, and everything is dropped when they are back.
+// once, the others through LISTEN) drops it. Used only by reads outside transactions: a transaction reads
+// the table under its lock, so the capacity it decides on is never a cached one. While notifications are not
+// being received (the listening connection is lost) nothing is cached, and everything is dropped when they
+// are back.
 
 /** The store channel the invalidations travel on; the payload is the entry's key. */
 export const READ_CACHE_CHANNEL = 'store.read-cache';
