@@ -226,6 +226,25 @@ async function measuringCpu(
   return { node: node.per(requests)?.process, postgres: postgres.per(requests)?.process };
 }
 
+/** An Express floor measured before and after the server's rows, as one: the mean of the two (run.ts too). */
+function bracketing(before: PgRow, after: PgRow): PgRow {
+  const mean = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : (a + b) / 2;
+  return {
+    operation: `${before.operation} (before / after the rows: ${before.rate!.toFixed(0)} / ${after.rate!.toFixed(0)} req/s)`,
+    p50: mean(before.p50, after.p50),
+    p99: Math.max(before.p99 ?? 0, after.p99 ?? 0),
+    rate: mean(before.rate, after.rate),
+    unit: before.unit,
+    ok: (before.ok ?? 0) + (after.ok ?? 0),
+    failed: [before.failed, after.failed].filter((f) => f && f !== '0').join(', ') || '0',
+    cpu: {
+      node: mean(before.cpu?.node, after.cpu?.node),
+      postgres: mean(before.cpu?.postgres, after.cpu?.postgres),
+    },
+  };
+}
+
 async function expressFloor(
   url: string,
   pid: number | undefined,
@@ -485,12 +504,9 @@ export async function postgresBench(
       const insertFloor = await pgbenchFloor(url, bookings.at(-1)!);
       // PostgreSQL commits transactions that NOTIFY one at a time (a lock held through the WAL flush).
       const notifyFloor = await pgbenchFloor(url, bookings.at(-1)!, true);
-      const getFloor = await expressFloor(
-        httpFloor.url + '/floor',
-        httpFloor.pid,
-        { method: 'GET', path: '/floor' },
-        'GET',
-      );
+      const getFloorNow = () =>
+        expressFloor(httpFloor.url + '/floor', httpFloor.pid, { method: 'GET', path: '/floor' }, 'GET');
+      const getBefore = await getFloorNow();
       const sample = JSON.stringify(
         bookingBody(
           config,
@@ -498,43 +514,54 @@ export async function postgresBench(
           0,
         ),
       );
-      const postFloor = await expressFloor(
-        httpFloor.url + '/floor',
-        httpFloor.pid,
-        { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
-        'POST JSON → 201',
-      );
-      rows.push(tag(insertFloor), tag(notifyFloor), tag(getFloor), tag(postFloor));
-      const asGet = (row: PgRow): PgRow => ({
-        ...tag(row),
-        floors: [{ name: 'GET', rate: getFloor.rate! }],
-        goal: GOALS.availability,
-      });
-      const asPost = (row: PgRow): PgRow => ({
-        ...tag(row),
-        floors: [
-          { name: 'POST', rate: postFloor.rate! },
-          { name: 'pgbench', rate: insertFloor.rate! },
-          { name: 'pgbench+NOTIFY', rate: notifyFloor.rate! },
-        ],
-        goal: GOALS.booking,
-      });
+      const postFloorNow = () =>
+        expressFloor(
+          httpFloor.url + '/floor',
+          httpFloor.pid,
+          { method: 'POST', path: '/floor', headers: { 'content-type': 'application/json' }, body: sample },
+          'POST JSON → 201',
+        );
+      const postBefore = await postFloorNow();
+      rows.push(tag(insertFloor), tag(notifyFloor));
+      // The server's rows wait for the Express floors measured again after them (bracketing).
+      const measured: { kind: 'get' | 'post'; row: PgRow }[] = [];
 
       const a = await startInstance(url, token, dataDir);
       const opened = [a];
       try {
         console.error(`[postgres ${n}] 1 instance…`);
-        rows.push(asGet(await availabilityRow([a.url], [a.child.pid], config)));
-        rows.push(asPost(await bookingRow([a.url], [a.child.pid], token, config, CITIZEN_BASE, url)));
+        measured.push({ kind: 'get', row: await availabilityRow([a.url], [a.child.pid], config) });
+        measured.push({
+          kind: 'post',
+          row: await bookingRow([a.url], [a.child.pid], token, config, CITIZEN_BASE, url),
+        });
         const b = await startInstance(url, token, dataDir);
         opened.push(b);
         console.error(`[postgres ${n}] 2 instances…`);
         const both = [a.child.pid, b.child.pid];
-        rows.push(asGet(await availabilityRow([a.url, b.url], both, config)));
-        rows.push(
-          asPost(await bookingRow([a.url, b.url], both, token, config, CITIZEN_BASE + 1_000_000, url)),
-        );
-        console.error(`[postgres ${n}] outbox, relay…`);
+        measured.push({ kind: 'get', row: await availabilityRow([a.url, b.url], both, config) });
+        measured.push({
+          kind: 'post',
+          row: await bookingRow([a.url, b.url], both, token, config, CITIZEN_BASE + 1_000_000, url),
+        });
+        console.error(`[postgres ${n}] Express floors again, outbox, relay…`);
+        const getFloor = bracketing(getBefore, await getFloorNow());
+        const postFloor = bracketing(postBefore, await postFloorNow());
+        rows.push(tag(getFloor), tag(postFloor));
+        for (const { kind, row } of measured)
+          rows.push(
+            kind === 'get'
+              ? { ...tag(row), floors: [{ name: 'GET', rate: getFloor.rate! }], goal: GOALS.availability }
+              : {
+                  ...tag(row),
+                  floors: [
+                    { name: 'POST', rate: postFloor.rate! },
+                    { name: 'pgbench', rate: insertFloor.rate! },
+                    { name: 'pgbench+NOTIFY', rate: notifyFloor.rate! },
+                  ],
+                  goal: GOALS.booking,
+                },
+          );
         rows.push(tag(await outboxRow(url, [a, b])));
         rows.push(tag(await relayRow(a, b)));
         notes.push(
@@ -600,7 +627,8 @@ export function postgresTable({ rows, notes }: { rows: PgRow[]; notes: string[] 
     '',
     `database ${DATABASE} of its own, made for the run and dropped after; ${CONNECTIONS} connections (pgbench ` +
       `clients) for ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; with 2 instances autocannon spreads ` +
-      'its connections over both (no balancer in between); every process on one machine with PostgreSQL; CPU ' +
+      'its connections over both (no balancer in between); the Express floors are the mean of a run before and one ' +
+      "after the server's rows; every process on one machine with PostgreSQL; CPU " +
       "µs/req: the server processes' CPU (all threads) and all of PostgreSQL's over the measured run ÷ its requests",
     ...goals,
     ...notes,
