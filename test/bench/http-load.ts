@@ -121,6 +121,36 @@ export function cpuMeter(pids: () => (number | undefined)[]) {
   };
 }
 
+/** The mean of two figures, undefined when either is. */
+export const meanOf = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? undefined : (a + b) / 2;
+
+/** A floor row's figures, as both benches' rows hold them. */
+interface FloorFigures {
+  operation: string;
+  p50?: number;
+  p99?: number;
+  rate?: number;
+  ok?: number;
+  failed?: string;
+}
+
+/**
+ * A floor measured just before and just after the rows it is the floor of, as one: the mean of the two (this
+ * machine's speed wanders by a third within a minute, and a row compared with one of them alone carried that).
+ */
+export function bracketing<R extends FloorFigures>(before: R, after: R): R {
+  return {
+    ...before,
+    operation: `${before.operation} (before / after: ${before.rate?.toFixed(0)} / ${after.rate?.toFixed(0)} req/s)`,
+    p50: meanOf(before.p50, after.p50),
+    p99: Math.max(before.p99 ?? 0, after.p99 ?? 0),
+    rate: meanOf(before.rate, after.rate),
+    ok: (before.ok ?? 0) + (after.ok ?? 0),
+    failed: [before.failed, after.failed].filter((f) => f && f !== '0').join(', ') || '0',
+  };
+}
+
 /** The bare Express 5 app of http-floor-child.ts, in its own process like the server. */
 export async function startHttpFloor(): Promise<{
   url: string;

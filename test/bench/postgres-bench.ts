@@ -20,8 +20,10 @@ import type { NewOutboxMessage, StoredBooking } from '../../server/src/store/sto
 import { FakeSmsGateway } from '../../server/src/testing/fake-sms-gateway.ts';
 import { nextMessage, percentile } from './bench-support.ts';
 import {
+  bracketing,
   cpuMeter,
   failures,
+  meanOf,
   postgresPids,
   rateOf,
   romeDay,
@@ -226,21 +228,13 @@ async function measuringCpu(
   return { node: node.per(requests)?.process, postgres: postgres.per(requests)?.process };
 }
 
-/** An Express floor measured before and after the server's rows, as one: the mean of the two (run.ts too). */
-function bracketing(before: PgRow, after: PgRow): PgRow {
-  const mean = (a: number | undefined, b: number | undefined) =>
-    a === undefined || b === undefined ? undefined : (a + b) / 2;
+/** Two floor runs bracketing the server's rows, as one (http-load.ts), their CPU per request averaged too. */
+function bracketedFloor(before: PgRow, after: PgRow): PgRow {
   return {
-    operation: `${before.operation} (before / after the rows: ${before.rate!.toFixed(0)} / ${after.rate!.toFixed(0)} req/s)`,
-    p50: mean(before.p50, after.p50),
-    p99: Math.max(before.p99 ?? 0, after.p99 ?? 0),
-    rate: mean(before.rate, after.rate),
-    unit: before.unit,
-    ok: (before.ok ?? 0) + (after.ok ?? 0),
-    failed: [before.failed, after.failed].filter((f) => f && f !== '0').join(', ') || '0',
+    ...bracketing(before, after),
     cpu: {
-      node: mean(before.cpu?.node, after.cpu?.node),
-      postgres: mean(before.cpu?.postgres, after.cpu?.postgres),
+      node: meanOf(before.cpu?.node, after.cpu?.node),
+      postgres: meanOf(before.cpu?.postgres, after.cpu?.postgres),
     },
   };
 }
@@ -545,8 +539,8 @@ export async function postgresBench(
           row: await bookingRow([a.url, b.url], both, token, config, CITIZEN_BASE + 1_000_000, url),
         });
         console.error(`[postgres ${n}] Express floors again, outbox, relay…`);
-        const getFloor = bracketing(getBefore, await getFloorNow());
-        const postFloor = bracketing(postBefore, await postFloorNow());
+        const getFloor = bracketedFloor(getBefore, await getFloorNow());
+        const postFloor = bracketedFloor(postBefore, await postFloorNow());
         rows.push(tag(getFloor), tag(postFloor));
         for (const { kind, row } of measured)
           rows.push(

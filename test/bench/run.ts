@@ -22,8 +22,10 @@ import { videoCallBench, videoCallTable } from './video-call-bench.ts';
 import { waitEstimateBench, waitEstimateTable } from './wait-estimate-bench.ts';
 import { nextMessage } from './bench-support.ts';
 import {
+  bracketing,
   cpuMeter,
   failures,
+  meanOf,
   rateOf,
   romeDay,
   run,
@@ -184,26 +186,17 @@ async function benchFloor(
   };
 }
 
-/**
- * A floor measured just before and just after its row, as one: the mean of the two (this machine's speed wanders
- * by a third within a minute, and a row compared with one of them alone carried that into its share).
- */
-function bracketing(before: Omit<Row, 'n'>, after: Omit<Row, 'n'>): Omit<Row, 'n'> {
-  const mean = (a: number | undefined, b: number | undefined) =>
-    a === undefined || b === undefined ? undefined : (a + b) / 2;
-  const cpu = before.cpu &&
-    after.cpu && {
-      main: mean(before.cpu.main, after.cpu.main)!,
-      process: mean(before.cpu.process, after.cpu.process)!,
-    };
+/** Two floor runs bracketing a row, as one (http-load.ts), their CPU per request averaged too. */
+function bracketedFloor(before: Omit<Row, 'n'>, after: Omit<Row, 'n'>): Omit<Row, 'n'> {
+  const both = before.cpu && after.cpu;
   return {
-    operation: `${before.operation} (before / after the row: ${before.rate.toFixed(0)} / ${after.rate.toFixed(0)} req/s)`,
-    p50: mean(before.p50, after.p50),
-    p99: Math.max(before.p99 ?? 0, after.p99 ?? 0),
-    rate: mean(before.rate, after.rate)!,
-    ok: (before.ok ?? 0) + (after.ok ?? 0),
-    failed: [before.failed, after.failed].filter((f) => f && f !== '0').join(', ') || '0',
-    ...(cpu && { cpu }),
+    ...bracketing(before, after),
+    ...(both && {
+      cpu: {
+        main: meanOf(before.cpu!.main, after.cpu!.main)!,
+        process: meanOf(before.cpu!.process, after.cpu!.process)!,
+      },
+    }),
   };
 }
 
@@ -371,7 +364,7 @@ async function bookingRows(
       const getRequest: autocannon.Request = { method: 'GET', path: '/floor' };
       const getBefore = await benchFloor(floor, getRequest, 'GET');
       const availability = await benchAvailability(child, config);
-      const getFloor = bracketing(getBefore, await benchFloor(floor, getRequest, 'GET'));
+      const getFloor = bracketedFloor(getBefore, await benchFloor(floor, getRequest, 'GET'));
       rows.push({ n, ...getFloor });
       rows.push({
         n,
@@ -396,7 +389,7 @@ async function bookingRows(
         seconds: SECONDS,
         afterWarmUp: async () => cpu.start(),
       });
-      const postFloor = bracketing(postBefore, await benchFloor(floor, postRequest, 'POST JSON → 201'));
+      const postFloor = bracketedFloor(postBefore, await benchFloor(floor, postRequest, 'POST JSON → 201'));
       rows.push({ n, ...postFloor });
       rows.push({
         n,
