@@ -1,7 +1,8 @@
-// Builds the Express application: security headers, JSON bodies, /healthz, /readyz, /api/v1 and its docs,
-// the privacy notice at /privacy, the staff console's bundle at /console/ and the citizen's web-meeting
-// page at /meeting/.
-import express, { type Express } from 'express';
+// Builds the server's request handler: security headers, timing and logging for every request, then /api/v1
+// (the API's own router) or Express for the rest: /healthz, /readyz, the API's docs, the privacy notice at
+// /privacy, the staff console's bundle at /console/, the citizen's web-meeting page at /meeting/ and so on.
+import type { RequestListener } from 'node:http';
+import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { alertRoutes } from './alerts/alerts.routes.ts';
 import { appointmentRoutes } from './appointments/appointments.routes.ts';
@@ -13,7 +14,7 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/citizen-auth.routes.ts';
 import type { AppContext } from './context.ts';
 import { deskRoutes } from './desk/desk.routes.ts';
-import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { errorHandler, notFoundHandler, sendError } from './http/error-handler.ts';
 import { guessLimit } from './http/guess-limit.ts';
 import { instanceHeader } from './http/instance-header.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -22,6 +23,7 @@ import { requestLog } from './log/request-log.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { METRICS_PATH, metricsEndpointOf } from './metrics/metrics-endpoint.ts';
 import { openApiDocument } from './http/openapi.ts';
+import { chain, type Middleware } from './http/middleware.ts';
 import { buildRouter } from './http/router.ts';
 import {
   boardApp,
@@ -77,19 +79,24 @@ export interface Readiness {
   turn?: TurnCheck;
 }
 
-export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
+export function createApp(ctx: AppContext, readiness: Readiness = {}): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const instance = instanceHeader();
-  if (instance) app.use(instance);
   const pages = [consoleApp, meetingApp, boardApp, phoneApp];
+  const everyRequest: Middleware[] = [];
+  const instance = instanceHeader();
+  if (instance) everyRequest.push(instance);
   // First, so a request's time includes every middleware's; mounted apps' files are filed under their mount.
   if (ctx.metrics)
-    app.use(httpMetrics(ctx.metrics, ['/api/v1', '/api/v1/docs', '/privacy', ...pages.map((p) => p.path)]));
+    everyRequest.push(
+      httpMetrics(ctx.metrics, ['/api/v1', '/api/v1/docs', '/privacy', ...pages.map((p) => p.path)]),
+    );
   // Swagger UI runs inline scripts of its own; the API answers JSON and needs no other relaxation.
-  app.use(securityHeaders({ contentSecurityPolicy: false }));
-  app.use(requestLog(ctx.log, (url) => url === '/healthz' || url === '/readyz' || url === METRICS_PATH));
+  everyRequest.push(securityHeaders({ contentSecurityPolicy: false }));
+  everyRequest.push(
+    requestLog(ctx.log, (url) => url === '/healthz' || url === '/readyz' || url === METRICS_PATH),
+  );
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -106,8 +113,9 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
     }
   });
 
-  // Codes, passwords and the metrics token are guessable only by many tries: slow the tries down, on every instance together.
-  // Tries are counted in real time, not on the business clock tests move.
+  // Codes, passwords and the metrics token are guessable only by many tries: slow the tries down, on every
+  // instance together (the API's routes that hold such a secret say so: RouteSpec.guessable). Tries are
+  // counted in real time, not on the business clock tests move.
   const guesses = guessLimit(ctx.store, () => new Date());
   const scrape = metricsEndpointOf(ctx);
   if (scrape) app.get(METRICS_PATH, guesses, scrape);
@@ -117,30 +125,14 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
   app.get('/api/v1/openapi.json', (_req, res) => void res.json(document));
   app.use('/api/v1/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Sportello API' }));
 
-  app.use(
-    [
-      '/api/v1/auth/login',
-      '/api/v1/auth/password',
-      '/api/v1/bookings/lookup',
-      '/api/v1/bookings/calendar',
-      '/api/v1/bookings/:code/cancel',
-      '/api/v1/bookings/:code/reschedule',
-      '/api/v1/tickets/check-in',
-      '/api/v1/stations/enrol',
-      '/api/v1/citizen-auth/verify',
-      '/api/v1/meetings/admit',
-      '/api/v1/self-service/:key',
-    ],
+  // Most requests are the API's: its router answers them, Express only what it does not know.
+  const api = buildRouter(routes, {
+    store: ctx.store,
+    clock: ctx.clock,
+    log: ctx.log,
     guesses,
-  );
-  // Not a phone's event stream: an open stream counts as a failed try until it ends, so phones behind one
-  // shared address would be refused; the key's 128 random bits are the defence there.
-  app.use('/api/v1/follow/:token', (req, res, next) =>
-    req.path === '/events' ? next() : guesses(req, res, next),
-  );
-
-  // Before the pages' mounts (their paths are apart from it): most requests are the API's.
-  app.use('/api/v1', express.json({ limit: BODY_LIMIT }), buildRouter(routes, ctx.store, ctx.clock));
+    bodyLimit: BODY_LIMIT,
+  });
 
   app.use('/privacy', privacyRouter(ctx.config.server.privacyNoticeVersion));
   app.use(selfServiceApp.path, staticApp(selfServiceApp));
@@ -150,5 +142,9 @@ export function createApp(ctx: AppContext, readiness: Readiness = {}): Express {
     app.use(page.path, staticApp(page === consoleApp && ctx.config.teams.sso ? framedByTeams : page));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));
-  return app;
+  return chain(
+    everyRequest,
+    (req, res) => api(req, res) || app(req, res),
+    (error, res) => sendError(res, error, ctx.log),
+  );
 }

@@ -44,6 +44,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Sign in; answers a bearer token and sets a session cookie',
       tag: 'auth',
       roles: 'public',
+      guessable: true,
       body: LoginBody,
       responses: {
         200: { description: 'Signed in', schema: LoginResponse },
@@ -83,6 +84,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Choose a new password with the current one (required after a reset); signs in',
       tag: 'auth',
       roles: 'public',
+      guessable: true,
       audience: 'with username and current password',
       body: ChangePasswordBody,
       responses: {

@@ -101,6 +101,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Find a booking by its code and the citizen’s codice fiscale',
       tag: 'bookings',
       roles: 'public',
+      guessable: true,
       audience: 'with booking code and codice fiscale',
       body: BookingLookupBody,
       responses: {
@@ -115,6 +116,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Cancel a booking',
       tag: 'bookings',
       roles: 'public',
+      guessable: true,
       audience: 'with booking code and codice fiscale',
       params: CodeParam,
       body: BookingLookupBody,
@@ -142,6 +144,7 @@ export function bookingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Move a booking to another free slot',
       tag: 'bookings',
       roles: 'public',
+      guessable: true,
       audience: 'with booking code and codice fiscale',
       params: CodeParam,
       body: RescheduleBookingBody,

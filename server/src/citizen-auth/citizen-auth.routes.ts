@@ -44,6 +44,7 @@ export function citizenAuthRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Verify the card’s signed challenge; answers the codice fiscale of its certificate',
       tag: 'citizen-auth',
       roles: ['station'],
+      guessable: true,
       body: VerifyCardBody,
       responses: {
         200: { description: 'Strongly authenticated', schema: VerifiedCitizen },

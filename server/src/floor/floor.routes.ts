@@ -309,6 +309,7 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'A ticket followed on the citizen’s phone (the key in its QR)',
       tag: 'follow',
       roles: 'public',
+      guessable: true,
       params: FollowParams,
       responses: {
         200: { description: 'The ticket’s place', schema: FollowView },
@@ -322,6 +323,8 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'A followed ticket, live (server-sent events: follow)',
       tag: 'follow',
       roles: 'public',
+      // Not guessable: an open stream would count as a failed try until it ends, refusing phones behind one
+      // shared address; the key's 128 random bits are the defence here.
       params: FollowParams,
       responses: {
         200: sse('`event: follow` at once and whenever the ticket’s place changes'),
@@ -341,6 +344,7 @@ export function floorRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The citizen gives up a waiting ticket ("Vado via")',
       tag: 'follow',
       roles: 'public',
+      guessable: true,
       params: FollowParams,
       responses: {
         200: { description: 'The ticket, cancelled', schema: FollowView },

@@ -1,6 +1,6 @@
 // Resolves the caller from `Authorization: Bearer …` or the staff session cookie; never rejects by itself.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Request } from 'express';
+import type { ParsedUrlQuery } from 'node:querystring';
 import type { Store } from '../store/store.ts';
 import { BOARD_TOKEN_PREFIX, hashToken, STAFF_TOKEN_PREFIX, STATION_TOKEN_PREFIX } from '../auth/tokens.ts';
 import { anonymous, type Principal } from './principal.ts';
@@ -20,15 +20,20 @@ export function tokenOf(headers: IncomingHttpHeaders): string | undefined {
   return undefined;
 }
 
-export async function authenticate(req: Request, store: Store, now: Date): Promise<Principal> {
+export async function authenticate(
+  headers: IncomingHttpHeaders,
+  query: ParsedUrlQuery,
+  store: Store,
+  now: Date,
+): Promise<Principal> {
   // A board's page cannot send headers on its event stream: its key comes as `?key=` (never logged), or
   // as a bearer token from anything else that shows the board.
-  const key = typeof req.query.key === 'string' ? req.query.key : tokenOf(req.headers);
+  const key = typeof query.key === 'string' ? query.key : tokenOf(headers);
   if (key?.startsWith(BOARD_TOKEN_PREFIX)) {
     const board = await store.read((r) => r.boardByTokenHash(hashToken(key)));
     return board ? { kind: 'board', board: board.id, sede: board.sede, roles: ['board'] } : anonymous;
   }
-  return authenticateHeaders(req.headers, store, now);
+  return authenticateHeaders(headers, store, now);
 }
 
 export async function authenticateHeaders(

@@ -1,4 +1,5 @@
 // The one place errors become HTTP answers; internals of unexpected errors never reach the caller.
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '@sportello/protocol';
@@ -13,15 +14,33 @@ interface BodyParserError {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = toApiError(error);
-    if (!known) log.error({ err: error }, 'unexpected error');
-    const answer =
-      known ?? new ApiError(500, 'internal', 'something went wrong on our side; please try again');
-    const body: ErrorBody = { error: { code: answer.code, message: answer.message } };
-    if (answer.fields) body.error.fields = answer.fields;
-    if (answer.details) body.error.details = answer.details;
-    res.status(answer.status).json(body);
+    sendError(res, error, log);
   };
+}
+
+/** Answers `error` as its status and the JSON error shape; one the server did not expect is logged first. */
+export function sendError(res: ServerResponse, error: unknown, log: Logger): void {
+  if (res.headersSent) {
+    // Half an answer is out (an event stream): the client can only tell by the connection closing.
+    log.error({ err: error }, 'failed after the answer began');
+    return void res.destroy();
+  }
+  const known = toApiError(error);
+  if (!known) log.error({ err: error }, 'unexpected error');
+  const answer = known ?? new ApiError(500, 'internal', 'something went wrong on our side; please try again');
+  const body: ErrorBody = { error: { code: answer.code, message: answer.message } };
+  if (answer.fields) body.error.fields = answer.fields;
+  if (answer.details) body.error.details = answer.details;
+  sendJson(res, answer.status, body);
+}
+
+/** What Express's res.status(status).json(body) sends, without Express. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 function toApiError(error: unknown): ApiError | undefined {

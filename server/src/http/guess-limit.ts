@@ -1,9 +1,12 @@
 // Codes and passwords are guessable only by many tries: 30 failed tries a minute per address, counted in the
 // store so that the limit holds across every server instance (PostgreSQL's hit_counters; in memory on lowdb,
 // one process). express-rate-limit decides; the store only counts.
-import { rateLimit, type Store as RateLimitStore, type RateLimitRequestHandler } from 'express-rate-limit';
+import type { IncomingMessage } from 'node:http';
+import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
+import proxyAddr from 'proxy-addr';
 import type { SharedLimits } from '../store/limits.ts';
 import { ApiError } from './api-error.ts';
+import type { Middleware } from './middleware.ts';
 
 export const GUESS_WINDOW_MS = 60_000;
 export const GUESS_LIMIT = 30;
@@ -24,9 +27,19 @@ export function sharedHitCounter(limits: SharedLimits, clock: () => Date, prefix
   };
 }
 
+/** Only a proxy on this machine (nginx in front) is believed about the client's address, as Express's 'loopback'. */
+const trustedProxy = proxyAddr.compile('loopback');
+
+/** The client's address: X-Forwarded-For as far as trusted proxies wrote it, else the socket's peer. */
+export function clientAddress(req: IncomingMessage): string {
+  return proxyAddr(req, trustedProxy);
+}
+
 /** Failed tries only: a successful answer gives its try back. */
-export function guessLimit(limits: SharedLimits, clock: () => Date): RateLimitRequestHandler {
-  return rateLimit({
+export function guessLimit(limits: SharedLimits, clock: () => Date): Middleware {
+  const limiter = rateLimit({
+    // By address, IPv6 by /56 as express-rate-limit does, on the API (no Express there) as on the pages.
+    keyGenerator: (req) => ipKeyGenerator(clientAddress(req)),
     windowMs: GUESS_WINDOW_MS,
     limit: GUESS_LIMIT,
     skipSuccessfulRequests: true,
@@ -35,5 +48,11 @@ export function guessLimit(limits: SharedLimits, clock: () => Date): RateLimitRe
     store: sharedHitCounter(limits, clock, 'guess:'),
     handler: (_req, _res, next) =>
       next(new ApiError(429, 'too_many_requests', 'too many attempts; wait a minute and try again')),
-  });
+  }) as unknown as Middleware;
+  return (req, res, next) => {
+    // Its draft-8 headers are added with Express's res.append, which the API's plain responses lack.
+    const response = res as typeof res & { append?: (name: string, value: string) => unknown };
+    response.append ??= (name, value) => res.appendHeader(name, value);
+    limiter(req, res, next);
+  };
 }

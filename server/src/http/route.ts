@@ -46,6 +46,11 @@ export interface RouteSpec<
   roles: readonly Role[] | 'public';
   /** Who among them, where the handler narrows it further ("the call's own"); shown in the docs. */
   audience?: string;
+  /**
+   * Its path or body holds a secret one could guess by trying (a code, a key, a password): failed tries are
+   * limited per address on every instance together (guess-limit.ts).
+   */
+  guessable?: true;
   body?: B;
   query?: Q;
   params?: P;

@@ -16,6 +16,7 @@ export function meetingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Enter a web meeting with the SMS admission code; sets the cookie /ws reads',
       tag: 'meetings',
       roles: 'public',
+      guessable: true,
       audience: 'with booking code and admission code',
       body: MeetingAdmitBody,
       responses: {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpMetrics, UNMATCHED } from './http-metrics.ts';
+import { fileUnder, httpMetrics, UNMATCHED } from './http-metrics.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
 let metrics: Metrics;
@@ -20,16 +20,16 @@ beforeAll(async () => {
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   const api = express.Router();
   api.get('/bookings/:code', (req, res) => {
-    res.locals.route = `${req.baseUrl}/bookings/:code`;
+    fileUnder(res, `${req.baseUrl}/bookings/:code`);
     res.json({ code: req.params.code });
   });
   api.get('/slow', (_req, res) => {
-    res.locals.route = '/api/v1/slow';
+    fileUnder(res, '/api/v1/slow');
     slowStarted();
     setTimeout(() => res.json({}), 500);
   });
   api.get('/events', (_req, res) => {
-    res.locals.route = '/api/v1/events';
+    fileUnder(res, '/api/v1/events');
     res.setHeader('Content-Type', 'text/event-stream');
     res.flushHeaders();
     res.end('data: 1\n\n');

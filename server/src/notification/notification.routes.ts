@@ -165,6 +165,7 @@ export function notificationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The appointment as an iCalendar file, by booking code and codice fiscale',
       tag: 'bookings',
       roles: 'public',
+      guessable: true,
       audience: 'with booking code and codice fiscale',
       body: BookingLookupBody,
       responses: {

@@ -29,6 +29,7 @@ export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The citizen’s booking, by the key in its SMS link (no codice fiscale, no phone)',
       tag: 'self-service',
       roles: 'public',
+      guessable: true,
       audience,
       params: SelfServiceParams,
       responses: {
@@ -43,6 +44,7 @@ export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Free times for the booking’s service and mode at its sede',
       tag: 'self-service',
       roles: 'public',
+      guessable: true,
       audience,
       params: SelfServiceParams,
       query: SelfServiceAvailabilityQuery,
@@ -59,6 +61,7 @@ export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The citizen moves their booking to another free time (SMS with the new time)',
       tag: 'self-service',
       roles: 'public',
+      guessable: true,
       audience,
       params: SelfServiceParams,
       body: SelfServiceRescheduleBody,
@@ -78,6 +81,7 @@ export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The citizen cancels their booking (SMS)',
       tag: 'self-service',
       roles: 'public',
+      guessable: true,
       audience,
       params: SelfServiceParams,
       responses: {
@@ -93,6 +97,7 @@ export function selfServiceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The citizen’s appointment as an iCalendar file',
       tag: 'self-service',
       roles: 'public',
+      guessable: true,
       audience,
       params: SelfServiceParams,
       responses: {

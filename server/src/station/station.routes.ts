@@ -115,6 +115,7 @@ export function stationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Exchange an enrolment code for the station’s credential and configuration',
       tag: 'stations',
       roles: 'public',
+      guessable: true,
       audience: 'the agent, with an enrolment code',
       body: EnrolBody,
       responses: {

@@ -44,6 +44,7 @@ export function ticketRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Check in a booked in-person appointment and get a priority ticket (idempotent)',
       tag: 'tickets',
       roles: ['station', 'counter'],
+      guessable: true,
       body: CheckInBody,
       responses: {
         201: { description: 'The appointment’s ticket', schema: TicketResponse },
