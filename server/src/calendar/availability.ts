@@ -93,7 +93,6 @@ interface DayGrid {
 interface Context {
   input: Omit<AvailabilityInput, 'from' | 'to'>;
   minutes: number;
-  officials: Official[];
   /** Active bookings of the sector, by start. */
   bookings: Interval[];
   earliest: number;
@@ -119,12 +118,13 @@ function gridCacheOf(officials: readonly Official[], sede: Sede): Map<string, Da
   return grids;
 }
 
-function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
+/** `withBookings`: the sector's bookings placed and sorted, for counting a range of days' slots. */
+function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>, withBookings = true): Context {
   const channel = input.service.channels[input.mode];
   if (!channel) throw new Error(`service ${input.service.id} is not offered as ${input.mode}`);
   const sector = input.service.sector;
   const bookings: Interval[] = [];
-  for (const b of input.bookings) {
+  for (const b of withBookings ? input.bookings : []) {
     if (b.sector !== sector) continue;
     const interval = { start: instant(b.start), end: instant(b.end) };
     // An unreadable booking cannot be placed; dropping it beats failing the whole calendar.
@@ -133,7 +133,6 @@ function prepare(input: Omit<AvailabilityInput, 'from' | 'to'>): Context {
   return {
     input,
     minutes: channel.minutes,
-    officials: input.officials.filter((o) => o.sede === input.sede.id && o.sectors.includes(sector)),
     bookings: bookings.sort((a, b) => a.start - b.start),
     earliest: input.now.getTime() + input.leadMinutes * MINUTE,
     lastDay:
@@ -173,7 +172,11 @@ function makeGrid(ctx: Context, date: string, adjustments: CalendarAdjustment[])
     // Slots are real elapsed minutes, so a DST jump inside a range neither repeats nor skips a slot.
     for (let t = range.start; t + step <= range.end; t += step) starts.set(t, t + step);
   }
-  const shifts = ctx.officials.map((o) => staffedIntervals(o, date, adjustments));
+  const { sede, service } = ctx.input;
+  const officials = ctx.input.officials.filter(
+    (o) => o.sede === sede.id && o.sectors.includes(service.sector),
+  );
+  const shifts = officials.map((o) => staffedIntervals(o, date, adjustments));
   const shut = closedIntervals(adjustments, date);
   const slots = [...starts]
     .sort((a, b) => a[0] - b[0])
@@ -293,18 +296,24 @@ export function nextFreeSlots(input: AvailabilityInput, count: number): Slot[] {
 
 /** Whether `start` (ISO with any offset) is a slot start of the grid that can still be booked. */
 export function checkSlot(input: CheckSlotInput): CheckSlotResult {
-  const ctx = prepare(input);
+  const ctx = prepare(input, false);
   // Without an offset the instant would depend on the server's zone, so it is not accepted (NaN).
   const at = instantOf(input.start);
   if (Number.isNaN(at)) return { ok: false, reason: 'not-a-slot' };
   const date = romeDayOf(at);
-  const day = candidates(ctx, date);
-  if (day.closed) return { ok: false, reason: 'closed' };
-  const slot = day.slots.find((s) => s.start === at);
+  const grid = dayGrid(ctx, date);
+  if (grid.closed) return { ok: false, reason: 'closed' };
+  const slot = grid.slots.find((s) => s.start === at);
   if (!slot) return { ok: false, reason: 'not-a-slot' };
   if (slot.shut) return { ok: false, reason: 'closed' };
   if (slot.start < ctx.earliest) return { ok: false, reason: 'past' };
   if (ctx.lastDay !== null && date > ctx.lastDay) return { ok: false, reason: 'beyond-horizon' };
-  if (slot.free < 1) return { ok: false, reason: 'full' };
-  return { ok: true, start: slot.startIso, end: slot.endIso, free: slot.free };
+  // Only this slot's bookings are counted: a booking checks one slot, not its whole day.
+  const sector = input.service.sector;
+  let booked = 0;
+  for (const b of input.bookings)
+    if (b.sector === sector && instant(b.start) < slot.end && slot.start < instant(b.end)) booked++;
+  const free = slot.staffed - booked;
+  if (free < 1) return { ok: false, reason: 'full' };
+  return { ok: true, start: slot.startIso, end: slot.endIso, free };
 }
