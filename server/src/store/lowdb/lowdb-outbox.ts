@@ -105,10 +105,18 @@ export class LowdbOutbox {
     return {
       enqueueMessage: async (input: NewOutboxMessage) => {
         if (this.dayOf.has(input.id)) throw new DuplicateKeyError('message id');
+        // Every field a string: copied by name, the caller's object not kept and no deep copy needed.
         const message: OutboxMessage = {
-          ...clone(input),
-          dueAt: utc(input.dueAt),
+          id: input.id,
+          kind: input.kind,
+          bookingCode: input.bookingCode,
+          to: input.to,
+          language: input.language,
+          text: input.text,
+          slotStart: input.slotStart,
           status: 'pending',
+          dueAt: utc(input.dueAt),
+          createdAt: input.createdAt,
           attempts: 0,
         };
         const day = romeDayOf(Date.parse(message.slotStart));
