@@ -333,7 +333,7 @@ async function bookingTable(config: AppConfig): Promise<void> {
   console.log(
     'bookings are durable before their 201: writes finishing together share one record appended to the ' +
       'write-ahead journal (a booking and its SMS as their own items, not their day files) and one fdatasync ' +
-      'covers every record appended before it; a checkpoint every 5 s puts the files in place (temporary ' +
+      'covers every record appended before it; a checkpoint every 30 s (or at 64 MB of journal) puts the files in place (temporary ' +
       'file synced, renamed, folder synced) and drops the journal',
   );
   console.log(
