@@ -36,11 +36,15 @@ export function sendError(res: ServerResponse, error: unknown, log: Logger): voi
 
 /** What Express's res.status(status).json(body) sends, without Express. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendBody(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+/** A whole body of `type`, its length said. */
+export function sendBody(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 function toApiError(error: unknown): ApiError | undefined {

@@ -11,12 +11,12 @@ import { fileUnder } from '../metrics/http-metrics.ts';
 import type { Store } from '../store/store.ts';
 import { ApiError, validationError } from './api-error.ts';
 import { authenticate } from './authenticate.ts';
-import { sendError, sendJson } from './error-handler.ts';
+import { sendBody, sendError, sendJson } from './error-handler.ts';
 import { run, type Middleware } from './middleware.ts';
 import { hasRole } from './principal.ts';
 import type { Reply, RouteSpec } from './route.ts';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 export interface RouterOptions {
   store: Store;
@@ -99,16 +99,12 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
       return void res.end();
     }
   }
-  const bytes = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(String(reply.body), 'utf8');
+  if (Buffer.isBuffer(reply.body)) return sendBody(res, status, reply.contentType, reply.body);
   // Text is UTF-8, said in its type as Express's res.send says it.
-  const type =
-    Buffer.isBuffer(reply.body) || /;\s*charset=/i.test(reply.contentType)
-      ? reply.contentType
-      : `${reply.contentType}; charset=utf-8`;
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Length', bytes.length);
-  res.end(bytes);
+  const type = /;\s*charset=/i.test(reply.contentType)
+    ? reply.contentType
+    : `${reply.contentType}; charset=utf-8`;
+  sendBody(res, status, type, String(reply.body));
 }
 
 /** Proxies and phones drop a silent connection; a comment line this often keeps it open. */
