@@ -162,6 +162,11 @@ export class Journal {
     return durable;
   }
 
+  /** Resolves once every append started so far is written (not synced): the next commit would append at once. */
+  appended(): Promise<void> {
+    return settle(this.tail);
+  }
+
   /** The newest text of `file`: the disk's with what the journal holds of it applied (null if neither has it). */
   async read(file: string): Promise<string | null> {
     const held = new Map<string, FileImage>();

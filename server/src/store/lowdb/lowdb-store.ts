@@ -809,14 +809,15 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * Journals every dirty file and the ops of every changed one, on the next turn of the event loop, so the
-   * transactions whose requests were read in this one are in it too. It need not wait for the previous flush's
-   * sync: the journal appends meanwhile and one sync covers every append before it, so the server works on the
-   * next requests while the disk syncs (with bookings journaled as ops a record is small; when whole files were
-   * journaled, each serialised again per record, waiting was faster).
+   * Journals every dirty file and the ops of every changed one as soon as the journal is free to append: at
+   * once when it is idle, else with every transaction that ends while the append before is written (group
+   * commit). Waiting for the next turn of the event loop instead put all the requests read in one turn in one
+   * record, answered all together after its sync: their clients then sent the next ones together while the
+   * server sat idle through the sync. It need not wait for the previous flush's sync: one sync covers every
+   * append before it, so the server works on the next requests while the disk syncs.
    */
   private flush(): Promise<void> {
-    this.nextFlush ??= new Promise((resolve) => setImmediate(resolve)).then(() => {
+    this.nextFlush ??= this.journal.appended().then(() => {
       this.nextFlush = null;
       const batch = [...this.dirty];
       // A file written whole holds its ops already.
