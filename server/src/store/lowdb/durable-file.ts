@@ -58,7 +58,13 @@ export const nodeDiskIo: DiskIo = {
   async openAppend(file) {
     const handle = await open(file, 'a');
     return {
-      append: (text) => handle.appendFile(text, 'utf8'),
+      // One write call, not appendFile's general machinery (a quarter of the journal's cost on the hot path);
+      // a short write (a full disk, a signal) goes on from where it stopped.
+      async append(text) {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let done = 0; done < bytes.length;)
+          done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      },
       datasync: () => handle.datasync(),
       close: () => handle.close(),
     };
