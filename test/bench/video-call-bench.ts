@@ -2,7 +2,8 @@
 // Debian's Chromium with its fake camera and microphone. The project's own OfficialCall and CitizenCall run in
 // two pages of a bench page (video-call-page/) over a real server's /ws (lowdb, demo config, in a child
 // process); the floor beside it runs the same two classes with signaling passed directly between two pages,
-// and each figure is printed beside the floor's with their ratio (goal: at most 1.1×).
+// and each figure is printed beside the floor's with their ratio (goal: at most 1.1×). A second floor passes
+// the same signaling through a bare WebSocket relay (ws-relay-child.ts): what the wire alone costs.
 // BENCH_TRACE=1 also prints, on stderr, the median time from accept of each step on each side, both ways.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,7 +18,8 @@ import { loadConfig } from '../../server/src/config/load-config.ts';
 import { iceServersFor } from '../../server/src/video/ice-servers.ts';
 import { median, nextMessage, percentile, stationToken } from './bench-support.ts';
 import type { FromChild, ToChild } from './server-child.ts';
-import type { Bench, OfficialTimes, SideTimes } from './video-call-page/main.ts';
+import type { Bench, Mode, OfficialTimes, SideTimes } from './video-call-page/main.ts';
+import type { FromWsRelay, ToWsRelay } from './ws-relay-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG_DIR = path.resolve(HERE, '../../config');
@@ -28,15 +30,13 @@ const FLOOR_ORIGIN = 'http://localhost:9';
 /** Adria's town hall is in Rovigo's group; Laura Bianchi (funzionario.rovigo) serves its pension sector. */
 const STATION = 'adria-municipio';
 const OFFICIAL = { username: 'funzionario.rovigo', password: 'demo-funzionario.rovigo' };
-const CALLS = 20;
+const CALLS = 30;
 /** Calls made first and not counted: the first ones pay for codec and JIT warm-up. */
 const WARMUP = 2;
 /** The issue's goal: through the server at most this many times the floor, on every figure. */
 const GOAL_RATIO = 1.1;
 /** A call that takes longer than this is stuck: the bench stops rather than hang (the pages give up at 20 s). */
 const CALL_LIMIT_MS = 30_000;
-
-type Mode = 'server' | 'direct';
 
 /** `work`, or an error naming `what` once `ms` have passed. */
 function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
@@ -58,10 +58,11 @@ interface CallTimes {
   steps: Map<string, number>;
 }
 
-/** One figure both ways: through the server and on the floor, in ms. */
+/** One figure three ways: through the server, through the bare relay and on the floor, in ms. */
 export interface Figure {
   name: string;
   server: number;
+  relay: number;
   floor: number;
 }
 
@@ -161,19 +162,27 @@ async function serverPair(context: BrowserContext, url: string, token: string): 
   return { mode: 'server', official, citizen, ice: [] };
 }
 
-/** The floor: two pages of one context (as the server's pair), signaling over a BroadcastChannel. */
-async function directPair(context: BrowserContext, ice: IceServer[]): Promise<Pair> {
+/**
+ * A floor: two pages of one context (as the server's pair), signaling over a BroadcastChannel (direct) or
+ * through the bare relay at `relayUrl`.
+ */
+async function floorPair(
+  context: BrowserContext,
+  mode: 'direct' | 'relay',
+  ice: IceServer[],
+  relayUrl?: string,
+): Promise<Pair> {
   const official = await openPage(context, FLOOR_ORIGIN);
   const citizen = await openPage(context, FLOOR_ORIGIN);
-  await call(official, 'connect', 'direct');
-  await call(citizen, 'connect', 'direct');
-  return { mode: 'direct', official, citizen, ice };
+  await call(official, 'connect', mode, relayUrl);
+  await call(citizen, 'connect', mode, relayUrl);
+  return { mode, official, citizen, ice };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ type: 'stop' } satisfies ToChild);
+  child.send({ type: 'stop' } satisfies ToChild & ToWsRelay);
   await exited;
 }
 
@@ -181,6 +190,7 @@ function figures(times: Record<Mode, CallTimes[]>): Figure[] {
   const stat = (name: string, pick: (t: CallTimes) => number, of: (values: number[]) => number): Figure => ({
     name,
     server: of(times.server.map(pick)),
+    relay: of(times.relay.map(pick)),
     floor: of(times.direct.map(pick)),
   });
   const p90 = (values: number[]) => percentile(values, 90);
@@ -206,6 +216,7 @@ export async function videoCallBench(): Promise<VideoCallBench> {
   const builtDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-video-call-page-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-video-call-bench-'));
   let child: ChildProcess | undefined;
+  let relay: ChildProcess | undefined;
   let browser: Browser | undefined;
   try {
     await build({ configFile: path.join(PAGE_DIR, 'vite.config.ts'), build: { outDir: builtDir } });
@@ -217,17 +228,21 @@ export async function videoCallBench(): Promise<VideoCallBench> {
     });
     const { url } = await nextMessage<FromChild, 'ready'>(child, 'ready', 'server');
     const token = await stationToken(url, STATION);
+    relay = fork(path.join(HERE, 'ws-relay-child.ts'), [], { stdio: 'inherit' });
+    const relayUrl = (await nextMessage<FromWsRelay, 'ready'>(relay, 'ready', 'relay')).url;
     browser = await chromium.launch(playwrightConfig.use?.launchOptions);
     const viaServer = await serverPair(await benchContext(browser, url, builtDir), url, token);
     // The ICE servers the server gives a call (STUN from config/video.json; TURN only with its secret set).
     const ice = iceServersFor(config.video, 'bench', new Date());
-    const floor = await directPair(await benchContext(browser, FLOOR_ORIGIN, builtDir), ice);
+    const floorContext = await benchContext(browser, FLOOR_ORIGIN, builtDir);
+    const floor = await floorPair(floorContext, 'direct', ice);
+    const viaRelay = await floorPair(floorContext, 'relay', ice, relayUrl);
 
-    // Calls alternate between the two, so a busy moment of the machine weighs on both alike.
-    const times = { server: [] as CallTimes[], direct: [] as CallTimes[] };
+    // Calls alternate between the three, so a busy moment of the machine weighs on all alike.
+    const times: Record<Mode, CallTimes[]> = { server: [], relay: [], direct: [] };
     const loadBefore = os.loadavg()[0]!;
     for (let i = 0; i < WARMUP + CALLS; i++)
-      for (const pair of [viaServer, floor]) {
+      for (const pair of [viaServer, viaRelay, floor]) {
         const measured = await within(CALL_LIMIT_MS, `${pair.mode} call ${i + 1}`, oneCall(pair));
         if (i >= WARMUP) times[pair.mode].push(measured);
       }
@@ -236,11 +251,11 @@ export async function videoCallBench(): Promise<VideoCallBench> {
     const early = times.server.filter((t) => t.steps.has('official send queue.offer')).length;
     if (process.env.BENCH_TRACE) console.error(traceTable(times));
     const both = (from: string, to: string) =>
-      `${hop(times.server, from, to)} ms (floor ${hop(times.direct, from, to)} ms)`;
+      `${hop(times.server, from, to)} ms (relay ${hop(times.relay, from, to)}, floor ${hop(times.direct, from, to)} ms)`;
     return {
       figures: figures(times),
       notes: [
-        `${CALLS} calls each after ${WARMUP} not counted, alternating between the two; one Chromium, the ` +
+        `${CALLS} calls each after ${WARMUP} not counted, alternating between the three; one Chromium, the ` +
           "official's and the citizen's page in one context; p90 by nearest rank. The citizen's camera and " +
           "microphone (fake) are open before the call, as the kiosk's and the meeting page's are; the official's " +
           'open at the accept, as the console does',
@@ -254,7 +269,9 @@ export async function videoCallBench(): Promise<VideoCallBench> {
         `signaling, median of each call's own: offer sent → received ${both('official send call.offer', 'citizen recv call.offer')}; ` +
           `answer ${both('citizen send call.answer', 'official recv call.answer')}; official's camera open → ` +
           `offer sent ${both('official media open', 'official send call.offer')}`,
-        'floor: OfficialCall and CitizenCall with their messages passed between the pages by a BroadcastChannel',
+        'floor: OfficialCall and CitizenCall with their messages passed between the pages by a BroadcastChannel; ' +
+          'bare ws relay: the same, each message as JSON text through a WebSocket server in its own process that ' +
+          "sends it on unread (the wire: the browser's network process, loopback, one more process to wake)",
         // Every /ws hop waits for a core: on a busy machine the ratio says more about the machine than the code.
         `machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before the calls, ` +
           `${os.loadavg()[0]!.toFixed(1)} after`,
@@ -262,7 +279,8 @@ export async function videoCallBench(): Promise<VideoCallBench> {
     };
   } finally {
     await browser?.close();
-    if (child) await stopServer(child);
+    if (child) await stopChild(child);
+    if (relay) await stopChild(relay);
     await rm(builtDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -276,34 +294,44 @@ function traceTable(times: Record<Mode, CallTimes[]>): string {
     return new Map([...all].map(([k, v]) => [k, median(v)]));
   };
   const server = stepsOf('server');
+  const relay = stepsOf('relay');
   const direct = stepsOf('direct');
   const names = [...new Set([...server.keys(), ...direct.keys()])].sort(
     (a, b) => (server.get(a) ?? direct.get(a)!) - (server.get(b) ?? direct.get(b)!),
   );
+  const cell = (steps: Map<string, number>, n: string) => (steps.get(n)?.toFixed(1) ?? '-').padStart(7);
   return names
-    .map(
-      (n) =>
-        `${n.padEnd(36)} ${(server.get(n)?.toFixed(1) ?? '-').padStart(7)} ${(direct.get(n)?.toFixed(1) ?? '-').padStart(7)}`,
-    )
+    .map((n) => `${n.padEnd(36)} ${cell(server, n)} ${cell(relay, n)} ${cell(direct, n)}`)
     .join('\n');
 }
 
 export function videoCallTable({ figures, notes }: VideoCallBench): string {
-  const head = ['video call: accept →', 'via server /ws', 'floor, no server', 'server ÷ floor', 'goal'];
+  const head = [
+    'video call: accept →',
+    'via server /ws',
+    'bare ws relay',
+    'floor, no server',
+    'server ÷ relay',
+    'server ÷ floor',
+    'goal',
+  ];
+  const GOAL = head.length - 1;
   const cells = figures.map((f) => {
     const ratio = f.server / f.floor;
     return [
       f.name,
       `${f.server.toFixed(0)} ms`,
+      `${f.relay.toFixed(0)} ms`,
       `${f.floor.toFixed(0)} ms`,
+      `${(f.server / f.relay).toFixed(2)}×`,
       `${ratio.toFixed(2)}×`,
-      `≤ ${GOAL_RATIO.toFixed(2)}× ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
+      `≤ ${GOAL_RATIO.toFixed(2)}× of floor ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}`,
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) =>
-    `| ${c.map((v, i) => (i === 0 || i === 4 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => '-'.repeat(w + 1) + (i === 0 || i === 4 ? '-' : ':')).join('|')}|`;
+    `| ${c.map((v, i) => (i === 0 || i === GOAL ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => '-'.repeat(w + 1) + (i === 0 || i === GOAL ? '-' : ':')).join('|')}|`;
   return [line(head), rule, ...cells.map(line), '', ...notes].join('\n');
 }
 

@@ -1,6 +1,7 @@
 // One side of a video call for the bench (../video-call-bench.ts), built from the project's own code: the
-// official's OfficialCall or the citizen's CitizenCall, over the real /ws (VideoSocket) or, for the floor,
-// over a BroadcastChannel between two pages of one browser context (signaling passed directly, no server).
+// official's OfficialCall or the citizen's CitizenCall, over the real /ws (VideoSocket) or, for the floors,
+// over a BroadcastChannel between two pages of one browser context (signaling passed directly, no server) or
+// through a bare WebSocket relay (../ws-relay-child.ts: the wire without the server).
 // Times are wall-clock milliseconds (timeOrigin + now), so the two pages' times compare.
 import type { IceServer, QueueEntry, ServerMessage } from '@sportello/protocol';
 import { CitizenCall } from '@sportello/web-common/citizen-call';
@@ -13,14 +14,14 @@ import {
 } from '@sportello/web-common/video-socket';
 import { OfficialCall } from '../../../console/src/call/official-call.ts';
 
-type Mode = 'server' | 'direct';
+export type Mode = 'server' | 'relay' | 'direct';
 /** What one side saw of one call: when it became connected and when the first remote video frame came. */
 export interface SideTimes {
   connectedAt: number;
   frameAt: number;
 }
 export interface OfficialTimes extends SideTimes {
-  /** The moment the official asked for the next citizen (server) or started the call (direct). */
+  /** The moment the official asked for the next citizen (server) or started the call (floors). */
   acceptedAt: number;
   /** When call.started reached the official (server only). */
   startedAt?: number;
@@ -31,24 +32,33 @@ const now = () => performance.timeOrigin + performance.now();
 const CHANNEL = 'sportello-bench-signaling';
 const CALL_TIMEOUT_MS = 20_000;
 
-/**
- * The floor's stand-in for VideoSocket: what one page sends, the other page receives as is — the same
- * relay the server does for call.offer / call.answer / call.ice, minus the server.
- */
-class DirectSocket {
-  private readonly channel = new BroadcastChannel(CHANNEL);
+/** What the floors' sockets share: whoever subscribed gets each message received. */
+abstract class FloorSocket {
   private readonly listeners = new Set<(message: ServerMessage) => void>();
   readonly open = true;
-
-  constructor() {
-    this.channel.onmessage = (event: MessageEvent<ServerMessage>) => {
-      for (const listener of [...this.listeners]) listener(event.data);
-    };
-  }
 
   subscribe(listener: (message: ServerMessage) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  abstract send(message: unknown): void;
+
+  protected deliver(message: ServerMessage): void {
+    for (const listener of [...this.listeners]) listener(message);
+  }
+}
+
+/**
+ * The floor's stand-in for VideoSocket: what one page sends, the other page receives as is — the same
+ * relay the server does for call.offer / call.answer / call.ice, minus the server.
+ */
+class DirectSocket extends FloorSocket {
+  private readonly channel = new BroadcastChannel(CHANNEL);
+
+  constructor() {
+    super();
+    this.channel.onmessage = (event: MessageEvent<ServerMessage>) => this.deliver(event.data);
   }
 
   send(message: unknown): void {
@@ -56,13 +66,34 @@ class DirectSocket {
   }
 }
 
-let socket: VideoSocket | DirectSocket;
+/** The relay floor's: the same messages as JSON text through the bare relay, which passes them on unread. */
+class RelaySocket extends FloorSocket {
+  private constructor(private readonly ws: WebSocket) {
+    super();
+    ws.onmessage = (event: MessageEvent<string>) => this.deliver(JSON.parse(event.data) as ServerMessage);
+  }
+
+  static async open(url: string): Promise<RelaySocket> {
+    const ws = new WebSocket(url);
+    await new Promise((resolve, reject) => {
+      ws.onopen = resolve;
+      ws.onerror = () => reject(new Error(`the relay at ${url} refused the connection`));
+    });
+    return new RelaySocket(ws);
+  }
+
+  send(message: unknown): void {
+    this.ws.send(JSON.stringify(message));
+  }
+}
+
+let socket: VideoSocket | FloorSocket;
 
 /** What this page did when, for the bench's breakdown of where a call's time goes. */
 const trace: { what: string; at: number }[] = [];
 const mark = (what: string) => trace.push({ what, at: now() });
 /** Marks every message this page sends and receives on `s`. */
-function traced<S extends VideoSocket | DirectSocket>(s: S): S {
+function traced<S extends VideoSocket | FloorSocket>(s: S): S {
   const send = s.send.bind(s) as (m: unknown) => void;
   s.send = ((m: { type: string }) => {
     mark(`send ${m.type}`);
@@ -71,7 +102,7 @@ function traced<S extends VideoSocket | DirectSocket>(s: S): S {
   s.subscribe((m) => mark(`recv ${m.type}`));
   return s;
 }
-/** The classes take a VideoSocket; they only call send, which DirectSocket has. */
+/** The classes take a VideoSocket; they only call send, which the floors' sockets have. */
 const asVideoSocket = () => socket as VideoSocket;
 
 const isSignal = (m: ServerMessage): m is SignalMessage =>
@@ -145,10 +176,17 @@ function clearVideo(): void {
   document.querySelector<HTMLVideoElement>('#remote')!.srcObject = null;
 }
 
-/** Opens the socket: the real /ws (this page's cookie or the context's Authorization header) or the channel. */
-async function connect(mode: Mode): Promise<void> {
+/**
+ * Opens the socket: the real /ws (this page's cookie or the context's Authorization header), the bare relay at
+ * `relayUrl`, or the channel.
+ */
+async function connect(mode: Mode, relayUrl = ''): Promise<void> {
   if (mode === 'direct') {
     socket = traced(new DirectSocket());
+    return;
+  }
+  if (mode === 'relay') {
+    socket = traced(await RelaySocket.open(relayUrl));
     return;
   }
   const real = traced(new VideoSocket());
@@ -181,7 +219,7 @@ async function officialSignIn(username: string, password: string): Promise<void>
   await available;
 }
 
-/** A call.started the floor makes up in place of the server's match (same fields, same ICE servers). */
+/** A call.started the floors make up in place of the server's match (same fields, same ICE servers). */
 function directStart(iceServers: IceServer[]): { official: CallStarted; citizen: CallStarted } {
   const callId = crypto.randomUUID();
   const entry: QueueEntry = {
@@ -206,7 +244,7 @@ function directStart(iceServers: IceServer[]): { official: CallStarted; citizen:
 }
 
 /**
- * One call as the console makes it: accept (or, for the floor, start directly) and at once start making the
+ * One call as the console makes it: accept (or, for the floors, start directly) and at once start making the
  * call (camera and microphone, the offer: OfficialCall), then start it on call.started; resolves once
  * connected and a remote frame is shown.
  */
@@ -234,7 +272,7 @@ async function officialCallOnce(mode: Mode, iceServers: IceServer[] = []): Promi
     startedAt = now();
   } else {
     const made = directStart(iceServers);
-    (socket as DirectSocket).send(made.citizen);
+    (socket as FloorSocket).send(made.citizen);
     call = make();
     started = made.official;
   }
@@ -296,7 +334,7 @@ function citizenAwait(local: MediaStream): CitizenTurn {
       resolve({ connectedAt, frameAt });
     };
     const off = socket.subscribe((m) => {
-      const type: string = m.type; // the floor's official sends call.hangup where the server sends call.ended
+      const type: string = m.type; // the floors' official sends call.hangup where the server sends call.ended
       if (m.type === 'call.started' && m.role === 'citizen' && !call) begin(m).catch(reject);
       else if (isSignal(m)) void call?.handle(m);
       else if (type === 'call.ended' || type === 'call.hangup') finish();
@@ -310,7 +348,7 @@ function citizenAwait(local: MediaStream): CitizenTurn {
 /** Opens camera and microphone, joins the queue (server) and waits for the call; resolves once in the queue. */
 async function citizenJoin(mode: Mode): Promise<void> {
   turn = citizenAwait(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
-  if (mode === 'direct') return;
+  if (mode !== 'server') return;
   const joined = nextMessage('queue.joined');
   socket.send({ type: 'queue.join', service: 'pensione-informazioni', authMethod: 'typed' });
   await joined;
