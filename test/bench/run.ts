@@ -331,8 +331,9 @@ async function bookingTable(config: AppConfig): Promise<void> {
       "machine's speed wanders",
   );
   console.log(
-    'bookings are durable before their 201: writes finishing together share one record appended to the ' +
-      'write-ahead journal (a booking and its SMS as their own items, not their day files) and one fdatasync ' +
+    'bookings are durable before their 201: a write is appended to the write-ahead journal as soon as it is ' +
+      'free, those finishing meanwhile share the next record (a booking and its SMS as their own items, not ' +
+      'their day files), and one fdatasync ' +
       'covers every record appended before it; a checkpoint every 30 s (or at 64 MB of journal) puts the files in place (temporary ' +
       'file synced, renamed, folder synced) and drops the journal',
   );
