@@ -225,7 +225,8 @@ describe('lowdb store files', () => {
     // the sync after it covers both.
     const records = (await readFile(path.join(dataDir, 'journal-1.ndjson'), 'utf8')).trim().split('\n');
     const bookingDays = (line: string) =>
-      (JSON.parse(line) as { files: [string][] }).files.filter(([file]) => file.startsWith('bookings')).length;
+      (JSON.parse(line) as { files: [string][] }).files.filter(([file]) => file.startsWith('bookings'))
+        .length;
     expect(records.map(bookingDays)).toEqual([1, 19]);
     expect(log.filter((step) => step.startsWith('synced')).length).toBeLessThanOrEqual(2);
     await store.close();
