@@ -261,7 +261,7 @@ export async function videoCallBench(): Promise<VideoCallBench> {
           'open at the accept, as the console does',
         'media connected: both RTCPeerConnections "connected"; first video frame: a remote frame decoded ' +
           "into each side's video element (loadeddata); from the official sending queue.accept-next " +
-          '(floor: starting the call)',
+          '(floors: starting the call)',
         `via server: accept → official's call.started median ${median(started).toFixed(1)} ms, ` +
           `p90 ${percentile(started, 90).toFixed(1)} ms, meanwhile the official's camera opens and the offer ` +
           `is made; the pages talk to /ws themselves (no bridge). In ${early} of ${CALLS} calls the offer was ready ` +

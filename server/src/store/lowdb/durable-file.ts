@@ -58,7 +58,7 @@ export const nodeDiskIo: DiskIo = {
   async openAppend(file) {
     const handle = await open(file, 'a');
     return {
-      // One write call, not appendFile's general machinery (a quarter of the journal's cost on the hot path);
+      // One write call, not appendFile's general machinery (its checks and chunked loop, for every record);
       // a short write (a full disk, a signal) goes on from where it stopped.
       async append(text) {
         const bytes = Buffer.from(text, 'utf8');
